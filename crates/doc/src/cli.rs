@@ -1,0 +1,112 @@
+//! Command-line plumbing shared by every stage binary (feature `cli`).
+//!
+//! A stage binary flattens [`IoArgs`] into its own clap parser, builds its stage and calls
+//! [`IoArgs::run`]; [`exit_on_error`] turns a failure into one line on stderr and exit code 1.
+
+use crate::runner::{OnError, RunOptions, RunSummary, Runner};
+use crate::stage::Stage;
+use anyhow::Context;
+use std::fs::File;
+use std::io::{self, BufReader, BufWriter, Write};
+use std::path::PathBuf;
+
+/// How a bad input line is handled (see `--on-error`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum OnErrorArg {
+    /// Write an error record `{"id", "line", "error"}` in the line's place.
+    Record,
+    /// Leave the line out of the output (a warning is still printed).
+    Skip,
+    /// Stop at the first bad line with exit code 1.
+    Fail,
+}
+
+/// Input, output and error-handling flags common to every stage binary.
+#[derive(Debug, Clone, clap::Args)]
+pub struct IoArgs {
+    /// NDJSON input files, one document per line; `-` or none reads stdin.
+    #[arg(value_name = "INPUT")]
+    pub inputs: Vec<PathBuf>,
+
+    /// Write NDJSON here instead of stdout.
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+
+    /// Worker threads (default: all cores).
+    #[arg(short = 'j', long, value_name = "N")]
+    pub threads: Option<usize>,
+
+    /// What to do with a line that is not a valid document.
+    #[arg(long, value_enum, default_value = "record")]
+    pub on_error: OnErrorArg,
+
+    /// Stop at the first bad line with a non-zero exit (same as `--on-error fail`).
+    #[arg(long)]
+    pub strict: bool,
+
+    /// Documents larger than this many bytes become error records.
+    #[arg(long, value_name = "BYTES", default_value_t = 64 << 20)]
+    pub max_doc_bytes: usize,
+
+    /// Print no warnings about bad lines.
+    #[arg(short, long)]
+    pub quiet: bool,
+}
+
+impl IoArgs {
+    /// The runner options these flags ask for.
+    pub fn run_options(&self) -> RunOptions {
+        let on_error = match (self.strict, self.on_error) {
+            (true, _) | (_, OnErrorArg::Fail) => OnError::Fail,
+            (_, OnErrorArg::Skip) => OnError::Skip,
+            (_, OnErrorArg::Record) => OnError::Record,
+        };
+        RunOptions {
+            on_error,
+            max_doc_bytes: self.max_doc_bytes,
+            threads: self.threads,
+            warn: !self.quiet,
+            ..RunOptions::default()
+        }
+    }
+
+    /// Runs `stage` over every input into the output, returning the totals.
+    pub fn run(&self, stage: &dyn Stage) -> anyhow::Result<RunSummary> {
+        let mut runner = Runner::new(stage, self.run_options())?;
+        let mut output: Box<dyn Write> = match &self.output {
+            Some(path) => Box::new(BufWriter::new(
+                File::create(path).with_context(|| format!("cannot create {}", path.display()))?,
+            )),
+            None => Box::new(BufWriter::new(io::stdout().lock())),
+        };
+        let stdin = [PathBuf::from("-")];
+        let inputs = if self.inputs.is_empty() { &stdin[..] } else { &self.inputs[..] };
+        for path in inputs {
+            if path.as_os_str() == "-" {
+                runner.run("stdin", io::stdin().lock(), &mut output)?;
+            } else {
+                let file = File::open(path).with_context(|| format!("cannot open {}", path.display()))?;
+                runner.run(&path.display().to_string(), BufReader::new(file), &mut output)?;
+            }
+        }
+        Ok(runner.summary())
+    }
+}
+
+/// Ends the process with a one-line message and exit code 1 when `result` is an error.
+///
+/// A closed stdout (`newsnlp-tokenize | head`) ends quietly with exit code 0.
+pub fn exit_on_error<T>(program: &str, result: anyhow::Result<T>) {
+    if let Err(e) = result {
+        let broken_pipe = e.chain().any(|c| {
+            c.downcast_ref::<io::Error>().is_some_and(|io| io.kind() == io::ErrorKind::BrokenPipe)
+                || matches!(c.downcast_ref::<crate::RunError>(),
+                    Some(crate::RunError::Io { err, .. }) if err.kind() == io::ErrorKind::BrokenPipe)
+        });
+        if broken_pipe {
+            std::process::exit(0);
+        }
+        eprintln!("{program}: error: {e:#}");
+        std::process::exit(1);
+    }
+}

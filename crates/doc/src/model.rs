@@ -1,0 +1,234 @@
+//! The one document model every stage reads and extends.
+//!
+//! All spans held in memory are **byte** offsets into [`Document::text`], so a stage can slice
+//! `&doc.text[span.range()]` directly. They become code point offsets only on the wire
+//! (see [`crate::ndjson`]).
+
+use serde_json::{Map, Value};
+use std::ops::Range;
+
+/// A half-open byte range `[start, end)` into the document text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
+pub struct Span {
+    pub start: usize,
+    pub end: usize,
+}
+
+impl Span {
+    pub fn new(start: usize, end: usize) -> Span {
+        debug_assert!(start <= end, "span {start}..{end} is reversed");
+        Span { start, end }
+    }
+
+    pub fn range(self) -> Range<usize> {
+        self.start..self.end
+    }
+
+    pub fn len(self) -> usize {
+        self.end - self.start
+    }
+
+    pub fn is_empty(self) -> bool {
+        self.start == self.end
+    }
+
+    /// True when `other` lies entirely inside `self`.
+    pub fn contains(self, other: Span) -> bool {
+        self.start <= other.start && other.end <= self.end
+    }
+
+    /// True when the two spans share at least one byte.
+    pub fn overlaps(self, other: Span) -> bool {
+        self.start < other.end && other.start < self.end
+    }
+}
+
+/// A sentence: its span and the token range `[first, last + 1)` it covers.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Sentence {
+    pub span: Span,
+    pub tokens: Range<usize>,
+}
+
+/// Where, when and by whom a story was filed.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Dateline {
+    /// The dateline span, terminator included.
+    pub span: Span,
+    /// The location as written, qualifiers included (`RICHMOND, Va.`).
+    pub location: Option<String>,
+    /// ISO date (`2016-11-24`) when day and month are known and the year resolved.
+    pub date: Option<String>,
+    /// The date words as written (`November 24`).
+    pub date_text: Option<String>,
+    /// The agency's usual short name (`AP`, `TASS`).
+    pub agency: Option<String>,
+    /// The location normalised against the gazetteer.
+    pub place: Option<Place>,
+}
+
+/// A normalised place.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Place {
+    pub name: String,
+    pub region: Option<String>,
+    /// ISO 3166-1 alpha-2 country code.
+    pub country: Option<String>,
+}
+
+/// The CoNLL-2003 entity classes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum EntityLabel {
+    Per,
+    Org,
+    Loc,
+    Misc,
+}
+
+impl EntityLabel {
+    pub const ALL: [EntityLabel; 4] =
+        [EntityLabel::Per, EntityLabel::Org, EntityLabel::Loc, EntityLabel::Misc];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            EntityLabel::Per => "PER",
+            EntityLabel::Org => "ORG",
+            EntityLabel::Loc => "LOC",
+            EntityLabel::Misc => "MISC",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<EntityLabel> {
+        match s {
+            "PER" => Some(EntityLabel::Per),
+            "ORG" => Some(EntityLabel::Org),
+            "LOC" => Some(EntityLabel::Loc),
+            "MISC" => Some(EntityLabel::Misc),
+            _ => None,
+        }
+    }
+}
+
+/// A named-entity mention linked to its canonical name within the document.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Entity {
+    pub span: Span,
+    pub label: EntityLabel,
+    /// The entity's full name in this document (`Sergey Lavrov` for `Lavrov's`).
+    pub canonical: String,
+}
+
+/// How a statement is reported.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum QuoteKind {
+    /// Entirely inside quotation marks.
+    Direct,
+    /// Reported speech with a quoted phrase inside.
+    Mixed,
+    /// Reported speech without quotation marks.
+    Indirect,
+}
+
+impl QuoteKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            QuoteKind::Direct => "direct",
+            QuoteKind::Mixed => "mixed",
+            QuoteKind::Indirect => "indirect",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<QuoteKind> {
+        match s {
+            "direct" => Some(QuoteKind::Direct),
+            "mixed" => Some(QuoteKind::Mixed),
+            "indirect" => Some(QuoteKind::Indirect),
+            _ => None,
+        }
+    }
+}
+
+/// The person or body a quote is attributed to.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Speaker {
+    /// The mention near the cue (may be `he`).
+    pub span: Span,
+    /// The resolved full name.
+    pub canonical: Option<String>,
+}
+
+/// A statement: its content (without enclosing quotation marks), cue and speaker.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Quote {
+    pub span: Span,
+    pub kind: QuoteKind,
+    pub cue: Option<Span>,
+    pub speaker: Option<Speaker>,
+}
+
+/// One news document with the annotation layers added so far.
+///
+/// A layer that is `None` has not been computed; `Some(vec![])` means computed and empty.
+/// For the dateline, `Some(None)` means "looked, found none" (serialised as `null`).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Document {
+    /// The document id as given (usually a string); `None` when the input had none.
+    pub id: Option<Value>,
+    pub text: String,
+    /// Every other input field, in input order, passed through unchanged (`published` too).
+    pub fields: Map<String, Value>,
+    pub tokens: Option<Vec<Span>>,
+    pub sentences: Option<Vec<Sentence>>,
+    pub paragraphs: Option<Vec<Span>>,
+    pub dateline: Option<Option<Dateline>>,
+    pub entities: Option<Vec<Entity>>,
+    pub quotes: Option<Vec<Quote>>,
+}
+
+impl Document {
+    /// A bare document holding only `text`.
+    pub fn new(text: impl Into<String>) -> Document {
+        Document { text: text.into(), ..Document::default() }
+    }
+
+    /// The text under `span`.
+    pub fn slice(&self, span: Span) -> &str {
+        &self.text[span.range()]
+    }
+
+    /// The `published` input field, when it is a string.
+    pub fn published(&self) -> Option<&str> {
+        self.fields.get("published").and_then(Value::as_str)
+    }
+
+    /// The id as a display string (`-` when there is none).
+    pub fn id_string(&self) -> String {
+        match &self.id {
+            None => "-".to_string(),
+            Some(Value::String(s)) => s.clone(),
+            Some(other) => other.to_string(),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn span_relations() {
+        let a = Span::new(0, 5);
+        assert!(a.contains(Span::new(1, 5)));
+        assert!(!a.contains(Span::new(1, 6)));
+        assert!(a.overlaps(Span::new(4, 9)));
+        assert!(!a.overlaps(Span::new(5, 9)));
+    }
+
+    #[test]
+    fn labels_round_trip() {
+        for l in EntityLabel::ALL {
+            assert_eq!(EntityLabel::parse(l.as_str()), Some(l));
+        }
+        assert_eq!(EntityLabel::parse("PERSON"), None);
+    }
+}

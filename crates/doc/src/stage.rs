@@ -1,0 +1,71 @@
+//! What a pipeline stage is, and how stages compose.
+
+use crate::error::StageError;
+use crate::model::{Document, Entity, Sentence, Span};
+
+/// A pipeline stage: built once (models loaded, patterns compiled), then applied to many
+/// documents from many threads.
+pub trait Stage: Send + Sync {
+    /// Short name used in messages and `--stages` (`tokenize`, `dateline`, …).
+    fn name(&self) -> &'static str;
+
+    /// Adds this stage's layer to `doc`.
+    fn annotate(&self, doc: &mut Document) -> Result<(), StageError>;
+}
+
+/// Stages applied one after another to each document, in one process.
+#[derive(Default)]
+pub struct Pipeline {
+    stages: Vec<Box<dyn Stage>>,
+}
+
+impl Pipeline {
+    pub fn new() -> Pipeline {
+        Pipeline::default()
+    }
+
+    /// Appends a stage.
+    pub fn push(&mut self, stage: Box<dyn Stage>) -> &mut Pipeline {
+        self.stages.push(stage);
+        self
+    }
+
+    /// The names of the stages, in order.
+    pub fn names(&self) -> Vec<&'static str> {
+        self.stages.iter().map(|s| s.name()).collect()
+    }
+}
+
+impl Stage for Pipeline {
+    fn name(&self) -> &'static str {
+        "pipeline"
+    }
+
+    fn annotate(&self, doc: &mut Document) -> Result<(), StageError> {
+        self.stages.iter().try_for_each(|s| s.annotate(doc))
+    }
+}
+
+/// Accessors for the layers a stage depends on, with an error that tells the user which stage
+/// to run first.
+impl Document {
+    pub fn require_tokens(&self) -> Result<&[Span], StageError> {
+        self.tokens.as_deref().ok_or(missing("tokens", "newsnlp-tokenize"))
+    }
+
+    pub fn require_sentences(&self) -> Result<&[Sentence], StageError> {
+        self.sentences.as_deref().ok_or(missing("sentences", "newsnlp-tokenize"))
+    }
+
+    pub fn require_paragraphs(&self) -> Result<&[Span], StageError> {
+        self.paragraphs.as_deref().ok_or(missing("paragraphs", "newsnlp-tokenize"))
+    }
+
+    pub fn require_entities(&self) -> Result<&[Entity], StageError> {
+        self.entities.as_deref().ok_or(missing("entities", "newsnlp-entities"))
+    }
+}
+
+fn missing(layer: &'static str, producer: &'static str) -> StageError {
+    StageError::MissingLayer { layer, producer }
+}
