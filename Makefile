@@ -1,0 +1,64 @@
+# newsnlp — the two commands a new user needs are `make run` and `make test`.
+# Everything else is for developers; targets that read ../shared skip themselves when it is absent.
+
+SHELL := /bin/bash
+CARGO ?= cargo
+SHARED ?= ../shared
+RELEASE := target/release
+BIN ?= $(RELEASE)
+export BIN SHARED
+
+.PHONY: all build run pipe test eval bench model fixtures golden test-spark gazetteer clean
+
+all: build
+
+build:
+	$(CARGO) build --release --workspace --bins
+
+## run: the whole pipeline, in one process, over the bundled fixtures (NDJSON on stdout)
+run: build
+	@$(RELEASE)/newsnlp run -q fixtures/news.jsonl
+
+## pipe: the same fixtures through the Unix pipe of standalone stage binaries
+pipe: build
+	@$(RELEASE)/newsnlp-tokenize -q fixtures/news.jsonl | $(RELEASE)/newsnlp-dateline -q \
+	  | $(RELEASE)/newsnlp-entities -q | $(RELEASE)/newsnlp-quotes -q
+
+## test: every unit, property, doc and end-to-end test (needs only a Rust toolchain)
+test:
+	$(CARGO) build --workspace --bins
+	$(CARGO) test --workspace
+
+## eval: dev-split accuracy of every stage with ../shared/eval scorers (GATE=1 fails below the gates)
+eval: build
+	@if [ ! -d "$(SHARED)/data" ]; then echo "eval: $(SHARED)/data not found, skipping"; exit 0; fi; \
+	status=0; for s in eval/seg.sh eval/dateline.sh eval/ner.sh eval/quotes.sh; do \
+	  echo "== $$s"; bash $$s || status=1; done; exit $$status
+
+## bench: throughput and peak memory (figures, not tests)
+bench: build
+	bash bench/run.sh
+
+## model: retrain the shipped entity model from ../shared (see crates/entities/README.md)
+model:
+	bash crates/entities/train-model.sh
+
+## gazetteer: regenerate the embedded GeoNames tables (needs Python and PyPI)
+gazetteer:
+	bash scripts/gazetteer/generate.sh
+
+## fixtures: rebuild fixtures/news.jsonl from fixtures/articles/*.txt
+fixtures:
+	python3 scripts/build-fixtures.py
+
+## golden: rewrite the expected end-to-end output after reviewing the change by hand
+golden: build
+	$(RELEASE)/newsnlp run -q fixtures/news.jsonl > fixtures/expected/news.out.jsonl
+	@git --no-pager diff --stat -- fixtures/expected || true
+
+## test-spark: the PySpark example over the fixtures must equal `newsnlp run`
+test-spark: build
+	bash examples/spark/test.sh
+
+clean:
+	$(CARGO) clean
