@@ -1,0 +1,108 @@
+//! Feature hashing: a feature is a template id plus a few byte strings, hashed straight into a
+//! bucket of a fixed-size weight table, so extracting features allocates nothing.
+
+/// A streaming 64-bit hash (FxHash-style multiply-rotate over 8-byte words), stable across
+/// platforms and releases because bucket ids are stored in model files.
+#[derive(Debug, Clone, Copy)]
+pub struct FeatureHash(u64);
+
+const SEED: u64 = 0x51_7c_c1_b7_27_22_0a_95;
+
+impl FeatureHash {
+    /// Starts the hash of a feature of template `template`.
+    #[inline]
+    pub fn new(template: u32) -> FeatureHash {
+        FeatureHash(0).mix(u64::from(template) ^ 0x9e37_79b9_7f4a_7c15)
+    }
+
+    #[inline]
+    fn mix(self, word: u64) -> FeatureHash {
+        FeatureHash((self.0.rotate_left(5) ^ word).wrapping_mul(SEED))
+    }
+
+    /// Adds a byte string (its length too, so `("ab","c")` differs from `("a","bc")`).
+    #[inline]
+    pub fn bytes(mut self, bytes: &[u8]) -> FeatureHash {
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            let mut w = [0u8; 8];
+            w.copy_from_slice(c);
+            self = self.mix(u64::from_le_bytes(w));
+        }
+        let rest = chunks.remainder();
+        if !rest.is_empty() {
+            let mut w = [0u8; 8];
+            w[..rest.len()].copy_from_slice(rest);
+            self = self.mix(u64::from_le_bytes(w));
+        }
+        self.mix(bytes.len() as u64 | 0xff00_0000_0000_0000)
+    }
+
+    /// Adds the lower-cased form of `s` without building a lower-cased string.
+    #[inline]
+    pub fn lower(mut self, s: &str) -> FeatureHash {
+        if s.is_ascii() && !s.bytes().any(|b| b.is_ascii_uppercase()) {
+            return self.bytes(s.as_bytes());
+        }
+        // Hash exactly the bytes `s.to_lowercase()` would hold, in 8-byte words.
+        let mut word = [0u8; 8];
+        let mut fill = 0;
+        let mut len = 0usize;
+        let mut buf = [0u8; 4];
+        for ch in s.chars().flat_map(char::to_lowercase) {
+            for &b in ch.encode_utf8(&mut buf).as_bytes() {
+                word[fill] = b;
+                fill += 1;
+                len += 1;
+                if fill == 8 {
+                    self = self.mix(u64::from_le_bytes(word));
+                    word = [0u8; 8];
+                    fill = 0;
+                }
+            }
+        }
+        if fill > 0 {
+            self = self.mix(u64::from_le_bytes(word));
+        }
+        self.mix(len as u64 | 0xff00_0000_0000_0000)
+    }
+
+    /// Adds a small integer (a label, a flag, a bucketed count).
+    #[inline]
+    pub fn num(self, n: u64) -> FeatureHash {
+        self.mix(n)
+    }
+
+    /// The full 64-bit hash.
+    #[inline]
+    pub fn finish(self) -> u64 {
+        // Final avalanche so low bits (the bucket) depend on every input bit.
+        let mut h = self.0;
+        h ^= h >> 33;
+        h = h.wrapping_mul(0xff51_afd7_ed55_8ccd);
+        h ^= h >> 33;
+        h
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lower_matches_hashing_the_lowercased_string() {
+        for s in ["Lavrov", "MOSCOW", "ÉCOLE Normale", "straße", "İstanbul", "already lower", ""] {
+            let a = FeatureHash::new(3).lower(s).finish();
+            let b = FeatureHash::new(3).bytes(s.to_lowercase().as_bytes()).finish();
+            assert_eq!(a, b, "{s}");
+        }
+    }
+
+    #[test]
+    fn parts_and_templates_are_distinguished() {
+        let ab_c = FeatureHash::new(1).bytes(b"ab").bytes(b"c").finish();
+        let a_bc = FeatureHash::new(1).bytes(b"a").bytes(b"bc").finish();
+        assert_ne!(ab_c, a_bc);
+        assert_ne!(FeatureHash::new(1).bytes(b"x").finish(), FeatureHash::new(2).bytes(b"x").finish());
+    }
+}
