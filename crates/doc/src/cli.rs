@@ -70,15 +70,21 @@ impl IoArgs {
         }
     }
 
+    /// The buffered output the flags ask for: `--output FILE` or stdout.
+    pub fn open_output(&self) -> anyhow::Result<Box<dyn Write>> {
+        Ok(match &self.output {
+            Some(path) => Box::new(BufWriter::with_capacity(
+                1 << 16,
+                File::create(path).with_context(|| format!("cannot create {}", path.display()))?,
+            )),
+            None => Box::new(BufWriter::with_capacity(1 << 16, io::stdout().lock())),
+        })
+    }
+
     /// Runs `stage` over every input into the output, returning the totals.
     pub fn run(&self, stage: &dyn Stage) -> anyhow::Result<RunSummary> {
         let mut runner = Runner::new(stage, self.run_options())?;
-        let mut output: Box<dyn Write> = match &self.output {
-            Some(path) => Box::new(BufWriter::new(
-                File::create(path).with_context(|| format!("cannot create {}", path.display()))?,
-            )),
-            None => Box::new(BufWriter::new(io::stdout().lock())),
-        };
+        let mut output = self.open_output()?;
         let stdin = [PathBuf::from("-")];
         let inputs = if self.inputs.is_empty() { &stdin[..] } else { &self.inputs[..] };
         for path in inputs {

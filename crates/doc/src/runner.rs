@@ -1,17 +1,23 @@
 //! The one stage runner: every stage binary and the driver use it.
 //!
-//! It reads NDJSON in bounded batches, annotates the documents of a batch in parallel with
-//! rayon, and writes them back strictly in input order. Memory is bounded by the batch size and
-//! the largest document, never by the input's length. A bad line never loses its place: it
-//! becomes an error record (or is skipped, or stops the run, as the caller chooses).
+//! It reads input in bounded batches, annotates the documents of a batch in parallel with
+//! rayon, and writes them back strictly in input order. Reading and writing happen on the
+//! calling thread while up to [`RunOptions::batches_in_flight`] batches are annotated on the
+//! worker threads, so I/O overlaps with work and no worker waits for the slowest document of a
+//! batch. Memory is bounded by the batch size, the window and the largest document, never by
+//! the input's length. A bad line never loses its place: it becomes an error record (or is
+//! skipped, or stops the run, as the caller chooses).
 
-use crate::error::{LineError, RunError};
+use crate::error::{LineError, RunError, StageError};
 use crate::model::Document;
 use crate::ndjson::{parse_line, write_document, write_error_record, ParseFailure, Parsed};
 use crate::stage::Stage;
 use rayon::prelude::*;
 use serde_json::Value;
+use std::collections::BTreeMap;
 use std::io::{self, BufRead, Write};
+use std::panic::{catch_unwind, AssertUnwindSafe};
+use std::sync::{mpsc, Arc};
 use std::time::Instant;
 
 /// What to do with a line that cannot be annotated.
@@ -36,6 +42,8 @@ pub struct RunOptions {
     pub batch_docs: usize,
     /// At most about this many input bytes per parallel batch.
     pub batch_bytes: usize,
+    /// Batches read ahead and annotated at once; bounds memory together with the batch size.
+    pub batches_in_flight: usize,
     /// Worker threads; `None` uses every core.
     pub threads: Option<usize>,
     /// Print a one-line warning on stderr for each bad line.
@@ -48,7 +56,8 @@ impl Default for RunOptions {
             on_error: OnError::Record,
             max_doc_bytes: 64 << 20,
             batch_docs: 256,
-            batch_bytes: 4 << 20,
+            batch_bytes: 1 << 20,
+            batches_in_flight: 4,
             threads: None,
             warn: true,
         }
@@ -69,6 +78,77 @@ pub struct RunSummary {
     pub quotes: u64,
 }
 
+/// One unit of input: an NDJSON line or a whole plain-text document.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Record {
+    /// The input's name, used in warnings and in default ids.
+    pub source: Arc<str>,
+    /// Line number within `source` (1 for a whole-file text document).
+    pub number: u64,
+    /// Input bytes this record accounts for (skipped blank lines included), for throughput.
+    pub input_bytes: u64,
+    pub body: Body,
+}
+
+/// What a [`Record`] holds.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Body {
+    /// One NDJSON line, terminator stripped; a document without `id` gets `SOURCE:LINE`.
+    Line(Vec<u8>),
+    /// A whole plain-text document; its id is the source name.
+    Text(Vec<u8>),
+    /// Input of this many bytes, over `max_doc_bytes`: an error record, never held in memory.
+    TooLarge(usize),
+}
+
+/// The records of an NDJSON stream, one per non-blank line, each line read with the
+/// `max_doc_bytes` guard so that a huge line costs no more memory than the limit.
+pub struct Lines<R> {
+    source: Arc<str>,
+    input: R,
+    number: u64,
+    max_doc_bytes: usize,
+    done: bool,
+}
+
+impl<R: BufRead> Lines<R> {
+    pub fn new(source: impl Into<Arc<str>>, input: R, max_doc_bytes: usize) -> Lines<R> {
+        Lines { source: source.into(), input, number: 0, max_doc_bytes, done: false }
+    }
+}
+
+impl<R: BufRead> Iterator for Lines<R> {
+    type Item = Result<Record, RunError>;
+
+    fn next(&mut self) -> Option<Self::Item> {
+        let mut skipped = 0u64;
+        while !self.done {
+            let mut bytes = Vec::new();
+            let len = match read_line_limited(&mut self.input, &mut bytes, self.max_doc_bytes) {
+                Ok(Some(len)) => len,
+                Ok(None) => break,
+                Err(err) => {
+                    self.done = true;
+                    return Some(Err(RunError::Io { source_name: self.source.to_string(), err }));
+                }
+            };
+            self.number += 1;
+            let body = if bytes.len() > self.max_doc_bytes {
+                Body::TooLarge(len)
+            } else if bytes.iter().all(u8::is_ascii_whitespace) {
+                skipped += len as u64;
+                continue;
+            } else {
+                Body::Line(bytes)
+            };
+            let input_bytes = skipped + len as u64;
+            return Some(Ok(Record { source: self.source.clone(), number: self.number, input_bytes, body }));
+        }
+        self.done = true;
+        None
+    }
+}
+
 /// Applies one stage (often a [`crate::Pipeline`]) to NDJSON streams.
 pub struct Runner<'s> {
     stage: &'s dyn Stage,
@@ -79,15 +159,10 @@ pub struct Runner<'s> {
     progress: Option<Box<dyn FnMut(&RunSummary) + 's>>,
 }
 
-struct Line {
-    number: u64,
-    bytes: Vec<u8>,
-    /// Full length when the line was longer than `max_doc_bytes` (then `bytes` is truncated).
-    oversize: Option<usize>,
-}
-
 struct Outcome {
+    source: Arc<str>,
     number: u64,
+    input_bytes: u64,
     json: Vec<u8>,
     failure: Option<ParseFailure>,
     counts: RunSummary,
@@ -128,114 +203,182 @@ impl<'s> Runner<'s> {
     pub fn run<R: BufRead, W: Write>(
         &mut self,
         source_name: &str,
-        mut input: R,
+        input: R,
         output: &mut W,
     ) -> Result<(), RunError> {
-        let io_err = |err| RunError::Io { source_name: source_name.to_string(), err };
-        let mut number = 0u64;
-        let mut eof = false;
-        while !eof {
-            let mut batch = Vec::with_capacity(self.options.batch_docs);
-            let mut batch_bytes = 0;
-            while batch.len() < self.options.batch_docs && batch_bytes < self.options.batch_bytes {
-                let mut bytes = Vec::new();
-                let Some(len) = read_line_limited(&mut input, &mut bytes, self.options.max_doc_bytes)
-                    .map_err(io_err)?
-                else {
-                    eof = true;
-                    break;
-                };
-                number += 1;
-                self.summary.bytes += len as u64;
-                if bytes.iter().all(u8::is_ascii_whitespace) && len <= self.options.max_doc_bytes {
-                    continue;
-                }
-                batch_bytes += bytes.len();
-                let oversize = (len > self.options.max_doc_bytes).then_some(len);
-                batch.push(Line { number, bytes, oversize });
-            }
-            let stage = self.stage;
-            let max = self.options.max_doc_bytes;
-            let outcomes: Vec<Outcome> = self.pool.install(|| {
-                batch.into_par_iter().map(|line| process(stage, source_name, line, max)).collect()
-            });
-            self.write_batch(source_name, outcomes, output)?;
-            if let Some(progress) = self.progress.as_mut() {
-                progress(&self.summary);
-            }
-        }
-        output.flush().map_err(io_err)
+        let lines = Lines::new(source_name, input, self.options.max_doc_bytes);
+        self.run_records(lines, output)
     }
 
-    fn write_batch<W: Write>(
-        &mut self,
-        source_name: &str,
-        outcomes: Vec<Outcome>,
-        output: &mut W,
-    ) -> Result<(), RunError> {
-        let io_err = |err| RunError::Io { source_name: "output".to_string(), err };
-        for outcome in outcomes {
-            let c = outcome.counts;
-            self.summary.documents += c.documents;
-            self.summary.tokens += c.tokens;
-            self.summary.entities += c.entities;
-            self.summary.quotes += c.quotes;
-            if let Some(failure) = outcome.failure {
-                self.summary.errors += 1;
-                if self.options.on_error == OnError::Fail {
-                    return Err(RunError::BadLine {
-                        source_name: source_name.to_string(),
-                        line: outcome.number,
-                        err: failure.error,
-                    });
+    /// Annotates a stream of records (from any number of inputs: batches span input
+    /// boundaries, so many small files still keep every core busy) and writes one output line
+    /// per record, in order.
+    pub fn run_records<I, W>(&mut self, records: I, output: &mut W) -> Result<(), RunError>
+    where
+        I: IntoIterator<Item = Result<Record, RunError>>,
+        W: Write,
+    {
+        let Runner { stage, options, pool, summary, progress, .. } = self;
+        let stage: &dyn Stage = *stage;
+        let options: &RunOptions = options;
+        let mut records = records.into_iter();
+        let window = options.batches_in_flight.max(1) as u64;
+        let (tx, rx) = mpsc::channel::<(u64, Vec<Outcome>)>();
+        pool.in_place_scope(|scope| {
+            let mut ready = BTreeMap::new();
+            let (mut sent, mut written) = (0u64, 0u64);
+            let mut input_done = false;
+            loop {
+                if !input_done {
+                    let batch = next_batch(&mut records, options)?;
+                    if batch.is_empty() {
+                        input_done = true;
+                    } else {
+                        let tx = tx.clone();
+                        let seq = sent;
+                        let max = options.max_doc_bytes;
+                        scope.spawn(move |_| {
+                            let outcomes =
+                                batch.into_par_iter().map(|r| process(stage, r, max)).collect();
+                            // The receiver outlives the scope, so this cannot fail.
+                            let _ = tx.send((seq, outcomes));
+                        });
+                        sent += 1;
+                    }
                 }
-                if self.options.warn {
-                    eprintln!("warning: {source_name}:{}: {}", outcome.number, failure.error);
+                if input_done && written == sent {
+                    return Ok(());
                 }
-                if self.options.on_error == OnError::Skip {
-                    continue;
+                // Wait only when the window is full or nothing is left to read.
+                if input_done || sent - written >= window {
+                    let (seq, outcomes) = rx.recv().expect("a sender is held by this scope");
+                    ready.insert(seq, outcomes);
+                }
+                while let Ok((seq, outcomes)) = rx.try_recv() {
+                    ready.insert(seq, outcomes);
+                }
+                while let Some(outcomes) = ready.remove(&written) {
+                    written += 1;
+                    for outcome in outcomes {
+                        write_outcome(outcome, options, summary, output)?;
+                    }
+                    if let Some(progress) = progress.as_mut() {
+                        progress(summary);
+                    }
                 }
             }
-            output.write_all(&outcome.json).map_err(io_err)?;
-            output.write_all(b"\n").map_err(io_err)?;
-        }
-        Ok(())
+        })?;
+        output.flush().map_err(|err| RunError::Io { source_name: "output".to_string(), err })
     }
 }
 
-/// Parses, annotates and serialises one line; never panics on bad input.
-fn process(stage: &dyn Stage, source_name: &str, line: Line, max: usize) -> Outcome {
-    let mut json = Vec::with_capacity(line.bytes.len() * 4 + 64);
+/// Takes the next batch: at most `batch_docs` records and about `batch_bytes` bytes.
+fn next_batch<I>(records: &mut I, options: &RunOptions) -> Result<Vec<Record>, RunError>
+where
+    I: Iterator<Item = Result<Record, RunError>>,
+{
+    let mut batch = Vec::with_capacity(options.batch_docs.min(1024));
+    let mut bytes = 0u64;
+    while batch.len() < options.batch_docs.max(1) && bytes < options.batch_bytes as u64 {
+        let Some(record) = records.next().transpose()? else { break };
+        bytes += record.input_bytes;
+        batch.push(record);
+    }
+    Ok(batch)
+}
+
+/// Adds one outcome to the totals and writes it (or skips it, or stops), in order.
+fn write_outcome<W: Write>(
+    outcome: Outcome,
+    options: &RunOptions,
+    summary: &mut RunSummary,
+    output: &mut W,
+) -> Result<(), RunError> {
+    let io_err = |err| RunError::Io { source_name: "output".to_string(), err };
+    let c = outcome.counts;
+    summary.documents += c.documents;
+    summary.tokens += c.tokens;
+    summary.entities += c.entities;
+    summary.quotes += c.quotes;
+    summary.bytes += outcome.input_bytes;
+    if let Some(failure) = outcome.failure {
+        summary.errors += 1;
+        if options.on_error == OnError::Fail {
+            return Err(RunError::BadLine {
+                source_name: outcome.source.to_string(),
+                line: outcome.number,
+                err: failure.error,
+            });
+        }
+        if options.warn {
+            eprintln!("warning: {}:{}: {}", outcome.source, outcome.number, failure.error);
+        }
+        if options.on_error == OnError::Skip {
+            return Ok(());
+        }
+    }
+    output.write_all(&outcome.json).map_err(io_err)?;
+    output.write_all(b"\n").map_err(io_err)
+}
+
+/// Parses, annotates and serialises one record; never panics on bad input, and a stage that
+/// panics on one document costs that document only (it becomes an error record).
+fn process(stage: &dyn Stage, record: Record, max: usize) -> Outcome {
+    let Record { source, number, input_bytes, body } = record;
+    let mut json = Vec::new();
     let mut counts = RunSummary::default();
-    let failure = if let Some(bytes) = line.oversize {
-        Some(ParseFailure { id: None, error: LineError::TooLarge { bytes, limit: max } })
-    } else {
-        match parse_line(&line.bytes) {
+    let parsed = match body {
+        Body::TooLarge(bytes) => {
+            Err(ParseFailure { id: None, error: LineError::TooLarge { bytes, limit: max } })
+        }
+        Body::Line(bytes) => match parse_line(&bytes) {
             Ok(Parsed::ErrorRecord) => {
-                json.extend_from_slice(&line.bytes);
-                None
+                json = bytes;
+                Ok(None)
             }
             Ok(Parsed::Document(mut doc)) => {
                 if doc.id.is_none() {
-                    doc.id = Some(Value::String(format!("{source_name}:{}", line.number)));
+                    doc.id = Some(Value::String(format!("{source}:{number}")));
                 }
-                match stage.annotate(&mut doc) {
-                    Ok(()) => {
-                        count(&doc, &mut counts);
-                        write_document(&doc, &mut json);
-                        None
-                    }
-                    Err(e) => Some(ParseFailure { id: doc.id.clone(), error: e.into() }),
-                }
+                Ok(Some(*doc))
             }
-            Err(failure) => Some(failure),
+            Err(failure) => Err(failure),
+        },
+        Body::Text(bytes) => {
+            let id = Some(Value::String(source.to_string()));
+            match String::from_utf8(bytes) {
+                Ok(text) => Ok(Some(Document { id, ..Document::new(text) })),
+                Err(e) => Err(ParseFailure {
+                    id,
+                    error: LineError::InvalidUtf8 { valid_up_to: e.utf8_error().valid_up_to() },
+                }),
+            }
         }
+    };
+    let failure = match parsed {
+        Ok(None) => None,
+        Ok(Some(mut doc)) => {
+            let annotated = catch_unwind(AssertUnwindSafe(|| stage.annotate(&mut doc)))
+                .unwrap_or_else(|_| {
+                    Err(StageError::Failed { stage: stage.name(), message: "panicked".into() })
+                });
+            match annotated {
+                Ok(()) => {
+                    count(&doc, &mut counts);
+                    json.reserve(doc.text.len() * 4 + 64);
+                    write_document(&doc, &mut json);
+                    None
+                }
+                Err(e) => Some(ParseFailure { id: doc.id.clone(), error: e.into() }),
+            }
+        }
+        Err(failure) => Some(failure),
     };
     if let Some(f) = &failure {
         json.clear();
-        write_error_record(f.id.as_ref(), line.number, &f.error.to_string(), &mut json);
+        write_error_record(f.id.as_ref(), number, &f.error.to_string(), &mut json);
     }
-    Outcome { number: line.number, json, failure, counts }
+    Outcome { source, number, input_bytes, json, failure, counts }
 }
 
 fn count(doc: &Document, counts: &mut RunSummary) {
@@ -367,6 +510,69 @@ mod tests {
         for (i, line) in one.lines().enumerate() {
             assert!(line.starts_with(&format!("{{\"id\":{i},")), "line {i}: {line}");
         }
+    }
+
+    #[test]
+    fn records_from_many_sources_keep_their_names_and_order() {
+        let mut runner = Runner::new(
+            &OneToken,
+            RunOptions {
+                warn: false,
+                batch_docs: 2,
+                batches_in_flight: 2,
+                threads: Some(2),
+                max_doc_bytes: 100,
+                ..Default::default()
+            },
+        )
+        .unwrap();
+        let text = |name: &str, bytes: &[u8]| {
+            Ok(Record { source: name.into(), number: 1, input_bytes: bytes.len() as u64, body: Body::Text(bytes.to_vec()) })
+        };
+        let records = Lines::new("a.jsonl", &b"{\"text\":\"p\"}\n\n{\"text\":\"q\"}\n"[..], 100)
+            .chain([text("b.txt", "Zürich".as_bytes()), text("c.txt", b"\xff"), Ok(Record {
+                source: "d.txt".into(), number: 1, input_bytes: 500, body: Body::TooLarge(500),
+            })]);
+        let mut out = Vec::new();
+        runner.run_records(records, &mut out).unwrap();
+        let out = String::from_utf8(out).unwrap();
+        let lines: Vec<&str> = out.lines().collect();
+        assert_eq!(lines[0], r#"{"id":"a.jsonl:1","text":"p","tokens":[{"start":0,"end":1}]}"#);
+        assert_eq!(lines[1], r#"{"id":"a.jsonl:3","text":"q","tokens":[{"start":0,"end":1}]}"#);
+        assert_eq!(lines[2], r#"{"id":"b.txt","text":"Zürich","tokens":[{"start":0,"end":6}]}"#);
+        assert!(lines[3].starts_with(r#"{"id":"c.txt","line":1,"error":"line is not valid UTF-8"#), "{}", lines[3]);
+        assert!(lines[4].contains("500 bytes, over the limit of 100"), "{}", lines[4]);
+        assert_eq!(lines.len(), 5);
+        let sum = runner.summary();
+        assert_eq!((sum.documents, sum.errors), (3, 2));
+        assert_eq!(sum.bytes, 13 + 1 + 13 + "Zürich".len() as u64 + 1 + 500);
+    }
+
+    /// Panics on one document, to show the runner contains it.
+    struct Fragile;
+
+    impl Stage for Fragile {
+        fn name(&self) -> &'static str {
+            "fragile"
+        }
+        fn annotate(&self, doc: &mut Document) -> Result<(), StageError> {
+            let first = doc.text.as_bytes()[0];
+            doc.tokens = Some(vec![Span::new(0, usize::from(first == b'x'))]);
+            Ok(())
+        }
+    }
+
+    #[test]
+    fn a_panicking_stage_costs_one_document() {
+        let mut runner = Runner::new(&Fragile, RunOptions { warn: false, ..Default::default() }).unwrap();
+        let mut out = Vec::new();
+        let input = b"{\"text\":\"x\"}\n{\"text\":\"\"}\n{\"text\":\"y\"}\n";
+        runner.run("in", &input[..], &mut out).unwrap();
+        let out = String::from_utf8(out).unwrap();
+        let lines: Vec<&str> = out.lines().collect();
+        assert_eq!(lines.len(), 3);
+        assert_eq!(lines[1], r#"{"id":"in:2","line":2,"error":"fragile: panicked"}"#);
+        assert!(lines[2].starts_with(r#"{"id":"in:3","text":"y""#));
     }
 
     #[test]
