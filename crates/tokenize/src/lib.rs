@@ -1,16 +1,51 @@
-//! Tokens, sentences and paragraphs for news text (PLACEHOLDER: being rewritten).
+//! Tokens, sentences and paragraphs for news text: the first newsnlp stage.
+//!
+//! Tokens follow the UD English / Penn Treebank conventions (those of GUM's `gold_words`):
+//! clitics are split (`Lavrov|'s`, `do|n't`, `can|not`), every quotation mark and punctuation
+//! mark is a token, hyphenated words stay whole (`pro-Beijing`), and abbreviations, initials,
+//! numbers, times, dates, URLs, e-mail addresses, @handles and #hashtags are kept together
+//! (`U.S.`, `J.`, `155,221`, `5.93`, `22:30`, `1996-08-22`). The scanner is hand-written
+//! (no regex) and never splits a code point or an emoji sequence.
+//!
+//! Paragraphs come from the line layout, decided per document (see the `layout` module notes:
+//! blank lines, indents, hard-wrapped wire copy versus one paragraph per line); sentences end
+//! at terminal punctuation, keep their closing quotes, and do not end at abbreviations unless
+//! a sentence-starting word follows.
+//!
+//! ```
+//! use newsnlp_tokenize::Tokenizer;
+//!
+//! let text = "MOSCOW, Nov. 24. /TASS/. The U.S. didn't act, Lavrov's aide said.\n\
+//!             \"It is over.\" He left.";
+//! let seg = Tokenizer::new().segment(text);
+//! let words: Vec<&str> = seg.tokens.iter().map(|t| &text[t.range()]).collect();
+//! assert_eq!(&words[..6], ["MOSCOW", ",", "Nov.", "24", ".", "/"]);
+//! assert!(words.contains(&"U.S.") && words.contains(&"n't") && words.contains(&"'s"));
+//! let sentences: Vec<&str> = seg.sentences.iter().map(|s| &text[s.span.range()]).collect();
+//! assert_eq!(sentences[sentences.len() - 2..], ["\"It is over.\"", "He left."]);
+//! assert_eq!(seg.paragraphs.len(), 2);
+//! ```
+
+mod abbrev;
+mod chars;
+mod layout;
+mod sentences;
+mod words;
 
 use newsnlp_doc::{Document, Sentence, Span, Stage, StageError};
 
-/// The tokenizer stage.
+/// The tokenizer stage. It holds no state: build it once and share it between threads.
 #[derive(Debug, Default, Clone)]
 pub struct Tokenizer;
 
-/// The three layers the tokenizer produces, in byte offsets.
+/// The three layers the tokenizer produces, as byte spans into the text.
 #[derive(Debug, Default, Clone, PartialEq, Eq)]
 pub struct Segmentation {
+    /// Tokens in text order; non-empty, non-overlapping, never containing whitespace.
     pub tokens: Vec<Span>,
+    /// Sentences in text order; each covers the token range it names, exactly.
     pub sentences: Vec<Sentence>,
+    /// Paragraphs in text order, trimmed of whitespace; each contains whole sentences.
     pub paragraphs: Vec<Span>,
 }
 
@@ -21,56 +56,11 @@ impl Tokenizer {
 
     /// Segments `text` into tokens, sentences and paragraphs.
     pub fn segment(&self, text: &str) -> Segmentation {
-        let mut tokens = Vec::new();
-        let mut start = None;
-        for (i, ch) in text.char_indices() {
-            if ch.is_whitespace() {
-                if let Some(s) = start.take() {
-                    tokens.push(Span::new(s, i));
-                }
-            } else if ch.is_alphanumeric() {
-                start.get_or_insert(i);
-            } else {
-                if let Some(s) = start.take() {
-                    tokens.push(Span::new(s, i));
-                }
-                tokens.push(Span::new(i, i + ch.len_utf8()));
-            }
-        }
-        if let Some(s) = start {
-            tokens.push(Span::new(s, text.len()));
-        }
-        let mut paragraphs = Vec::new();
-        let mut sentences = Vec::new();
-        let mut pos = 0;
-        for line in text.split_inclusive('\n') {
-            let trimmed = line.trim_end();
-            if !trimmed.trim().is_empty() {
-                let lead = trimmed.len() - trimmed.trim_start().len();
-                paragraphs.push(Span::new(pos + lead, pos + trimmed.len()));
-            }
-            pos += line.len();
-        }
-        let mut first = 0;
-        for (p_i, p) in paragraphs.iter().enumerate() {
-            let _ = p_i;
-            let mut sent_start = None;
-            for (t, tok) in tokens.iter().enumerate().filter(|(_, t)| p.contains(**t)) {
-                if sent_start.is_none() {
-                    sent_start = Some(t);
-                    first = t;
-                }
-                let s = &text[tok.range()];
-                if matches!(s, "." | "!" | "?") {
-                    sentences.push(Sentence { span: Span::new(tokens[first].start, tok.end), tokens: first..t + 1 });
-                    sent_start = None;
-                }
-            }
-            if sent_start.is_some() {
-                let last = tokens.iter().rposition(|t| p.contains(*t)).unwrap();
-                sentences.push(Sentence { span: Span::new(tokens[first].start, tokens[last].end), tokens: first..last + 1 });
-            }
-        }
+        let mut tokens = Vec::with_capacity(text.len() / 5 + 1);
+        let mut scratch = Vec::new();
+        words::tokenize(text, &mut tokens, &mut scratch);
+        let paragraphs = layout::paragraphs(text);
+        let sentences = sentences::sentences(text, &tokens, &paragraphs);
         Segmentation { tokens, sentences, paragraphs }
     }
 }

@@ -1,0 +1,143 @@
+//! Abbreviations that keep their full stop, and the words that show a new sentence has begun.
+
+/// Abbreviations written with a final full stop. Matched as written, or with any of their
+/// letters upper-cased (`Gen` also matches `GEN`, `etc` also `Etc`), never lower-cased, so that
+/// `No.` (number) differs from the word `no.` at a sentence end.
+const ABBREVIATIONS: &[&str] = &[
+    // titles and ranks
+    "Mr", "Mrs", "Ms", "Mssrs", "Messrs", "Dr", "Drs", "Prof", "Gov", "Govs", "Sen", "Sens",
+    "Rep", "Reps", "Gen", "Col", "Lt", "Sgt", "Capt", "Cpl", "Pvt", "Maj", "Adm", "Cmdr",
+    "Cdr", "Comdr", "Brig", "Rev", "Revs", "Hon", "Pres", "Supt", "Insp", "Det", "Atty",
+    "Sr", "Jr", "Esq", "Fr", "Sra", "Mme", "Mlle", "Mx", "Amb", "Ald", "Cllr", "Dept",
+    // companies and places
+    "Inc", "Co", "Cos", "Corp", "Ltd", "Bros", "Assn", "Assoc", "Univ", "Inst", "Intl",
+    "Natl", "Govt", "Mfg", "Plc", "St", "Ste", "Mt", "Ft", "Ave", "Blvd", "Rd", "Hwy",
+    "Sq", "Pl", "Ct", "Dist", "Bldg",
+    // months and days
+    "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec",
+    "Mon", "Tue", "Tues", "Wed", "Thu", "Thur", "Thurs", "Fri", "Sat", "Sun",
+    // US states in AP style
+    "Ala", "Ariz", "Ark", "Calif", "Cal", "Colo", "Conn", "Del", "Fla", "Ga", "Ill", "Ind",
+    "Kan", "Kans", "Ky", "La", "Md", "Mass", "Mich", "Minn", "Miss", "Mo", "Mont", "Neb",
+    "Nebr", "Nev", "Okla", "Ore", "Pa", "Penn", "Tenn", "Tex", "Va", "Vt", "Wash", "Wis",
+    "Wisc", "Wyo",
+    // Latin and scholarly
+    "etc", "vs", "al", "cf", "ca", "approx", "esp", "ibid", "viz", "ed", "eds", "voc",
+    "trans", "repr", "Ch", "Vol", "vol", "vols",
+];
+
+/// Abbreviations that keep their full stop only before a number (`No. 5`, `pp. 12`); elsewhere
+/// they are ordinary words (`say no.`).
+const BEFORE_NUMBER: &[&str] =
+    &["No", "Nos", "no", "nos", "Art", "Fig", "fig", "Figs", "p", "pp", "Op", "Ch", "Sec", "Para"];
+
+/// Abbreviations that often end a sentence as well (`…in the U.S. The next day…`): they end one
+/// whenever a sentence-starting word follows. Other abbreviations (titles, initials) never do.
+const MAY_END_SENTENCE: &[&str] = &[
+    "etc", "Inc", "Co", "Cos", "Corp", "Ltd", "Bros", "Jr", "Sr", "Esq", "al", "Plc", "St",
+];
+
+/// Capitalised words that, after an abbreviation, show that a new sentence has begun: closed-class
+/// words that do not continue a name or a title.
+const SENTENCE_STARTERS: &[&str] = &[
+    "The", "A", "An", "He", "She", "It", "They", "We", "I", "You", "This", "That", "These",
+    "Those", "There", "Here", "His", "Her", "Its", "Their", "Our", "My", "Your", "In", "On",
+    "At", "But", "And", "Or", "So", "If", "When", "While", "After", "Before", "As", "Since",
+    "However", "Meanwhile", "Also", "According", "Some", "Many", "Most", "All", "Both", "What",
+    "Who", "Why", "How", "Where", "Then", "Now", "Yet", "For", "To", "By", "With", "From",
+    "During", "Although", "Though", "Because", "Such", "Each", "Other", "Last", "Earlier",
+    "Later", "Today", "Yesterday", "Several", "Among", "Under", "Over", "Despite", "Instead",
+    "Still", "Thus", "Therefore", "Nevertheless", "Moreover", "Furthermore", "Officials",
+    "Police", "Authorities", "One", "Two", "Three", "Image", "Photo", "Source", "Sources",
+];
+
+/// `word` equals `entry` up to upper-casing some of `entry`'s letters.
+fn matches_entry(word: &str, entry: &str) -> bool {
+    word.len() == entry.len()
+        && word
+            .bytes()
+            .zip(entry.bytes())
+            .all(|(w, e)| w == e || (w.is_ascii_uppercase() && w.to_ascii_lowercase() == e))
+}
+
+fn listed(word: &str, list: &[&str]) -> bool {
+    list.iter().any(|e| matches_entry(word, e))
+}
+
+/// `word` (with its final full stop) keeps the stop as part of the token.
+/// `next` is the first char of the following chunk, if any.
+pub(crate) fn keeps_period(word: &str, next: Option<char>) -> bool {
+    let Some(body) = word.strip_suffix('.') else { return false };
+    if body.is_empty() {
+        return false;
+    }
+    if body.contains('.') {
+        return is_dotted_initials(body);
+    }
+    let mut chars = body.chars();
+    if let (Some(c), None) = (chars.next(), chars.next()) {
+        // A single letter: an initial (`J.`) or a list label (`c.`).
+        return c.is_alphabetic();
+    }
+    if listed(body, ABBREVIATIONS) {
+        return true;
+    }
+    listed(body, BEFORE_NUMBER) && next.is_some_and(|c| c.is_ascii_digit())
+}
+
+/// `U.S`, `e.g`, `a.m`, `Ph.D`, `U.S.G`: letter groups of one or two letters joined by stops.
+fn is_dotted_initials(body: &str) -> bool {
+    body.split('.').all(|part| {
+        let n = part.chars().count();
+        (1..=2).contains(&n) && part.chars().all(char::is_alphabetic)
+    })
+}
+
+/// An abbreviation token (`U.S.`, `Inc.`, `J.`) that is followed by `next` ends its sentence.
+pub(crate) fn abbreviation_ends_sentence(abbrev: &str, next: &str) -> bool {
+    let body = abbrev.strip_suffix('.').unwrap_or(abbrev);
+    let may_end = (body.contains('.') && !matches!(body, "e.g" | "i.e" | "a.k.a"))
+        || listed(body, MAY_END_SENTENCE);
+    may_end && SENTENCE_STARTERS.contains(&next)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn listed_abbreviations_keep_their_stop() {
+        for w in ["Mr.", "Gov.", "GEN.", "Nov.", "Jr.", "etc.", "Etc.", "vs."] {
+            assert!(keeps_period(w, None), "{w}");
+        }
+        for w in ["mr.", "talks.", "Moscow.", "2016.", "."] {
+            assert!(!keeps_period(w, None), "{w}");
+        }
+    }
+
+    #[test]
+    fn dotted_initials_and_single_letters() {
+        for w in ["U.S.", "e.g.", "a.m.", "Ph.D.", "U.S.G.", "J."] {
+            assert!(keeps_period(w, None), "{w}");
+        }
+        assert!(!keeps_period("Gawker.com.", None));
+        assert!(!keeps_period("5.93.", None));
+    }
+
+    #[test]
+    fn number_abbreviations_need_a_number() {
+        assert!(keeps_period("No.", Some('5')));
+        assert!(!keeps_period("No.", Some('T')));
+        assert!(!keeps_period("no.", None));
+    }
+
+    #[test]
+    fn abbreviations_end_sentences_only_before_starters() {
+        assert!(abbreviation_ends_sentence("U.S.", "The"));
+        assert!(!abbreviation_ends_sentence("U.S.", "President"));
+        assert!(!abbreviation_ends_sentence("Gov.", "The"));
+        assert!(!abbreviation_ends_sentence("J.", "He"));
+        assert!(abbreviation_ends_sentence("Inc.", "He"));
+        assert!(!abbreviation_ends_sentence("e.g.", "The"));
+    }
+}

@@ -1,0 +1,329 @@
+//! The token scanner: whitespace-separated chunks, then prefixes, suffixes and infixes split off
+//! each chunk by hand-written rules (the UD English / PTB conventions GUM uses).
+//!
+//! Everything works on byte offsets of `&str` and advances by whole chars, so no span can start
+//! or end inside a code point.
+
+use crate::abbrev::keeps_period;
+use crate::chars::{always_splits, emoji_len, is_ascii_space, is_emoji_base, is_space, is_word};
+use newsnlp_doc::Span;
+
+/// Appends the tokens of `text` to `out`. `suffixes` is scratch space reused between chunks.
+pub(crate) fn tokenize(text: &str, out: &mut Vec<Span>, suffixes: &mut Vec<Span>) {
+    let bytes = text.as_bytes();
+    let n = bytes.len();
+    let mut i = 0;
+    while i < n {
+        let len = space_len(text, i);
+        if len > 0 {
+            i += len;
+            continue;
+        }
+        let start = i;
+        while i < n && space_len(text, i) == 0 {
+            i += char_len_at(bytes, i);
+        }
+        let mut j = i;
+        while j < n {
+            let l = space_len(text, j);
+            if l == 0 {
+                break;
+            }
+            j += l;
+        }
+        let next = text[j..].chars().next();
+        Chunk { text, base: start, end: i, next }.split(out, suffixes);
+    }
+}
+
+/// Byte length of the whitespace char at `i`, or 0 when it is not whitespace.
+#[inline]
+fn space_len(text: &str, i: usize) -> usize {
+    let b = text.as_bytes()[i];
+    if b < 0x80 {
+        usize::from(is_ascii_space(b))
+    } else {
+        match text[i..].chars().next() {
+            Some(c) if is_space(c) => c.len_utf8(),
+            _ => 0,
+        }
+    }
+}
+
+/// Byte length of the UTF-8 sequence whose lead byte is at `i`.
+#[inline]
+fn char_len_at(bytes: &[u8], i: usize) -> usize {
+    match bytes[i] {
+        b if b < 0xE0 => {
+            if b < 0x80 {
+                1
+            } else {
+                2
+            }
+        }
+        b if b < 0xF0 => 3,
+        _ => 4,
+    }
+}
+
+/// One whitespace-free chunk `text[base..end]`; `next` is the first char after the whitespace
+/// that follows it (decides `No. 5`).
+struct Chunk<'a> {
+    text: &'a str,
+    base: usize,
+    end: usize,
+    next: Option<char>,
+}
+
+/// Words written with a leading apostrophe: `'em`, `'til`, `'70s`.
+fn apostrophe_word(rest: &str) -> bool {
+    let word_len = rest.find(|c: char| !is_word(c)).unwrap_or(rest.len());
+    let word = &rest[..word_len];
+    if word.is_empty() {
+        return false;
+    }
+    let digits = word.trim_end_matches('s');
+    if !digits.is_empty() && digits.len() <= 4 && digits.bytes().all(|b| b.is_ascii_digit()) {
+        return true;
+    }
+    ["em", "til", "cause", "n", "tis", "twas", "bout", "s"].iter().any(|w| word.eq_ignore_ascii_case(w))
+}
+
+/// Byte length of a clitic at the end of `word` (`n't`, `'s`, `'re`, …), if it has one and a
+/// word before it. `gov't` and `O'Neill` have none.
+fn clitic_len(word: &str) -> Option<usize> {
+    let at = word.rfind(['\'', '’'])?;
+    let apos_len = if word.as_bytes()[at] == b'\'' { 1 } else { '’'.len_utf8() };
+    let tail = &word[at + apos_len..];
+    let head = &word[..at];
+    if tail.eq_ignore_ascii_case("t") {
+        let before_n = head.strip_suffix(['n', 'N'])?;
+        return before_n.chars().next_back().is_some_and(char::is_alphabetic).then(|| word.len() - head.len() + 1);
+    }
+    let clitic = ["s", "m", "d", "re", "ve", "ll"].iter().any(|c| tail.eq_ignore_ascii_case(c));
+    (clitic && head.chars().next_back().is_some_and(is_word)).then(|| word.len() - at)
+}
+
+/// Words UD splits although they have no apostrophe: `can|not`, `gon|na`.
+fn fused_split(word: &str) -> Option<usize> {
+    ["cannot", "gonna", "gotta", "wanna", "gimme", "lemme"]
+        .iter()
+        .any(|w| word.eq_ignore_ascii_case(w))
+        .then_some(3)
+}
+
+/// URLs, e-mail addresses, @handles and #hashtags stay whole.
+fn is_link_like(word: &str) -> bool {
+    let b = word.as_bytes();
+    if word.contains("://") || (b.len() > 4 && b[..4].eq_ignore_ascii_case(b"www.")) {
+        return true;
+    }
+    if let Some(at) = word.find('@') {
+        let (user, host) = (&word[..at], &word[at + 1..]);
+        if user.is_empty() {
+            return host.chars().next().is_some_and(|c| is_word(c) || c == '_');
+        }
+        return host.contains('.') && user.chars().next_back().is_some_and(is_word);
+    }
+    if let Some(tag) = word.strip_prefix('#') {
+        return tag.chars().next().is_some_and(|c| c.is_alphabetic() || c == '_');
+    }
+    false
+}
+
+impl Chunk<'_> {
+    fn push(&self, out: &mut Vec<Span>, lo: usize, hi: usize) {
+        out.push(Span::new(self.base + lo, self.base + hi));
+    }
+
+    fn split(&self, out: &mut Vec<Span>, suffixes: &mut Vec<Span>) {
+        let w = &self.text[self.base..self.end];
+        let mut lo = 0;
+        let mut hi = w.len();
+        // Prefixes.
+        while lo < hi {
+            let rest = &w[lo..hi];
+            let Some(c) = rest.chars().next() else { break };
+            let cl = c.len_utf8();
+            let after = rest[cl..].chars().next();
+            let n = match c {
+                '[' if rest.starts_with("[...]") || rest.starts_with("[…]") => {
+                    if rest.starts_with("[...]") {
+                        5
+                    } else {
+                        2 + '…'.len_utf8()
+                    }
+                }
+                '\'' | '’' | '`' => {
+                    if apostrophe_word(&rest[cl..]) {
+                        break;
+                    }
+                    if c == '`' && after == Some('`') {
+                        2
+                    } else {
+                        cl
+                    }
+                }
+                '$' | '£' | '€' | '¥' | '₽' | '₹' | '₩' => {
+                    if after.is_some_and(|a| a.is_ascii_digit()) {
+                        cl
+                    } else {
+                        break;
+                    }
+                }
+                '-' => {
+                    if after.is_some_and(|a| a.is_ascii_digit()) {
+                        break;
+                    }
+                    rest.bytes().take_while(|&b| b == b'-').count()
+                }
+                '.' => {
+                    let dots = rest.bytes().take_while(|&b| b == b'.').count();
+                    if dots >= 2 {
+                        dots
+                    } else {
+                        break;
+                    }
+                }
+                '#' if after.is_some_and(|a| a.is_ascii_digit()) => cl,
+                '(' | ',' | ':' | '/' | '\\' | '+' | '&' | '%' => {
+                    if c == '(' && rest.contains(')') && rest[cl..].chars().next().is_some_and(is_word) && !rest.ends_with(')') {
+                        // `(s)he`, `(re)build`: a bracket inside the word.
+                        let close = rest.find(')').unwrap_or(cl);
+                        if rest[close + 1..].chars().next().is_some_and(is_word) {
+                            break;
+                        }
+                    }
+                    cl
+                }
+                c if is_emoji_base(c) => emoji_len(rest),
+                c if always_splits(c) => cl,
+                _ => break,
+            };
+            self.push(out, lo, lo + n);
+            lo += n;
+        }
+        // Suffixes, collected right to left.
+        suffixes.clear();
+        while lo < hi {
+            let rest = &w[lo..hi];
+            let Some(c) = rest.chars().next_back() else { break };
+            let cl = c.len_utf8();
+            let n = match c {
+                ')' | ']' | '}' => {
+                    let open = match c {
+                        ')' => '(',
+                        ']' => '[',
+                        _ => '{',
+                    };
+                    if rest[..rest.len() - cl].contains(open) {
+                        break;
+                    }
+                    cl
+                }
+                '.' => {
+                    let dots = rest.bytes().rev().take_while(|&b| b == b'.').count();
+                    if dots >= 2 {
+                        dots
+                    } else if keeps_period(rest, self.next) {
+                        break;
+                    } else {
+                        1
+                    }
+                }
+                '-' => {
+                    let dashes = rest.bytes().rev().take_while(|&b| b == b'-').count();
+                    if dashes >= 2 || dashes == rest.len() {
+                        dashes
+                    } else {
+                        // `re-`, `Shobha-`: a cut-off word keeps its hyphen.
+                        break;
+                    }
+                }
+                '\'' | '’' | ',' | ':' | '%' | '‰' | '/' | '\\' | '+' | '&' | '#' | '@' => cl,
+                c if always_splits(c) && !is_emoji_base(c) => cl,
+                _ => {
+                    if let Some(k) = clitic_len(rest) {
+                        k
+                    } else {
+                        break;
+                    }
+                }
+            };
+            hi -= n;
+            suffixes.push(Span::new(self.base + hi, self.base + hi + n));
+        }
+        // The core.
+        let core = &w[lo..hi];
+        if !core.is_empty() {
+            if is_link_like(core) {
+                self.push(out, lo, hi);
+            } else if let Some(k) = fused_split(core) {
+                self.push(out, lo, lo + k);
+                self.push(out, lo + k, hi);
+            } else {
+                self.split_infixes(out, lo, hi);
+            }
+        }
+        out.extend(suffixes.iter().rev());
+    }
+
+    /// Splits `w[lo..hi]` (no prefix or suffix left) at the punctuation inside it.
+    fn split_infixes(&self, out: &mut Vec<Span>, lo: usize, hi: usize) {
+        let w = &self.text[self.base..self.end];
+        let core = &w[lo..hi];
+        let mut start = 0; // token start, relative to core
+        let mut prev: Option<char> = None;
+        let mut it = core.char_indices().peekable();
+        while let Some((i, c)) = it.next() {
+            let next = it.peek().map(|&(_, n)| n);
+            let split_len = match c {
+                '.' => {
+                    let dots = core[i..].bytes().take_while(|&b| b == b'.').count();
+                    (dots >= 2).then_some(dots)
+                }
+                '-' => {
+                    let dashes = core[i..].bytes().take_while(|&b| b == b'-').count();
+                    (dashes >= 2).then_some(dashes)
+                }
+                ',' | ':' | '/' => {
+                    let numeric = prev.is_some_and(|p| p.is_ascii_digit())
+                        && next.is_some_and(|n| n.is_ascii_digit());
+                    (!numeric).then_some(1)
+                }
+                '(' => {
+                    let closes = core[i..].contains(')');
+                    (!closes).then_some(1)
+                }
+                ')' => {
+                    let opened = core[start..i].contains('(');
+                    (!opened).then_some(1)
+                }
+                c if is_emoji_base(c) => Some(emoji_len(&core[i..])),
+                c if always_splits(c) => Some(c.len_utf8()),
+                _ => None,
+            };
+            if let Some(len) = split_len {
+                if start < i {
+                    self.push(out, lo + start, lo + i);
+                }
+                self.push(out, lo + i, lo + i + len);
+                start = i + len;
+                // Skip the chars the split token covered.
+                while let Some(&(j, _)) = it.peek() {
+                    if j < start {
+                        it.next();
+                    } else {
+                        break;
+                    }
+                }
+                prev = core[..start].chars().next_back();
+                continue;
+            }
+            prev = Some(c);
+        }
+        if start < core.len() {
+            self.push(out, lo + start, hi);
+        }
+    }
+}
