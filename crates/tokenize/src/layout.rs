@@ -4,21 +4,30 @@
 //! a paragraph separator (U+2029). What a *single* newline means depends on how the document
 //! was written, so it is decided per document:
 //!
-//! - **One paragraph per line** (web copy, the TASS seed article): when at least a fifth of the
-//!   non-blank lines are longer than [`MAX_WRAP`] chars, nobody hard-wrapped the text, and every
-//!   newline ends a paragraph.
-//! - **Hard-wrapped** (wire copy such as Reuters-21578, e-mail): otherwise the wrap width `W` is
-//!   the longest line of at most [`MAX_WRAP`] chars, and a newline is a soft wrap (a space)
-//!   when the next line starts in lower case or when its first word would not have fitted on the
-//!   line (`len(line) + 1 + len(word) > W`): that is exactly when a wrapping program breaks.
-//!   A line that stopped early (a headline, a table row, the last line of a paragraph) ends
-//!   its paragraph.
+//! - **Hard-wrapped** (wire copy such as Reuters-21578, e-mail): fewer than a fifth of the
+//!   non-blank lines are longer than [`MAX_WRAP`] chars and at least two lines end within
+//!   [`MARGIN`] chars of the wrap width `W` (the longest line of at most [`MAX_WRAP`] chars, and
+//!   at least [`MIN_WRAP`]): the text has a right margin. A newline is then a soft wrap (a
+//!   space) when the next line's first word would not have fitted on the line
+//!   (`len(line) + 1 + len(word) > W`): exactly when a wrapping program breaks. A line that stopped early (a headline, a table row, the last line
+//!   of a paragraph) ends its paragraph.
+//! - **One paragraph per line** (web copy, the TASS seed article): otherwise every newline ends a
+//!   paragraph.
+//!
+//! In both, a line that starts in lower case continues the line above it (unless that one is
+//! longer than [`MAX_WRAP`], blank-separated or less indented).
 
 use crate::chars::{char_count, is_space};
 use newsnlp_doc::Span;
 
 /// No wire service wraps wider than this; a longer line was not hard-wrapped.
 pub(crate) const MAX_WRAP: usize = 100;
+
+/// Nobody wraps prose narrower than this; shorter lines are headings, tables or verse.
+pub(crate) const MIN_WRAP: usize = 50;
+
+/// How close to the wrap width a line must end to show a right margin.
+const MARGIN: usize = 15;
 
 /// One line: its trimmed content (byte span, empty for a blank line), its length and indent in
 /// chars, and whether a paragraph separator ends it.
@@ -87,13 +96,14 @@ pub(crate) fn paragraphs(text: &str) -> Vec<Span> {
             (n + 1, long, w.max(l.len))
         }
     });
-    let line_per_paragraph = long > 0 && long * 5 >= count;
+    // Hard-wrapped copy has a right margin: several lines end close to the wrap width.
+    let near_margin = lines.iter().filter(|l| l.len <= width && l.len + MARGIN >= width).count();
+    let wrapped = !(long > 0 && long * 5 >= count) && width >= MIN_WRAP && near_margin >= 2;
     let soft_wrap = |a: &Line, b: &Line| {
-        !line_per_paragraph
-            && !a.separator_after
+        !a.separator_after
             && a.len <= MAX_WRAP
             && b.indent <= a.indent
-            && (b.lower_start || a.len + 1 + b.first_word > width)
+            && (b.lower_start || (wrapped && a.len + 1 + b.first_word > width))
     };
     let mut out = Vec::new();
     let mut current: Option<Span> = None;
@@ -154,7 +164,7 @@ mod tests {
 
     #[test]
     fn long_lines_are_paragraphs() {
-        let long = "word ".repeat(30);
+        let long = "Word ".repeat(30);
         let text = format!("- Headline one about a thing\n- Headline two about it\n{long}\n{long}");
         assert_eq!(paras(&text).len(), 4);
     }
