@@ -1,0 +1,910 @@
+//! The attribution rules: one pass over the tokens finds cues, each cue finds its speaker and
+//! content, quotations without a cue continue the last speaker, and speakers are resolved to
+//! canonical names in text order.
+
+use crate::lexicon::{Form, Gender, Lexicon, Pron, Tag, VerbClass};
+use crate::marks::{find_chains, Chain};
+use newsnlp_doc::{Entity, EntityLabel, Quote, QuoteKind, Sentence, Span, Speaker};
+
+/// Who a found attribution names.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Who {
+    /// A mention, as an inclusive token range.
+    Mention(usize, usize),
+    /// The subject of the clause the cue hangs on (`…, adding that …`).
+    Clause,
+    /// The speaker of the statement before (a quotation with no cue).
+    Continue,
+    None,
+}
+
+/// An attribution before its speaker is resolved.
+#[derive(Debug, Clone)]
+struct Found {
+    /// Content as an inclusive token range, or a quotation chain.
+    content: Content,
+    kind: QuoteKind,
+    cue: Option<(usize, usize)>,
+    who: Who,
+    /// Token where the cue clause begins on the left (its comma), for cutting other contents.
+    left_bound: Option<usize>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Content {
+    Tokens(usize, usize),
+    Chain(usize),
+}
+
+/// One document's token-level view, built once and read by every rule.
+pub(crate) struct Analysis<'a> {
+    lx: &'a Lexicon,
+    text: &'a str,
+    toks: &'a [Span],
+    sents: &'a [Sentence],
+    ents: &'a [Entity],
+    tags: Vec<Tag>,
+    caps: Vec<bool>,
+    sent_of: Vec<usize>,
+    para_of: Vec<usize>,
+    /// Entity index + 1 of the entity covering each token (0: none).
+    ent_of: Vec<u32>,
+    chains: Vec<Chain>,
+    /// Chain index + 1 of the quotation covering each token, marks included (0: none).
+    chain_of: Vec<u32>,
+    used: Vec<bool>,
+}
+
+fn lower_into(buf: &mut String, s: &str) {
+    buf.clear();
+    for c in s.chars() {
+        match c {
+            '’' | '‘' => buf.push('\''),
+            c if c.is_ascii() => buf.push(c.to_ascii_lowercase()),
+            c => buf.extend(c.to_lowercase()),
+        }
+    }
+}
+
+impl<'a> Analysis<'a> {
+    pub(crate) fn new(
+        lx: &'a Lexicon,
+        text: &'a str,
+        toks: &'a [Span],
+        sents: &'a [Sentence],
+        paras: &'a [Span],
+        ents: &'a [Entity],
+    ) -> Analysis<'a> {
+        let n = toks.len();
+        let mut tags = Vec::with_capacity(n);
+        let mut caps = Vec::with_capacity(n);
+        let mut buf = String::new();
+        for t in toks {
+            let s = text.get(t.range()).unwrap_or("");
+            lower_into(&mut buf, s);
+            tags.push(lx.tag(&buf));
+            caps.push(s.chars().next().is_some_and(char::is_uppercase));
+        }
+        let mut sent_of = vec![0; n];
+        let mut cur = 0;
+        for (si, s) in sents.iter().enumerate() {
+            for i in s.tokens.clone() {
+                if let Some(x) = sent_of.get_mut(i) {
+                    *x = si;
+                }
+            }
+            cur = cur.max(s.tokens.end);
+        }
+        // Tokens outside every sentence keep the sentence before them.
+        for i in cur..n {
+            sent_of[i] = sents.len().saturating_sub(1);
+        }
+        let mut para_of = vec![0; n];
+        let mut p = 0;
+        for (i, t) in toks.iter().enumerate() {
+            while p + 1 < paras.len() && paras[p].end <= t.start {
+                p += 1;
+            }
+            para_of[i] = p;
+        }
+        let mut ent_of = vec![0u32; n];
+        let mut ti = 0;
+        for (ei, e) in ents.iter().enumerate() {
+            while ti < n && toks[ti].end <= e.span.start {
+                ti += 1;
+            }
+            let mut j = ti;
+            while j < n && toks[j].start < e.span.end {
+                ent_of[j] = ei as u32 + 1;
+                j += 1;
+            }
+        }
+        let chains = find_chains(text, toks, paras, &para_of);
+        let mut chain_of = vec![0u32; n];
+        for (ci, c) in chains.iter().enumerate() {
+            for r in &c.regions {
+                for i in r.open..=r.end_token().min(n.saturating_sub(1)) {
+                    chain_of[i] = ci as u32 + 1;
+                }
+            }
+        }
+        let used = vec![false; chains.len()];
+        Analysis { lx, text, toks, sents, ents, tags, caps, sent_of, para_of, ent_of, chains, chain_of, used }
+    }
+
+    fn word(&self, i: usize) -> &str {
+        self.toks.get(i).and_then(|t| self.text.get(t.range())).unwrap_or("")
+    }
+
+    fn is_lower(&self, i: usize, w: &str) -> bool {
+        self.word(i).eq_ignore_ascii_case(w)
+    }
+
+    fn in_quote(&self, i: usize) -> bool {
+        self.chain_of.get(i).is_some_and(|&c| c != 0)
+    }
+
+    fn sent_range(&self, i: usize) -> (usize, usize) {
+        match self.sents.get(self.sent_of[i]) {
+            Some(s) if !s.tokens.is_empty() => (s.tokens.start, s.tokens.end - 1),
+            _ => (i, i),
+        }
+    }
+
+    /// True for a closing quotation-mark token.
+    fn is_close(&self, i: usize) -> bool {
+        let c = self.chain_of.get(i).copied().unwrap_or(0);
+        c != 0 && self.chains[c as usize - 1].regions.iter().any(|r| r.close == Some(i))
+    }
+
+    /// The chain whose opening mark is token `i`.
+    fn chain_opening_at(&self, i: usize) -> Option<usize> {
+        let c = *self.chain_of.get(i)?;
+        (c != 0 && self.chains[c as usize - 1].open() == i).then(|| c as usize - 1)
+    }
+
+    /// The chain whose last token (closing mark, or last content token) is `i`.
+    fn chain_ending_at(&self, i: usize) -> Option<usize> {
+        let c = *self.chain_of.get(i)?;
+        (c != 0 && self.chains[c as usize - 1].end_token() == i).then(|| c as usize - 1)
+    }
+
+    fn is_wordlike(&self, i: usize) -> bool {
+        self.word(i).chars().next().is_some_and(char::is_alphanumeric)
+    }
+
+    fn is_possessive(&self, i: usize) -> bool {
+        matches!(self.word(i), "'s" | "’s" | "'" | "’")
+    }
+
+    /// A noun phrase ending at token `end`, walking left; None if `end` cannot head one.
+    fn np_left(&self, end: usize, floor: usize) -> Option<(usize, usize)> {
+        if self.in_quote(end) {
+            return None;
+        }
+        match self.tags[end] {
+            Tag::Pron(_) => return Some((end, end)),
+            Tag::Other | Tag::Title(_) | Tag::Listener | Tag::CueNoun => {}
+            _ if self.ent_of[end] != 0 => {}
+            _ => return None,
+        }
+        if !self.is_wordlike(end) {
+            return None;
+        }
+        let mut start = end;
+        let mut k = end;
+        while k > floor && end - k < 8 {
+            let j = k - 1;
+            if self.in_quote(j) {
+                break;
+            }
+            let ok = match self.tags[j] {
+                _ if self.ent_of[j] != 0 && self.ent_of[j] == self.ent_of[k] => true,
+                _ if self.is_possessive(j) => true,
+                Tag::Det => {
+                    start = j;
+                    break;
+                }
+                Tag::Other | Tag::Title(_) | Tag::CueNoun => self.is_wordlike(j),
+                Tag::Prep if self.is_lower(j, "of") => {
+                    // `Secretary of State John Kerry`
+                    j > floor && self.caps[j - 1] && self.caps[k]
+                }
+                Tag::Dash => self.word(j) == "-" && j > floor && self.is_wordlike(j - 1),
+                _ => self.ent_of[j] != 0 && self.is_wordlike(j),
+            };
+            if !ok {
+                break;
+            }
+            start = j;
+            k = j;
+        }
+        // Do not start on a possessive marker or a joining word.
+        while start < end && (self.is_possessive(start) || self.is_lower(start, "of")) {
+            start += 1;
+        }
+        Some((start, end))
+    }
+
+    /// A noun phrase starting at `start`, walking right up to `ceil` (inclusive).
+    fn np_right(&self, start: usize, ceil: usize) -> Option<(usize, usize)> {
+        if start > ceil || self.in_quote(start) {
+            return None;
+        }
+        match self.tags[start] {
+            Tag::Pron(Pron::Relative) => return None,
+            Tag::Pron(_) => return Some((start, start)),
+            Tag::Det | Tag::Other | Tag::Title(_) | Tag::Listener => {}
+            _ if self.ent_of[start] != 0 => {}
+            _ => return None,
+        }
+        if !self.is_wordlike(start) {
+            return None;
+        }
+        let mut end = start;
+        let mut k = start;
+        while k < ceil && k - start < 9 {
+            let j = k + 1;
+            if self.in_quote(j) {
+                break;
+            }
+            let ok = match self.tags[j] {
+                _ if self.ent_of[j] != 0 => self.is_wordlike(j) || self.ent_of[j] == self.ent_of[k],
+                _ if self.is_possessive(j) => true,
+                Tag::Other | Tag::Title(_) => self.is_wordlike(j),
+                Tag::Prep if self.is_lower(j, "of") => j < ceil && (self.caps[j + 1] || self.tags[j + 1] == Tag::Det),
+                Tag::Det => self.is_lower(j, "the") && self.is_lower(k, "of"),
+                _ => false,
+            };
+            if !ok {
+                break;
+            }
+            end = j;
+            k = j;
+        }
+        while end > start && (self.is_possessive(end) || self.is_lower(end, "of") || self.tags[end] == Tag::Det) {
+            end -= 1;
+        }
+        Some((start, end))
+    }
+
+    /// Skips auxiliaries and adverbs leftwards from `i`; returns the first other token.
+    fn skip_aux_left(&self, mut i: usize, floor: usize) -> Option<usize> {
+        loop {
+            if i < floor {
+                return None;
+            }
+            let skip = self.tags[i] == Tag::Aux
+                || (self.is_lower(i, "as") && i > floor && self.is_lower(i - 1, "quoted"))
+                || (self.tags[i] == Tag::Time && self.caps[i])
+                || (self.word(i).ends_with("ly") && self.tags[i] == Tag::Other && !self.caps[i]);
+            if !skip {
+                return Some(i);
+            }
+            if i == 0 {
+                return None;
+            }
+            i -= 1;
+        }
+    }
+
+    /// Skips a listener, time words and short prepositional adjuncts after a cue:
+    /// returns where the content may start.
+    fn skip_after_cue(&self, mut i: usize, end: usize, class: VerbClass) -> usize {
+        if class == VerbClass::Tell && i <= end {
+            if let Some((_, e)) = self.np_right(i, end) {
+                i = e + 1;
+            }
+        } else if i <= end && self.tags[i] == Tag::Listener {
+            i += 1;
+        }
+        let mut guard = 0;
+        while i <= end && guard < 4 {
+            guard += 1;
+            match self.tags[i] {
+                Tag::Time => i += 1,
+                Tag::Prep if !self.is_lower(i, "that") => {
+                    // A short adjunct that ends at a comma, `that` or a colon.
+                    let mut j = i + 1;
+                    let mut found = None;
+                    while j <= end && j - i < 8 {
+                        match self.tags[j] {
+                            Tag::That | Tag::Comma | Tag::Colon => {
+                                found = Some(j);
+                                break;
+                            }
+                            Tag::Stop | Tag::Verb(..) => break,
+                            _ if self.chain_opening_at(j).is_some() => {
+                                found = Some(j);
+                                break;
+                            }
+                            _ => j += 1,
+                        }
+                    }
+                    match found {
+                        Some(j) => i = j,
+                        None => break,
+                    }
+                }
+                _ => break,
+            }
+        }
+        while i <= end && matches!(self.tags[i], Tag::Comma | Tag::Colon) {
+            i += 1;
+        }
+        i
+    }
+
+    /// The end of a content starting at `c0` within a sentence ending at `s1`: the sentence end,
+    /// a semicolon, or a comma before `but`/`according to`/an `-ing` cue; quotations that start
+    /// inside are kept whole.
+    fn content_end(&self, c0: usize, s1: usize) -> usize {
+        let mut e = s1;
+        let mut i = c0;
+        while i <= e {
+            if let Some(c) = self.chain_opening_at(i) {
+                let ce = self.chains[c].end_token();
+                e = e.max(ce);
+                i = ce + 1;
+                continue;
+            }
+            let stop = match self.tags[i] {
+                Tag::Stop => i > c0,
+                Tag::Comma if i + 1 <= e => matches!(
+                    self.tags[i + 1],
+                    Tag::According | Tag::Verb(_, _, Form::Ing)
+                ) || (self.tags[i + 1] == Tag::Conj && !self.is_lower(i + 1, "and")),
+                _ => false,
+            };
+            if stop {
+                return i.saturating_sub(1).max(c0);
+            }
+            i += 1;
+        }
+        e
+    }
+
+    /// Trims trailing punctuation and closing marks that do not belong to a quotation.
+    fn trim(&self, a: usize, mut b: usize) -> (usize, usize) {
+        while b > a && matches!(self.tags[b], Tag::Stop | Tag::Comma | Tag::Colon | Tag::Dash) {
+            b -= 1;
+        }
+        (a, b)
+    }
+
+    fn kind_of(&self, a: usize, b: usize) -> QuoteKind {
+        if (a..=b).any(|i| self.in_quote(i)) {
+            QuoteKind::Mixed
+        } else {
+            QuoteKind::Indirect
+        }
+    }
+
+    fn mark_used(&mut self, a: usize, b: usize) {
+        for i in a..=b {
+            let c = self.chain_of.get(i).copied().unwrap_or(0);
+            if c != 0 {
+                self.used[c as usize - 1] = true;
+            }
+        }
+    }
+
+    /// When the content `[c0, e]` is exactly one quotation, that chain.
+    fn whole_chain(&self, c0: usize, e: usize) -> Option<usize> {
+        let c = self.chain_opening_at(c0)?;
+        let ce = self.chains[c].end_token();
+        ((ce + 1..=e).all(|i| matches!(self.tags.get(i), Some(Tag::Stop | Tag::Comma)))).then_some(c)
+    }
+
+    /// A content to the right of a cue: direct when it is one quotation, mixed or indirect else.
+    fn right_content(&mut self, c0: usize, s1: usize, min_len: usize) -> Option<(Content, QuoteKind)> {
+        if c0 > s1 || matches!(self.tags[c0], Tag::Stop) {
+            return None;
+        }
+        let e = self.content_end(c0, s1);
+        if let Some(c) = self.whole_chain(c0, e) {
+            self.used[c] = true;
+            return Some((Content::Chain(c), QuoteKind::Direct));
+        }
+        let (a, b) = self.trim(c0, e);
+        if b + 1 - a < min_len {
+            return None;
+        }
+        self.mark_used(a, b);
+        Some((Content::Tokens(a, b), self.kind_of(a, b)))
+    }
+
+    /// A content to the left of a cue clause whose left boundary is `lb` (the comma or the
+    /// closing mark before it).
+    fn left_content(&mut self, lb: usize, s0: usize) -> Option<(Content, QuoteKind)> {
+        let mut t = lb;
+        if self.tags[t] == Tag::Comma && t > 0 && self.chain_ending_at(t - 1).is_some() {
+            t -= 1;
+        }
+        if let Some(c) = self.chain_ending_at(t) {
+            self.used[c] = true;
+            return Some((Content::Chain(c), QuoteKind::Direct));
+        }
+        if lb <= s0 {
+            return None;
+        }
+        let mut a = s0;
+        // A quotation spanning the sentence start belongs to that quotation.
+        if let Some(c) = self.chain_of.get(a).copied().filter(|&c| c != 0) {
+            a = a.min(self.chains[c as usize - 1].open());
+        }
+        let (a, b) = self.trim(a, lb - 1);
+        if b < a || b + 1 - a < 2 {
+            return None;
+        }
+        self.mark_used(a, b);
+        Some((Content::Tokens(a, b), self.kind_of(a, b)))
+    }
+
+    /// Finds all attributions with unresolved speakers.
+    fn find(&mut self) -> Vec<Found> {
+        let n = self.toks.len();
+        let mut out = Vec::new();
+        let mut i = 0;
+        while i < n {
+            if self.in_quote(i) {
+                i += 1;
+                continue;
+            }
+            match self.tags[i] {
+                Tag::Verb(lemma, class, form) => {
+                    if let Some(f) = self.verb_cue(i, lemma, class, form) {
+                        out.extend(f);
+                    }
+                }
+                Tag::According if i + 1 < n && self.is_lower(i + 1, "to") => {
+                    out.extend(self.according(i));
+                }
+                Tag::CueNoun => out.extend(self.noun_cue(i)),
+                _ => {}
+            }
+            i += 1;
+        }
+        self.colon_and_continuations(&mut out);
+        // A content to the right stops where another cue clause begins.
+        let bounds: Vec<(usize, usize)> =
+            out.iter().filter_map(|f| f.left_bound.map(|lb| (self.sent_of[lb], lb))).collect();
+        for f in &mut out {
+            if let Content::Tokens(a, b) = &mut f.content {
+                for &(s, lb) in &bounds {
+                    if s == self.sent_of[*a] && lb > *a && lb <= *b && !self.in_quote(lb) {
+                        *b = lb - 1;
+                    }
+                }
+                let (x, y) = self.trim(*a, *b);
+                *a = x;
+                *b = y;
+            }
+        }
+        out
+    }
+
+    fn verb_cue(&mut self, i: usize, lemma: u16, class: VerbClass, form: Form) -> Option<Vec<Found>> {
+        let (s0, s1) = self.sent_range(i);
+        if self.ent_of[i] != 0 || (self.caps[i] && i != s0) {
+            return None;
+        }
+        if i > s0 && (self.tags[i - 1] == Tag::Det || self.is_possessive(i - 1)) {
+            return None; // `the report`, `Trump's claim`: a noun
+        }
+        if i > s0 && self.is_lower(i - 1, "to") {
+            return None; // `declined to say`: not a statement
+        }
+        let mut ce = i;
+        if let Some(p) = self.lx.particle(lemma) {
+            if i < s1 && self.is_lower(i + 1, p) {
+                ce = i + 1;
+            } else {
+                return None;
+            }
+        }
+        // The subject on the left.
+        let mut who = Who::None;
+        let mut lb = None; // the comma or closing mark before the clause
+        let left = if i > s0 { self.skip_aux_left(i - 1, s0) } else { None };
+        if let Some(k) = left {
+            if let Tag::Pron(Pron::Relative) = self.tags[k] {
+                if k >= s0 + 2 && self.tags[k - 1] == Tag::Comma {
+                    if let Some((a, b)) = self.np_left(k - 2, s0) {
+                        who = Who::Mention(a, b);
+                    }
+                }
+            } else if let Some((a, b)) = self.np_left(k, s0) {
+                who = Who::Mention(a, b);
+                if a > s0 && (matches!(self.tags[a - 1], Tag::Comma | Tag::Dash) || self.is_close(a - 1)) {
+                    lb = Some(a - 1);
+                }
+            } else if matches!(self.tags[k], Tag::Comma | Tag::Dash) || self.is_close(k) {
+                lb = Some(k);
+                if form == Form::Ing {
+                    who = Who::Clause;
+                }
+            } else if self.tags[k] == Tag::Conj && (self.is_lower(k, "and") || self.is_lower(k, "but")) {
+                who = Who::Clause;
+            }
+        }
+        // Inverted subject: `…," said Lavrov.`
+        let mut after = ce + 1;
+        if who == Who::None && lb.is_some() && form == Form::Finite {
+            if let Some((a, b)) = self.np_right(ce + 1, s1) {
+                who = Who::Mention(a, b);
+                after = b + 1;
+            }
+        }
+        if who == Who::None {
+            return None;
+        }
+        let c0 = self.skip_after_cue(after, s1, class);
+        let cue = Some((i, ce));
+        let nothing_right = c0 > s1 || matches!(self.tags[c0], Tag::Stop);
+        let mut found = Vec::new();
+        if let Some(lb) = lb.filter(|_| form == Form::Finite) {
+            // Content on the left: `“…,” he said` / `…, Lavrov said`.
+            let parenthetical = !nothing_right
+                && self.tags[after.min(s1)] == Tag::Comma
+                && !matches!(self.tags.get(c0), Some(Tag::Verb(..) | Tag::According | Tag::Conj));
+            if let Some((content, kind)) = self.left_content(lb, s0) {
+                let mut content = content;
+                if parenthetical {
+                    if let Content::Tokens(a, _) = content {
+                        let e = self.content_end(c0, s1);
+                        let (a, b) = self.trim(a, e);
+                        self.mark_used(a, b);
+                        content = Content::Tokens(a, b);
+                    }
+                }
+                found.push(Found { content, kind, cue, who, left_bound: Some(lb) });
+                // `“…,” he said, “…”`: the next piece shares the speaker.
+                if let Some(c) = self.chain_opening_at(c0).filter(|_| !parenthetical || c0 <= s1) {
+                    if self.tags[after.min(s1)] == Tag::Comma || self.tags[after.min(s1)] == Tag::Colon {
+                        self.used[c] = true;
+                        found.push(Found { content: Content::Chain(c), kind: QuoteKind::Direct, cue, who, left_bound: None });
+                    }
+                }
+                return Some(found);
+            }
+        }
+        if nothing_right {
+            return None;
+        }
+        if class == VerbClass::Think {
+            let ok = match self.tags[c0] {
+                Tag::That | Tag::Pron(_) | Tag::Det => true,
+                _ => self.caps[c0] || self.ent_of[c0] != 0,
+            };
+            if !ok {
+                return None;
+            }
+        }
+        if matches!(self.tags[c0], Tag::Prep | Tag::Conj) && !self.is_lower(c0, "if") {
+            return None;
+        }
+        let min_len = if class == VerbClass::Think { 3 } else { 2 };
+        let (content, kind) = self.right_content(c0, s1, min_len)?;
+        let left_bound = (who == Who::Clause).then_some(lb).flatten();
+        found.push(Found { content, kind, cue, who, left_bound });
+        Some(found)
+    }
+
+    fn according(&mut self, i: usize) -> Vec<Found> {
+        let (s0, s1) = self.sent_range(i);
+        let Some((a, b)) = self.np_right(i + 2, s1) else { return Vec::new() };
+        let cue = Some((i, i + 1));
+        let who = Who::Mention(a, b);
+        let starts = i == s0 || (i == s0 + 1 && self.tags[s0] == Tag::Conj);
+        if starts {
+            let c0 = self.skip_after_cue(b + 1, s1, VerbClass::Speech);
+            return match self.right_content(c0, s1, 2) {
+                Some((content, kind)) => vec![Found { content, kind, cue, who, left_bound: None }],
+                None => Vec::new(),
+            };
+        }
+        if i > s0 && matches!(self.tags[i - 1], Tag::Comma | Tag::Dash) {
+            if let Some((mut content, kind)) = self.left_content(i - 1, s0) {
+                // `X, according to Y, Z`: the statement runs on.
+                if b < s1 && self.tags[b + 1] == Tag::Comma {
+                    if let Content::Tokens(ca, _) = content {
+                        let e = self.content_end(b + 2, s1);
+                        let (x, y) = self.trim(ca, e);
+                        self.mark_used(x, y);
+                        content = Content::Tokens(x, y);
+                    }
+                }
+                return vec![Found { content, kind, cue, who, left_bound: Some(i - 1) }];
+            }
+        }
+        Vec::new()
+    }
+
+    /// `the statement of X on …`, `X's claim that …`.
+    fn noun_cue(&mut self, i: usize) -> Vec<Found> {
+        let (s0, s1) = self.sent_range(i);
+        if self.ent_of[i] != 0 {
+            return Vec::new();
+        }
+        let cue_start = if i > s0 && self.tags[i - 1] == Tag::Det { i - 1 } else { i };
+        if i < s1 && (self.is_lower(i + 1, "of") || self.is_lower(i + 1, "by")) {
+            let Some((a, b)) = self.np_right(i + 2, s1) else { return Vec::new() };
+            if !(a..=b).any(|k| self.ent_of[k] != 0 || self.tags[k] == Tag::Pron(Pron::Group)) {
+                return Vec::new();
+            }
+            if b < s1 && (self.is_lower(b + 1, "on") || self.is_lower(b + 1, "about") || self.tags[b + 1] == Tag::That) {
+                let c0 = if self.tags[b + 1] == Tag::That { b + 1 } else { b + 2 };
+                if let Some((content, kind)) = self.right_content(c0, s1, 2) {
+                    return vec![Found { content, kind, cue: Some((cue_start, i + 1)), who: Who::Mention(a, b), left_bound: None }];
+                }
+            }
+            return Vec::new();
+        }
+        if i < s1 && self.tags[i + 1] == Tag::That && i > s0 {
+            // `his claim that …`, `Trump's assertion that …`
+            let owner = if self.is_possessive(i - 1) && i >= s0 + 2 {
+                self.np_left(i - 2, s0)
+            } else if matches!(self.word(i - 1).to_ascii_lowercase().as_str(), "his" | "her" | "their") {
+                Some((i - 1, i - 1))
+            } else {
+                None
+            };
+            if let Some((a, b)) = owner {
+                if let Some((content, kind)) = self.right_content(i + 1, s1, 3) {
+                    return vec![Found { content, kind, cue: Some((i, i)), who: Who::Mention(a, b), left_bound: None }];
+                }
+            }
+        }
+        Vec::new()
+    }
+
+    /// Quotations with no cue of their own: after a colon (`Trump's reply: "…"`), or opening a
+    /// sentence, continuing the speaker before.
+    fn colon_and_continuations(&mut self, out: &mut Vec<Found>) {
+        for c in 0..self.chains.len() {
+            if self.used[c] || self.chains[c].len() < 3 {
+                continue;
+            }
+            let open = self.chains[c].open();
+            let (s0, _) = self.sent_range(open);
+            if open > 0 && self.tags[open - 1] == Tag::Colon && !self.in_quote(open - 1) {
+                if let Some((a, b)) = (open >= 2).then(|| self.np_left(open - 2, s0)).flatten() {
+                    self.used[c] = true;
+                    out.push(Found {
+                        content: Content::Chain(c),
+                        kind: QuoteKind::Direct,
+                        cue: Some((open - 1, open - 1)),
+                        who: Who::Mention(a, b),
+                        left_bound: None,
+                    });
+                    continue;
+                }
+            }
+            let para_start = open == 0 || self.para_of[open - 1] != self.para_of[open];
+            let sent_start = open == s0 || (open > 0 && self.tags[open - 1] == Tag::Stop);
+            if para_start || sent_start {
+                self.used[c] = true;
+                out.push(Found {
+                    content: Content::Chain(c),
+                    kind: QuoteKind::Direct,
+                    cue: None,
+                    who: Who::Continue,
+                    left_bound: None,
+                });
+            }
+        }
+    }
+
+    fn span_of(&self, a: usize, b: usize) -> Span {
+        Span::new(self.toks[a].start, self.toks[b].end.max(self.toks[a].start))
+    }
+
+    fn content_span(&self, c: Content) -> Option<Span> {
+        match c {
+            Content::Chain(c) => self.chains.get(c)?.content(self.toks),
+            Content::Tokens(a, b) => Some(self.span_of(a, b)),
+        }
+    }
+
+    fn content_start(&self, c: Content) -> usize {
+        match c {
+            Content::Chain(c) => self.chains[c].open(),
+            Content::Tokens(a, _) => a,
+        }
+    }
+
+    /// Runs every rule and resolves speakers; quotes come out in text order.
+    pub(crate) fn quotes(mut self) -> Vec<Quote> {
+        let mut found = self.find();
+        found.sort_by_key(|f| (self.content_start(f.content), f.cue.map_or(0, |c| c.0)));
+        let mut resolver = Resolver::new(&self);
+        let mut quotes: Vec<Quote> = Vec::with_capacity(found.len());
+        let mut last: Option<(Speaker, usize)> = None; // speaker and paragraph
+        let mut seen: Vec<Span> = Vec::new();
+        let mut clause_subject: Option<(usize, Speaker)> = None; // (sentence, speaker)
+        for f in found {
+            let Some(span) = self.content_span(f.content) else { continue };
+            if seen.contains(&span) {
+                continue;
+            }
+            let start = self.content_start(f.content);
+            let para = self.para_of[start];
+            let anchor = f.cue.map_or(start, |c| c.0);
+            let speaker = match f.who {
+                Who::Mention(a, b) => Some(resolver.resolve(&self, a, b)),
+                Who::Clause => clause_subject
+                    .as_ref()
+                    .filter(|(s, _)| *s == self.sent_of[anchor])
+                    .map(|(_, sp)| sp.clone())
+                    .or_else(|| resolver.sentence_subject(&self, anchor)),
+                Who::Continue => last.as_ref().filter(|(_, p)| para <= p + 1).map(|(s, _)| s.clone()),
+                Who::None => None,
+            };
+            if let Some(sp) = &speaker {
+                last = Some((sp.clone(), para));
+                clause_subject = Some((self.sent_of[anchor], sp.clone()));
+                resolver.note_speaker(&self, sp, anchor);
+            }
+            seen.push(span);
+            quotes.push(Quote {
+                span,
+                kind: f.kind,
+                cue: f.cue.map(|(a, b)| self.span_of(a, b)),
+                speaker,
+            });
+        }
+        quotes.sort_by_key(|q| (q.span.start, q.span.end));
+        quotes
+    }
+}
+
+/// Resolves speaker mentions to canonical names: entities give their canonical name;
+/// pronouns and definite role nominals (`the minister`) go to the most salient compatible
+/// person — the subject of the nearest sentence before; other nominals name themselves.
+struct Resolver {
+    /// Per sentence: the first person speaker (token, canonical, gender) once known.
+    subjects: Vec<Option<(usize, String, Gender)>>,
+    /// Per sentence: the first person entity outside quotations, not after a preposition.
+    first_person: Vec<Option<(usize, String, Gender)>>,
+    /// Person entities in text order: (token, canonical, gender).
+    persons: Vec<(usize, String, Gender)>,
+    /// Organisations in text order: (token, canonical).
+    orgs: Vec<(usize, String)>,
+}
+
+impl Resolver {
+    fn new(a: &Analysis) -> Resolver {
+        let mut first_person: Vec<Option<(usize, String, Gender)>> = vec![None; a.sents.len().max(1)];
+        let mut persons = Vec::new();
+        let mut orgs = Vec::new();
+        let mut seen_ent = 0u32;
+        for i in 0..a.toks.len() {
+            let e = a.ent_of[i];
+            if e == 0 || e == seen_ent {
+                continue;
+            }
+            seen_ent = e;
+            let ent = &a.ents[e as usize - 1];
+            match ent.label {
+                EntityLabel::Per => {
+                    let g = Resolver::gender(a, i, &ent.canonical);
+                    persons.push((i, ent.canonical.clone(), g));
+                    let s = a.sent_of[i];
+                    let after_prep = i > 0 && a.tags[i - 1] == Tag::Prep;
+                    if !a.in_quote(i) && !after_prep {
+                        if let Some(slot) = first_person.get_mut(s) {
+                            if slot.is_none() {
+                                *slot = Some((i, ent.canonical.clone(), g));
+                            }
+                        }
+                    }
+                }
+                EntityLabel::Org => orgs.push((i, ent.canonical.clone())),
+                _ => {}
+            }
+        }
+        Resolver { subjects: vec![None; a.sents.len().max(1)], first_person, persons, orgs }
+    }
+
+    fn gender(a: &Analysis, i: usize, canonical: &str) -> Gender {
+        if i > 0 {
+            if let Tag::Title(g @ (Gender::Male | Gender::Female)) = a.tags[i - 1] {
+                return g;
+            }
+        }
+        let first = canonical.split_whitespace().next().unwrap_or("").to_lowercase();
+        a.lx.first_name_gender(&first)
+    }
+
+    fn compatible(want: Gender, have: Gender) -> bool {
+        want == Gender::Unknown || have == Gender::Unknown || want == have
+    }
+
+    /// The most salient person before token `at` of the given gender: the subject of the
+    /// nearest sentence (its first person, or its speaker if that came first), then any person.
+    fn person(&self, a: &Analysis, at: usize, want: Gender) -> Option<String> {
+        let s = a.sent_of[at];
+        for back in 0..8 {
+            let Some(si) = s.checked_sub(back) else { break };
+            let mut cands: Vec<&(usize, String, Gender)> = [self.first_person.get(si), self.subjects.get(si)]
+                .into_iter()
+                .flatten()
+                .flatten()
+                .filter(|c| c.0 < at)
+                .collect();
+            cands.sort_by_key(|c| c.0);
+            if let Some(c) = cands.into_iter().find(|c| Resolver::compatible(want, c.2)) {
+                return Some(c.1.clone());
+            }
+        }
+        self.persons
+            .iter()
+            .rev()
+            .find(|(i, _, g)| *i < at && Resolver::compatible(want, *g))
+            .map(|(_, c, _)| c.clone())
+    }
+
+    fn resolve(&mut self, a: &Analysis, s: usize, e: usize) -> Speaker {
+        let span = a.span_of(s, e);
+        // An entity heading the phrase names the speaker.
+        let head_ent = a.ent_of[e];
+        if head_ent != 0 {
+            let ent = &a.ents[head_ent as usize - 1];
+            return Speaker { span, canonical: Some(ent.canonical.clone()) };
+        }
+        let canonical = match a.tags[e] {
+            Tag::Pron(Pron::Person(g)) if s == e => self.person(a, s, g),
+            Tag::Pron(Pron::Group) if s == e => {
+                self.orgs.iter().rev().find(|(i, _)| *i < s).map(|(_, c)| c.clone())
+            }
+            Tag::Pron(_) => None,
+            Tag::Title(g) => {
+                let definite = a.tags[s] == Tag::Det && !matches!(a.word(s).to_ascii_lowercase().as_str(), "a" | "an" | "one" | "two" | "three" | "several" | "many" | "some" | "other" | "another")
+                    || (s..e).any(|k| a.is_possessive(k));
+                // `Carter's press secretary` names someone else's aide: keep the phrase.
+                let owned_by_person = (s..e).any(|k| {
+                    a.ent_of[k] != 0 && a.ents[a.ent_of[k] as usize - 1].label != EntityLabel::Loc
+                });
+                if definite && !owned_by_person && !a.word(e).ends_with('s') {
+                    self.person(a, s, g).or_else(|| Some(a.text[span.range()].to_string()))
+                } else {
+                    Some(a.text[span.range()].to_string())
+                }
+            }
+            _ => Some(a.text[span.range()].to_string()),
+        };
+        Speaker { span, canonical }
+    }
+
+    /// Records a resolved speaker as the subject of its sentence when it is a person.
+    fn note_speaker(&mut self, a: &Analysis, sp: &Speaker, at: usize) {
+        let s = a.sent_of[at];
+        let Some(name) = &sp.canonical else { return };
+        if let Some((_, _, g)) = self.persons.iter().find(|(_, c, _)| c == name) {
+            if let Some(slot) = self.subjects.get_mut(s) {
+                if slot.is_none() {
+                    *slot = Some((at, name.clone(), *g));
+                }
+            }
+        }
+    }
+
+    /// The subject of the sentence holding `at`, for `…, adding that …`.
+    fn sentence_subject(&mut self, a: &Analysis, at: usize) -> Option<Speaker> {
+        let (s0, _) = a.sent_range(at);
+        for i in s0..at {
+            if a.in_quote(i) {
+                continue;
+            }
+            if a.ent_of[i] != 0 || matches!(a.tags[i], Tag::Pron(Pron::Person(_) | Pron::Group)) {
+                let mut e = i;
+                while e + 1 < at && a.ent_of[i] != 0 && a.ent_of[e + 1] == a.ent_of[i] {
+                    e += 1;
+                }
+                return Some(self.resolve(a, i, e));
+            }
+        }
+        None
+    }
+}

@@ -1,0 +1,414 @@
+//! The hand-written word lists the extractor reads, compiled once into one hash map.
+//!
+//! Reporting verbs are listed by lemma; every inflection (`says`, `said`, `saying`, …) is
+//! generated here, so the scan does one hash lookup per token and never runs a regex.
+
+use std::collections::HashMap;
+
+/// How a reporting verb takes its complement.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum VerbClass {
+    /// Speech and writing verbs: `said`, `wrote`, `insisted`. An object is optional
+    /// (`warned reporters that …`).
+    Speech,
+    /// Verbs that need a listener before the content: `told reporters`, `assured them`.
+    Tell,
+    /// Cognition verbs: `believes`, `thinks`. A cue only with a clause after them.
+    Think,
+}
+
+/// The inflected form of a verb, which decides where its subject may be.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Form {
+    /// `say`, `says`, `said` — finite (or past participle).
+    Finite,
+    /// `saying`, `adding` — its subject is the clause's subject (`…, adding that …`).
+    Ing,
+}
+
+/// Grammatical gender, as far as a name, title or pronoun tells it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Gender {
+    Male,
+    Female,
+    Unknown,
+}
+
+/// What a subject pronoun can refer to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Pron {
+    /// `he`, `she`
+    Person(Gender),
+    /// `they`, `it`
+    Group,
+    /// `I`, `we`: the speaker is not named.
+    Speaker,
+    /// `who` in `Lavrov, who said …`
+    Relative,
+}
+
+/// The class of one token, found with a single lookup.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Tag {
+    Other,
+    /// A reporting verb: its index into [`Lexicon::lemmas`], class and form.
+    Verb(u16, VerbClass, Form),
+    /// A reporting noun (`statement`, `remarks`) that takes `of X` or `X's`.
+    CueNoun,
+    Pron(Pron),
+    /// Object pronouns and the usual listeners of `told`: `him`, `reporters`.
+    Listener,
+    /// `the`, `a`, `his`, `Russia's` … — starts a noun phrase.
+    Det,
+    /// Auxiliaries and adverbs that may sit between subject and verb (`has also said`).
+    Aux,
+    Prep,
+    That,
+    According,
+    Conj,
+    /// A person title or role (`minister`, `spokeswoman`), with the gender it implies.
+    Title(Gender),
+    /// Days and times that follow a verb (`said Thursday`).
+    Time,
+    Comma,
+    Colon,
+    /// `.`, `!`, `?`, `;`
+    Stop,
+    Dash,
+}
+
+/// All word lists, built once by [`Lexicon::new`].
+#[derive(Debug, Clone)]
+pub(crate) struct Lexicon {
+    tags: HashMap<String, Tag>,
+    pub lemmas: Vec<&'static str>,
+    first_names: HashMap<&'static str, Gender>,
+}
+
+/// Speech and writing verbs (object optional).
+const SPEECH: &[&str] = &[
+    "say", "add", "write", "note", "report", "announce", "tweet", "argue", "explain",
+    "acknowledge", "declare", "claim", "state", "warn", "insist", "reply", "respond", "recall",
+    "reveal", "predict", "admit", "deny", "confirm", "stress", "emphasize", "emphasise", "assert",
+    "contend", "maintain", "observe", "remark", "comment", "conclude", "concede", "complain",
+    "allege", "testify", "reiterate", "counter", "quip", "joke", "boast", "retort", "exclaim",
+    "mention", "suggest", "indicate", "promise", "pledge", "vow", "caution", "urge", "charge",
+    "tell", "ask", "answer", "post", "write", "speculate", "acknowledge", "affirm", "proclaim",
+    "point", "clarify", "confide", "disclose", "estimate", "forecast", "hint", "imply", "muse",
+    "recount", "signal", "brag", "lament", "propose", "rule", "scoff", "shout", "snap", "write",
+    "underscore", "underline", "assure", "inform", "remind", "advise", "notify", "concur",
+    "agree", "demand", "guarantee", "insinuate", "opine", "posit", "relate", "repeat", "reason",
+    "rebut", "object", "protest", "stipulate", "theorize", "volunteer", "whisper", "yell",
+    "declare", "announce", "threaten", "acknowledge",
+];
+
+/// Verbs that name the listener before the content (`told reporters that …`).
+const TELL: &[&str] = &["tell", "assure", "inform", "remind", "notify", "advise", "convince"];
+
+/// Cognition verbs: a cue only with a clausal complement.
+const THINK: &[&str] = &[
+    "think", "believe", "hope", "fear", "know", "feel", "expect", "worry", "doubt", "suspect",
+    "wonder", "understand", "realize", "realise", "reckon", "guess", "imagine", "figure",
+];
+
+/// Particles some verbs need to be a cue: `point out`, `rule out`.
+pub(crate) const PARTICLES: &[(&str, &str)] = &[("point", "out"), ("rule", "out")];
+
+/// Irregular forms: lemma, 3rd singular, past, past participle, -ing.
+const IRREGULAR: &[(&str, &str, &str, &str, &str)] = &[
+    ("say", "says", "said", "said", "saying"),
+    ("tell", "tells", "told", "told", "telling"),
+    ("write", "writes", "wrote", "written", "writing"),
+    ("think", "thinks", "thought", "thought", "thinking"),
+    ("know", "knows", "knew", "known", "knowing"),
+    ("feel", "feels", "felt", "felt", "feeling"),
+    ("understand", "understands", "understood", "understood", "understanding"),
+    ("forecast", "forecasts", "forecast", "forecast", "forecasting"),
+    ("confide", "confides", "confided", "confided", "confiding"),
+    ("shout", "shouts", "shouted", "shouted", "shouting"),
+];
+
+/// Verbs that double their last consonant (`admitted`, `quipping`).
+const DOUBLING: &[&str] = &["admit", "quip", "rebut", "brag", "snap", "regret", "commit"];
+
+const DETS: &[&str] = &[
+    "the", "a", "an", "his", "her", "their", "its", "our", "my", "your", "this", "these",
+    "those", "one", "two", "three", "several", "many", "some", "other", "another", "each",
+    "both", "most", "all", "any",
+];
+const AUX: &[&str] = &[
+    "has", "have", "had", "is", "was", "were", "are", "be", "been", "being", "will", "would",
+    "could", "can", "may", "might", "should", "must", "did", "does", "do", "not", "n't", "never",
+    "also", "later", "then", "again", "reportedly", "previously", "recently", "repeatedly",
+    "publicly", "privately", "earlier", "first", "further", "simply", "flatly", "quickly", "just",
+    "still", "even", "often", "always", "already", "once", "now", "actually", "specifically",
+    "explicitly", "clearly", "frequently", "famously", "long", "initially", "quoted", "'s", "'ve",
+    "'d", "'ll", "'re", "openly", "separately", "subsequently", "ultimately", "finally", "today",
+    "yesterday", "angrily", "bluntly", "correctly", "falsely", "wrongly", "rightly", "proudly",
+    "confidently", "emphatically", "firmly", "strongly", "loudly", "softly", "sharply",
+];
+const PREPS: &[&str] = &[
+    "of", "for", "in", "on", "at", "to", "from", "with", "by", "about", "as", "after", "before",
+    "during", "into", "over", "under", "against", "among", "between", "through", "since",
+    "until", "than", "via", "per", "without", "within", "upon", "amid", "despite", "like",
+];
+const CONJS: &[&str] =
+    &["and", "but", "or", "while", "although", "though", "because", "if", "when", "whether", "so"];
+const LISTENERS: &[&str] = &[
+    "him", "her", "them", "me", "us", "you", "reporters", "journalists", "lawmakers", "supporters",
+    "voters", "viewers", "listeners", "readers", "audiences", "crowds", "students", "delegates",
+    "senators", "members", "colleagues", "congress", "parliament",
+];
+const TIMES: &[&str] = &[
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today",
+    "yesterday", "tonight", "recently", "earlier", "later", "last", "this", "week", "month",
+    "year", "morning", "afternoon", "evening", "night",
+];
+const CUE_NOUNS: &[&str] = &[
+    "statement", "statements", "remarks", "comments", "comment", "claim", "claims", "assertion",
+    "assertions", "warning", "warnings", "words", "accusation", "accusations", "allegation",
+    "allegations", "argument", "insistence", "announcement", "promise", "pledge", "suggestion",
+    "contention", "testimony", "call", "calls", "message", "words", "view", "position",
+];
+const MALE_TITLES: &[&str] = &[
+    "mr.", "mr", "spokesman", "chairman", "congressman", "businessman", "king", "prince",
+    "father", "son", "brother", "husband", "uncle", "sir", "lord", "councilman", "assemblyman",
+    "anchorman", "pope", "boy", "man", "grandfather",
+];
+const FEMALE_TITLES: &[&str] = &[
+    "mrs.", "mrs", "ms.", "ms", "miss", "spokeswoman", "chairwoman", "congresswoman",
+    "businesswoman", "queen", "princess", "mother", "daughter", "sister", "wife", "aunt", "lady",
+    "councilwoman", "assemblywoman", "anchorwoman", "girl", "woman", "grandmother", "madam",
+];
+const TITLES: &[&str] = &[
+    "minister", "president", "senator", "sen.", "rep.", "representative", "governor", "gov.",
+    "secretary", "spokesperson", "official", "officials", "diplomat", "ambassador", "envoy",
+    "chancellor", "premier", "director", "chief", "head", "leader", "candidate", "nominee",
+    "mayor", "judge", "justice", "lawyer", "attorney", "adviser", "advisor", "aide", "aides",
+    "general", "gen.", "commander", "officer", "expert", "experts", "analyst", "analysts",
+    "professor", "prof.", "dr.", "doctor", "chairperson", "ceo", "executive", "founder",
+    "manager", "strategist", "economist", "author", "columnist", "correspondent", "reporter",
+    "editor", "activist", "campaigner", "counterpart", "deputy", "sheriff", "prosecutor",
+    "lawmaker", "legislator", "politician", "speaker", "leader", "host", "source", "sources",
+    "critic", "critics", "supporter", "supporters", "opponent", "opponents", "member", "members",
+    "pollster", "researcher", "researchers", "scientist", "historian", "investigator",
+    "investigators", "negotiator", "representative", "staffer", "surrogate", "mogul",
+    "billionaire", "vice", "nominee", "frontrunner", "front-runner", "incumbent", "challenger",
+    "republican", "democrat", "republicans", "democrats", "conservative", "liberal",
+];
+const MALE_NAMES: &[&str] = &[
+    "sergey", "sergei", "vladimir", "dmitry", "dmitri", "alexander", "mikhail", "ivan", "igor",
+    "nikolai", "andrei", "boris", "yuri", "viktor", "maxim", "donald", "barack", "bill", "bernie",
+    "john", "james", "robert", "michael", "william", "david", "richard", "joseph", "thomas",
+    "charles", "christopher", "daniel", "matthew", "anthony", "mark", "paul", "steven", "steve",
+    "andrew", "kenneth", "joshua", "kevin", "brian", "george", "edward", "ronald", "timothy",
+    "jason", "jeffrey", "jeff", "ryan", "jacob", "gary", "eric", "jonathan", "stephen", "larry",
+    "justin", "scott", "frank", "benjamin", "gregory", "samuel", "raymond", "patrick", "jack",
+    "dennis", "jerry", "tyler", "aaron", "jose", "henry", "adam", "douglas", "nathan", "peter",
+    "zachary", "kyle", "walter", "harold", "jeremy", "ethan", "carl", "keith", "roger", "gerald",
+    "christian", "terry", "sean", "arthur", "austin", "noah", "lawrence", "jesse", "joe", "bryan",
+    "billy", "jordan", "albert", "dylan", "bruce", "willie", "gabriel", "alan", "juan", "logan",
+    "wayne", "ralph", "roy", "eugene", "randy", "vincent", "russell", "louis", "philip", "bobby",
+    "johnny", "bradley", "ted", "mitch", "marco", "rand", "chris", "mike", "jeb", "ben", "tim",
+    "newt", "rudy", "reince", "harry", "chuck", "jim", "tom", "dick", "al", "rick", "lindsey",
+    "jean-marc", "francois", "françois", "emmanuel", "nicolas", "angela", "recep", "bashar",
+    "xi", "shinzo", "benjamin", "mahmoud", "hassan", "ali", "mohammed", "muhammad", "ahmed",
+    "kim", "ash", "corey", "kellyanne", "mike", "paul", "stephen", "steve", "julian", "edward",
+];
+const FEMALE_NAMES: &[&str] = &[
+    "hillary", "maria", "mary", "patricia", "jennifer", "linda", "elizabeth", "barbara", "susan",
+    "jessica", "sarah", "karen", "nancy", "lisa", "betty", "margaret", "sandra", "ashley",
+    "kimberly", "emily", "donna", "michelle", "dorothy", "carol", "amanda", "melissa", "deborah",
+    "stephanie", "rebecca", "sharon", "laura", "cynthia", "kathleen", "amy", "shirley", "angela",
+    "helen", "anna", "brenda", "pamela", "nicole", "emma", "samantha", "katherine", "christine",
+    "debra", "rachel", "catherine", "carolyn", "janet", "ruth", "heather", "diane", "virginia",
+    "julie", "joyce", "victoria", "olivia", "kelly", "christina", "lauren", "joan", "evelyn",
+    "judith", "megan", "cheryl", "andrea", "hannah", "martha", "jacqueline", "frances", "gloria",
+    "ann", "teresa", "kathryn", "sara", "janice", "jean", "alice", "madison", "doris", "abigail",
+    "julia", "judy", "grace", "denise", "amber", "marilyn", "beverly", "danielle", "theresa",
+    "sophia", "marie", "diana", "brittany", "natalie", "isabella", "charlotte", "rose", "alexis",
+    "kayla", "huma", "chelsea", "melania", "ivanka", "elizabeth", "nikki", "sarah", "kellyanne",
+    "theresa", "marine", "maria", "valentina", "irina", "olga", "tatyana", "natalia", "svetlana",
+    "elena", "yelena", "anna", "ekaterina", "nancy", "debbie", "loretta", "condoleezza", "madeleine",
+    "carly", "michele", "susana", "jill", "tulsi", "kamala", "hope", "donna", "elise", "lynn",
+];
+
+/// Regular English inflection: 3rd singular, past, -ing.
+fn regular(lemma: &str) -> [String; 3] {
+    let b = lemma.as_bytes();
+    let last = b.last().copied().unwrap_or(b'a');
+    let before = if b.len() >= 2 { b[b.len() - 2] } else { b'a' };
+    let vowel = |c: u8| matches!(c, b'a' | b'e' | b'i' | b'o' | b'u');
+    let stem = &lemma[..lemma.len().saturating_sub(1)];
+    let third = if lemma.ends_with('s')
+        || lemma.ends_with("sh")
+        || lemma.ends_with("ch")
+        || lemma.ends_with('x')
+        || lemma.ends_with('z')
+        || lemma.ends_with('o')
+    {
+        format!("{lemma}es")
+    } else if last == b'y' && !vowel(before) {
+        format!("{stem}ies")
+    } else {
+        format!("{lemma}s")
+    };
+    let double = DOUBLING.contains(&lemma);
+    let past = if last == b'e' {
+        format!("{lemma}d")
+    } else if last == b'y' && !vowel(before) {
+        format!("{stem}ied")
+    } else if double {
+        format!("{lemma}{}ed", last as char)
+    } else {
+        format!("{lemma}ed")
+    };
+    let ing = if lemma.ends_with("ie") {
+        format!("{}ying", &lemma[..lemma.len() - 2])
+    } else if last == b'e' && before != b'e' {
+        format!("{stem}ing")
+    } else if double {
+        format!("{lemma}{}ing", last as char)
+    } else {
+        format!("{lemma}ing")
+    };
+    [third, past, ing]
+}
+
+impl Lexicon {
+    pub(crate) fn new() -> Lexicon {
+        let mut tags: HashMap<String, Tag> = HashMap::new();
+        let mut put = |w: &str, t: Tag| {
+            tags.entry(w.to_string()).or_insert(t);
+        };
+        // Function words first: a verb never overrides them.
+        for w in [",",] {
+            put(w, Tag::Comma);
+        }
+        for w in [":"] {
+            put(w, Tag::Colon);
+        }
+        for w in [".", "!", "?", ";", "..."] {
+            put(w, Tag::Stop);
+        }
+        for w in ["—", "–", "--", "-"] {
+            put(w, Tag::Dash);
+        }
+        put("that", Tag::That);
+        put("according", Tag::According);
+        for (w, p) in [
+            ("he", Pron::Person(Gender::Male)),
+            ("she", Pron::Person(Gender::Female)),
+            ("they", Pron::Group),
+            ("it", Pron::Group),
+            ("i", Pron::Speaker),
+            ("we", Pron::Speaker),
+            ("who", Pron::Relative),
+        ] {
+            put(w, Tag::Pron(p));
+        }
+        for w in LISTENERS {
+            put(w, Tag::Listener);
+        }
+        for w in DETS {
+            put(w, Tag::Det);
+        }
+        for w in AUX {
+            put(w, Tag::Aux);
+        }
+        for w in PREPS {
+            put(w, Tag::Prep);
+        }
+        for w in CONJS {
+            put(w, Tag::Conj);
+        }
+        for w in CUE_NOUNS {
+            put(w, Tag::CueNoun);
+        }
+        for w in MALE_TITLES {
+            put(w, Tag::Title(Gender::Male));
+        }
+        for w in FEMALE_TITLES {
+            put(w, Tag::Title(Gender::Female));
+        }
+        for w in TITLES {
+            put(w, Tag::Title(Gender::Unknown));
+        }
+        for w in TIMES {
+            put(w, Tag::Time);
+        }
+        let mut lemmas: Vec<&'static str> = Vec::new();
+        let classes = SPEECH
+            .iter()
+            .map(|l| (*l, VerbClass::Speech))
+            .chain(THINK.iter().map(|l| (*l, VerbClass::Think)));
+        for (lemma, mut class) in classes {
+            if lemmas.contains(&lemma) {
+                continue;
+            }
+            if TELL.contains(&lemma) {
+                class = VerbClass::Tell;
+            }
+            let id = lemmas.len() as u16;
+            lemmas.push(lemma);
+            let (finite, ing): (Vec<String>, String) =
+                match IRREGULAR.iter().find(|(l, ..)| *l == lemma) {
+                    Some((l, s, p, pp, g)) => {
+                        (vec![l.to_string(), s.to_string(), p.to_string(), pp.to_string()], g.to_string())
+                    }
+                    None => {
+                        let [s, p, g] = regular(lemma);
+                        (vec![lemma.to_string(), s, p], g)
+                    }
+                };
+            for f in finite {
+                put(&f, Tag::Verb(id, class, Form::Finite));
+            }
+            put(&ing, Tag::Verb(id, class, Form::Ing));
+        }
+        let mut first_names = HashMap::new();
+        for n in MALE_NAMES {
+            first_names.insert(*n, Gender::Male);
+        }
+        for n in FEMALE_NAMES {
+            first_names.entry(*n).or_insert(Gender::Female);
+        }
+        Lexicon { tags, lemmas, first_names }
+    }
+
+    /// The tag of a lowercased token text.
+    pub(crate) fn tag(&self, lower: &str) -> Tag {
+        self.tags.get(lower).copied().unwrap_or(Tag::Other)
+    }
+
+    /// The gender a (lowercased) first name suggests.
+    pub(crate) fn first_name_gender(&self, lower: &str) -> Gender {
+        self.first_names.get(lower).copied().unwrap_or(Gender::Unknown)
+    }
+
+    /// The particle `lemma` needs to be a cue, if any.
+    pub(crate) fn particle(&self, lemma: u16) -> Option<&'static str> {
+        let l = self.lemmas.get(lemma as usize)?;
+        PARTICLES.iter().find(|(v, _)| v == l).map(|(_, p)| *p)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn inflections_are_generated() {
+        let lx = Lexicon::new();
+        for w in ["says", "said", "saying", "insists", "insisted", "warned", "added", "adding",
+            "admitted", "denies", "denied", "testifying", "argued", "arguing", "stresses", "told",
+            "written", "believes", "noting", "quipped"]
+        {
+            assert!(matches!(lx.tag(w), Tag::Verb(..)), "{w} is not a cue verb");
+        }
+        assert!(matches!(lx.tag("saying"), Tag::Verb(_, _, Form::Ing)));
+        assert!(matches!(lx.tag("told"), Tag::Verb(_, VerbClass::Tell, Form::Finite)));
+        assert_eq!(lx.tag("that"), Tag::That);
+        assert_eq!(lx.tag("table"), Tag::Other);
+    }
+}
