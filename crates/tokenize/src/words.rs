@@ -104,12 +104,50 @@ fn clitic_len(word: &str) -> Option<usize> {
     (clitic && head.chars().next_back().is_some_and(is_word)).then(|| word.len() - at)
 }
 
-/// Words UD splits although they have no apostrophe: `can|not`, `gon|na`.
+/// Words UD splits although they have no apostrophe (`can|not`, `gon|na`), with the byte
+/// length of their first part.
+const FUSED: &[(&str, usize)] = &[
+    ("cannot", 3), ("gonna", 3), ("gotta", 3), ("wanna", 3), ("gimme", 3), ("lemme", 3),
+    ("lotta", 3), ("outta", 3), ("dunno", 3), ("c'mon", 3),
+    ("c’mon", 5),
+];
+
 fn fused_split(word: &str) -> Option<usize> {
-    ["cannot", "gonna", "gotta", "wanna", "gimme", "lemme"]
-        .iter()
-        .any(|w| word.eq_ignore_ascii_case(w))
-        .then_some(3)
+    FUSED.iter().find(|(w, _)| word.eq_ignore_ascii_case(w)).map(|&(_, k)| k)
+}
+
+/// Bound prefixes that UD keeps joined to the word by their hyphen (`re-elected`, `non-profit`,
+/// `e-mail`); every other hyphen between words is a token of its own (`all - girl`).
+const HYPHEN_PREFIXES: &[&str] = &[
+    "anti", "bi", "co", "counter", "cross", "de", "e", "ex", "inter", "intra", "macro", "mega",
+    "micro", "mid", "mis", "multi", "non", "post", "pre", "pro", "re", "semi",
+    "sub", "super", "trans", "tri", "ultra", "un",
+];
+
+/// `3-5`, `15-20`, `1990-2000`: a range of two numbers, whose hyphen is a token. Codes and dates
+/// (`22-506`, `36-01`, `1996-08-22`) stay whole.
+fn is_range(word: &str) -> bool {
+    let word = word.split(|c: char| !(c.is_ascii_digit() || c == '-')).next().unwrap_or("");
+    let mut parts = word.split('-');
+    let (Some(a), Some(b), None) = (parts.next(), parts.next(), parts.next()) else { return false };
+    let year = |p: &str| p.len() == 4 && (p.starts_with("19") || p.starts_with("20"));
+    (a.len() <= 2 && b.len() <= 2 && !b.starts_with('0')) || (year(a) && year(b))
+}
+
+/// Unit and clock words split from a number written against them (`6:00|am`, `10|km`).
+const UNITS: &[&str] = &[
+    "am", "pm", "a.m.", "p.m.", "km", "kg", "mm", "cm", "m", "mg", "ml", "mph", "kph", "kmh",
+    "lb", "lbs", "ft", "bn", "mn", "gb", "mb", "tb", "kw", "mw", "gw", "kwh", "hrs", "h",
+];
+
+/// Where a number glued to a unit (`6:00am`) splits, as a byte offset into `word`.
+fn number_unit_split(word: &str) -> Option<usize> {
+    let digits_end = word.find(|c: char| !(c.is_ascii_digit() || matches!(c, ',' | '.' | ':')))?;
+    let (num, unit) = word.split_at(digits_end);
+    (num.starts_with(|c: char| c.is_ascii_digit())
+        && num.ends_with(|c: char| c.is_ascii_digit())
+        && UNITS.iter().any(|u| unit.eq_ignore_ascii_case(u)))
+    .then_some(digits_end)
 }
 
 /// URLs, e-mail addresses, @handles and #hashtags stay whole.
@@ -147,13 +185,6 @@ impl Chunk<'_> {
             let cl = c.len_utf8();
             let after = rest[cl..].chars().next();
             let n = match c {
-                '[' if rest.starts_with("[...]") || rest.starts_with("[…]") => {
-                    if rest.starts_with("[...]") {
-                        5
-                    } else {
-                        2 + '…'.len_utf8()
-                    }
-                }
                 '\'' | '’' | '`' => {
                     if apostrophe_word(&rest[cl..]) {
                         break;
@@ -210,6 +241,8 @@ impl Chunk<'_> {
             let Some(c) = rest.chars().next_back() else { break };
             let cl = c.len_utf8();
             let n = match c {
+                // `a)`: a list label at the start of a chunk.
+                ')' if lo == 0 && rest.len() == 2 && rest.as_bytes()[0].is_ascii_lowercase() => break,
                 ')' | ']' | '}' => {
                     let open = match c {
                         ')' => '(',
@@ -258,9 +291,9 @@ impl Chunk<'_> {
         if !core.is_empty() {
             if is_link_like(core) {
                 self.push(out, lo, hi);
-            } else if let Some(k) = fused_split(core) {
+            } else if let Some(k) = fused_split(core).or_else(|| number_unit_split(core)) {
                 self.push(out, lo, lo + k);
-                self.push(out, lo + k, hi);
+                self.split_infixes(out, lo + k, hi);
             } else {
                 self.split_infixes(out, lo, hi);
             }
@@ -284,7 +317,13 @@ impl Chunk<'_> {
                 }
                 '-' => {
                     let dashes = core[i..].bytes().take_while(|&b| b == b'-').count();
-                    (dashes >= 2).then_some(dashes)
+                    let numeric = prev.is_some_and(|p| p.is_ascii_digit())
+                        && next.is_some_and(|n| n.is_ascii_digit());
+                    let joins = dashes == 1
+                        && ((numeric && !is_range(&core[start..]))
+                            || next.is_none()
+                            || HYPHEN_PREFIXES.iter().any(|p| core[start..i].eq_ignore_ascii_case(p)));
+                    (!joins).then_some(dashes)
                 }
                 ',' | ':' | '/' => {
                     let numeric = prev.is_some_and(|p| p.is_ascii_digit())
