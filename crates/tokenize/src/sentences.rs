@@ -62,26 +62,106 @@ pub(crate) fn sentences(text: &str, tokens: &[Span], paragraphs: &[Span]) -> Vec
     out
 }
 
+/// Credit words that start a caption line run into the text before it (`… Hall Image: NASA.`).
+const CAPTION_WORDS: &[&str] = &["Image", "Photo", "Picture", "Photograph", "Video", "Credit", "Source"];
+
+/// The tokens of one paragraph, `tokens[first..end]`.
+struct Para<'a> {
+    text: &'a str,
+    tokens: &'a [Span],
+    first: usize,
+    end: usize,
+}
+
+impl Para<'_> {
+    fn tok(&self, k: usize) -> &str {
+        if k < self.end {
+            &self.text[self.tokens[k].range()]
+        } else {
+            ""
+        }
+    }
+
+    /// `[…]`, `[...]`, `[17]`: an editorial bracket of three tokens starting at `k`.
+    fn bracket_len(&self, k: usize) -> Option<(usize, bool)> {
+        if self.tok(k) != "[" || self.tok(k + 2) != "]" {
+            return None;
+        }
+        let inner = self.tok(k + 1);
+        let ellipsis = matches!(inner, "..." | "…");
+        (ellipsis || inner.bytes().all(|b| b.is_ascii_digit())).then_some((3, ellipsis))
+    }
+
+    /// The index after the dash that ends a dateline opening the paragraph
+    /// (`Evansville, Indiana, United States - This past week…`, `WASHINGTON (AP) — The…`):
+    /// capitalised words, commas, numbers and brackets, then a dash and a capitalised word.
+    fn dateline_end(&self) -> Option<usize> {
+        let mut comma = false;
+        for k in self.first..self.end.min(self.first + 14) {
+            let tok = self.tok(k);
+            let c = tok.chars().next()?;
+            if matches!(tok, "-" | "--" | "—" | "–") {
+                let head = self.tok(self.first);
+                let upper_start = head.chars().count() > 1 && head.chars().all(char::is_uppercase);
+                let next_upper = self.tok(k + 1).chars().next().is_some_and(char::is_uppercase);
+                return (k > self.first && next_upper && (comma || upper_start)).then_some(k + 1);
+            }
+            comma |= tok == ",";
+            let fits = c.is_uppercase() || c.is_ascii_digit() || matches!(tok, "," | "(" | ")" | "/" | ".");
+            if !fits {
+                return None;
+            }
+        }
+        None
+    }
+}
+
 fn split_paragraph(text: &str, tokens: &[Span], first: usize, end: usize, out: &mut Vec<Sentence>) {
+    let p = Para { text, tokens, first, end };
     let mut start = first;
     let mut k = first;
+    if let Some(d) = p.dateline_end() {
+        push(tokens, first, d, out);
+        start = d;
+        k = d;
+    }
     while k < end {
-        let tok = &text[tokens[k].range()];
-        let kind = end_kind(tok);
+        let tok = p.tok(k);
+        if k > start && CAPTION_WORDS.contains(&tok) && p.tok(k + 1) == ":" {
+            let prev = p.tok(k - 1);
+            if prev.starts_with(|c: char| c.is_alphanumeric()) || prev == ")" {
+                push(tokens, start, k, out);
+                start = k;
+            }
+        }
+        let (kind, mut stop) = match p.bracket_len(k) {
+            Some((n, true)) => (End::Terminal, k + n),
+            Some((n, false)) => (End::No, k + n),
+            None => (end_kind(tok), k + 1),
+        };
         if kind == End::No {
-            k += 1;
+            k = stop;
             continue;
         }
-        let mut stop = k + 1;
-        while stop < end && absorbs(text, tokens, stop) {
-            stop += 1;
+        loop {
+            if stop < end && absorbs(text, tokens, stop) {
+                stop += 1;
+            } else if let Some((n, _)) = p.bracket_len(stop) {
+                stop += n;
+            } else {
+                break;
+            }
         }
         let boundary = stop < end && {
-            let next = &text[tokens[stop].range()];
+            let next = p.tok(stop);
             match kind {
                 End::Abbreviation => stop == k + 1 && abbreviation_ends_sentence(tok, next),
-                // `MOSCOW, November 24. /TASS/. The…`: the agency block stays with its dateline.
-                _ => !next.starts_with('/') && !next.chars().next().is_some_and(char::is_lowercase),
+                // `MOSCOW, November 24. /TASS/. The…`: the agency block stays with its dateline;
+                // `…long game." - Matthew Ingram`: the attribution stays with its quote.
+                _ => {
+                    !next.starts_with(['/', '-', '—', '–'])
+                        && !next.chars().next().is_some_and(char::is_lowercase)
+                }
             }
         };
         if boundary {
@@ -91,7 +171,15 @@ fn split_paragraph(text: &str, tokens: &[Span], first: usize, end: usize, out: &
         k = stop;
     }
     if start < end {
-        push(tokens, start, end, out);
+        // `…because she was suppressive. Valeska Paris`: a bare name closing the paragraph
+        // attributes the sentence before it.
+        let before = out.len().checked_sub(1).filter(|&i| out[i].tokens.start >= first);
+        match before {
+            Some(i) if end - start <= 4 && (start..end).all(|j| p.tok(j).starts_with(char::is_uppercase)) => {
+                out[i] = Sentence { span: Span::new(out[i].span.start, tokens[end - 1].end), tokens: out[i].tokens.start..end };
+            }
+            _ => push(tokens, start, end, out),
+        }
     }
 }
 
