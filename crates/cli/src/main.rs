@@ -1,13 +1,27 @@
 //! `newsnlp`: the driver that runs every stage in one process.
 
-use clap::{Parser, Subcommand};
+use anyhow::Context;
+use clap::{Args, Parser, Subcommand};
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+use newsnlp::input::{self, Format};
+use newsnlp::stages::{Selection, StageConfig};
+use newsnlp::stats::Stats;
+use newsnlp::summary_line;
 use newsnlp_doc::cli::{exit_on_error, IoArgs};
-use newsnlp_doc::Pipeline;
-use newsnlp_tokenize::Tokenizer;
+use newsnlp_doc::runner::Body;
+use newsnlp_doc::Runner;
+use std::io::IsTerminal;
+use std::path::PathBuf;
+
+const EXIT_CODES: &str = "Exit codes:
+  0  every input was read; bad lines became error records (or were skipped)
+  1  the run stopped: a bad line under --on-error fail / --strict, an unreadable input,
+     an unwritable output, or an unknown stage
+  2  the command line is wrong";
 
 /// Turns raw news articles (NDJSON, one `{"id", "text"}` per line) into structured facts.
 #[derive(Parser)]
-#[command(name = "newsnlp", version)]
+#[command(name = "newsnlp", version, after_help = EXIT_CODES)]
 struct Cli {
     #[command(subcommand)]
     command: Command,
@@ -15,21 +29,116 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Command {
-    /// Runs the pipeline stages over the inputs and writes annotated NDJSON.
-    Run {
-        #[command(flatten)]
-        io: IoArgs,
+    /// Runs the pipeline stages over the inputs and writes annotated NDJSON, in input order.
+    #[command(
+        after_help = EXIT_CODES,
+        mut_arg("inputs", |a| a.help(
+            "NDJSON files (one document per line), .txt files (one document each, id = path), \
+             directories (their .jsonl/.ndjson/.txt files, recursively, sorted), .gz of any of \
+             these; `-` or none reads stdin")),
+        mut_arg("quiet", |a| a.help("No progress bar, summary, notes or warnings on stderr")),
+    )]
+    Run(RunArgs),
+    /// Counts per layer, top speakers and top entities of annotated NDJSON.
+    Stats {
+        /// Annotated NDJSON files (or directories, `.gz`); `-` or none reads stdin.
+        #[arg(value_name = "FILE")]
+        inputs: Vec<PathBuf>,
+        /// How many speakers and entities to list.
+        #[arg(long, default_value_t = 10)]
+        top: usize,
     },
 }
 
+#[derive(Args)]
+struct RunArgs {
+    #[command(flatten)]
+    io: IoArgs,
+
+    /// Stages to run, comma-separated (default: all); prerequisites are added with a note.
+    #[arg(long, value_delimiter = ',', value_name = "STAGE,...")]
+    stages: Option<Vec<String>>,
+
+    /// Publication date (ISO) for documents without a `published` field; resolves dateline years.
+    #[arg(long, value_name = "DATE")]
+    published: Option<String>,
+}
+
 fn main() {
-    let cli = Cli::parse();
-    let result = match cli.command {
-        Command::Run { io } => {
-            let mut pipeline = Pipeline::new();
-            pipeline.push(Box::new(Tokenizer::new()));
-            io.run(&pipeline).map(drop)
-        }
+    let result = match Cli::parse().command {
+        Command::Run(args) => run(args),
+        Command::Stats { inputs, top } => stats(&inputs, top),
     };
     exit_on_error("newsnlp", result);
+}
+
+fn run(args: RunArgs) -> anyhow::Result<()> {
+    let quiet = args.io.quiet;
+    let selection = match &args.stages {
+        Some(names) => Selection::parse(names)?,
+        None => Selection::all(),
+    };
+    if !selection.added.is_empty() && !quiet {
+        eprintln!(
+            "newsnlp: note: also running {} (needed by the stages asked for)",
+            selection.added.join(", ")
+        );
+    }
+    let pipeline = selection.build(&StageConfig { published: args.published.clone() });
+    let inputs = input::expand(&args.io.inputs)?;
+    let total = input::known_size(&inputs);
+    let options = args.io.run_options();
+    let max_doc_bytes = options.max_doc_bytes;
+    let mut runner = Runner::new(&pipeline, options)?;
+    let bar = (!quiet && std::io::stderr().is_terminal()).then(|| progress_bar(total));
+    if let Some(bar) = bar.clone() {
+        runner.on_progress(move |s| {
+            bar.set_position(s.bytes);
+            bar.set_message(format!("{} documents, {} errors", s.documents, s.errors));
+        });
+    }
+    let mut output = args.io.open_output()?;
+    let result = runner.run_records(input::records(inputs, max_doc_bytes), &mut output);
+    if let Some(bar) = bar {
+        bar.finish_and_clear();
+    }
+    result?;
+    if !quiet {
+        eprintln!("newsnlp: {}", summary_line(&runner.summary(), runner.elapsed_seconds()));
+    }
+    Ok(())
+}
+
+fn progress_bar(total: Option<u64>) -> ProgressBar {
+    let (bar, template) = match total {
+        Some(n) => (
+            ProgressBar::new(n),
+            "{elapsed_precise} [{wide_bar}] {decimal_bytes}/{decimal_total_bytes} \
+             {decimal_bytes_per_sec} ETA {eta} {msg}",
+        ),
+        None => (
+            ProgressBar::new_spinner(),
+            "{spinner} {elapsed_precise} {decimal_bytes} {decimal_bytes_per_sec} {msg}",
+        ),
+    };
+    if let Ok(style) = ProgressStyle::with_template(template) {
+        bar.set_style(style);
+    }
+    bar.set_draw_target(ProgressDrawTarget::stderr_with_hz(4));
+    bar
+}
+
+fn stats(paths: &[PathBuf], top: usize) -> anyhow::Result<()> {
+    let mut stats = Stats::new();
+    for input in input::expand(paths)? {
+        let input = input::Input { format: Format::Ndjson, ..input };
+        for record in input::records(vec![input], usize::MAX) {
+            match record.context("cannot read annotated NDJSON")?.body {
+                Body::Line(line) => stats.add_line(&line),
+                Body::Text(_) | Body::TooLarge(_) => stats.errors += 1,
+            }
+        }
+    }
+    print!("{}", stats.report(top));
+    Ok(())
 }

@@ -411,7 +411,7 @@ pub fn read_line_limited<R: BufRead>(
             Some(i) => (i + 1, true),
             None => (chunk.len(), false),
         };
-        let room = (limit + 1).saturating_sub(buf.len());
+        let room = limit.saturating_add(1).saturating_sub(buf.len());
         buf.extend_from_slice(&chunk[..take.min(room)]);
         total += take;
         input.consume(take);
