@@ -1,0 +1,118 @@
+//! The dateline stage of newsnlp: where, when and by whom a story was filed.
+//!
+//! [`DatelineParser`] reads the opening of each document — after headlines, captions, bylines,
+//! "Updated" stamps and share-button debris, but never mid-story — and fills
+//! [`Document::dateline`] with the span (terminator included), the location as written, the ISO
+//! date (year from the dateline or the closest to `published`), the date words, the agency's
+//! short name, and the location normalised through the GeoNames gazetteer.
+//!
+//! ```
+//! use newsnlp_dateline::DatelineParser;
+//!
+//! let parser = DatelineParser::new();
+//! let d = parser
+//!     .parse("Bridge fund approved\n\nRICHMOND, Va., Feb. 13 (AP) — Virginia lawmakers on Tuesday…",
+//!            Some("2024-02-13"))
+//!     .unwrap();
+//! assert_eq!(d.location.as_deref(), Some("RICHMOND, Va."));
+//! assert_eq!(d.date.as_deref(), Some("2024-02-13"));
+//! assert_eq!(d.date_text.as_deref(), Some("Feb. 13"));
+//! assert_eq!(d.agency.as_deref(), Some("AP"));
+//! let place = d.place.unwrap();
+//! assert_eq!((place.name.as_str(), place.region.as_deref()), ("Richmond", Some("Virginia")));
+//!
+//! // A sentence that merely begins with a place is no dateline.
+//! assert!(parser.parse("France insisted Sunday that talks go on.", None).is_none());
+//! ```
+
+mod agency;
+mod date;
+mod lexer;
+mod parse;
+
+use newsnlp_doc::{Dateline, Document, Stage, StageError};
+
+pub use date::Ymd;
+
+/// The dateline stage. Build it once; it is cheap to apply and safe to share across threads.
+#[derive(Debug, Clone, Default)]
+pub struct DatelineParser {
+    /// The run-wide publication date, used for documents without a `published` field.
+    published: Option<Ymd>,
+}
+
+impl DatelineParser {
+    pub fn new() -> DatelineParser {
+        DatelineParser::default()
+    }
+
+    /// Sets the run-wide publication date (`YYYY-MM-DD`, as `--published` gives it) that
+    /// resolves years for documents without their own `published` field. A value that is not
+    /// an ISO date is ignored; [`Ymd::parse_iso`] checks one beforehand.
+    pub fn with_published(mut self, published: Option<String>) -> DatelineParser {
+        self.published = published.as_deref().and_then(Ymd::parse_iso);
+        self
+    }
+
+    /// Finds the dateline of `text`; `published` (ISO date or date-time) resolves the year
+    /// when the dateline does not write it, falling back to the run-wide date.
+    pub fn parse(&self, text: &str, published: Option<&str>) -> Option<Dateline> {
+        let published = published.and_then(Ymd::parse_iso).or(self.published);
+        parse::find(text, published)
+    }
+}
+
+impl Stage for DatelineParser {
+    fn name(&self) -> &'static str {
+        "dateline"
+    }
+
+    /// Needs the tokenizer's layers so that a pipeline run in the wrong order says so; the
+    /// grammar itself reads the raw opening, where it needs finer pieces than tokens.
+    fn annotate(&self, doc: &mut Document) -> Result<(), StageError> {
+        doc.require_tokens()?;
+        doc.require_paragraphs()?;
+        let found = self.parse(&doc.text, doc.published());
+        doc.dateline = Some(found);
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn missing_layers_name_the_tokenizer() {
+        let mut doc = Document::new("LONDON (Reuters) - Sterling fell.");
+        let err = DatelineParser::new().annotate(&mut doc).unwrap_err();
+        assert!(err.to_string().contains("newsnlp-tokenize"), "{err}");
+        assert_eq!(doc.dateline, None);
+    }
+
+    #[test]
+    fn annotates_found_and_not_found() {
+        let p = DatelineParser::new().with_published(Some("2016-11-24".into()));
+        let mut doc = Document::new("MOSCOW, November 24. /TASS/. The West said.");
+        doc.tokens = Some(vec![]);
+        doc.paragraphs = Some(vec![]);
+        p.annotate(&mut doc).unwrap();
+        let d = doc.dateline.clone().unwrap().unwrap();
+        assert_eq!((d.span.start, d.span.end), (0, 28));
+        assert_eq!(d.date.as_deref(), Some("2016-11-24"));
+        doc.text = "The West said nothing.".into();
+        p.annotate(&mut doc).unwrap();
+        assert_eq!(doc.dateline, Some(None));
+    }
+
+    #[test]
+    fn document_published_beats_run_wide_date() {
+        let p = DatelineParser::new().with_published(Some("2016-11-24".into()));
+        let d = p.parse("LONDON, Jan 2 (Reuters) - Text.", Some("2017-01-01T10:00:00Z")).unwrap();
+        assert_eq!(d.date.as_deref(), Some("2017-01-02"));
+        let d = p.parse("LONDON, Jan 2 (Reuters) - Text.", None).unwrap();
+        assert_eq!(d.date.as_deref(), Some("2016-01-02"));
+        let bad = DatelineParser::new().with_published(Some("yesterday".into()));
+        assert_eq!(bad.parse("LONDON, Jan 2 (Reuters) - Text.", None).unwrap().date, None);
+    }
+}

@@ -1,0 +1,896 @@
+//! The dateline grammar, and where in the opening of a story to look for it.
+//!
+//! ```text
+//! dateline  := noise? ( location qualifier* date? agency? | date agency | agency ) terminator
+//! location  := Word (Word | connector Word | "St." Word)*       -- RICHMOND, Sao Paulo, ST. PAUL
+//! qualifier := "," Words | "(" Words ")" | "[" Words "]"         -- , Va.   (Madhya Pradesh)   [India]
+//! date      := ","|"." (weekday ","?)? (Month "."? Day | Day "."? Month "."?) (","? Year)? | numeric
+//! agency    := "(" Agency ")" | "," Agency | "/" Agency "/" | Agency
+//! terminator:= "-" | "--" | "–" | "—" | ":" | ".-" | "." (after /TASS/, or a full date)
+//! ```
+//!
+//! A candidate only counts when the grammar reaches a terminator and the location is
+//! believable: a place the gazetteer knows or, next to a date or agency, a capitalised name.
+//! Candidates are tried at the start of each line of the opening, skipping headlines, captions,
+//! bylines and page debris, until the story's prose has begun.
+
+use crate::agency;
+use crate::date::{self, Ymd};
+use crate::lexer::{lex, Kind, Tok};
+use newsnlp_doc::{Dateline, Place, Span};
+use newsnlp_gazetteer::{Gazetteer, PlaceKind};
+
+/// How much of the opening is examined, in bytes and lines.
+const WINDOW_BYTES: usize = 3000;
+const WINDOW_LINES: usize = 40;
+/// Pieces lexed per candidate: a dateline is short.
+const MAX_TOKENS: usize = 40;
+/// A dateline never runs longer than this (bytes).
+const MAX_DATELINE: usize = 160;
+/// Once a paragraph of story prose this long (words) has gone by, the dateline is not coming.
+const PROSE_WORDS: usize = 40;
+
+/// Words that start a line of page furniture or a sentence, never a dateline location (unless
+/// the whole name is a known place, as `The Hague`).
+const STOP_WORDS: &[&str] = &[
+    "by", "updated", "update", "posted", "published", "modified", "last", "photo", "photos",
+    "image", "images", "video", "watch", "read", "share", "editing", "reporting", "writing",
+    "additional", "source", "sources", "note", "editor", "editors", "correction", "clarification",
+    "related", "see", "also", "more", "click", "subscribe", "advertisement", "copyright", "tags",
+    "topics", "filed", "breaking", "exclusive", "analysis", "opinion", "comment", "commentary",
+    "live", "factbox", "explainer", "timeline", "snap", "flash", "bulletin", "urgent", "corrected",
+    "refile", "wrapup", "preview", "interview", "the", "a", "an", "this", "that", "these", "it",
+    "he", "she", "they", "we", "i", "you", "in", "on", "at", "for", "from", "as", "with", "after",
+    "before", "when", "while", "if", "but", "and", "or", "of", "to", "today", "tonight",
+    "yesterday", "tomorrow", "date", "dated", "time", "caption", "credit", "credits", "file",
+    "pictured", "above", "below", "top", "story", "continued", "page", "section", "email",
+    "print", "follow", "listen", "summary", "highlights", "key", "points", "table", "chart",
+    "graphic", "q", "question", "answer", "reuters", "ap", "afp", "says", "said", "sources",
+];
+
+/// Lowercase words allowed inside a place name (`Rio de Janeiro`, `Stratford-upon-Avon`).
+const CONNECTORS: &[&str] = &[
+    "de", "da", "do", "das", "dos", "del", "della", "di", "du", "des", "la", "le", "les", "el",
+    "al", "of", "on", "upon", "sur", "am", "an", "der", "den", "y", "en", "im", "bei",
+];
+
+/// Abbreviations whose full stop belongs to a place name (`ST. PAUL`, `Ft. Worth`).
+const NAME_ABBREVIATIONS: &[&str] = &["st", "ste", "ft", "mt", "pt", "pte", "ft"];
+
+/// A date as found in a dateline.
+#[derive(Debug, Clone)]
+struct DateFound {
+    start: usize,
+    end: usize,
+    month: Option<u32>,
+    /// The day's digits as read (`20` for `2O`); may be a garbled `187`.
+    day: Option<String>,
+    year: Option<i32>,
+}
+
+/// A qualifier: its byte range as written (brackets included) and its words.
+#[derive(Debug, Clone, Copy)]
+struct Qualifier {
+    end: usize,
+    inner: (usize, usize),
+}
+
+#[derive(Debug, Default)]
+struct Parts {
+    start: usize,
+    end: usize,
+    /// The place name proper (`RICHMOND`).
+    name: Option<(usize, usize)>,
+    qualifiers: Vec<Qualifier>,
+    date: Option<DateFound>,
+    agency: Option<String>,
+    /// The agency stood in parentheses or slashes.
+    bracketed_agency: bool,
+    lowercase_location: bool,
+}
+
+/// Finds the dateline of `text`, resolving years against `published`.
+pub(crate) fn find(text: &str, published: Option<Ymd>) -> Option<Dateline> {
+    let gaz = Gazetteer::get();
+    let limit = floor_char_boundary(text, WINDOW_BYTES);
+    let mut para_words = 0usize;
+    let mut para_sentence_end = false;
+    let mut prose_paragraphs = 0usize;
+    let mut line_start = 0usize;
+    for _ in 0..WINDOW_LINES {
+        if line_start >= limit {
+            break;
+        }
+        let line_end = text[line_start..limit].find('\n').map_or(limit, |i| line_start + i);
+        let line = &text[line_start..line_end];
+        let content = line.trim_start();
+        let indented = line.len() - content.len() >= 2 || line.starts_with('\t');
+        if content.trim().is_empty() || indented || is_bullet(content) {
+            // A paragraph ended.
+            if para_words >= PROSE_WORDS && para_sentence_end {
+                prose_paragraphs += 1;
+            }
+            para_words = 0;
+            para_sentence_end = false;
+            if prose_paragraphs > 0 {
+                break;
+            }
+        }
+        if !content.trim().is_empty() {
+            let at = line_start + (line.len() - content.len());
+            let at = skip_noise(text, at, line_end);
+            let upto = floor_char_boundary(text, (at + MAX_DATELINE).min(text.len()));
+            if let Some(d) = parse_at(text, at, upto, published, gaz, false) {
+                return Some(d);
+            }
+            if let Some(d) = inline(text, at, line_end, published, gaz) {
+                return Some(d);
+            }
+            if !is_furniture(content) && !is_bullet(content) {
+                let (words, lower) = word_stats(content);
+                if words >= 6 && lower * 2 >= words {
+                    para_words += words;
+                    para_sentence_end |= has_sentence_end(content);
+                }
+            }
+        }
+        line_start = line_end + 1;
+    }
+    None
+}
+
+/// Datelines that follow page debris on the same line (`Share on Twitter SEOUL, May 12
+/// (Yonhap) --`): only strong ones count, with a known place in capitals and an agency.
+fn inline(text: &str, from: usize, line_end: usize, published: Option<Ymd>, gaz: &Gazetteer) -> Option<Dateline> {
+    let line = &text[from..line_end];
+    if line.len() > 400 {
+        return None;
+    }
+    let toks = lex(text, from, line_end, 80);
+    for (k, t) in toks.iter().enumerate().skip(1) {
+        let w = t.text(text);
+        if t.kind != Kind::Word || !t.space_before || !is_all_caps(w) || w.chars().count() < 3 {
+            continue;
+        }
+        if toks[k - 1].kind == Kind::Word && is_all_caps(toks[k - 1].text(text)) {
+            continue; // not the first word of a capitalised run
+        }
+        let upto = floor_char_boundary(text, (t.start + MAX_DATELINE).min(text.len()));
+        if let Some(d) = parse_at(text, t.start, upto, published, gaz, true) {
+            return Some(d);
+        }
+    }
+    None
+}
+
+/// Tries the grammar at byte `at`.
+fn parse_at(
+    text: &str,
+    at: usize,
+    upto: usize,
+    published: Option<Ymd>,
+    gaz: &Gazetteer,
+    strict: bool,
+) -> Option<Dateline> {
+    let toks = lex(text, at, upto, MAX_TOKENS);
+    let parts = grammar(text, &toks)?;
+    if strict && !(parts.bracketed_agency && parts.name.is_some()) {
+        return None;
+    }
+    let place = parts.name.and_then(|n| resolve_place(text, n, &parts.qualifiers, gaz));
+    if strict && place.is_none() {
+        return None;
+    }
+    if !believable(text, &toks, &parts, place.as_ref(), gaz) {
+        return None;
+    }
+    Some(build(text, parts, place, published))
+}
+
+/// Runs the grammar over the pieces of one candidate.
+fn grammar(text: &str, t: &[Tok]) -> Option<Parts> {
+    let first = t.first()?;
+    let mut p = Parts { start: first.start, ..Parts::default() };
+    let mut i;
+    if first.is_punct('(') {
+        // `(Bloomberg) --`: an agency with no location.
+        let (ag, j) = bracketed_agency(text, t, 0)?;
+        p.agency = Some(ag);
+        p.bracketed_agency = true;
+        i = j;
+    } else if let Some((d, j)) = date_at(text, t, 0) {
+        // `Nov 24 (Reuters) -`: a date with no location needs an agency.
+        p.date = Some(d);
+        i = j;
+        let (ag, j, bracketed) = agency_at(text, t, i)?;
+        p.agency = Some(ag);
+        p.bracketed_agency = bracketed;
+        i = j;
+    } else {
+        let (name_end, lowercase) = location(text, t)?;
+        p.name = Some((first.start, t[name_end - 1].end));
+        p.lowercase_location = lowercase;
+        i = name_end;
+        i = after_location(text, t, i, &mut p)?;
+    }
+    let end = terminator(text, t, i, &mut p)?;
+    p.end = end;
+    (p.end - p.start <= MAX_DATELINE).then_some(p)
+}
+
+/// Qualifiers, date and agency after the location; returns the index of the terminator.
+fn after_location(text: &str, t: &[Tok], mut i: usize, p: &mut Parts) -> Option<usize> {
+    while let Some(tok) = t.get(i) {
+        if tok.newline_before && !tok.punct_in(&['-', '–', '—']) && p.date.is_none() && p.agency.is_none() {
+            // A location alone on its line is a headline word, not a dateline (unless the
+            // terminator wrapped).
+            if !(tok.is_punct(',') || tok.kind == Kind::Num) {
+                return None;
+            }
+        }
+        match tok.kind {
+            Kind::Punct(',') => {
+                if p.agency.is_none() {
+                    if let Some((ag, j)) = bare_agency(text, t, i + 1) {
+                        p.agency = Some(ag);
+                        i = j;
+                        continue;
+                    }
+                }
+                if p.date.is_none() && p.agency.is_none() {
+                    if let Some((d, j)) = date_at(text, t, i + 1) {
+                        p.date = Some(d);
+                        i = j;
+                        continue;
+                    }
+                    if p.qualifiers.len() < 3 {
+                        if let Some((q, j)) = qualifier(text, t, i + 1, None) {
+                            p.qualifiers.push(q);
+                            i = j;
+                            continue;
+                        }
+                    }
+                }
+                // `MOSCOW, November 24. /TASS/.` leaves a comma only before an agency.
+                return Some(i);
+            }
+            Kind::Punct('.') if p.date.is_none() && p.agency.is_none() => {
+                // `MOSCOW. Nov 24 (Interfax) -`, `Москва. 15 июля.`
+                match date_at(text, t, i + 1) {
+                    Some((d, j)) => {
+                        p.date = Some(d);
+                        i = j;
+                    }
+                    None => return Some(i),
+                }
+            }
+            Kind::Punct('(') | Kind::Punct('[') => {
+                if let Some((ag, j)) = bracketed_agency(text, t, i) {
+                    if p.agency.is_some() {
+                        return Some(i);
+                    }
+                    p.agency = Some(ag);
+                    p.bracketed_agency = true;
+                    i = j;
+                    continue;
+                }
+                if p.date.is_some() || p.agency.is_some() {
+                    return Some(i);
+                }
+                let close = if tok.is_punct('(') { ')' } else { ']' };
+                let (q, j) = qualifier(text, t, i + 1, Some(close))?;
+                p.qualifiers.push(Qualifier { end: q.end, inner: q.inner });
+                i = j;
+            }
+            Kind::Punct('/') if p.agency.is_none() => match bracketed_agency(text, t, i) {
+                Some((ag, j)) => {
+                    p.agency = Some(ag);
+                    p.bracketed_agency = true;
+                    i = j;
+                }
+                None => return Some(i),
+            },
+            Kind::Word | Kind::Num => {
+                // `OKLAHOMA CITY, Okla. March 11, Reuter -`; `TOKYO, Nov. 24 Kyodo -`.
+                if p.date.is_none() && p.agency.is_none() {
+                    let after_abbrev = i > 0 && t[i - 1].is_punct('.');
+                    if after_abbrev || !p.qualifiers.is_empty() || tok.kind == Kind::Num {
+                        if let Some((d, j)) = date_at(text, t, i) {
+                            p.date = Some(d);
+                            i = j;
+                            continue;
+                        }
+                    }
+                }
+                if p.agency.is_none() {
+                    if let Some((ag, j)) = bare_agency(text, t, i) {
+                        p.agency = Some(ag);
+                        i = j;
+                        continue;
+                    }
+                }
+                return Some(i);
+            }
+            _ => return Some(i),
+        }
+    }
+    Some(i)
+}
+
+/// The place name at the start of `t`: index after its last piece, and whether it is written
+/// in lowercase (seen in some wire copy: `omaha, april 9 -`).
+fn location(text: &str, t: &[Tok]) -> Option<(usize, bool)> {
+    let first = t.first()?;
+    if first.kind != Kind::Word {
+        return None;
+    }
+    let w0 = first.text(text);
+    let lowercase = w0.chars().next().is_some_and(char::is_lowercase);
+    if date::is_weekday(w0) {
+        return None;
+    }
+    let mut j = 0;
+    let mut words = 0;
+    while let Some(tok) = t.get(j) {
+        if j > 0 && tok.newline_before {
+            break;
+        }
+        match tok.kind {
+            Kind::Word => {
+                let w = tok.text(text);
+                let next_is_day = t.get(j + 1).is_some_and(|n| n.kind == Kind::Num && !n.newline_before);
+                if j > 0 && date::month_exact(w).is_some() && next_is_day {
+                    break;
+                }
+                if j > 0 && !tok.space_before && !t[j - 1].is_punct('.') {
+                    break;
+                }
+                let ok = if lowercase {
+                    w.chars().all(|c| !c.is_uppercase())
+                } else if starts_upper(w) {
+                    true
+                } else {
+                    // A connector needs a capitalised word after it.
+                    j > 0
+                        && CONNECTORS.contains(&w)
+                        && t.get(j + 1).is_some_and(|n| n.kind == Kind::Word && starts_upper(n.text(text)))
+                };
+                if !ok || agency::lookup_bare(w).is_some() && j > 0 {
+                    break;
+                }
+                words += 1;
+                j += 1;
+                if words > 6 {
+                    return None;
+                }
+            }
+            Kind::Punct('.') if j > 0 && !tok.space_before => {
+                let prev = t[j - 1].text(text).to_lowercase();
+                let next_word = t.get(j + 1).is_some_and(|n| n.kind == Kind::Word && n.space_before);
+                if NAME_ABBREVIATIONS.contains(&prev.as_str()) && next_word {
+                    j += 1;
+                } else {
+                    break;
+                }
+            }
+            _ => break,
+        }
+    }
+    (words > 0).then_some((j, lowercase))
+}
+
+/// A qualifier phrase at `i`: capitalised words (`South Korea`, `N.J.`, `Calif.`), up to
+/// `close` when bracketed. Returns the qualifier and the index after it.
+fn qualifier(text: &str, t: &[Tok], i: usize, close: Option<char>) -> Option<(Qualifier, usize)> {
+    let mut j = i;
+    let mut words = 0;
+    let mut last_end = 0;
+    while let Some(tok) = t.get(j) {
+        if tok.newline_before && close.is_none() {
+            break;
+        }
+        match tok.kind {
+            Kind::Word => {
+                let w = tok.text(text);
+                let connector = words > 0
+                    && CONNECTORS.contains(&w)
+                    && t.get(j + 1).is_some_and(|n| n.kind == Kind::Word && starts_upper(n.text(text)));
+                if !(starts_upper(w) || connector) || (words > 0 && !tok.space_before) {
+                    break;
+                }
+                words += 1;
+                last_end = tok.end;
+                j += 1;
+            }
+            Kind::Punct('.') if words > 0 && !tok.space_before => {
+                // The full stop of an abbreviation (`Va.`, `IND.`, `N.J.`) belongs to it.
+                let prev = t[j - 1].text(text);
+                if prev.chars().count() <= 6 || prev.contains('.') {
+                    last_end = tok.end;
+                    j += 1;
+                }
+                break;
+            }
+            _ => break,
+        }
+        if words > 4 {
+            return None;
+        }
+    }
+    if words == 0 {
+        return None;
+    }
+    if let Some(c) = close {
+        let tok = t.get(j)?;
+        if !tok.is_punct(c) {
+            return None;
+        }
+        let start = t[i].start;
+        return Some((Qualifier { end: tok.end, inner: (start, last_end) }, j + 1));
+    }
+    let start = t[i].start;
+    Some((Qualifier { end: last_end, inner: (start, last_end) }, j))
+}
+
+/// An agency in brackets or slashes at `i`: `(Reuters)`, `[AP]`, `/TASS/`, or an unknown
+/// all-caps acronym in parentheses (`(KUNA)`).
+fn bracketed_agency(text: &str, t: &[Tok], i: usize) -> Option<(String, usize)> {
+    let open = t.get(i)?;
+    let close = match open.kind {
+        Kind::Punct('(') => ')',
+        Kind::Punct('[') => ']',
+        Kind::Punct('/') => '/',
+        _ => return None,
+    };
+    let j = (i + 1..(i + 8).min(t.len())).find(|&j| t[j].is_punct(close))?;
+    if j == i + 1 || t[i + 1..j].iter().any(|x| x.newline_before) {
+        return None;
+    }
+    let inner = text.get(t[i + 1].start..t[j - 1].end)?;
+    let name = agency::lookup(inner).map(str::to_string).or_else(|| {
+        (close == ')' && agency::looks_like_acronym(inner) && Gazetteer::get().region(inner).is_none()
+            && !Gazetteer::get().is_country(inner))
+        .then(|| inner.to_string())
+    })?;
+    Some((name, j + 1))
+}
+
+/// A bare agency name at `i` (`Reuter`, `IRNA`, `Kyodo`), possibly of two words.
+fn bare_agency(text: &str, t: &[Tok], i: usize) -> Option<(String, usize)> {
+    for n in (1..=3).rev() {
+        let last = i + n - 1;
+        if last >= t.len() || t[i..=last].iter().any(|x| x.kind != Kind::Word) {
+            continue;
+        }
+        let written = text.get(t[i].start..t[last].end)?;
+        if let Some(a) = agency::lookup_bare(written) {
+            return Some((a.to_string(), last + 1));
+        }
+    }
+    None
+}
+
+/// An agency at `i` in any of its forms: `(Reuters)`, `, Reuter`, `/TASS/`, `Kyodo`.
+fn agency_at(text: &str, t: &[Tok], i: usize) -> Option<(String, usize, bool)> {
+    if let Some((a, j)) = bracketed_agency(text, t, i) {
+        return Some((a, j, true));
+    }
+    let i = if t.get(i)?.is_punct(',') { i + 1 } else { i };
+    bare_agency(text, t, i).map(|(a, j)| (a, j, false))
+}
+
+/// A date at `i`, with the index after it.
+fn date_at(text: &str, t: &[Tok], i: usize) -> Option<(DateFound, usize)> {
+    let tok = t.get(i)?;
+    if tok.kind == Kind::Word && date::is_weekday(tok.text(text)) {
+        // `Thursday, Nov 24` or a weekday alone.
+        let mut j = i + 1;
+        if t.get(j).is_some_and(|x| x.is_punct(',')) {
+            j += 1;
+        }
+        if let Some((mut d, k)) = date_core(text, t, j) {
+            d.start = tok.start;
+            return Some((d, k));
+        }
+        let d = DateFound { start: tok.start, end: tok.end, month: None, day: None, year: None };
+        return Some((d, i + 1));
+    }
+    date_core(text, t, i)
+}
+
+fn date_core(text: &str, t: &[Tok], i: usize) -> Option<(DateFound, usize)> {
+    let tok = t.get(i)?;
+    let w = tok.text(text);
+    let mut d = DateFound { start: tok.start, end: tok.end, month: None, day: None, year: None };
+    let mut j;
+    match tok.kind {
+        Kind::Word => {
+            // Month first: `Nov. 24`, `November 24th, 2016`, `Narch 2`, `Apri l7`, `April`.
+            j = i + 1;
+            if t.get(j).is_some_and(|x| x.is_punct('.') && !x.space_before) {
+                j += 1;
+            }
+            let next = t.get(j).filter(|x| !x.newline_before || x.kind == Kind::Num);
+            let day = next.and_then(|x| day_token(text, x));
+            if let (Some(m), Some(day)) = (date::month_fuzzy(w), day) {
+                d.month = Some(m);
+                d.day = Some(day);
+                d.end = t[j].end;
+                j += 1;
+            } else if let Some((m, day)) = next.and_then(|x| split_month(w, x.text(text))) {
+                // `Apri l7`: the month's last letter ran into the day.
+                d.month = Some(m);
+                d.day = Some(day);
+                d.end = t[j].end;
+                j += 1;
+            } else if let Some(m) = date::month_exact(w) {
+                // A month alone (`CHICAGO, April -`), or with a year.
+                d.month = Some(m);
+                d.end = t[j - 1].end;
+                if let Some(y) = t.get(j).and_then(|x| year_token(text, x)) {
+                    d.year = Some(y);
+                    d.end = t[j].end;
+                    j += 1;
+                }
+                return Some((d, j));
+            } else {
+                return None;
+            }
+        }
+        Kind::Num => {
+            if let Some((y, m, dd)) = date::numeric_date(w).filter(|_| w.len() >= 8) {
+                d.year = y;
+                d.month = Some(m);
+                d.day = Some(dd.to_string());
+                return Some((d, i + 1));
+            }
+            // Day first: `24 November`, `3. Oktober`, `24th Nov, 2016`, `15 июля`.
+            let day = day_token(text, tok)?;
+            j = i + 1;
+            if t.get(j).is_some_and(|x| x.is_punct('.') && !x.space_before) {
+                j += 1;
+            }
+            let mt = t.get(j).filter(|x| x.kind == Kind::Word)?;
+            let m = date::month_fuzzy(mt.text(text))?;
+            d.month = Some(m);
+            d.day = Some(day);
+            d.end = mt.end;
+            j += 1;
+            if t.get(j).is_some_and(|x| x.is_punct('.') && !x.space_before)
+                && t[j - 1].text(text).chars().count() <= 4
+                && t.get(j + 1).is_some_and(|x| x.kind == Kind::Num || x.is_punct(','))
+            {
+                d.end = t[j].end;
+                j += 1;
+            }
+        }
+        Kind::Punct(_) => return None,
+    }
+    // An optional year: `, 2016` or ` 2016`.
+    let k = if t.get(j).is_some_and(|x| x.is_punct(',')) { j + 1 } else { j };
+    if let Some(y) = t.get(k).and_then(|x| year_token(text, x)) {
+        d.year = Some(y);
+        d.end = t[k].end;
+        j = k + 1;
+    }
+    Some((d, j))
+}
+
+/// A day token (`24`, `24th`, `2O`, `l`).
+fn day_token(text: &str, tok: &Tok) -> Option<String> {
+    let w = tok.text(text);
+    match tok.kind {
+        Kind::Num => date::day_digits(w),
+        // Only the misread `l`/`I` stand alone as a word.
+        Kind::Word if w == "l" || w == "I" => Some("1".to_string()),
+        _ => None,
+    }
+}
+
+/// `Apri` + `l7` -> April 7.
+fn split_month(word: &str, next: &str) -> Option<(u32, String)> {
+    let mut chars = next.chars();
+    let c = chars.next()?;
+    let rest = chars.as_str();
+    if !c.is_alphabetic() || rest.is_empty() || !rest.chars().all(|c| c.is_ascii_digit()) {
+        return None;
+    }
+    let m = date::month_exact(&format!("{word}{c}"))?;
+    Some((m, date::day_digits(rest)?))
+}
+
+fn year_token(text: &str, tok: &Tok) -> Option<i32> {
+    let w = tok.text(text);
+    (tok.kind == Kind::Num && w.len() == 4 && !tok.newline_before)
+        .then(|| w.parse().ok())
+        .flatten()
+        .filter(|y| (1800..=2200).contains(y))
+}
+
+/// The terminator at `i`; returns the end of the dateline.
+fn terminator(text: &str, t: &[Tok], i: usize, p: &mut Parts) -> Option<usize> {
+    let slash = p.bracketed_agency && i > 0 && t[i - 1].is_punct('/');
+    let Some(tok) = t.get(i) else {
+        // The text ends right after `/TASS/` or `(CNN)`.
+        return (p.bracketed_agency).then(|| t[i - 1].end);
+    };
+    let end = match tok.kind {
+        Kind::Punct('-') => {
+            let mut k = i;
+            while t.get(k + 1).is_some_and(|x| x.is_punct('-') && !x.space_before) {
+                k += 1;
+            }
+            t[k].end
+        }
+        Kind::Punct('–') | Kind::Punct('—') | Kind::Punct('―') | Kind::Punct(':') => {
+            let k = if t.get(i + 1).is_some_and(|x| x.punct_in(&['-', '—', '–']) && !x.space_before) { i + 1 } else { i };
+            t[k].end
+        }
+        Kind::Punct('.') => {
+            if let Some(n) = t.get(i + 1).filter(|x| x.punct_in(&['-', '—', '–']) && !x.space_before) {
+                // `.-` (EFE), `.—`
+                n.end
+            } else if let Some((ag, j)) = (p.agency.is_none()).then(|| bracketed_agency(text, t, i + 1)).flatten()
+                .filter(|_| t[i + 1].is_punct('/'))
+            {
+                // `MOSCOW, November 24. /TASS/.`
+                p.agency = Some(ag);
+                p.bracketed_agency = true;
+                match t.get(j) {
+                    Some(x) if x.is_punct('.') || x.is_punct('-') => x.end,
+                    _ => t[j - 1].end,
+                }
+            } else if slash || p.agency.is_some() {
+                tok.end
+            } else if p.date.as_ref().is_some_and(|d| d.day.is_some()) && p.name.is_some() {
+                // `Москва. 15 июля.`
+                let next = t.get(i + 1)?;
+                if next.kind == Kind::Word && starts_upper(next.text(text)) || next.newline_before {
+                    tok.end
+                } else {
+                    return None;
+                }
+            } else {
+                return None;
+            }
+        }
+        _ if slash || (p.bracketed_agency && t[i - 1].is_punct(')')) => {
+            // `/TASS/ The…`, `Washington (CNN)The…`: the bracket closes the dateline.
+            if tok.kind == Kind::Word && starts_upper(tok.text(text)) || tok.newline_before {
+                t[i - 1].end
+            } else {
+                return None;
+            }
+        }
+        _ => return None,
+    };
+    // `МОСКВА, 15 июл — РИА Новости.`: the agency after the dash.
+    if p.agency.is_none() && tok.punct_in(&['-', '—', '–']) {
+        let k = t.iter().position(|x| x.start >= end)?;
+        if let Some((ag, j)) = bare_agency(text, t, k).or_else(|| agency_words_then_stop(text, t, k)) {
+            if t.get(j).is_some_and(|x| x.is_punct('.')) {
+                p.agency = Some(ag);
+                return Some(t[j].end);
+            }
+        }
+    }
+    Some(end)
+}
+
+/// Any known agency (not only the bare-safe ones) written as words at `k`.
+fn agency_words_then_stop(text: &str, t: &[Tok], k: usize) -> Option<(String, usize)> {
+    for n in (1..=3).rev() {
+        let last = k + n - 1;
+        if last >= t.len() || t[k..=last].iter().any(|x| x.kind != Kind::Word) {
+            continue;
+        }
+        if let Some(a) = agency::lookup(text.get(t[k].start..t[last].end)?) {
+            return Some((a.to_string(), last + 1));
+        }
+    }
+    None
+}
+
+/// Whether the parts read as a real dateline rather than a headline, table heading or
+/// a sentence that begins with a place.
+fn believable(text: &str, t: &[Tok], p: &Parts, place: Option<&Place>, gaz: &Gazetteer) -> bool {
+    let has_day = p.date.as_ref().is_some_and(|d| d.day.is_some() || d.month.is_some());
+    let strong = has_day || p.agency.is_some();
+    let Some((s, e)) = p.name else {
+        // No location: an agency must be there.
+        return p.agency.is_some();
+    };
+    let name = &text[s..e];
+    let known = place.is_some();
+    let first_word = name.split_whitespace().next().unwrap_or("").to_lowercase();
+    if STOP_WORDS.contains(&first_word.trim_end_matches('.')) && !gaz_knows_exactly(name, gaz) {
+        return false;
+    }
+    if gaz.is_nationality(name) && !known {
+        return false;
+    }
+    if p.lowercase_location {
+        return has_day && known;
+    }
+    // Capitalisation: all caps, or every significant word capitalised.
+    let caps = is_all_caps(name);
+    let title = name.split_whitespace().all(|w| starts_upper(w) || CONNECTORS.contains(&w));
+    if !(caps || title) {
+        return false;
+    }
+    if strong {
+        return known || name.split_whitespace().count() <= 4;
+    }
+    // Location alone before the terminator: a known place, and story text after it.
+    let qual_known = p.qualifiers.iter().any(|q| qualifier_place(text, q, gaz).is_some());
+    if !(known || qual_known) {
+        return false;
+    }
+    let after: Vec<&Tok> = t.iter().filter(|x| x.start >= p.end).take(5).collect();
+    let Some(first) = after.first() else {
+        return false;
+    };
+    let fw = first.text(text);
+    if first.kind == Kind::Num && date::numeric_date(fw).is_some() {
+        return false;
+    }
+    if first.kind == Kind::Num || date::month_exact(fw).is_some() && after.get(1).is_some_and(|x| x.kind == Kind::Num) {
+        return false; // `LONDON - APR 7`: a table heading
+    }
+    if fw.chars().next().is_some_and(char::is_lowercase) {
+        return false; // `Paris - the city of light - …`
+    }
+    let words: Vec<&str> = after.iter().filter(|x| x.kind == Kind::Word).map(|x| x.text(text)).collect();
+    let shouting = words.len() >= 2 && words.iter().all(|w| is_all_caps(w));
+    !shouting
+}
+
+fn gaz_knows_exactly(name: &str, gaz: &Gazetteer) -> bool {
+    gaz.place(name, None).is_some_and(|p| p.name.eq_ignore_ascii_case(name))
+}
+
+/// The place a qualifier names (region or country).
+fn qualifier_place(text: &str, q: &Qualifier, gaz: &Gazetteer) -> Option<Place> {
+    let inner = text.get(q.inner.0..q.inner.1)?;
+    let candidates = [inner, inner.trim_end_matches('.')];
+    candidates.iter().find_map(|c| {
+        if let Some(r) = gaz.region(c) {
+            return Some(Place { name: r.name.to_string(), region: Some(r.name.to_string()), country: Some(r.country.to_string()) });
+        }
+        gaz.country(c).map(|k| Place { name: k.name.to_string(), region: None, country: Some(k.iso2.to_string()) })
+    })
+}
+
+/// Normalises the location through the gazetteer.
+fn resolve_place(text: &str, name: (usize, usize), quals: &[Qualifier], gaz: &Gazetteer) -> Option<Place> {
+    let n = text.get(name.0..name.1)?;
+    for q in quals {
+        let inner = text.get(q.inner.0..q.inner.1)?;
+        for qs in [inner, inner.trim_end_matches('.')] {
+            if let Some(p) = gaz.place(n, Some(qs)) {
+                return Some(to_place(p));
+            }
+        }
+    }
+    if let Some(q) = quals.iter().find_map(|q| qualifier_place(text, q, gaz)) {
+        // A town too small for the gazetteer, in a region or country it knows.
+        return Some(Place { name: display_name(n), region: q.region, country: q.country });
+    }
+    gaz.place(n, None).map(to_place)
+}
+
+fn to_place(p: newsnlp_gazetteer::Place) -> Place {
+    Place {
+        name: p.name.to_string(),
+        region: if p.kind == PlaceKind::Region { None } else { p.region.map(str::to_string) },
+        country: Some(p.country.to_string()),
+    }
+}
+
+/// `PEARL RIVER` -> `Pearl River`; names already in mixed case stay as written.
+fn display_name(n: &str) -> String {
+    if !is_all_caps(n) {
+        return n.to_string();
+    }
+    let mut out = String::with_capacity(n.len());
+    let mut start = true;
+    for c in n.chars() {
+        if start {
+            out.push(c);
+        } else {
+            out.extend(c.to_lowercase());
+        }
+        start = !c.is_alphabetic() && c != '\'';
+    }
+    out
+}
+
+fn build(text: &str, p: Parts, place: Option<Place>, published: Option<Ymd>) -> Dateline {
+    let location = p.name.map(|(s, e)| {
+        let end = p.qualifiers.last().map_or(e, |q| q.end);
+        text[s..end].to_string()
+    });
+    let (date, date_text) = match &p.date {
+        Some(d) => (resolve(d, published), Some(text[d.start..d.end].to_string())),
+        None => (None, None),
+    };
+    Dateline { span: Span::new(p.start, p.end), location, date, date_text, agency: p.agency, place }
+}
+
+/// The ISO date, when day and month are known and the year can be resolved.
+fn resolve(d: &DateFound, published: Option<Ymd>) -> Option<String> {
+    let month = d.month?;
+    let day = date::day_value(d.day.as_deref()?, month, published)?;
+    let ymd = match d.year {
+        Some(y) => Ymd::new(y, month, day),
+        None => date::resolve_year(month, day, published?),
+    }?;
+    Some(ymd.iso())
+}
+
+fn starts_upper(w: &str) -> bool {
+    w.chars().next().is_some_and(char::is_uppercase)
+}
+
+/// No lowercase letters, and at least one uppercase one.
+fn is_all_caps(s: &str) -> bool {
+    s.chars().any(char::is_uppercase) && !s.chars().any(char::is_lowercase)
+}
+
+fn is_bullet(line: &str) -> bool {
+    let l = line.trim_start();
+    ["- ", "• ", "* ", "– ", "— ", "· ", "> "].iter().any(|b| l.starts_with(b))
+}
+
+/// Page furniture that opens a line: bylines, stamps, captions, credits, share buttons.
+const FURNITURE: &[&str] = &[
+    "by", "updated", "update", "posted", "published", "modified", "last", "photo", "photos",
+    "image", "images", "video", "watch", "read", "share", "editing", "reporting", "writing",
+    "additional", "source", "caption", "credit", "credits", "file", "pictured", "advertisement",
+    "copyright", "tags", "topics", "related", "click", "subscribe", "follow", "listen", "email",
+    "print", "getty", "reuters/", "ap",
+];
+
+/// Captions, credits, share buttons and time stamps: never the story's prose.
+fn is_furniture(line: &str) -> bool {
+    let first = line.split_whitespace().next().unwrap_or("").trim_end_matches([':', '.']).to_lowercase();
+    FURNITURE.contains(&first.as_str()) || line.contains("(AP Photo") || line.contains("Photo:")
+}
+
+/// (words, words starting with a lowercase letter).
+fn word_stats(line: &str) -> (usize, usize) {
+    line.split_whitespace().fold((0, 0), |(n, l), w| {
+        (n + 1, l + usize::from(w.chars().next().is_some_and(char::is_lowercase)))
+    })
+}
+
+fn has_sentence_end(line: &str) -> bool {
+    let l = line.trim_end();
+    l.ends_with(['.', '!', '?', '"', '”']) || l.contains(". ")
+}
+
+/// Skips wire noise before a line's first word (`****`, a stray `c    `).
+fn skip_noise(text: &str, at: usize, line_end: usize) -> usize {
+    let line = &text[at..line_end];
+    let trimmed = line.trim_start_matches(['*', '#', '>', '•', '|', '■', '►']);
+    if trimmed.len() != line.len() {
+        return line_end - trimmed.trim_start().len();
+    }
+    let mut chars = line.chars();
+    if let (Some(c), Some(s1), Some(s2)) = (chars.next(), chars.next(), chars.next()) {
+        if c.is_ascii_lowercase() && s1 == ' ' && s2 == ' ' {
+            return line_end - line[1..].trim_start().len();
+        }
+    }
+    at
+}
+
+fn floor_char_boundary(s: &str, mut i: usize) -> usize {
+    if i >= s.len() {
+        return s.len();
+    }
+    while !s.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
