@@ -65,6 +65,11 @@ pub(crate) fn sentences(text: &str, tokens: &[Span], paragraphs: &[Span]) -> Vec
 /// Credit words that start a caption line run into the text before it (`… Hall Image: NASA.`).
 const CAPTION_WORDS: &[&str] = &["Image", "Photo", "Picture", "Photograph", "Video", "Credit", "Source"];
 
+/// Capitalised words that start a sentence even without punctuation before them, when they
+/// follow a lower-case word (`…in any constituency In the New Territories…`): they are not
+/// found inside titles and names the way `The` is (`read The Guardian`).
+const UNPUNCTUATED_STARTERS: &[&str] = &["He", "She", "We", "They", "In", "However", "Meanwhile", "Our", "What"];
+
 /// The tokens of one paragraph, `tokens[first..end]`.
 struct Para<'a> {
     text: &'a str,
@@ -127,6 +132,13 @@ fn split_paragraph(text: &str, tokens: &[Span], first: usize, end: usize, out: &
     }
     while k < end {
         let tok = p.tok(k);
+        if k > start
+            && UNPUNCTUATED_STARTERS.contains(&tok)
+            && p.tok(k - 1).chars().all(char::is_lowercase)
+        {
+            push(tokens, start, k, out);
+            start = k;
+        }
         if k > start && CAPTION_WORDS.contains(&tok) && p.tok(k + 1) == ":" {
             let prev = p.tok(k - 1);
             if prev.starts_with(|c: char| c.is_alphanumeric()) || prev == ")" {
