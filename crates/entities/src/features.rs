@@ -1,0 +1,392 @@
+//! The entity tagger's features for one sentence, hashed straight into the model's table.
+//!
+//! Which feature groups are on is part of the model (its `meta` string), so a model always
+//! runs with the features it was trained with; the `train` command's `--features` flag turns
+//! groups off for ablation.
+
+use crate::clusters::Clusters;
+use crate::history::History;
+use newsnlp_doc::Span;
+use newsnlp_tagger::{FeatureHash, Features};
+use std::fmt;
+
+/// Feature groups, as bits of [`FeatureSet`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Group {
+    /// The word as written and lower-cased.
+    Word,
+    /// Prefixes and suffixes of 1–4 characters.
+    Affix,
+    /// Word shape (`Xxxx`, `XX`, `d.d`) of the token and its neighbours.
+    Shape,
+    /// Lower-cased neighbours within ±2 and word bigrams.
+    Context,
+    /// Capitalisation in context: sentence-initial, all-caps sentence (headlines, datelines).
+    Caps,
+    /// Word clusters learned from unlabeled news text.
+    Cluster,
+    /// Labels given to the same word earlier in the document (non-local).
+    History,
+    /// Gazetteer membership: countries, cities, regions, nationalities, org suffixes, titles.
+    Gazetteer,
+}
+
+impl Group {
+    pub const ALL: [Group; 8] = [
+        Group::Word,
+        Group::Affix,
+        Group::Shape,
+        Group::Context,
+        Group::Caps,
+        Group::Cluster,
+        Group::History,
+        Group::Gazetteer,
+    ];
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Group::Word => "word",
+            Group::Affix => "affix",
+            Group::Shape => "shape",
+            Group::Context => "context",
+            Group::Caps => "caps",
+            Group::Cluster => "cluster",
+            Group::History => "history",
+            Group::Gazetteer => "gazetteer",
+        }
+    }
+
+    fn bit(self) -> u32 {
+        1 << self as u32
+    }
+}
+
+/// The set of feature groups a model uses.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct FeatureSet(u32);
+
+impl FeatureSet {
+    pub fn all() -> FeatureSet {
+        FeatureSet(Group::ALL.iter().fold(0, |m, g| m | g.bit()))
+    }
+
+    pub fn has(self, g: Group) -> bool {
+        self.0 & g.bit() != 0
+    }
+
+    pub fn without(self, g: Group) -> FeatureSet {
+        FeatureSet(self.0 & !g.bit())
+    }
+
+    /// Parses a comma-separated list of group names (`word,shape,…`).
+    pub fn parse(s: &str) -> Option<FeatureSet> {
+        let mut set = 0;
+        for name in s.split(',').map(str::trim).filter(|n| !n.is_empty()) {
+            set |= Group::ALL.iter().find(|g| g.name() == name)?.bit();
+        }
+        Some(FeatureSet(set))
+    }
+}
+
+impl fmt::Display for FeatureSet {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let names: Vec<&str> = Group::ALL.iter().filter(|g| self.has(**g)).map(|g| g.name()).collect();
+        f.write_str(&names.join(","))
+    }
+}
+
+// Template ids. Never renumber: they are part of every trained model.
+const BIAS: u32 = 0;
+const WORD: u32 = 1;
+const LOWER: u32 = 2;
+const PREFIX: u32 = 3;
+const SUFFIX: u32 = 4;
+const SHAPE: u32 = 5;
+const SHAPE_LONG: u32 = 6;
+const CTX: u32 = 7;
+const CTX_SHAPE: u32 = 8;
+const BIGRAM_LEFT: u32 = 9;
+const BIGRAM_RIGHT: u32 = 10;
+const SHAPE_TRIGRAM: u32 = 11;
+const CAPS_SHAPE: u32 = 12;
+const FIRST_SHAPE: u32 = 13;
+const CLUSTER: u32 = 14;
+const CTX_CLUSTER: u32 = 15;
+const HISTORY: u32 = 16;
+const GAZ: u32 = 17;
+const GAZ_CTX: u32 = 18;
+const CAPS_WORD: u32 = 19;
+
+/// What the extractor knows about one token, computed once per sentence.
+#[derive(Debug, Clone, Copy, Default)]
+pub(crate) struct TokenInfo {
+    /// Compressed shape (`Xx`, `X.X.`, `d`), up to 8 bytes.
+    shape: [u8; 8],
+    shape_len: u8,
+    cluster: Option<u16>,
+    /// Gazetteer class bits of the token (see [`crate::lexicon`]), with its BILOU position
+    /// inside the longest gazetteer match.
+    gaz: u16,
+}
+
+impl TokenInfo {
+    pub(crate) fn gaz(&self) -> u16 {
+        self.gaz
+    }
+
+    pub(crate) fn set_gaz(&mut self, gaz: u16) {
+        self.gaz = gaz;
+    }
+
+    fn shape(&self) -> &[u8] {
+        &self.shape[..usize::from(self.shape_len)]
+    }
+}
+
+/// Extracts the features of one sentence at a time.
+pub(crate) struct Extractor<'a> {
+    pub set: FeatureSet,
+    pub clusters: &'a Clusters,
+    pub info: Vec<TokenInfo>,
+}
+
+impl<'a> Extractor<'a> {
+    pub fn new(set: FeatureSet, clusters: &'a Clusters) -> Extractor<'a> {
+        Extractor { set, clusters, info: Vec::new() }
+    }
+
+    /// Fills `out` with the features of the sentence `tokens` of `text`.
+    pub fn sentence(&mut self, text: &str, tokens: &[Span], history: &History, out: &mut Features) {
+        out.clear();
+        let word = |i: usize| text.get(tokens[i].range()).unwrap_or("");
+        let letters = tokens.iter().filter(|t| text.get(t.range()).is_some_and(|w| w.chars().any(char::is_alphabetic)));
+        let (mut upper, mut total) = (0usize, 0usize);
+        for t in letters {
+            total += 1;
+            if is_all_caps(text.get(t.range()).unwrap_or("")) {
+                upper += 1;
+            }
+        }
+        // A headline or a dateline-only line: capitalisation says nothing there.
+        let caps_sentence = total >= 2 && upper * 10 >= total * 8;
+        self.info.clear();
+        for i in 0..tokens.len() {
+            let w = word(i);
+            let mut info = TokenInfo::default();
+            let n = write_shape(w, &mut info.shape);
+            info.shape_len = n as u8;
+            if self.set.has(Group::Cluster) {
+                info.cluster = self.clusters.get(w, caps_sentence);
+            }
+            self.info.push(info);
+        }
+        if self.set.has(Group::Gazetteer) {
+            crate::lexicon::mark(text, tokens, &mut self.info);
+        }
+        let set = self.set;
+        for i in 0..tokens.len() {
+            out.next_token();
+            let w = word(i);
+            let info = self.info[i];
+            out.add(FeatureHash::new(BIAS));
+            if set.has(Group::Word) {
+                out.add(FeatureHash::new(WORD).bytes(w.as_bytes()));
+                out.add(FeatureHash::new(LOWER).lower(w));
+            }
+            if set.has(Group::Affix) {
+                for k in 1..=4 {
+                    if let Some(p) = char_prefix(w, k) {
+                        out.add(FeatureHash::new(PREFIX).num(k as u64).bytes(p.as_bytes()));
+                    }
+                    if let Some(s) = char_suffix(w, k) {
+                        out.add(FeatureHash::new(SUFFIX).num(k as u64).lower(s));
+                    }
+                }
+            }
+            if set.has(Group::Shape) {
+                out.add(FeatureHash::new(SHAPE).bytes(info.shape()));
+                let mut long = [0u8; 12];
+                let n = write_long_shape(w, &mut long);
+                out.add(FeatureHash::new(SHAPE_LONG).bytes(&long[..n]));
+                for d in [-1i64, 1] {
+                    let s = self.neighbour(i, d).map_or(&b"<s>"[..], |j| self.info[j].shape());
+                    out.add(FeatureHash::new(CTX_SHAPE).num(d as u64).bytes(s));
+                }
+                let left = if i > 0 { self.info[i - 1].shape() } else { b"<s>" };
+                let right = if i + 1 < tokens.len() { self.info[i + 1].shape() } else { b"</s>" };
+                out.add(FeatureHash::new(SHAPE_TRIGRAM).bytes(left).bytes(info.shape()).bytes(right));
+            }
+            if set.has(Group::Context) {
+                for d in [-2i64, -1, 1, 2] {
+                    let f = FeatureHash::new(CTX).num(d as u64);
+                    out.add(match self.neighbour(i, d) {
+                        Some(j) => f.lower(word(j)),
+                        None => f.bytes(if d < 0 { b"<s>" } else { b"</s>" }),
+                    });
+                }
+                let prev = FeatureHash::new(BIGRAM_LEFT);
+                out.add(match i.checked_sub(1) {
+                    Some(j) => prev.lower(word(j)).lower(w),
+                    None => prev.bytes(b"<s>").lower(w),
+                });
+                let next = FeatureHash::new(BIGRAM_RIGHT).lower(w);
+                out.add(if i + 1 < tokens.len() { next.lower(word(i + 1)) } else { next.bytes(b"</s>") });
+            }
+            if set.has(Group::Caps) {
+                out.add(FeatureHash::new(CAPS_SHAPE).num(u64::from(caps_sentence)).bytes(info.shape()));
+                if i == 0 {
+                    out.add(FeatureHash::new(FIRST_SHAPE).bytes(info.shape()));
+                }
+                if caps_sentence {
+                    out.add(FeatureHash::new(CAPS_WORD).lower(w));
+                }
+            }
+            if set.has(Group::Cluster) {
+                if let Some(c) = info.cluster {
+                    for level in 1..=3u64 {
+                        out.add(FeatureHash::new(CLUSTER).num(level).num(u64::from(c >> (4 * (3 - level)))));
+                    }
+                }
+                for d in [-1i64, 1] {
+                    if let Some(c) = self.neighbour(i, d).and_then(|j| self.info[j].cluster) {
+                        out.add(FeatureHash::new(CTX_CLUSTER).num(d as u64).num(u64::from(c >> 4)));
+                    }
+                }
+            }
+            if set.has(Group::History) {
+                if let Some(counts) = history.get(w) {
+                    let total: u32 = counts.iter().map(|&c| u32::from(c)).sum();
+                    for (label, &c) in counts.iter().enumerate() {
+                        if c > 0 {
+                            let majority = u64::from(u32::from(c) * 2 >= total);
+                            out.add(FeatureHash::new(HISTORY).num(label as u64).num(majority));
+                        }
+                    }
+                }
+            }
+            if set.has(Group::Gazetteer) {
+                if info.gaz != 0 {
+                    out.add(FeatureHash::new(GAZ).num(u64::from(info.gaz)));
+                    for bit in 0..16 {
+                        if info.gaz >> bit & 1 == 1 {
+                            out.add(FeatureHash::new(GAZ).num(100 + bit));
+                        }
+                    }
+                }
+                for d in [-1i64, 1] {
+                    if let Some(g) = self.neighbour(i, d).map(|j| self.info[j].gaz).filter(|&g| g != 0) {
+                        out.add(FeatureHash::new(GAZ_CTX).num(d as u64).num(u64::from(g)));
+                    }
+                }
+            }
+        }
+    }
+
+    fn neighbour(&self, i: usize, d: i64) -> Option<usize> {
+        let j = i as i64 + d;
+        (j >= 0 && (j as usize) < self.info.len()).then_some(j as usize)
+    }
+}
+
+/// True when `w` has letters and none of them is lower-case.
+pub(crate) fn is_all_caps(w: &str) -> bool {
+    w.chars().any(char::is_alphabetic) && !w.chars().any(char::is_lowercase)
+}
+
+fn char_class(c: char) -> u8 {
+    if c.is_uppercase() {
+        b'X'
+    } else if c.is_lowercase() {
+        b'x'
+    } else if c.is_numeric() {
+        b'd'
+    } else if c.is_alphabetic() {
+        b'a'
+    } else if c.is_ascii() {
+        c as u8
+    } else {
+        b'*'
+    }
+}
+
+/// Writes the compressed shape of `w` (runs of one class collapsed: `Lavrov` → `Xx`).
+fn write_shape(w: &str, out: &mut [u8; 8]) -> usize {
+    let mut n = 0;
+    for c in w.chars().map(char_class) {
+        if n > 0 && out[n - 1] == c {
+            continue;
+        }
+        if n == out.len() {
+            break;
+        }
+        out[n] = c;
+        n += 1;
+    }
+    n
+}
+
+/// Writes the uncompressed shape of `w`, runs capped at 3 (`1996-08-22` → `ddd-dd-dd`).
+fn write_long_shape(w: &str, out: &mut [u8; 12]) -> usize {
+    let mut n = 0;
+    let mut run = 0;
+    for c in w.chars().map(char_class) {
+        if n > 0 && out[n - 1] == c {
+            run += 1;
+            if run >= 3 {
+                continue;
+            }
+        } else {
+            run = 0;
+        }
+        if n == out.len() {
+            break;
+        }
+        out[n] = c;
+        n += 1;
+    }
+    n
+}
+
+fn char_prefix(w: &str, k: usize) -> Option<&str> {
+    let end = w.char_indices().nth(k).map_or(w.len(), |(b, _)| b);
+    (w.chars().count() > k).then(|| &w[..end])
+}
+
+fn char_suffix(w: &str, k: usize) -> Option<&str> {
+    let start = w.char_indices().rev().nth(k - 1).map(|(b, _)| b)?;
+    (start > 0).then(|| &w[start..])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn shapes_compress_runs() {
+        let mut s = [0u8; 8];
+        let n = write_shape("Lavrov", &mut s);
+        assert_eq!(&s[..n], b"Xx");
+        let n = write_shape("U.S.", &mut s);
+        assert_eq!(&s[..n], b"X.X.");
+        let mut l = [0u8; 12];
+        let n = write_long_shape("1996-08-22", &mut l);
+        assert_eq!(&l[..n], b"ddd-dd-dd");
+    }
+
+    #[test]
+    fn affixes_respect_char_boundaries() {
+        assert_eq!(char_prefix("Größe", 3), Some("Grö"));
+        assert_eq!(char_suffix("Größe", 2), Some("ße"));
+        assert_eq!(char_prefix("ab", 2), None);
+        assert_eq!(char_suffix("ab", 2), None);
+    }
+
+    #[test]
+    fn feature_sets_parse_and_print() {
+        let s = FeatureSet::parse("word,shape").unwrap();
+        assert!(s.has(Group::Word) && s.has(Group::Shape) && !s.has(Group::History));
+        assert_eq!(s.to_string(), "word,shape");
+        assert_eq!(FeatureSet::parse(&FeatureSet::all().to_string()), Some(FeatureSet::all()));
+        assert_eq!(FeatureSet::parse("word,nonsense"), None);
+    }
+}

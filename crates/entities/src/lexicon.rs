@@ -1,0 +1,150 @@
+//! Gazetteer features: place names (GeoNames, via `newsnlp-gazetteer`), nationalities, and
+//! hand-written lists of organisation suffixes and personal titles.
+//!
+//! Place lookups fold case and accents inside the gazetteer, which builds a key string; so
+//! that tagging does not allocate per token, results are memoised per thread by the hash of
+//! the looked-up text (news vocabulary repeats, so the cache stays small).
+
+use crate::features::TokenInfo;
+use newsnlp_doc::Span;
+use newsnlp_gazetteer::Gazetteer;
+use newsnlp_tagger::FeatureHash;
+use std::cell::RefCell;
+use std::collections::HashMap;
+
+pub(crate) const COUNTRY: u16 = 1;
+pub(crate) const CITY: u16 = 1 << 1;
+pub(crate) const REGION: u16 = 1 << 2;
+pub(crate) const NATIONALITY: u16 = 1 << 3;
+pub(crate) const ORG_SUFFIX: u16 = 1 << 4;
+pub(crate) const TITLE: u16 = 1 << 5;
+/// Position of the token in the longest place match (bits 8–9: 1 unit, 2 begin, 3 inside/last).
+const POS_SHIFT: u16 = 8;
+
+/// Words that end (or make up the head of) organisation names.
+const ORG_SUFFIXES: &[&str] = &[
+    "Inc", "Inc.", "Corp", "Corp.", "Co", "Co.", "Ltd", "Ltd.", "Plc", "PLC", "plc", "LLC", "AG", "SA",
+    "S.A.", "NV", "N.V.", "GmbH", "Group", "Holdings", "Bank", "Party", "Ministry", "Council",
+    "Committee", "Commission", "Agency", "Association", "Union", "Federation", "Organization",
+    "Organisation", "Institute", "University", "College", "Airlines", "Airways", "Club", "United",
+    "FC", "Fund", "Corporation", "Company", "Department", "Office", "Court", "Parliament",
+    "Assembly", "Congress", "Senate", "Army", "Navy", "Police", "Exchange", "Board", "Authority",
+    "Foundation", "Society", "League", "News", "Times", "Post", "Journal", "Press", "Service",
+];
+
+/// Titles and roles that precede a person's name but are not part of it.
+pub(crate) const TITLES: &[&str] = &[
+    "Mr", "Mr.", "Mrs", "Mrs.", "Ms", "Ms.", "Dr", "Dr.", "Prof", "Prof.", "Sir", "Lord", "Lady",
+    "President", "Minister", "Premier", "Chancellor", "Secretary", "Senator", "Sen.", "Rep.",
+    "Representative", "Governor", "Gov.", "Mayor", "King", "Queen", "Prince", "Princess", "Pope",
+    "General", "Gen.", "Colonel", "Col.", "Captain", "Capt.", "Lt.", "Sgt.", "Judge", "Justice",
+    "Ambassador", "Chairman", "Chairwoman", "Director", "Spokesman", "Spokeswoman", "Coach",
+    "Commissioner", "Deputy", "Vice", "Foreign", "Prime", "Chief", "Officer", "Envoy", "Rev.",
+    "Father", "Bishop", "Archbishop", "Sheikh", "Ayatollah", "Attorney", "Leader", "Speaker",
+];
+
+/// The per-token gazetteer bits of a sentence, written into `info[i].gaz`.
+pub(crate) fn mark(text: &str, tokens: &[Span], info: &mut [TokenInfo]) {
+    let word = |i: usize| text.get(tokens[i].range()).unwrap_or("");
+    let capitalised = |i: usize| word(i).chars().next().is_some_and(char::is_uppercase);
+    let mut i = 0;
+    while i < tokens.len() {
+        let w = word(i);
+        let mut bits = 0;
+        if ORG_SUFFIXES.contains(&w) {
+            bits |= ORG_SUFFIX;
+        }
+        if TITLES.contains(&w) {
+            bits |= TITLE;
+        }
+        info[i].set_gaz(info[i].gaz() | bits);
+        if !capitalised(i) {
+            i += 1;
+            continue;
+        }
+        // Longest place match of up to four capitalised tokens, then single-token classes.
+        let mut matched = 1;
+        let mut place_bits = 0;
+        let max = (i + 4).min(tokens.len());
+        for j in (i + 1..=max).rev() {
+            if !(i..j).all(capitalised) {
+                continue;
+            }
+            let Some(span) = text.get(tokens[i].start..tokens[j - 1].end) else { continue };
+            let b = lookup(span, j - i == 1) & (COUNTRY | CITY | REGION | NATIONALITY);
+            if b != 0 {
+                matched = j - i;
+                place_bits = b;
+                break;
+            }
+        }
+        if place_bits != 0 {
+            for (k, slot) in info[i..i + matched].iter_mut().enumerate() {
+                let pos = if matched == 1 { 1 } else if k == 0 { 2 } else { 3 };
+                slot.set_gaz(slot.gaz() | place_bits | pos << POS_SHIFT);
+            }
+        }
+        i += matched;
+    }
+}
+
+/// The place classes of `name`, memoised per thread.
+fn lookup(name: &str, single: bool) -> u16 {
+    thread_local! {
+        static CACHE: RefCell<HashMap<u64, u16>> = RefCell::new(HashMap::new());
+    }
+    let key = FeatureHash::new(u32::from(single)).bytes(name.as_bytes()).finish();
+    CACHE.with(|cache| {
+        if let Some(&b) = cache.borrow().get(&key) {
+            return b;
+        }
+        let g = Gazetteer::get();
+        let mut b = 0;
+        if g.is_country(name) {
+            b |= COUNTRY;
+        }
+        if g.is_city(name) {
+            b |= CITY;
+        }
+        if g.is_region(name) {
+            b |= REGION;
+        }
+        if single && g.is_nationality(name) {
+            b |= NATIONALITY;
+        }
+        let mut cache = cache.borrow_mut();
+        if cache.len() > 500_000 {
+            cache.clear();
+        }
+        cache.insert(key, b);
+        b
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn spans(text: &str) -> Vec<Span> {
+        let base = text.as_ptr() as usize;
+        text.split_whitespace().map(|w| {
+            let s = w.as_ptr() as usize - base;
+            Span::new(s, s + w.len())
+        }).collect()
+    }
+
+    #[test]
+    fn marks_multi_word_places_nationalities_and_titles() {
+        let text = "President Obama flew from New York to Syrian talks in Moscow";
+        let toks = spans(text);
+        let mut info = vec![TokenInfo::default(); toks.len()];
+        mark(text, &toks, &mut info);
+        let g: Vec<u16> = info.iter().map(|i| i.gaz()).collect();
+        assert!(g[0] & TITLE != 0);
+        assert!(g[4] & CITY != 0 && g[5] & CITY != 0, "New York: {:x} {:x}", g[4], g[5]);
+        assert_ne!(g[4] >> POS_SHIFT, g[5] >> POS_SHIFT);
+        assert!(g[7] & NATIONALITY != 0);
+        assert!(g[10] & CITY != 0);
+        assert_eq!(g[3], 0, "lower-case `from` is no place");
+    }
+}

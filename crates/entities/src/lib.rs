@@ -1,0 +1,112 @@
+//! Named entities for news text: people, organisations, places and other names (CoNLL-2003
+//! classes), each linked to its canonical name within the document.
+//!
+//! The tagger is an averaged perceptron over BILOU tags ([`newsnlp_tagger`]) with word, affix,
+//! shape, context, capitalisation, word-cluster, gazetteer and document-history features,
+//! trained on CoNLL-2003 (research use, see `model/README.md`). The model is embedded in the
+//! library and parsed once, on first use.
+//!
+//! ```
+//! use newsnlp_doc::{Document, Stage};
+//! use newsnlp_entities::EntityRecognizer;
+//! use newsnlp_tokenize::Tokenizer;
+//!
+//! let mut doc = Document::new(
+//!     "Foreign Minister Sergey Lavrov met reporters in Moscow. Lavrov's remarks were brief.",
+//! );
+//! Tokenizer::new().annotate(&mut doc).unwrap();
+//! EntityRecognizer::new().annotate(&mut doc).unwrap();
+//! let found: Vec<(&str, &str, &str)> = doc.entities.as_ref().unwrap().iter()
+//!     .map(|e| (doc.slice(e.span), e.label.as_str(), e.canonical.as_str()))
+//!     .collect();
+//! assert!(found.contains(&("Sergey Lavrov", "PER", "Sergey Lavrov")));
+//! assert!(found.contains(&("Moscow", "LOC", "Moscow")));
+//! assert!(found.contains(&("Lavrov", "PER", "Sergey Lavrov")));
+//! ```
+
+pub mod canonical;
+pub mod clusters;
+pub mod data;
+mod features;
+mod history;
+mod lexicon;
+mod tagging;
+pub mod train;
+
+pub use clusters::Clusters;
+pub use features::{FeatureSet, Group};
+pub use newsnlp_tagger::ModelError;
+
+use newsnlp_doc::{Document, Stage, StageError};
+use std::path::Path;
+use std::sync::{Arc, OnceLock};
+use tagging::NerModel;
+
+/// The shipped model (see `model/README.md`).
+const EMBEDDED_MODEL: &[u8] = include_bytes!("../model/ner.bin");
+
+/// The embedded model and cluster table, parsed on first use and shared by every recognizer.
+fn embedded() -> Result<&'static Arc<Loaded>, StageError> {
+    static MODEL: OnceLock<Result<Arc<Loaded>, String>> = OnceLock::new();
+    MODEL
+        .get_or_init(|| Loaded::from_bytes(EMBEDDED_MODEL).map(Arc::new).map_err(|e| e.to_string()))
+        .as_ref()
+        .map_err(|message| StageError::Failed { stage: "entities", message: format!("embedded model: {message}") })
+}
+
+struct Loaded {
+    ner: NerModel,
+    clusters: Clusters,
+}
+
+impl Loaded {
+    fn from_bytes(bytes: &[u8]) -> Result<Loaded, ModelError> {
+        let ner = NerModel::new(newsnlp_tagger::Model::from_bytes(bytes)?)?;
+        Ok(Loaded { ner, clusters: Clusters::parse(clusters::EMBEDDED) })
+    }
+}
+
+/// The entity stage: adds `entities` (with canonical names) to documents that have tokens and
+/// sentences.
+#[derive(Clone, Default)]
+pub struct EntityRecognizer {
+    /// `None`: the embedded model, loaded on first use.
+    model: Option<Arc<Loaded>>,
+}
+
+impl EntityRecognizer {
+    /// The recognizer with the embedded model (parsed once, on first use, then shared).
+    pub fn new() -> EntityRecognizer {
+        EntityRecognizer { model: None }
+    }
+
+    /// A recognizer with a model trained by `newsnlp-entities train`.
+    pub fn from_path(path: impl AsRef<Path>) -> Result<EntityRecognizer, ModelError> {
+        let path = path.as_ref();
+        let bytes = std::fs::read(path).map_err(|source| ModelError::Io { path: path.display().to_string(), source })?;
+        Ok(EntityRecognizer { model: Some(Arc::new(Loaded::from_bytes(&bytes)?)) })
+    }
+
+    fn loaded(&self) -> Result<&Loaded, StageError> {
+        match &self.model {
+            Some(m) => Ok(m),
+            None => embedded().map(|m| m.as_ref()),
+        }
+    }
+}
+
+impl Stage for EntityRecognizer {
+    fn name(&self) -> &'static str {
+        "entities"
+    }
+
+    fn annotate(&self, doc: &mut Document) -> Result<(), StageError> {
+        let tokens = doc.require_tokens()?;
+        let sentences = doc.require_sentences()?;
+        let loaded = self.loaded()?;
+        let spans = loaded.ner.tag(&doc.text, tokens, sentences, &loaded.clusters);
+        let entities = canonical::link(&doc.text, tokens, &spans);
+        doc.entities = Some(entities);
+        Ok(())
+    }
+}

@@ -1,0 +1,112 @@
+//! `newsnlp-entities`: adds named entities with canonical names to NDJSON documents, and
+//! trains new models (`newsnlp-entities train`).
+
+use anyhow::Context;
+use clap::{Parser, Subcommand};
+use newsnlp_doc::cli::{exit_on_error, IoArgs};
+use newsnlp_entities::train::{train, TrainOptions};
+use newsnlp_entities::{data, Clusters, EntityRecognizer, FeatureSet};
+use std::path::PathBuf;
+
+/// Adds an `entities` layer (PER, ORG, LOC, MISC with canonical names) to each NDJSON document
+/// that already has tokens and sentences (pipe `newsnlp-tokenize` into it).
+#[derive(Parser)]
+#[command(name = "newsnlp-entities", version, args_conflicts_with_subcommands = true)]
+struct Args {
+    #[command(subcommand)]
+    command: Option<Command>,
+
+    /// Use this model file instead of the embedded one.
+    #[arg(long, value_name = "MODEL")]
+    model: Option<PathBuf>,
+
+    #[command(flatten)]
+    io: IoArgs,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Trains a model on CoNLL column files (IOB1/IOB2) or NDJSON with `gold_entities`.
+    Train {
+        /// Training files (repeat for several).
+        #[arg(long, required = true, value_name = "FILE")]
+        train: Vec<PathBuf>,
+        /// Development file: picks the best epoch.
+        #[arg(long, value_name = "FILE")]
+        dev: PathBuf,
+        /// Where to write the model.
+        #[arg(short, long, value_name = "MODEL")]
+        output: PathBuf,
+        /// Feature groups to use (comma-separated; default: all).
+        #[arg(long)]
+        features: Option<String>,
+        /// Weight table size as a power of two.
+        #[arg(long, default_value_t = 20)]
+        bits: u8,
+        #[arg(long, default_value_t = 20)]
+        epochs: usize,
+        #[arg(long, default_value_t = 3)]
+        patience: usize,
+        /// Word cluster table (`word<TAB>code`) instead of the embedded one.
+        #[arg(long, value_name = "TSV")]
+        clusters: Option<PathBuf>,
+    },
+}
+
+fn main() {
+    let args = Args::parse();
+    let result = match args.command {
+        Some(Command::Train { train: files, dev, output, features, bits, epochs, patience, clusters }) => {
+            run_train(files, dev, output, features, bits, epochs, patience, clusters)
+        }
+        None => (|| {
+            let stage = match &args.model {
+                Some(path) => EntityRecognizer::from_path(path)?,
+                None => EntityRecognizer::new(),
+            };
+            args.io.run(&stage).map(drop)
+        })(),
+    };
+    exit_on_error("newsnlp-entities", result);
+}
+
+#[allow(clippy::too_many_arguments)]
+fn run_train(
+    files: Vec<PathBuf>,
+    dev: PathBuf,
+    output: PathBuf,
+    features: Option<String>,
+    bits: u8,
+    epochs: usize,
+    patience: usize,
+    clusters: Option<PathBuf>,
+) -> anyhow::Result<()> {
+    let features = match features {
+        Some(f) => FeatureSet::parse(&f).with_context(|| format!("unknown feature group in {f:?}"))?,
+        None => FeatureSet::all(),
+    };
+    anyhow::ensure!((10..=24).contains(&bits), "--bits must be between 10 and 24");
+    let clusters = match clusters {
+        Some(p) => Clusters::parse(&std::fs::read_to_string(&p).with_context(|| format!("cannot read {}", p.display()))?),
+        None => Clusters::parse(newsnlp_entities::clusters::EMBEDDED),
+    };
+    let mut train_docs = Vec::new();
+    for f in &files {
+        train_docs.extend(data::read(f)?);
+    }
+    let dev_docs = data::read(&dev)?;
+    eprintln!("train: {} documents; dev: {} documents; features: {features}; clusters: {} words", train_docs.len(), dev_docs.len(), clusters.len());
+    let opts = TrainOptions { features, bits, max_epochs: epochs, patience, ..TrainOptions::default() };
+    let started = std::time::Instant::now();
+    let (model, score, align) = train(&train_docs, &dev_docs, &clusters, opts, |e| {
+        eprintln!("epoch {:2}  errors {:6}  dev {}  ({:.0}s)", e.epoch, e.train_errors, e.dev, started.elapsed().as_secs_f64());
+    });
+    eprintln!(
+        "gold spans: {} ({} not on token boundaries, {} across sentences)",
+        align.entities, align.misaligned, align.split
+    );
+    let bytes = model.to_bytes();
+    std::fs::write(&output, &bytes).with_context(|| format!("cannot write {}", output.display()))?;
+    eprintln!("best dev {score}; wrote {} ({} bytes, {} buckets used)", output.display(), bytes.len(), model.used_buckets());
+    Ok(())
+}

@@ -1,0 +1,176 @@
+//! Training an entity model: averaged perceptron epochs over the training documents, each
+//! epoch's averaged model scored on dev, the best one kept (early stopping).
+
+use crate::canonical;
+use crate::clusters::Clusters;
+use crate::data::{Alignment, GoldDoc};
+use crate::features::{Extractor, FeatureSet};
+use crate::history::History;
+use crate::tagging::{meta, remember, scheme, NerModel};
+use newsnlp_doc::{EntityLabel, Span};
+use newsnlp_tagger::{Model, Perceptron};
+use rayon::prelude::*;
+use std::collections::HashSet;
+use std::fmt;
+
+/// Training settings.
+#[derive(Debug, Clone, Copy)]
+pub struct TrainOptions {
+    pub features: FeatureSet,
+    /// Weight table of `2^bits` buckets.
+    pub bits: u8,
+    pub max_epochs: usize,
+    /// Stop after this many epochs without a better dev F1.
+    pub patience: usize,
+    /// Quantised weights smaller than this become zero (smaller model file).
+    pub prune: i16,
+    pub seed: u64,
+}
+
+impl Default for TrainOptions {
+    fn default() -> TrainOptions {
+        TrainOptions { features: FeatureSet::all(), bits: 20, max_epochs: 20, patience: 3, prune: 1, seed: 1 }
+    }
+}
+
+/// Entity-level precision/recall counts per label (exact span and label, as conlleval).
+#[derive(Debug, Default, Clone, Copy, PartialEq)]
+pub struct Score {
+    /// `[tp, predicted, gold]` per label in [`EntityLabel::ALL`] order.
+    pub counts: [[usize; 3]; 4],
+}
+
+impl Score {
+    fn add(&mut self, other: &Score) {
+        for (a, b) in self.counts.iter_mut().zip(&other.counts) {
+            for (x, y) in a.iter_mut().zip(b) {
+                *x += y;
+            }
+        }
+    }
+
+    fn prf(c: [usize; 3]) -> (f64, f64, f64) {
+        let p = if c[1] > 0 { 100.0 * c[0] as f64 / c[1] as f64 } else { 0.0 };
+        let r = if c[2] > 0 { 100.0 * c[0] as f64 / c[2] as f64 } else { 0.0 };
+        let f = if p + r > 0.0 { 2.0 * p * r / (p + r) } else { 0.0 };
+        (p, r, f)
+    }
+
+    fn total(&self) -> [usize; 3] {
+        self.counts.iter().fold([0; 3], |a, c| [a[0] + c[0], a[1] + c[1], a[2] + c[2]])
+    }
+
+    /// Micro-averaged F1 in percent.
+    pub fn f1(&self) -> f64 {
+        Self::prf(self.total()).2
+    }
+
+    /// F1 of one label in percent.
+    pub fn label_f1(&self, label: EntityLabel) -> f64 {
+        let i = EntityLabel::ALL.iter().position(|&l| l == label).unwrap_or(0);
+        Self::prf(self.counts[i]).2
+    }
+}
+
+impl fmt::Display for Score {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let (p, r, f1) = Self::prf(self.total());
+        write!(f, "P {p:.2} R {r:.2} F1 {f1:.2}")?;
+        for (l, c) in EntityLabel::ALL.iter().zip(self.counts) {
+            write!(f, " | {} {:.2}", l.as_str(), Self::prf(c).2)?;
+        }
+        Ok(())
+    }
+}
+
+/// What one epoch did.
+#[derive(Debug, Clone, Copy)]
+pub struct Epoch {
+    pub epoch: usize,
+    /// Token tag errors made while learning (before each update).
+    pub train_errors: usize,
+    pub dev: Score,
+}
+
+/// Scores a model's output (after span clean-up) against gold documents.
+pub(crate) fn evaluate(model: &NerModel, docs: &[GoldDoc], clusters: &Clusters) -> Score {
+    docs.par_iter()
+        .map(|d| {
+            let spans = model.tag(&d.text, &d.tokens, &d.sentences, clusters);
+            let pred: HashSet<(Span, EntityLabel)> =
+                canonical::link(&d.text, &d.tokens, &spans).into_iter().map(|e| (e.span, e.label)).collect();
+            let gold: HashSet<(Span, EntityLabel)> = d.gold.iter().copied().collect();
+            let mut s = Score::default();
+            for (i, l) in EntityLabel::ALL.iter().enumerate() {
+                s.counts[i][0] = pred.iter().filter(|p| p.1 == *l && gold.contains(p)).count();
+                s.counts[i][1] = pred.iter().filter(|p| p.1 == *l).count();
+                s.counts[i][2] = gold.iter().filter(|g| g.1 == *l).count();
+            }
+            s
+        })
+        .reduce(Score::default, |mut a, b| {
+            a.add(&b);
+            a
+        })
+}
+
+/// Trains on `train`, keeps the epoch with the best F1 on `dev`, and returns that model with
+/// its dev score. `report` hears about each epoch and about the gold/token alignment.
+pub fn train(
+    train: &[GoldDoc],
+    dev: &[GoldDoc],
+    clusters: &Clusters,
+    opts: TrainOptions,
+    mut report: impl FnMut(&Epoch),
+) -> (Model, Score, Alignment) {
+    let scheme = scheme();
+    let mut align = Alignment::default();
+    let gold: Vec<Vec<Vec<u16>>> = train.iter().map(|d| d.sentence_tags(&mut align)).collect();
+    let mut p = Perceptron::new(opts.bits, scheme.tag_names(), scheme.constraints());
+    let mut ex = Extractor::new(opts.features, clusters);
+    let mut feats = newsnlp_tagger::Features::new(opts.bits);
+    let mut history = History::default();
+    let mut pred = Vec::new();
+    let mut order: Vec<usize> = (0..train.len()).collect();
+    let mut rng = opts.seed.max(1);
+    let mut best: Option<(Model, Score)> = None;
+    let mut since_best = 0;
+    for epoch in 1..=opts.max_epochs {
+        // Fisher–Yates with xorshift: reproducible document order per seed.
+        for i in (1..order.len()).rev() {
+            rng ^= rng << 13;
+            rng ^= rng >> 7;
+            rng ^= rng << 17;
+            order.swap(i, (rng % (i as u64 + 1)) as usize);
+        }
+        let mut errors = 0;
+        for &d in &order {
+            let doc = &train[d];
+            history.clear();
+            for (s, tags) in doc.sentences.iter().zip(&gold[d]) {
+                let Some(toks) = doc.tokens.get(s.tokens.clone()) else { continue };
+                if toks.is_empty() {
+                    continue;
+                }
+                ex.sentence(&doc.text, toks, &history, &mut feats);
+                errors += p.learn(&feats, tags, &mut pred);
+                remember(&scheme, &doc.text, toks, &pred, &mut history);
+            }
+        }
+        let model = p.averaged(&meta(opts.features), opts.prune);
+        let ner = NerModel { model, set: opts.features };
+        let dev_score = evaluate(&ner, dev, clusters);
+        report(&Epoch { epoch, train_errors: errors, dev: dev_score });
+        if best.as_ref().is_none_or(|(_, b)| dev_score.f1() > b.f1()) {
+            best = Some((ner.model, dev_score));
+            since_best = 0;
+        } else {
+            since_best += 1;
+            if since_best >= opts.patience {
+                break;
+            }
+        }
+    }
+    let (model, score) = best.unwrap_or_else(|| (p.averaged(&meta(opts.features), opts.prune), Score::default()));
+    (model, score, align)
+}

@@ -1,0 +1,52 @@
+#!/usr/bin/env bash
+# Entity stage on the dev splits: CoNLL-2003 dev, GUM news dev and the seed article.
+# Builds nothing: takes the binaries from ${BIN:-target/release}. GATE=1 fails below thresholds.
+set -euo pipefail
+BIN=${BIN:-target/release}
+DATA=${DATA:-../shared/data}
+EVAL=${EVAL:-../shared/eval}
+OUT=$(mktemp -d)
+trap 'rm -rf "$OUT"' EXIT
+
+pipe() { "$BIN/newsnlp-tokenize" --quiet | "$BIN/newsnlp-entities" --quiet; }
+strip_gold() { python3 -c '
+import json, sys
+for line in sys.stdin:
+    d = json.loads(line)
+    print(json.dumps({k: v for k, v in d.items() if not k.startswith("gold")}))'; }
+
+pipe < "$DATA/conll2003/dev.input.jsonl" > "$OUT/conll.jsonl"
+strip_gold < "$DATA/gum/news_dev.jsonl" | pipe > "$OUT/gum.jsonl"
+strip_gold < "$DATA/seed/seed_gold.jsonl" | pipe > "$OUT/seed.jsonl"
+
+echo "== CoNLL-2003 dev"
+conll=$(python3 "$EVAL/score_ner.py" "$DATA/conll2003/dev.jsonl" "$OUT/conll.jsonl" | tee /dev/stderr | tail -1 | awk '{print $2}')
+echo "== GUM news dev"
+gum=$(python3 "$EVAL/score_ner.py" "$DATA/gum/news_dev.jsonl" "$OUT/gum.jsonl" | tee /dev/stderr | tail -1 | awk '{print $2}')
+echo "== seed article"
+seed=$(python3 "$EVAL/score_ner.py" "$DATA/seed/seed_gold.jsonl" "$OUT/seed.jsonl" | tee /dev/stderr | tail -1 | awk '{print $2}')
+# Canonical names on the seed: every gold mention found with the gold canonical name.
+canon=$(python3 - "$DATA/seed/seed_gold.jsonl" "$OUT/seed.jsonl" <<'PY'
+import json, sys
+gold = json.loads(open(sys.argv[1]).readline())
+pred = json.loads(open(sys.argv[2]).readline())
+got = {(e["start"], e["end"]): e.get("canonical") for e in pred.get("entities", [])}
+keys = [e for e in gold["gold_entities"] if e["text"] in ("Lavrov", "OPCW")]
+ok = sum(got.get((e["start"], e["end"])) == e["canonical"] for e in keys)
+bad = [(e["text"], e["start"], got.get((e["start"], e["end"]))) for e in keys if got.get((e["start"], e["end"])) != e["canonical"]]
+print(f"{ok}/{len(keys)}", bad if bad else "")
+PY
+)
+echo "seed Lavrov/OPCW canonical: $canon"
+echo "conll_dev_F1 $conll gum_news_dev_F1 $gum seed_F1 $seed"
+if [[ "${GATE:-0}" == 1 ]]; then
+    python3 - "$conll" "$gum" "$seed" "$canon" <<'PY'
+import sys
+conll, gum, seed = map(float, sys.argv[1:4])
+ok, total = map(int, sys.argv[4].split()[0].split("/"))
+fails = [n for n, v, t in (("conll", conll, 92.0), ("gum", gum, 75.0), ("seed", seed, 95.0)) if v < t]
+if ok != total:
+    fails.append("seed canonical")
+sys.exit("GATE failed: " + ", ".join(fails) if fails else 0)
+PY
+fi
