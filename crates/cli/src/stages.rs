@@ -2,6 +2,7 @@
 //!
 //! Adding a stage to the driver is one line in [`STAGES`].
 
+use newsnlp_dateline::DatelineParser;
 use newsnlp_doc::{Pipeline, Stage};
 use newsnlp_tokenize::Tokenizer;
 use thiserror::Error;
@@ -32,6 +33,11 @@ impl StageInfo {
 /// Every stage, in pipeline order (the order of the Unix pipe of stage binaries).
 pub const STAGES: &[StageInfo] = &[
     StageInfo { name: "tokenize", requires: &[], make: |_| Box::new(Tokenizer::new()) },
+    StageInfo {
+        name: "dateline",
+        requires: &["tokenize"],
+        make: |c| Box::new(DatelineParser::new().with_published(c.published.clone())),
+    },
 ];
 
 /// A `--stages` list that names no known stage.

@@ -224,3 +224,21 @@ fn output_file_and_stats() {
     assert!(report.contains("documents            5\n"), "{report}");
     assert!(report.contains(&format!("tokens      {tokens:>10}\n")), "{report}");
 }
+
+#[test]
+fn stages_add_their_prerequisites_with_a_note() {
+    let input = ndjson_line("w1", "LONDON, March 3 (Reuters) - Rain fell on the capital.") + "\n";
+    let out = newsnlp(&["run", "--stages", "dateline"], input.as_bytes());
+    assert!(out.status.success());
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("note: also running tokenize"), "{stderr}");
+    let doc = &lines(&out)[0];
+    assert!(doc["tokens"].as_array().is_some_and(|t| !t.is_empty()), "{doc}");
+    assert!(doc.get("dateline").is_some(), "{doc}");
+    assert!(doc.get("entities").is_none() && doc.get("quotes").is_none(), "{doc}");
+
+    let out = newsnlp(&["run", "--stages", "tokenize"], input.as_bytes());
+    assert!(!String::from_utf8_lossy(&out.stderr).contains("note:"));
+    let doc = &lines(&out)[0];
+    assert!(doc.get("tokens").is_some() && doc.get("dateline").is_none(), "{doc}");
+}
