@@ -284,7 +284,8 @@ def clean(s):
 
 def saint_variants(name):
     out = set()
-    for a, b in (("St. ", "Saint "), ("St ", "Saint "), ("Saint ", "St. "), ("Ft. ", "Fort "),
+    for a, b in (("St. ", "Saint "), ("St. ", "St "), ("St ", "Saint "), ("Saint ", "St. "),
+                 ("Saint ", "St "), ("Ft. ", "Fort "),
                  ("Fort ", "Ft. "), ("Mt. ", "Mount "), ("Mount ", "Mt. ")):
         if name.startswith(a):
             out.add(b + name[len(a):])

@@ -67,7 +67,7 @@ const AGENCIES: &[(&str, &[&str])] = &[
 const BARE: &[&str] = &[
     "Reuters", "AP", "AFP", "UPI", "TASS", "RIA Novosti", "Interfax", "Xinhua", "Kyodo", "Yonhap",
     "PTI", "IANS", "ANI", "Bernama", "WAM", "SPA", "IRNA", "Antara", "PNA", "DPA", "ANSA", "EFE",
-    "Sputnik", "KUNA", "QNA", "SANA", "MENA", "APP", "Report", "Trend",
+    "Sputnik", "KUNA", "QNA", "SANA", "MENA", "APP",
 ];
 
 fn key(s: &str) -> String {

@@ -69,7 +69,7 @@ const MONTHS: [&[&str]; 12] = [
     &["january", "jan", "januar", "jänner", "janvier", "janv", "enero", "ene", "gennaio", "janeiro", "januari", "января", "январь", "янв"],
     &["february", "feb", "febr", "februar", "février", "fevrier", "févr", "fevr", "febrero", "febbraio", "fevereiro", "februari", "февраля", "февраль", "фев"],
     &["march", "mar", "märz", "maerz", "mars", "marzo", "março", "marco", "maart", "марта", "март", "мар"],
-    &["april", "apr", "avril", "avr", "abril", "aprile", "апреля", "апрель", "апр"],
+    &["april", "apr", "avril", "avr", "abril", "abr", "aprile", "апреля", "апрель", "апр"],
     &["may", "mai", "mayo", "maggio", "maio", "mei", "мая", "май"],
     &["june", "jun", "juni", "juin", "junio", "giugno", "junho", "июня", "июнь", "июн"],
     &["july", "jul", "juli", "juillet", "juil", "julio", "luglio", "julho", "июля", "июль", "июл"],

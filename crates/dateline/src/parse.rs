@@ -195,6 +195,7 @@ fn grammar(text: &str, t: &[Tok]) -> Option<Parts> {
     if first.is_punct('(') {
         // `(Bloomberg) --`: an agency with no location.
         let (ag, j) = bracketed_agency(text, t, 0)?;
+        agency::lookup(&ag)?;
         p.agency = Some(ag);
         p.bracketed_agency = true;
         i = j;
@@ -251,12 +252,15 @@ fn after_location(text: &str, t: &[Tok], mut i: usize, p: &mut Parts) -> Option<
                         }
                     }
                 }
-                // `MOSCOW, November 24. /TASS/.` leaves a comma only before an agency.
+                // `CHICAGO, March 4, -`: a stray comma before the terminator.
+                if t.get(i + 1).is_some_and(|x| x.punct_in(&['-', '–', '—'])) {
+                    return Some(i + 1);
+                }
                 return Some(i);
             }
             Kind::Punct('.') if p.date.is_none() && p.agency.is_none() => {
                 // `MOSCOW. Nov 24 (Interfax) -`, `Москва. 15 июля.`
-                match date_at(text, t, i + 1) {
+                match date_at(text, t, i + 1).filter(|_| !t.get(i + 1).is_some_and(|x| x.newline_before)) {
                     Some((d, j)) => {
                         p.date = Some(d);
                         i = j;
@@ -294,7 +298,8 @@ fn after_location(text: &str, t: &[Tok], mut i: usize, p: &mut Parts) -> Option<
                 // `OKLAHOMA CITY, Okla. March 11, Reuter -`; `TOKYO, Nov. 24 Kyodo -`.
                 if p.date.is_none() && p.agency.is_none() {
                     let after_abbrev = i > 0 && t[i - 1].is_punct('.');
-                    if after_abbrev || !p.qualifiers.is_empty() || tok.kind == Kind::Num {
+                    let month = tok.kind == Kind::Word && date::month_exact(tok.text(text)).is_some();
+                    if after_abbrev || month || !p.qualifiers.is_empty() || tok.kind == Kind::Num {
                         if let Some((d, j)) = date_at(text, t, i) {
                             p.date = Some(d);
                             i = j;
@@ -331,6 +336,9 @@ fn location(text: &str, t: &[Tok]) -> Option<(usize, bool)> {
     }
     let mut j = 0;
     let mut words = 0;
+    // Ends of the name after each word, and whether a lowercase word (`Mexico city`) is in it.
+    let mut ends: Vec<(usize, bool)> = Vec::new();
+    let mut has_lower = false;
     while let Some(tok) = t.get(j) {
         if j > 0 && tok.newline_before {
             break;
@@ -342,32 +350,46 @@ fn location(text: &str, t: &[Tok]) -> Option<(usize, bool)> {
                 if j > 0 && date::month_exact(w).is_some() && next_is_day {
                     break;
                 }
-                if j > 0 && !tok.space_before && !t[j - 1].is_punct('.') {
+                if j > 0 && !tok.space_before && !t[j - 1].punct_in(&['.', '/']) {
                     break;
                 }
-                let ok = if lowercase {
-                    w.chars().all(|c| !c.is_uppercase())
-                } else if starts_upper(w) {
-                    true
-                } else {
-                    // A connector needs a capitalised word after it.
-                    j > 0
-                        && CONNECTORS.contains(&w)
-                        && t.get(j + 1).is_some_and(|n| n.kind == Kind::Word && starts_upper(n.text(text)))
-                };
-                if !ok || agency::lookup_bare(w).is_some() && j > 0 {
+                if j > 0 && agency::lookup_bare(w).is_some() {
                     break;
+                }
+                let upper = starts_upper(w);
+                let connector = CONNECTORS.contains(&w)
+                    && t.get(j + 1).is_some_and(|n| n.kind == Kind::Word && starts_upper(n.text(text)));
+                if lowercase {
+                    if w.chars().any(char::is_uppercase) {
+                        break;
+                    }
+                } else if !upper && !(j > 0 && connector) {
+                    // `Mexico city`, `La paz`: kept only if the gazetteer knows the whole name.
+                    if j == 0 || words >= 3 {
+                        break;
+                    }
+                    has_lower = true;
                 }
                 words += 1;
                 j += 1;
+                ends.push((j, has_lower));
                 if words > 6 {
                     return None;
                 }
             }
             Kind::Punct('.') if j > 0 && !tok.space_before => {
                 let prev = t[j - 1].text(text).to_lowercase();
-                let next_word = t.get(j + 1).is_some_and(|n| n.kind == Kind::Word && n.space_before);
+                let next_word = t.get(j + 1).is_some_and(|n| n.kind == Kind::Word);
                 if NAME_ABBREVIATIONS.contains(&prev.as_str()) && next_word {
+                    j += 1;
+                } else {
+                    break;
+                }
+            }
+            // `DALLAS/FORT WORTH`
+            Kind::Punct('/') if j > 0 && !tok.space_before => {
+                let next = t.get(j + 1).filter(|n| n.kind == Kind::Word && !n.space_before);
+                if next.is_some_and(|n| starts_upper(n.text(text)) || lowercase) {
                     j += 1;
                 } else {
                     break;
@@ -376,7 +398,12 @@ fn location(text: &str, t: &[Tok]) -> Option<(usize, bool)> {
             _ => break,
         }
     }
-    (words > 0).then_some((j, lowercase))
+    // The longest name that has no lowercase word, or that the gazetteer knows as written.
+    let gaz = Gazetteer::get();
+    ends.iter()
+        .rev()
+        .find(|&&(e, lower)| !lower || gaz.place(text.get(first.start..t[e - 1].end).unwrap_or(""), None).is_some())
+        .map(|&(e, _)| (e, lowercase))
 }
 
 /// A qualifier phrase at `i`: capitalised words (`South Korea`, `N.J.`, `Calif.`), up to
@@ -392,10 +419,15 @@ fn qualifier(text: &str, t: &[Tok], i: usize, close: Option<char>) -> Option<(Qu
         match tok.kind {
             Kind::Word => {
                 let w = tok.text(text);
-                let connector = words > 0
-                    && CONNECTORS.contains(&w)
-                    && t.get(j + 1).is_some_and(|n| n.kind == Kind::Word && starts_upper(n.text(text)));
-                if !(starts_upper(w) || connector) || (words > 0 && !tok.space_before) {
+                let next_upper = t.get(j + 1).is_some_and(|n| n.kind == Kind::Word && starts_upper(n.text(text)));
+                let connector = (words > 0 && CONNECTORS.contains(&w) || words == 0 && w == "the") && next_upper;
+                // `Puerto rico`: a lowercase word only where the gazetteer knows the phrase.
+                let known_tail = words > 0
+                    && text.get(t[i].start..tok.end).is_some_and(|q| {
+                        let g = Gazetteer::get();
+                        g.is_country(q) || g.is_region(q)
+                    });
+                if !(starts_upper(w) || connector || known_tail) || (words > 0 && !tok.space_before) {
                     break;
                 }
                 words += 1;
@@ -408,6 +440,11 @@ fn qualifier(text: &str, t: &[Tok], i: usize, close: Option<char>) -> Option<(Qu
                 if prev.chars().count() <= 6 || prev.contains('.') {
                     last_end = tok.end;
                     j += 1;
+                    // `W. Va.`: an initial, then the rest of the abbreviation.
+                    let initial = prev.chars().count() == 1 && prev.chars().all(char::is_uppercase);
+                    if initial && t.get(j).is_some_and(|n| n.kind == Kind::Word && n.space_before && starts_upper(n.text(text))) {
+                        continue;
+                    }
                 }
                 break;
             }
@@ -508,6 +545,13 @@ fn date_core(text: &str, t: &[Tok], i: usize) -> Option<(DateFound, usize)> {
             // Month first: `Nov. 24`, `November 24th, 2016`, `Narch 2`, `Apri l7`, `April`.
             j = i + 1;
             if t.get(j).is_some_and(|x| x.is_punct('.') && !x.space_before) {
+                j += 1;
+            }
+            // `April, 13 -`
+            if t.get(j).is_some_and(|x| x.is_punct(','))
+                && t.get(j + 1).is_some_and(|x| x.kind == Kind::Num)
+                && t.get(j + 2).is_some_and(|x| x.punct_in(&['-', '–', '—']))
+            {
                 j += 1;
             }
             let next = t.get(j).filter(|x| !x.newline_before || x.kind == Kind::Num);
@@ -654,7 +698,7 @@ fn terminator(text: &str, t: &[Tok], i: usize, p: &mut Parts) -> Option<usize> {
                 return None;
             }
         }
-        _ if slash || (p.bracketed_agency && t[i - 1].is_punct(')')) => {
+        _ if slash || (p.bracketed_agency && t[i - 1].is_punct(')') && !tok.space_before) => {
             // `/TASS/ The…`, `Washington (CNN)The…`: the bracket closes the dateline.
             if tok.kind == Kind::Word && starts_upper(tok.text(text)) || tok.newline_before {
                 t[i - 1].end
@@ -664,6 +708,18 @@ fn terminator(text: &str, t: &[Tok], i: usize, p: &mut Parts) -> Option<usize> {
         }
         _ => return None,
     };
+    // `KANSAS CITY, Mo. - March 13 -`: the date after a first dash.
+    if p.date.is_none() && p.agency.is_none() && tok.punct_in(&['-', '–', '—']) {
+        if let Some(k) = t.iter().position(|x| x.start >= end) {
+            if let Some((d, j)) = date_core(text, t, k).filter(|_| !t[k].newline_before) {
+                if let Some(x) = t.get(j).filter(|x| x.punct_in(&['-', '–', '—']) && !x.newline_before) {
+                    let e = x.end;
+                    p.date = Some(d);
+                    return Some(e);
+                }
+            }
+        }
+    }
     // `МОСКВА, 15 июл — РИА Новости.`: the agency after the dash.
     if p.agency.is_none() && tok.punct_in(&['-', '—', '–']) {
         let k = t.iter().position(|x| x.start >= end)?;
@@ -695,7 +751,6 @@ fn agency_words_then_stop(text: &str, t: &[Tok], k: usize) -> Option<(String, us
 /// a sentence that begins with a place.
 fn believable(text: &str, t: &[Tok], p: &Parts, place: Option<&Place>, gaz: &Gazetteer) -> bool {
     let has_day = p.date.as_ref().is_some_and(|d| d.day.is_some() || d.month.is_some());
-    let strong = has_day || p.agency.is_some();
     let Some((s, e)) = p.name else {
         // No location: an agency must be there.
         return p.agency.is_some();
@@ -715,14 +770,17 @@ fn believable(text: &str, t: &[Tok], p: &Parts, place: Option<&Place>, gaz: &Gaz
     // Capitalisation: all caps, or every significant word capitalised.
     let caps = is_all_caps(name);
     let title = name.split_whitespace().all(|w| starts_upper(w) || CONNECTORS.contains(&w));
-    if !(caps || title) {
+    if !(caps || title || known) {
         return false;
     }
-    if strong {
+    if has_day {
         return known || name.split_whitespace().count() <= 4;
     }
-    // Location alone before the terminator: a known place, and story text after it.
     let qual_known = p.qualifiers.iter().any(|q| qualifier_place(text, q, gaz).is_some());
+    if p.agency.is_some() {
+        return known || qual_known;
+    }
+    // Location alone before the terminator: a known place, and story text after it.
     if !(known || qual_known) {
         return false;
     }
