@@ -26,6 +26,9 @@ const ABBREVIATIONS: &[&str] = &[
     "trans", "repr", "Ch", "Vol", "vol", "vols",
 ];
 
+/// The longest entry of the lists, in bytes.
+const MAX_ABBREVIATION_LEN: usize = 6;
+
 /// Abbreviations that keep their full stop only before a number (`No. 5`, `pp. 12`); elsewhere
 /// they are ordinary words (`say no.`).
 const BEFORE_NUMBER: &[&str] =
@@ -66,7 +69,7 @@ fn listed(word: &str, list: &[&str]) -> bool {
 
 /// `word` (with its final full stop) keeps the stop as part of the token.
 /// `next` is the first char of the following chunk, if any.
-pub(crate) fn keeps_period(word: &str, next: Option<char>) -> bool {
+pub(crate) fn keeps_period(word: &str, next: impl FnOnce() -> Option<char>) -> bool {
     let Some(body) = word.strip_suffix('.') else { return false };
     if body.is_empty() {
         return false;
@@ -79,10 +82,13 @@ pub(crate) fn keeps_period(word: &str, next: Option<char>) -> bool {
         // A single letter: an initial (`J.`) or a list label (`c.`).
         return c.is_alphabetic();
     }
+    if body.len() > MAX_ABBREVIATION_LEN {
+        return false;
+    }
     if listed(body, ABBREVIATIONS) {
         return true;
     }
-    listed(body, BEFORE_NUMBER) && next.is_some_and(|c| c.is_ascii_digit())
+    listed(body, BEFORE_NUMBER) && next().is_some_and(|c| c.is_ascii_digit())
 }
 
 /// `U.S`, `e.g`, `a.m`, `Ph.D`, `U.S.G`: letter groups of one or two letters joined by stops.
@@ -108,27 +114,33 @@ mod tests {
     #[test]
     fn listed_abbreviations_keep_their_stop() {
         for w in ["Mr.", "Gov.", "GEN.", "Nov.", "Jr.", "etc.", "Etc.", "vs."] {
-            assert!(keeps_period(w, None), "{w}");
+            assert!(keeps_period(w, || None), "{w}");
         }
         for w in ["mr.", "talks.", "Moscow.", "2016.", "."] {
-            assert!(!keeps_period(w, None), "{w}");
+            assert!(!keeps_period(w, || None), "{w}");
         }
     }
 
     #[test]
     fn dotted_initials_and_single_letters() {
         for w in ["U.S.", "e.g.", "a.m.", "Ph.D.", "U.S.G.", "J."] {
-            assert!(keeps_period(w, None), "{w}");
+            assert!(keeps_period(w, || None), "{w}");
         }
-        assert!(!keeps_period("Gawker.com.", None));
-        assert!(!keeps_period("5.93.", None));
+        assert!(!keeps_period("Gawker.com.", || None));
+        assert!(!keeps_period("5.93.", || None));
     }
 
     #[test]
     fn number_abbreviations_need_a_number() {
-        assert!(keeps_period("No.", Some('5')));
-        assert!(!keeps_period("No.", Some('T')));
-        assert!(!keeps_period("no.", None));
+        assert!(keeps_period("No.", || Some('5')));
+        assert!(!keeps_period("No.", || Some('T')));
+        assert!(!keeps_period("no.", || None));
+    }
+
+    #[test]
+    fn no_entry_is_longer_than_the_limit() {
+        let all = ABBREVIATIONS.iter().chain(BEFORE_NUMBER);
+        assert!(all.into_iter().all(|e| e.len() <= MAX_ABBREVIATION_LEN));
     }
 
     #[test]

@@ -22,27 +22,23 @@ pub(crate) fn is_word(c: char) -> bool {
     c.is_alphanumeric()
 }
 
-/// Quotation marks of every style: each one is its own token wherever it stands.
-#[inline]
-pub(crate) fn is_quote(c: char) -> bool {
-    matches!(
-        c,
-        '"' | '“' | '”' | '„' | '‟' | '«' | '»' | '‹' | '›' | '‘' | '’' | '‚' | '‛' | '`'
-            | '「' | '」' | '『' | '』' | '＂'
-    )
-}
-
-/// Punctuation that is always a token of its own, even between two letters.
+/// Punctuation that is always a token of its own, even between two letters: every quotation
+/// mark except the apostrophes (`’`, `'`, and `` ` ``, which may sit inside a word), dashes,
+/// brackets other than parentheses, the ellipsis, and symbols.
 #[inline]
 pub(crate) fn always_splits(c: char) -> bool {
-    is_quote(c) && c != '’' && c != '`'
-        || matches!(
+    if c.is_ascii() {
+        return matches!(
             c,
-            '—' | '–' | '―' | '‒' | '…' | ';' | '!' | '?' | '[' | ']' | '{' | '}' | '|' | '¡' | '¿'
-                | '•' | '·' | '¦' | '§' | '¶' | '†' | '‡' | '©' | '®' | '™' | '°'
-                | '<' | '>' | '=' | '~' | '^' | '*'
-        )
-        || is_cjk_punct(c)
+            '"' | ';' | '!' | '?' | '[' | ']' | '{' | '}' | '|' | '<' | '>' | '=' | '~' | '^' | '*'
+        );
+    }
+    matches!(
+        c,
+        '“' | '”' | '„' | '‟' | '«' | '»' | '‹' | '›' | '‘' | '‚' | '‛' | '「' | '」' | '『' | '』'
+            | '＂' | '—' | '–' | '―' | '‒' | '…' | '¡' | '¿' | '•' | '·' | '¦' | '§' | '¶' | '†'
+            | '‡' | '©' | '®' | '™' | '°'
+    ) || is_cjk_punct(c)
         || is_emoji_base(c)
 }
 
@@ -135,6 +131,14 @@ mod tests {
         assert_eq!(emoji_len(&format!("{family}x")), family.len());
         assert_eq!(emoji_len("👍🏽!"), "👍🏽".len());
         assert_eq!(emoji_len("🇷🇺🇫🇷"), "🇷🇺".len());
+    }
+
+    #[test]
+    fn every_quote_but_the_apostrophes_always_splits() {
+        for q in ['"', '“', '”', '„', '«', '»', '‹', '›', '‘', '‚', '「', '」'] {
+            assert!(always_splits(q), "{q}");
+        }
+        assert!(!always_splits('’') && !always_splits('\'') && !always_splits('`'));
     }
 
     #[test]

@@ -89,7 +89,7 @@ impl Para<'_> {
 
     /// `[…]`, `[...]`, `[17]`: an editorial bracket of three tokens starting at `k`.
     fn bracket_len(&self, k: usize) -> Option<(usize, bool)> {
-        if self.tok(k) != "[" || self.tok(k + 2) != "]" {
+        if k + 2 >= self.end || self.tok(k) != "[" || self.tok(k + 2) != "]" {
             return None;
         }
         let inner = self.tok(k + 1);
@@ -132,14 +132,16 @@ fn split_paragraph(text: &str, tokens: &[Span], first: usize, end: usize, out: &
     }
     while k < end {
         let tok = p.tok(k);
-        if k > start
+        let capitalised = tok.as_bytes()[0].is_ascii_uppercase();
+        if capitalised
+            && k > start
             && UNPUNCTUATED_STARTERS.contains(&tok)
             && p.tok(k - 1).chars().all(char::is_lowercase)
         {
             push(tokens, start, k, out);
             start = k;
         }
-        if k > start && CAPTION_WORDS.contains(&tok) && p.tok(k + 1) == ":" {
+        if capitalised && k > start && CAPTION_WORDS.contains(&tok) && p.tok(k + 1) == ":" {
             let prev = p.tok(k - 1);
             if prev.starts_with(|c: char| c.is_alphanumeric()) || prev == ")" {
                 push(tokens, start, k, out);

@@ -20,19 +20,20 @@ pub(crate) fn tokenize(text: &str, out: &mut Vec<Span>, suffixes: &mut Vec<Span>
             continue;
         }
         let start = i;
-        while i < n && space_len(text, i) == 0 {
-            i += char_len_at(bytes, i);
-        }
-        let mut j = i;
-        while j < n {
-            let l = space_len(text, j);
-            if l == 0 {
+        while i < n {
+            let b = bytes[i];
+            if b < 0x80 {
+                if is_ascii_space(b) {
+                    break;
+                }
+                i += 1;
+            } else if space_len(text, i) > 0 {
                 break;
+            } else {
+                i += char_len_at(bytes, i);
             }
-            j += l;
         }
-        let next = text[j..].chars().next();
-        Chunk { text, base: start, end: i, next }.split(out, suffixes);
+        Chunk { text, base: start, end: i }.split(out, suffixes);
     }
 }
 
@@ -66,13 +67,11 @@ fn char_len_at(bytes: &[u8], i: usize) -> usize {
     }
 }
 
-/// One whitespace-free chunk `text[base..end]`; `next` is the first char after the whitespace
-/// that follows it (decides `No. 5`).
+/// One whitespace-free chunk `text[base..end]`.
 struct Chunk<'a> {
     text: &'a str,
     base: usize,
     end: usize,
-    next: Option<char>,
 }
 
 /// Words written with a leading apostrophe: `'em`, `'til`, `'70s`.
@@ -170,12 +169,26 @@ fn is_link_like(word: &str) -> bool {
 }
 
 impl Chunk<'_> {
+    /// The first char after the whitespace that follows the chunk (decides `No. 5`).
+    fn next_char(&self) -> Option<char> {
+        self.text[self.end..].chars().find(|&c| !is_space(c))
+    }
+
     fn push(&self, out: &mut Vec<Span>, lo: usize, hi: usize) {
         out.push(Span::new(self.base + lo, self.base + hi));
     }
 
     fn split(&self, out: &mut Vec<Span>, suffixes: &mut Vec<Span>) {
         let w = &self.text[self.base..self.end];
+        // Fast path: most chunks are plain ASCII words.
+        let b = w.as_bytes();
+        if b.iter().all(u8::is_ascii_alphanumeric)
+            && !(5..=6).contains(&b.len())
+            && !(b[0].is_ascii_digit() && number_unit_split(w).is_some())
+        {
+            self.push(out, 0, w.len());
+            return;
+        }
         let mut lo = 0;
         let mut hi = w.len();
         // Prefixes.
@@ -258,7 +271,7 @@ impl Chunk<'_> {
                     let dots = rest.bytes().rev().take_while(|&b| b == b'.').count();
                     if dots >= 2 {
                         dots
-                    } else if keeps_period(rest, self.next) {
+                    } else if keeps_period(rest, || self.next_char()) {
                         break;
                     } else {
                         1
