@@ -123,7 +123,7 @@ impl<'a> Analysis<'a> {
         let mut chain_of = vec![0u32; n];
         for (ci, c) in chains.iter().enumerate() {
             for r in &c.regions {
-                for i in r.open..=r.end_token().min(n.saturating_sub(1)) {
+                for i in r.open..=r.end.min(n.saturating_sub(1)) {
                     chain_of[i] = ci as u32 + 1;
                 }
             }
@@ -154,7 +154,7 @@ impl<'a> Analysis<'a> {
     /// True for a closing quotation-mark token.
     fn is_close(&self, i: usize) -> bool {
         let c = self.chain_of.get(i).copied().unwrap_or(0);
-        c != 0 && self.chains[c as usize - 1].regions.iter().any(|r| r.close == Some(i))
+        c != 0 && self.chains[c as usize - 1].regions.iter().any(|r| r.close.is_some() && r.end == i)
     }
 
     /// The chain whose opening mark is token `i`.
@@ -484,6 +484,37 @@ impl<'a> Analysis<'a> {
         out
     }
 
+    /// `Scott Pruitt, the attorney general of Oklahoma, said`: the name before an apposition
+    /// that ends at the comma `k`.
+    fn appositive_subject(&self, k: usize, s0: usize) -> Option<(usize, usize)> {
+        let mut j = k;
+        while j > s0 && k - j < 24 {
+            j -= 1;
+            if self.in_quote(j) || self.tags[j] == Tag::Stop {
+                return None;
+            }
+            if self.tags[j] == Tag::Comma {
+                let inner = j + 1;
+                let described = matches!(self.tags[inner], Tag::Det | Tag::Title(_) | Tag::Prep | Tag::Pron(Pron::Relative))
+                    || self.word(inner).chars().all(|c| c.is_ascii_digit());
+                if !described || j == s0 {
+                    return None;
+                }
+                let mut e = j - 1;
+                if self.word(e) == ")" {
+                    while e > s0 && self.word(e) != "(" {
+                        e -= 1;
+                    }
+                    e = e.checked_sub(1)?;
+                }
+                let (a, b) = self.np_left(e, s0)?;
+                let named = self.ent_of[b] != 0 || self.caps[b];
+                return named.then_some((a, b));
+            }
+        }
+        None
+    }
+
     fn verb_cue(&mut self, i: usize, lemma: u16, class: VerbClass, form: Form) -> Option<Vec<Found>> {
         let (s0, s1) = self.sent_range(i);
         if self.ent_of[i] != 0 || (self.caps[i] && i != s0) {
@@ -492,8 +523,8 @@ impl<'a> Analysis<'a> {
         if i > s0 && (self.tags[i - 1] == Tag::Det || self.is_possessive(i - 1)) {
             return None; // `the report`, `Trump's claim`: a noun
         }
-        if i > s0 && self.is_lower(i - 1, "to") {
-            return None; // `declined to say`: not a statement
+        if i > s0 + 1 && self.is_lower(i - 1, "to") && !self.is_lower(i - 2, "on") {
+            return None; // `declined to say`: not a statement (but `went on to say` is)
         }
         let mut ce = i;
         if let Some(p) = self.lx.particle(lemma) {
@@ -508,6 +539,9 @@ impl<'a> Analysis<'a> {
         let mut lb = None; // the comma or closing mark before the clause
         let left = if i > s0 { self.skip_aux_left(i - 1, s0) } else { None };
         if let Some(k) = left {
+            let before_np = |this: &Self, a: usize| {
+                (a > s0 && (matches!(this.tags[a - 1], Tag::Comma | Tag::Dash) || this.is_close(a - 1))).then(|| a - 1)
+            };
             if let Tag::Pron(Pron::Relative) = self.tags[k] {
                 if k >= s0 + 2 && self.tags[k - 1] == Tag::Comma {
                     if let Some((a, b)) = self.np_left(k - 2, s0) {
@@ -516,8 +550,13 @@ impl<'a> Analysis<'a> {
                 }
             } else if let Some((a, b)) = self.np_left(k, s0) {
                 who = Who::Mention(a, b);
-                if a > s0 && (matches!(self.tags[a - 1], Tag::Comma | Tag::Dash) || self.is_close(a - 1)) {
-                    lb = Some(a - 1);
+                lb = before_np(self, a);
+            } else if self.tags[k] == Tag::Comma && form == Form::Finite {
+                if let Some((a, b)) = self.appositive_subject(k, s0) {
+                    who = Who::Mention(a, b);
+                    lb = before_np(self, a);
+                } else {
+                    lb = Some(k);
                 }
             } else if matches!(self.tags[k], Tag::Comma | Tag::Dash) || self.is_close(k) {
                 lb = Some(k);
@@ -531,9 +570,17 @@ impl<'a> Analysis<'a> {
         // Inverted subject: `…," said Lavrov.`
         let mut after = ce + 1;
         if who == Who::None && lb.is_some() && form == Form::Finite {
-            if let Some((a, b)) = self.np_right(ce + 1, s1) {
+            if let Some((a, b)) = self.np_right(ce + 1, s1).filter(|&(a, _)| self.tags[a] != Tag::Listener) {
                 who = Who::Mention(a, b);
                 after = b + 1;
+                // `said Chad Bown, an expert on trade`: the apposition is part of the source.
+                if b < s1 && self.tags[b + 1] == Tag::Comma && b + 2 <= s1 && self.tags[b + 2] == Tag::Det {
+                    let mut j = b + 2;
+                    while j < s1 && !matches!(self.tags[j], Tag::Comma | Tag::Stop) && !self.in_quote(j) {
+                        j += 1;
+                    }
+                    after = j;
+                }
             }
         }
         if who == Who::None {
@@ -542,31 +589,48 @@ impl<'a> Analysis<'a> {
         let c0 = self.skip_after_cue(after, s1, class);
         let cue = Some((i, ce));
         let nothing_right = c0 > s1 || matches!(self.tags[c0], Tag::Stop);
+        let right_signal = !nothing_right
+            && (self.tags[c0] == Tag::That
+                || self.chain_opening_at(c0).is_some()
+                || (c0 > 0 && self.tags[c0 - 1] == Tag::Colon));
         let mut found = Vec::new();
         if let Some(lb) = lb.filter(|_| form == Form::Finite) {
-            // Content on the left: `“…,” he said` / `…, Lavrov said`.
-            let parenthetical = !nothing_right
-                && self.tags[after.min(s1)] == Tag::Comma
-                && !matches!(self.tags.get(c0), Some(Tag::Verb(..) | Tag::According | Tag::Conj));
-            if let Some((content, kind)) = self.left_content(lb, s0) {
-                let mut content = content;
-                if parenthetical {
-                    if let Content::Tokens(a, _) = content {
-                        let e = self.content_end(c0, s1);
-                        let (a, b) = self.trim(a, e);
-                        self.mark_used(a, b);
-                        content = Content::Tokens(a, b);
+            let mut t = lb;
+            if self.tags[t] == Tag::Comma && t > 0 && self.chain_ending_at(t - 1).is_some() {
+                t -= 1;
+            }
+            let left_chain = self.chain_ending_at(t).is_some();
+            if left_chain || !right_signal {
+                // Content on the left: `“…,” he said` / `…, Lavrov said`.
+                let parenthetical = !nothing_right
+                    && !left_chain
+                    && self.tags[after.min(s1)] == Tag::Comma
+                    && !matches!(self.tags.get(c0), Some(Tag::Verb(..) | Tag::According | Tag::Conj));
+                if let Some((content, kind)) = self.left_content(lb, s0) {
+                    let mut content = content;
+                    if parenthetical {
+                        if let Content::Tokens(a, _) = content {
+                            let e = self.content_end(c0, s1);
+                            let (a, b) = self.trim(a, e);
+                            self.mark_used(a, b);
+                            content = Content::Tokens(a, b);
+                        }
                     }
-                }
-                found.push(Found { content, kind, cue, who, left_bound: Some(lb) });
-                // `“…,” he said, “…”`: the next piece shares the speaker.
-                if let Some(c) = self.chain_opening_at(c0).filter(|_| !parenthetical || c0 <= s1) {
-                    if self.tags[after.min(s1)] == Tag::Comma || self.tags[after.min(s1)] == Tag::Colon {
-                        self.used[c] = true;
-                        found.push(Found { content: Content::Chain(c), kind: QuoteKind::Direct, cue, who, left_bound: None });
+                    found.push(Found { content, kind, cue, who, left_bound: Some(lb) });
+                    // `“…,” he said, “…”`: the next piece in the sentence shares the speaker.
+                    if left_chain {
+                        let mut j = ce + 1;
+                        while j <= s1 && !matches!(self.tags[j], Tag::Stop | Tag::Verb(..)) {
+                            if let Some(c) = self.chain_opening_at(j).filter(|&c| !self.used[c]) {
+                                self.used[c] = true;
+                                found.push(Found { content: Content::Chain(c), kind: QuoteKind::Direct, cue, who, left_bound: None });
+                                break;
+                            }
+                            j += 1;
+                        }
                     }
+                    return Some(found);
                 }
-                return Some(found);
             }
         }
         if nothing_right {
@@ -586,7 +650,7 @@ impl<'a> Analysis<'a> {
         }
         let min_len = if class == VerbClass::Think { 3 } else { 2 };
         let (content, kind) = self.right_content(c0, s1, min_len)?;
-        let left_bound = (who == Who::Clause).then_some(lb).flatten();
+        let left_bound = if who == Who::Clause || right_signal { lb } else { None };
         found.push(Found { content, kind, cue, who, left_bound });
         Some(found)
     }
@@ -721,6 +785,7 @@ impl<'a> Analysis<'a> {
         let mut resolver = Resolver::new(&self);
         let mut quotes: Vec<Quote> = Vec::with_capacity(found.len());
         let mut last: Option<(Speaker, usize)> = None; // speaker and paragraph
+        let mut last_anchor: Option<usize> = None;
         let mut seen: Vec<Span> = Vec::new();
         let mut clause_subject: Option<(usize, Speaker)> = None; // (sentence, speaker)
         for f in found {
@@ -742,7 +807,11 @@ impl<'a> Analysis<'a> {
                 Who::None => None,
             };
             if let Some(sp) = &speaker {
-                last = Some((sp.clone(), para));
+                // The statement continued is the one whose cue came last (`X insists …, Y said.`).
+                if last_anchor.map_or(true, |l| anchor >= l) {
+                    last = Some((sp.clone(), para));
+                    last_anchor = Some(anchor);
+                }
                 clause_subject = Some((self.sent_of[anchor], sp.clone()));
                 resolver.note_speaker(&self, sp, anchor);
             }

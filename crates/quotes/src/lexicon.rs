@@ -99,7 +99,7 @@ const SPEECH: &[&str] = &[
     "underscore", "underline", "assure", "inform", "remind", "advise", "notify", "concur",
     "agree", "demand", "guarantee", "insinuate", "opine", "posit", "relate", "repeat", "reason",
     "rebut", "object", "protest", "stipulate", "theorize", "volunteer", "whisper", "yell",
-    "declare", "announce", "threaten", "acknowledge",
+    "declare", "announce", "threaten", "acknowledge", "continue",
 ];
 
 /// Verbs that name the listener before the content (`told reporters that …`).

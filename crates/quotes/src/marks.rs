@@ -21,18 +21,22 @@ enum Mark {
 /// One quoted stretch inside a paragraph.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) struct Region {
-    /// Token index of the opening mark.
+    /// Token index of the (first token of the) opening mark.
     pub open: usize,
-    /// Token index of the closing mark; `None` when the paragraph ended first.
+    /// Token index of the first token of the closing mark; `None` when the paragraph ended first.
     pub close: Option<usize>,
     /// The last token of the quoted content (inclusive).
     pub last: usize,
+    /// The first token of the quoted content.
+    pub first: usize,
+    /// The last token of the region, closing mark included.
+    pub end: usize,
 }
 
 impl Region {
     /// The last token belonging to the region, closing mark included.
     pub fn end_token(&self) -> usize {
-        self.close.unwrap_or(self.last)
+        self.end
     }
 }
 
@@ -56,17 +60,17 @@ impl Chain {
     pub fn content(&self, toks: &[Span]) -> Option<Span> {
         let first = self.regions.first()?;
         let last = self.regions.last()?;
-        if last.last <= first.open {
+        if last.last < first.first {
             return None;
         }
-        let s = toks.get(first.open + 1)?.start;
+        let s = toks.get(first.first)?.start;
         let e = toks.get(last.last)?.end;
         (s < e).then(|| Span::new(s, e))
     }
 
     /// Number of content tokens (marks of inner regions included; only used as a size).
     pub fn len(&self) -> usize {
-        self.regions.iter().map(|r| r.last.saturating_sub(r.open)).sum()
+        self.regions.iter().map(|r| (r.last + 1).saturating_sub(r.first)).sum()
     }
 }
 
@@ -90,6 +94,17 @@ fn classify(text: &str, tok: Span) -> Option<Mark> {
     })
 }
 
+/// A mark found at token `i`: its role and how many tokens it takes (`'` `'` is one mark).
+fn mark_at(text: &str, toks: &[Span], i: usize, end: usize) -> Option<(Mark, usize)> {
+    let t = toks[i];
+    let s = text.get(t.range())?;
+    if (s == "'" || s == "`") && i + 1 < end && toks[i + 1].start == t.end && text.get(toks[i + 1].range()) == Some(s) {
+        let m = if s == "`" { Mark::DoubleOpen } else { Mark::DoubleToggle };
+        return Some((m, 2));
+    }
+    classify(text, t).map(|m| (m, 1))
+}
+
 /// Finds the quotations of a document. `para_of[i]` is the paragraph of token `i`.
 pub(crate) fn find_chains(
     text: &str,
@@ -107,53 +122,64 @@ pub(crate) fn find_chains(
             j += 1;
         }
         let last_tok = j - 1;
-        let mut double: Option<usize> = None;
-        let mut single: Option<usize> = None;
-        for t in i..j {
-            let Some(m) = classify(text, toks[t]) else { continue };
+        let mut double: Option<(usize, usize)> = None; // (mark token, first content token)
+        let mut single: Option<(usize, usize)> = None;
+        let mut t = i;
+        while t < j {
+            let Some((m, w)) = mark_at(text, toks, t, j) else {
+                t += 1;
+                continue;
+            };
+            let next = t + w;
+            // A closing mark opening a paragraph is an opening one set the wrong way round.
+            let m = if m == Mark::DoubleClose && t == i && double.is_none() { Mark::DoubleOpen } else { m };
+            // `„…“`: after a low opening mark, `“` closes.
+            let low_open = double.is_some_and(|(o, _)| text.get(toks[o].range()) == Some("„"));
+            let m = if low_open && text.get(toks[t].range()) == Some("“") { Mark::DoubleClose } else { m };
             match (m, double) {
                 (Mark::DoubleOpen | Mark::DoubleToggle, None) => {
-                    // A double quotation inside a single one closes nothing; keep it simple:
-                    // the single one is abandoned.
                     single = None;
-                    double = Some(t);
+                    double = Some((t, next));
                 }
-                (Mark::DoubleClose | Mark::DoubleToggle, Some(o)) => {
-                    regions.push((p, Region { open: o, close: Some(t), last: t.saturating_sub(1) }));
+                (Mark::DoubleClose | Mark::DoubleToggle, Some((o, f))) => {
+                    let r = Region { open: o, first: f, close: Some(t), last: t.saturating_sub(1), end: next - 1 };
+                    regions.push((p, r));
                     double = None;
                 }
-                (Mark::DoubleOpen, Some(o)) => {
+                (Mark::DoubleOpen, Some((o, f))) => {
                     // A second opening mark: the first quotation was never closed.
-                    regions.push((p, Region { open: o, close: None, last: t.saturating_sub(1) }));
-                    double = Some(t);
+                    let last = t.saturating_sub(1);
+                    regions.push((p, Region { open: o, first: f, close: None, last, end: last }));
+                    double = Some((t, next));
                 }
                 (Mark::DoubleClose, None) => {}
                 (Mark::SingleOpen, None) => {
                     if single.is_none() {
-                        single = Some(t);
+                        single = Some((t, next));
                     }
                 }
                 (Mark::SingleClose, None) => {
-                    if let Some(o) = single.take() {
-                        regions.push((p, Region { open: o, close: Some(t), last: t - 1 }));
+                    if let Some((o, f)) = single.take() {
+                        regions.push((p, Region { open: o, first: f, close: Some(t), last: t.saturating_sub(1), end: t }));
                     }
                 }
                 (Mark::SingleOpen | Mark::SingleClose, Some(_)) => {}
             }
+            t = next;
         }
-        if let Some(o) = double {
-            regions.push((p, Region { open: o, close: None, last: last_tok }));
+        if let Some((o, f)) = double {
+            regions.push((p, Region { open: o, first: f, close: None, last: last_tok, end: last_tok }));
         }
         i = j;
     }
-    regions.retain(|(_, r)| r.last > r.open);
+    regions.retain(|(_, r)| r.last >= r.first);
     // Chain an unclosed region with a region opening the next paragraph.
+    let starts_para = |p: usize, r: &Region| paragraphs.get(p).is_some_and(|ps| toks[r.open].start == ps.start);
     let mut chains: Vec<(usize, Chain)> = Vec::new();
     for (p, r) in regions {
         if let Some((cp, chain)) = chains.last_mut() {
             let prev_open = chain.regions.last().is_some_and(|l| l.close.is_none());
-            let starts_para = paragraphs.get(p).is_some_and(|ps| toks[r.open].start == ps.start);
-            if prev_open && p == *cp + 1 && starts_para {
+            if prev_open && p == *cp + 1 && starts_para(p, &r) {
                 chain.regions.push(r);
                 *cp = p;
                 continue;
@@ -161,5 +187,12 @@ pub(crate) fn find_chains(
         }
         chains.push((p, Chain { regions: vec![r] }));
     }
+    // Marks opening paragraphs that never close are strays (a common copy-paste artefact),
+    // not one quotation of the whole rest of the story.
+    chains.retain(|(p, c)| {
+        let first_para = *p + 1 - c.regions.len();
+        let never_closed = c.regions.last().is_some_and(|r| r.close.is_none());
+        !(never_closed && c.regions.first().is_some_and(|r| starts_para(first_para, r)))
+    });
     chains.into_iter().map(|(_, c)| c).collect()
 }

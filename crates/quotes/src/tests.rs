@@ -1,0 +1,272 @@
+//! Behaviour on short stories written for these tests; entities are placed by hand.
+
+use crate::QuoteExtractor;
+use newsnlp_doc::{Document, Entity, EntityLabel, QuoteKind, Span, Stage, StageError};
+use newsnlp_tokenize::Tokenizer;
+
+/// Tokenizes `text` and marks every occurrence of each `(surface, label, canonical)`.
+fn doc(text: &str, ents: &[(&str, EntityLabel, &str)]) -> Document {
+    let mut d = Document::new(text);
+    Tokenizer::new().annotate(&mut d).expect("tokenize");
+    let mut entities = Vec::new();
+    for (surface, label, canonical) in ents {
+        for (at, _) in text.match_indices(surface) {
+            entities.push(Entity {
+                span: Span::new(at, at + surface.len()),
+                label: *label,
+                canonical: canonical.to_string(),
+            });
+        }
+    }
+    entities.sort_by_key(|e| e.span);
+    d.entities = Some(entities);
+    d
+}
+
+/// (content, kind, cue, speaker mention, canonical) for each quote.
+type Row = (String, QuoteKind, Option<String>, Option<String>, Option<String>);
+
+fn run(d: &mut Document) -> Vec<Row> {
+    QuoteExtractor::new().annotate(d).expect("quotes");
+    d.quotes
+        .as_ref()
+        .expect("layer")
+        .iter()
+        .map(|q| {
+            (
+                d.slice(q.span).to_string(),
+                q.kind,
+                q.cue.map(|c| d.slice(c).to_string()),
+                q.speaker.as_ref().map(|s| d.slice(s.span).to_string()),
+                q.speaker.as_ref().and_then(|s| s.canonical.clone()),
+            )
+        })
+        .collect()
+}
+
+fn find<'a>(rows: &'a [Row], content_start: &str) -> &'a Row {
+    rows.iter()
+        .find(|r| r.0.starts_with(content_start))
+        .unwrap_or_else(|| panic!("no quote starting {content_start:?} in {rows:#?}"))
+}
+
+const PER: EntityLabel = EntityLabel::Per;
+
+#[test]
+fn direct_quote_in_every_mark_style() {
+    for (open, close) in [("\"", "\""), ("“", "”"), ("«", "»"), ("„", "“"), ("``", "''")] {
+        let text = format!("Maria Olsen arrived late. {open}The harbour is closed,{close} Olsen said.");
+        let mut d = doc(&text, &[("Maria Olsen", PER, "Maria Olsen"), ("Olsen", PER, "Maria Olsen")]);
+        let rows = run(&mut d);
+        let q = find(&rows, "The harbour");
+        assert_eq!(q.0, "The harbour is closed,", "marks {open} {close}");
+        assert_eq!(q.1, QuoteKind::Direct);
+        assert_eq!(q.2.as_deref(), Some("said"));
+        assert_eq!(q.4.as_deref(), Some("Maria Olsen"));
+    }
+}
+
+#[test]
+fn apostrophes_are_not_quotes() {
+    let text = "The mayor’s plan won’t pass, Tom Reyes said. It's the council's call.";
+    let mut d = doc(text, &[("Tom Reyes", PER, "Tom Reyes")]);
+    let rows = run(&mut d);
+    assert_eq!(rows.len(), 1, "{rows:#?}");
+    assert_eq!(rows[0].1, QuoteKind::Indirect);
+    assert_eq!(rows[0].0, "The mayor’s plan won’t pass");
+}
+
+#[test]
+fn single_quotes_inside_double_quotes_stay_inside() {
+    let text = "“They called it ‘a farce’ and left,” Reyes said.";
+    let mut d = doc(text, &[("Reyes", PER, "Tom Reyes")]);
+    let rows = run(&mut d);
+    assert_eq!(rows.len(), 1);
+    assert_eq!(rows[0].0, "They called it ‘a farce’ and left,");
+}
+
+#[test]
+fn quote_over_several_paragraphs_is_one_quote() {
+    let text = "Ana Diaz spoke first.\n\n“We will rebuild the bridge.\n\n“And we will do it this year,” she said.";
+    let mut d = doc(text, &[("Ana Diaz", PER, "Ana Diaz")]);
+    let rows = run(&mut d);
+    assert_eq!(rows.len(), 1, "{rows:#?}");
+    assert!(rows[0].0.starts_with("We will rebuild") && rows[0].0.ends_with("this year,"));
+    assert_eq!(rows[0].4.as_deref(), Some("Ana Diaz"));
+}
+
+#[test]
+fn unbalanced_mark_stays_in_its_paragraph() {
+    let text = "Lee Chan said: “the vote is rigged.\n\nThe count went on all night.\n\nResults come Friday.";
+    let mut d = doc(text, &[("Lee Chan", PER, "Lee Chan")]);
+    let rows = run(&mut d);
+    assert_eq!(rows.len(), 1, "{rows:#?}");
+    assert_eq!(rows[0].0, "the vote is rigged.");
+    assert!(!rows.iter().any(|r| r.0.contains("count")));
+}
+
+#[test]
+fn quote_split_by_its_cue_shares_the_speaker() {
+    let text = "Karl Berg met the press. “We have read the plan,” the minister said. “But it fails.”";
+    let mut d = doc(text, &[("Karl Berg", PER, "Karl Berg")]);
+    let rows = run(&mut d);
+    let first = find(&rows, "We have read");
+    let second = find(&rows, "But it fails");
+    assert_eq!(first.3.as_deref(), Some("the minister"));
+    assert_eq!(first.4.as_deref(), Some("Karl Berg"));
+    assert_eq!(second.4.as_deref(), Some("Karl Berg"));
+    assert_eq!(second.1, QuoteKind::Direct);
+}
+
+#[test]
+fn pieces_around_a_mid_sentence_cue() {
+    let text = "“The budget is fine,” Ruth Park said on Monday, “but the timing is not.”";
+    let mut d = doc(text, &[("Ruth Park", PER, "Ruth Park")]);
+    let rows = run(&mut d);
+    assert_eq!(find(&rows, "The budget").4.as_deref(), Some("Ruth Park"));
+    assert_eq!(find(&rows, "but the timing").4.as_deref(), Some("Ruth Park"));
+}
+
+#[test]
+fn mixed_quote_keeps_the_report_around_the_phrase() {
+    let text = "Ivan Petrov called for a “complete overhaul” of the tax code, he said. \
+                Petrov insisted that the reform was “long overdue” for farmers.";
+    let mut d = doc(text, &[("Ivan Petrov", PER, "Ivan Petrov"), ("Petrov", PER, "Ivan Petrov")]);
+    let rows = run(&mut d);
+    let q = find(&rows, "that the reform");
+    assert_eq!(q.0, "that the reform was “long overdue” for farmers");
+    assert_eq!(q.1, QuoteKind::Mixed);
+    assert_eq!(q.2.as_deref(), Some("insisted"));
+}
+
+#[test]
+fn indirect_quotes_after_cues() {
+    let text = "Ella Stone said that the port would reopen. \
+                Stone told reporters the ships were safe. \
+                The union insists that wages must rise. \
+                Stone warned the strike could spread.";
+    let mut d = doc(text, &[("Ella Stone", PER, "Ella Stone"), ("Stone", PER, "Ella Stone")]);
+    let rows = run(&mut d);
+    let a = find(&rows, "that the port");
+    assert_eq!((a.0.as_str(), a.1), ("that the port would reopen", QuoteKind::Indirect));
+    let b = find(&rows, "the ships");
+    assert_eq!(b.2.as_deref(), Some("told"));
+    assert_eq!(b.0, "the ships were safe");
+    assert_eq!(find(&rows, "that wages").3.as_deref(), Some("The union"));
+    assert_eq!(find(&rows, "the strike").2.as_deref(), Some("warned"));
+}
+
+#[test]
+fn according_to_before_and_after() {
+    let text = "According to Omar Haddad, the deal is dead. The talks failed, according to the ministry.";
+    let mut d = doc(text, &[("Omar Haddad", PER, "Omar Haddad")]);
+    let rows = run(&mut d);
+    let a = find(&rows, "the deal");
+    assert_eq!(a.2.as_deref(), Some("According to"));
+    assert_eq!(a.4.as_deref(), Some("Omar Haddad"));
+    let b = find(&rows, "The talks failed");
+    assert_eq!(b.3.as_deref(), Some("the ministry"));
+}
+
+#[test]
+fn cue_inflections_particles_and_passives() {
+    let text = "Nina Roth pointed out that costs doubled. \
+                Roth was quoted as saying the board had resigned. \
+                Roth, who is testifying today, has repeatedly argued that rules matter.";
+    let mut d = doc(text, &[("Nina Roth", PER, "Nina Roth"), ("Roth", PER, "Nina Roth")]);
+    let rows = run(&mut d);
+    assert_eq!(find(&rows, "that costs").2.as_deref(), Some("pointed out"));
+    let p = find(&rows, "the board");
+    assert_eq!(p.2.as_deref(), Some("saying"));
+    assert_eq!(p.4.as_deref(), Some("Nina Roth"));
+    assert_eq!(find(&rows, "that rules").4.as_deref(), Some("Nina Roth"));
+}
+
+#[test]
+fn noun_cue_names_the_owner_not_the_subject() {
+    let text = "Sam Reed rejected the statement of his rival Paul Kent on the need for a “total ban” on imports.";
+    let mut d = doc(text, &[("Sam Reed", PER, "Sam Reed"), ("Paul Kent", PER, "Paul Kent")]);
+    let rows = run(&mut d);
+    let q = find(&rows, "the need");
+    assert_eq!(q.2.as_deref(), Some("the statement of"));
+    assert_eq!(q.4.as_deref(), Some("Paul Kent"));
+    assert_eq!(q.1, QuoteKind::Mixed);
+}
+
+#[test]
+fn speaker_after_the_cue_and_pronouns() {
+    let text = "Mary Holt opened the session. “No more delays,” said Holt. \
+                “We start now,” she added.";
+    let mut d = doc(text, &[("Mary Holt", PER, "Mary Holt"), ("Holt", PER, "Mary Holt")]);
+    let rows = run(&mut d);
+    let a = find(&rows, "No more");
+    assert_eq!(a.3.as_deref(), Some("Holt"));
+    let b = find(&rows, "We start");
+    assert_eq!(b.3.as_deref(), Some("she"));
+    assert_eq!(b.4.as_deref(), Some("Mary Holt"));
+}
+
+#[test]
+fn pronoun_gender_skips_the_wrong_person() {
+    let text = "Anna Weiss met John Carter on Monday. “It went well,” she said.";
+    let mut d = doc(text, &[("Anna Weiss", PER, "Anna Weiss"), ("John Carter", PER, "John Carter")]);
+    let rows = run(&mut d);
+    assert_eq!(find(&rows, "It went").4.as_deref(), Some("Anna Weiss"));
+}
+
+#[test]
+fn role_nominal_resolves_to_the_subject_not_the_last_name_seen() {
+    let text = "Boris Kov dismissed the plan of his Danish counterpart Lars Holm. \
+                The country’s top diplomat stressed that talks must continue.";
+    let mut d = doc(text, &[("Boris Kov", PER, "Boris Kov"), ("Lars Holm", PER, "Lars Holm")]);
+    let rows = run(&mut d);
+    let q = find(&rows, "that talks");
+    assert_eq!(q.3.as_deref(), Some("The country’s top diplomat"));
+    assert_eq!(q.4.as_deref(), Some("Boris Kov"));
+}
+
+#[test]
+fn unnamed_source_keeps_its_title_phrase() {
+    let text = "A Greek official said the border would stay open.";
+    let mut d = doc(text, &[]);
+    let rows = run(&mut d);
+    assert_eq!(rows.len(), 1);
+    assert_eq!(rows[0].4.as_deref(), Some("A Greek official"));
+}
+
+#[test]
+fn cueless_paragraph_continues_the_speaker() {
+    let text = "“The river is rising,” Paolo Conti said.\n\n“We need sandbags on every street.”";
+    let mut d = doc(text, &[("Paolo Conti", PER, "Paolo Conti")]);
+    let rows = run(&mut d);
+    let q = find(&rows, "We need");
+    assert_eq!(q.2, None);
+    assert_eq!(q.4.as_deref(), Some("Paolo Conti"));
+}
+
+#[test]
+fn scare_quotes_alone_are_not_statements() {
+    let text = "The so-called “reform” passed on Tuesday.";
+    let mut d = doc(text, &[]);
+    assert!(run(&mut d).is_empty());
+}
+
+#[test]
+fn missing_entities_is_a_typed_error() {
+    let mut d = Document::new("He said so.");
+    Tokenizer::new().annotate(&mut d).expect("tokenize");
+    let err = QuoteExtractor::new().annotate(&mut d).unwrap_err();
+    assert!(matches!(err, StageError::MissingLayer { layer: "entities", .. }));
+}
+
+proptest::proptest! {
+    /// Any text, any marks: no panic, and every span lies on character boundaries.
+    #[test]
+    fn never_panics(text in "[a-zA-Z ,.:\"“”‘’'«»\n—]{0,200}") {
+        let mut d = doc(&text, &[]);
+        QuoteExtractor::new().annotate(&mut d).expect("quotes");
+        for q in d.quotes.as_ref().expect("layer") {
+            proptest::prop_assert!(d.text.get(q.span.range()).is_some());
+        }
+    }
+}
