@@ -3,6 +3,7 @@
 /// Abbreviations written with a final full stop. Matched as written, or with any of their
 /// letters upper-cased (`Gen` also matches `GEN`, `etc` also `Etc`), never lower-cased, so that
 /// `No.` (number) differs from the word `no.` at a sentence end.
+#[rustfmt::skip]
 const ABBREVIATIONS: &[&str] = &[
     // titles and ranks
     "Mr", "Mrs", "Ms", "Mssrs", "Messrs", "Dr", "Drs", "Prof", "Gov", "Govs", "Sen", "Sens",
@@ -31,8 +32,9 @@ const MAX_ABBREVIATION_LEN: usize = 6;
 
 /// Abbreviations that keep their full stop only before a number (`No. 5`, `pp. 12`); elsewhere
 /// they are ordinary words (`say no.`).
-const BEFORE_NUMBER: &[&str] =
-    &["No", "Nos", "no", "nos", "Art", "Fig", "fig", "Figs", "p", "pp", "Op", "Ch", "Sec", "Para"];
+const BEFORE_NUMBER: &[&str] = &[
+    "No", "Nos", "no", "nos", "Art", "Fig", "fig", "Figs", "p", "pp", "Op", "Ch", "Sec", "Para",
+];
 
 /// Abbreviations that often end a sentence as well (`…in the U.S. The next day…`): they end one
 /// whenever a sentence-starting word follows. Other abbreviations (titles, initials) never do.
@@ -43,15 +45,99 @@ const MAY_END_SENTENCE: &[&str] = &[
 /// Capitalised words that, after an abbreviation, show that a new sentence has begun: closed-class
 /// words that do not continue a name or a title.
 const SENTENCE_STARTERS: &[&str] = &[
-    "The", "A", "An", "He", "She", "It", "They", "We", "I", "You", "This", "That", "These",
-    "Those", "There", "Here", "His", "Her", "Its", "Their", "Our", "My", "Your", "In", "On",
-    "At", "But", "And", "Or", "So", "If", "When", "While", "After", "Before", "As", "Since",
-    "However", "Meanwhile", "Also", "According", "Some", "Many", "Most", "All", "Both", "What",
-    "Who", "Why", "How", "Where", "Then", "Now", "Yet", "For", "To", "By", "With", "From",
-    "During", "Although", "Though", "Because", "Such", "Each", "Other", "Last", "Earlier",
-    "Later", "Today", "Yesterday", "Several", "Among", "Under", "Over", "Despite", "Instead",
-    "Still", "Thus", "Therefore", "Nevertheless", "Moreover", "Furthermore", "Officials",
-    "Police", "Authorities", "One", "Two", "Three", "Image", "Photo", "Source", "Sources",
+    "The",
+    "A",
+    "An",
+    "He",
+    "She",
+    "It",
+    "They",
+    "We",
+    "I",
+    "You",
+    "This",
+    "That",
+    "These",
+    "Those",
+    "There",
+    "Here",
+    "His",
+    "Her",
+    "Its",
+    "Their",
+    "Our",
+    "My",
+    "Your",
+    "In",
+    "On",
+    "At",
+    "But",
+    "And",
+    "Or",
+    "So",
+    "If",
+    "When",
+    "While",
+    "After",
+    "Before",
+    "As",
+    "Since",
+    "However",
+    "Meanwhile",
+    "Also",
+    "According",
+    "Some",
+    "Many",
+    "Most",
+    "All",
+    "Both",
+    "What",
+    "Who",
+    "Why",
+    "How",
+    "Where",
+    "Then",
+    "Now",
+    "Yet",
+    "For",
+    "To",
+    "By",
+    "With",
+    "From",
+    "During",
+    "Although",
+    "Though",
+    "Because",
+    "Such",
+    "Each",
+    "Other",
+    "Last",
+    "Earlier",
+    "Later",
+    "Today",
+    "Yesterday",
+    "Several",
+    "Among",
+    "Under",
+    "Over",
+    "Despite",
+    "Instead",
+    "Still",
+    "Thus",
+    "Therefore",
+    "Nevertheless",
+    "Moreover",
+    "Furthermore",
+    "Officials",
+    "Police",
+    "Authorities",
+    "One",
+    "Two",
+    "Three",
+    "Image",
+    "Photo",
+    "Source",
+    "Sources",
 ];
 
 /// `word` equals `entry` up to upper-casing some of `entry`'s letters.
@@ -70,7 +156,9 @@ fn listed(word: &str, list: &[&str]) -> bool {
 /// `word` (with its final full stop) keeps the stop as part of the token.
 /// `next` is the first char of the following chunk, if any.
 pub(crate) fn keeps_period(word: &str, next: impl FnOnce() -> Option<char>) -> bool {
-    let Some(body) = word.strip_suffix('.') else { return false };
+    let Some(body) = word.strip_suffix('.') else {
+        return false;
+    };
     if body.is_empty() {
         return false;
     }

@@ -35,9 +35,39 @@ pub(crate) fn always_splits(c: char) -> bool {
     }
     matches!(
         c,
-        '“' | '”' | '„' | '‟' | '«' | '»' | '‹' | '›' | '‘' | '‚' | '‛' | '「' | '」' | '『' | '』'
-            | '＂' | '—' | '–' | '―' | '‒' | '…' | '¡' | '¿' | '•' | '·' | '¦' | '§' | '¶' | '†'
-            | '‡' | '©' | '®' | '™' | '°'
+        '“' | '”'
+            | '„'
+            | '‟'
+            | '«'
+            | '»'
+            | '‹'
+            | '›'
+            | '‘'
+            | '‚'
+            | '‛'
+            | '「'
+            | '」'
+            | '『'
+            | '』'
+            | '＂'
+            | '—'
+            | '–'
+            | '―'
+            | '‒'
+            | '…'
+            | '¡'
+            | '¿'
+            | '•'
+            | '·'
+            | '¦'
+            | '§'
+            | '¶'
+            | '†'
+            | '‡'
+            | '©'
+            | '®'
+            | '™'
+            | '°'
     ) || is_cjk_punct(c)
         || is_emoji_base(c)
 }
@@ -68,7 +98,9 @@ fn extends_emoji(c: char) -> bool {
 /// the base, its modifiers, ZWJ-joined pictographs, or a regional-indicator pair (a flag).
 pub(crate) fn emoji_len(s: &str) -> usize {
     let mut it = s.char_indices().peekable();
-    let Some((_, first)) = it.next() else { return 0 };
+    let Some((_, first)) = it.next() else {
+        return 0;
+    };
     let mut end = first.len_utf8();
     let regional = |c: char| matches!(c, '\u{1F1E6}'..='\u{1F1FF}');
     if regional(first) {
@@ -106,13 +138,19 @@ pub(crate) fn emoji_len(s: &str) -> usize {
 /// Marks a sentence end: `.`, `!`, `?`, the ellipsis and their ideographic forms.
 #[inline]
 pub(crate) fn is_terminal(c: char) -> bool {
-    matches!(c, '.' | '!' | '?' | '…' | '。' | '！' | '？' | '‼' | '⁇' | '⁈' | '⁉')
+    matches!(
+        c,
+        '.' | '!' | '?' | '…' | '。' | '！' | '？' | '‼' | '⁇' | '⁈' | '⁉'
+    )
 }
 
 /// Closes a quotation or a bracket: may follow a sentence end and still belong to it.
 #[inline]
 pub(crate) fn is_closer(c: char) -> bool {
-    matches!(c, ')' | ']' | '}' | '”' | '’' | '»' | '›' | '」' | '』' | '）')
+    matches!(
+        c,
+        ')' | ']' | '}' | '”' | '’' | '»' | '›' | '」' | '』' | '）'
+    )
 }
 
 /// Number of chars in `s`, counted from its UTF-8 bytes.

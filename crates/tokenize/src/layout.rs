@@ -9,8 +9,8 @@
 //!   [`MARGIN`] chars of the wrap width `W` (the longest line of at most [`MAX_WRAP`] chars, and
 //!   at least [`MIN_WRAP`]): the text has a right margin. A newline is then a soft wrap (a
 //!   space) when the next line's first word would not have fitted on the line
-//!   (`len(line) + 1 + len(word) > W`): exactly when a wrapping program breaks. A line that stopped early (a headline, a table row, the last line
-//!   of a paragraph) ends its paragraph.
+//!   (`len(line) + 1 + len(word) > W`): exactly when a wrapping program breaks. A line that
+//!   stopped early (a headline, a table row, the last line of a paragraph) ends its paragraph.
 //! - **One paragraph per line** (web copy, the TASS seed article): otherwise every newline ends a
 //!   paragraph.
 //!
@@ -49,9 +49,18 @@ fn lines(text: &str) -> Vec<Line> {
     while i < bytes.len() {
         let (term_len, separator) = match bytes[i] {
             b'\n' => (1, false),
-            b'\r' => (if bytes.get(i + 1) == Some(&b'\n') { 2 } else { 1 }, false),
+            b'\r' => (
+                if bytes.get(i + 1) == Some(&b'\n') {
+                    2
+                } else {
+                    1
+                },
+                false,
+            ),
             0xC2 if bytes.get(i + 1) == Some(&0x85) => (2, false),
-            0xE2 if bytes.get(i + 1) == Some(&0x80) && matches!(bytes.get(i + 2), Some(0xA8 | 0xA9)) => {
+            0xE2 if bytes.get(i + 1) == Some(&0x80)
+                && matches!(bytes.get(i + 2), Some(0xA8 | 0xA9)) =>
+            {
                 (3, bytes[i + 2] == 0xA9)
             }
             _ => {
@@ -97,7 +106,10 @@ pub(crate) fn paragraphs(text: &str) -> Vec<Span> {
         }
     });
     // Hard-wrapped copy has a right margin: several lines end close to the wrap width.
-    let near_margin = lines.iter().filter(|l| l.len <= width && l.len + MARGIN >= width).count();
+    let near_margin = lines
+        .iter()
+        .filter(|l| l.len <= width && l.len + MARGIN >= width)
+        .count();
     let wrapped = !(long > 0 && long * 5 >= count) && width >= MIN_WRAP && near_margin >= 2;
     let soft_wrap = |a: &Line, b: &Line| {
         !a.separator_after
@@ -132,17 +144,24 @@ mod tests {
     use super::*;
 
     fn paras(text: &str) -> Vec<&str> {
-        paragraphs(text).into_iter().map(|s| &text[s.range()]).collect()
+        paragraphs(text)
+            .into_iter()
+            .map(|s| &text[s.range()])
+            .collect()
     }
 
     #[test]
     fn blank_lines_separate_paragraphs() {
-        assert_eq!(paras("One.\n\n  Two.\r\n\r\nThree."), ["One.", "Two.", "Three."]);
+        assert_eq!(
+            paras("One.\n\n  Two.\r\n\r\nThree."),
+            ["One.", "Two.", "Three."]
+        );
     }
 
     #[test]
     fn hard_wrapped_wire_copy_joins_lines() {
-        let text = "BANK RAISES RATES\n    ZURICH, March 3 - The central bank said it would raise\n\
+        let text =
+            "BANK RAISES RATES\n    ZURICH, March 3 - The central bank said it would raise\n\
                     its lending rate by half a point from Monday, citing price\n\
                     pressures in the second half.\n    The move was expected.\n";
         assert_eq!(

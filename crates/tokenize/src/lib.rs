@@ -61,7 +61,11 @@ impl Tokenizer {
         words::tokenize(text, &mut tokens, &mut scratch);
         let paragraphs = layout::paragraphs(text);
         let sentences = sentences::sentences(text, &tokens, &paragraphs);
-        Segmentation { tokens, sentences, paragraphs }
+        Segmentation {
+            tokens,
+            sentences,
+            paragraphs,
+        }
     }
 }
 

@@ -63,12 +63,30 @@ pub(crate) fn sentences(text: &str, tokens: &[Span], paragraphs: &[Span]) -> Vec
 }
 
 /// Credit words that start a caption line run into the text before it (`… Hall Image: NASA.`).
-const CAPTION_WORDS: &[&str] = &["Image", "Photo", "Picture", "Photograph", "Video", "Credit", "Source"];
+const CAPTION_WORDS: &[&str] = &[
+    "Image",
+    "Photo",
+    "Picture",
+    "Photograph",
+    "Video",
+    "Credit",
+    "Source",
+];
 
 /// Capitalised words that start a sentence even without punctuation before them, when they
 /// follow a lower-case word (`…in any constituency In the New Territories…`): they are not
 /// found inside titles and names the way `The` is (`read The Guardian`).
-const UNPUNCTUATED_STARTERS: &[&str] = &["He", "She", "We", "They", "In", "However", "Meanwhile", "Our", "What"];
+const UNPUNCTUATED_STARTERS: &[&str] = &[
+    "He",
+    "She",
+    "We",
+    "They",
+    "In",
+    "However",
+    "Meanwhile",
+    "Our",
+    "What",
+];
 
 /// The tokens of one paragraph, `tokens[first..end]`.
 struct Para<'a> {
@@ -108,11 +126,17 @@ impl Para<'_> {
             if matches!(tok, "-" | "--" | "—" | "–") {
                 let head = self.tok(self.first);
                 let upper_start = head.chars().count() > 1 && head.chars().all(char::is_uppercase);
-                let next_upper = self.tok(k + 1).chars().next().is_some_and(char::is_uppercase);
+                let next_upper = self
+                    .tok(k + 1)
+                    .chars()
+                    .next()
+                    .is_some_and(char::is_uppercase);
                 return (k > self.first && next_upper && (comma || upper_start)).then_some(k + 1);
             }
             comma |= tok == ",";
-            let fits = c.is_uppercase() || c.is_ascii_digit() || matches!(tok, "," | "(" | ")" | "/" | ".");
+            let fits = c.is_uppercase()
+                || c.is_ascii_digit()
+                || matches!(tok, "," | "(" | ")" | "/" | ".");
             if !fits {
                 return None;
             }
@@ -122,7 +146,12 @@ impl Para<'_> {
 }
 
 fn split_paragraph(text: &str, tokens: &[Span], first: usize, end: usize, out: &mut Vec<Sentence>) {
-    let p = Para { text, tokens, first, end };
+    let p = Para {
+        text,
+        tokens,
+        first,
+        end,
+    };
     let mut start = first;
     let mut k = first;
     if let Some(d) = p.dateline_end() {
@@ -187,10 +216,19 @@ fn split_paragraph(text: &str, tokens: &[Span], first: usize, end: usize, out: &
     if start < end {
         // `…because she was suppressive. Valeska Paris`: a bare name closing the paragraph
         // attributes the sentence before it.
-        let before = out.len().checked_sub(1).filter(|&i| out[i].tokens.start >= first);
+        let before = out
+            .len()
+            .checked_sub(1)
+            .filter(|&i| out[i].tokens.start >= first);
         match before {
-            Some(i) if end - start <= 4 && (start..end).all(|j| p.tok(j).starts_with(char::is_uppercase)) => {
-                out[i] = Sentence { span: Span::new(out[i].span.start, tokens[end - 1].end), tokens: out[i].tokens.start..end };
+            Some(i)
+                if end - start <= 4
+                    && (start..end).all(|j| p.tok(j).starts_with(char::is_uppercase)) =>
+            {
+                out[i] = Sentence {
+                    span: Span::new(out[i].span.start, tokens[end - 1].end),
+                    tokens: out[i].tokens.start..end,
+                };
             }
             _ => push(tokens, start, end, out),
         }
@@ -198,5 +236,8 @@ fn split_paragraph(text: &str, tokens: &[Span], first: usize, end: usize, out: &
 }
 
 fn push(tokens: &[Span], first: usize, end: usize, out: &mut Vec<Sentence>) {
-    out.push(Sentence { span: Span::new(tokens[first].start, tokens[end - 1].end), tokens: first..end });
+    out.push(Sentence {
+        span: Span::new(tokens[first].start, tokens[end - 1].end),
+        tokens: first..end,
+    });
 }

@@ -33,7 +33,12 @@ pub(crate) fn tokenize(text: &str, out: &mut Vec<Span>, suffixes: &mut Vec<Span>
                 i += char_len_at(bytes, i);
             }
         }
-        Chunk { text, base: start, end: i }.split(out, suffixes);
+        Chunk {
+            text,
+            base: start,
+            end: i,
+        }
+        .split(out, suffixes);
     }
 }
 
@@ -85,58 +90,86 @@ fn apostrophe_word(rest: &str) -> bool {
     if !digits.is_empty() && digits.len() <= 4 && digits.bytes().all(|b| b.is_ascii_digit()) {
         return true;
     }
-    ["em", "til", "cause", "n", "tis", "twas", "bout", "s"].iter().any(|w| word.eq_ignore_ascii_case(w))
+    ["em", "til", "cause", "n", "tis", "twas", "bout", "s"]
+        .iter()
+        .any(|w| word.eq_ignore_ascii_case(w))
 }
 
 /// Byte length of a clitic at the end of `word` (`n't`, `'s`, `'re`, …), if it has one and a
 /// word before it. `gov't` and `O'Neill` have none.
 fn clitic_len(word: &str) -> Option<usize> {
     let at = word.rfind(['\'', '’'])?;
-    let apos_len = if word.as_bytes()[at] == b'\'' { 1 } else { '’'.len_utf8() };
+    let apos_len = if word.as_bytes()[at] == b'\'' {
+        1
+    } else {
+        '’'.len_utf8()
+    };
     let tail = &word[at + apos_len..];
     let head = &word[..at];
     if tail.eq_ignore_ascii_case("t") {
         let before_n = head.strip_suffix(['n', 'N'])?;
-        return before_n.chars().next_back().is_some_and(char::is_alphabetic).then(|| word.len() - head.len() + 1);
+        return before_n
+            .chars()
+            .next_back()
+            .is_some_and(char::is_alphabetic)
+            .then(|| word.len() - head.len() + 1);
     }
-    let clitic = ["s", "m", "d", "re", "ve", "ll"].iter().any(|c| tail.eq_ignore_ascii_case(c));
+    let clitic = ["s", "m", "d", "re", "ve", "ll"]
+        .iter()
+        .any(|c| tail.eq_ignore_ascii_case(c));
     (clitic && head.chars().next_back().is_some_and(is_word)).then(|| word.len() - at)
 }
 
 /// Words UD splits although they have no apostrophe (`can|not`, `gon|na`), with the byte
 /// length of their first part.
 const FUSED: &[(&str, usize)] = &[
-    ("cannot", 3), ("gonna", 3), ("gotta", 3), ("wanna", 3), ("gimme", 3), ("lemme", 3),
-    ("lotta", 3), ("outta", 3), ("dunno", 3), ("c'mon", 3),
+    ("cannot", 3),
+    ("gonna", 3),
+    ("gotta", 3),
+    ("wanna", 3),
+    ("gimme", 3),
+    ("lemme", 3),
+    ("lotta", 3),
+    ("outta", 3),
+    ("dunno", 3),
+    ("c'mon", 3),
     ("c’mon", 5),
 ];
 
 fn fused_split(word: &str) -> Option<usize> {
-    FUSED.iter().find(|(w, _)| word.eq_ignore_ascii_case(w)).map(|&(_, k)| k)
+    FUSED
+        .iter()
+        .find(|(w, _)| word.eq_ignore_ascii_case(w))
+        .map(|&(_, k)| k)
 }
 
 /// Bound prefixes that UD keeps joined to the word by their hyphen (`re-elected`, `non-profit`,
 /// `e-mail`); every other hyphen between words is a token of its own (`all - girl`).
 const HYPHEN_PREFIXES: &[&str] = &[
     "anti", "bi", "co", "counter", "cross", "de", "e", "ex", "inter", "intra", "macro", "mega",
-    "micro", "mid", "mis", "multi", "non", "post", "pre", "pro", "re", "semi",
-    "sub", "super", "trans", "tri", "ultra", "un",
+    "micro", "mid", "mis", "multi", "non", "post", "pre", "pro", "re", "semi", "sub", "super",
+    "trans", "tri", "ultra", "un",
 ];
 
 /// `3-5`, `15-20`, `1990-2000`: a range of two numbers, whose hyphen is a token. Codes and dates
 /// (`22-506`, `36-01`, `1996-08-22`) stay whole.
 fn is_range(word: &str) -> bool {
-    let word = word.split(|c: char| !(c.is_ascii_digit() || c == '-')).next().unwrap_or("");
+    let word = word
+        .split(|c: char| !(c.is_ascii_digit() || c == '-'))
+        .next()
+        .unwrap_or("");
     let mut parts = word.split('-');
-    let (Some(a), Some(b), None) = (parts.next(), parts.next(), parts.next()) else { return false };
+    let (Some(a), Some(b), None) = (parts.next(), parts.next(), parts.next()) else {
+        return false;
+    };
     let year = |p: &str| p.len() == 4 && (p.starts_with("19") || p.starts_with("20"));
     (a.len() <= 2 && b.len() <= 2 && !b.starts_with('0')) || (year(a) && year(b))
 }
 
 /// Unit and clock words split from a number written against them (`6:00|am`, `10|km`).
 const UNITS: &[&str] = &[
-    "am", "pm", "a.m.", "p.m.", "km", "kg", "mm", "cm", "m", "mg", "ml", "mph", "kph", "kmh",
-    "lb", "lbs", "ft", "bn", "mn", "gb", "mb", "tb", "kw", "mw", "gw", "kwh", "hrs", "h",
+    "am", "pm", "a.m.", "p.m.", "km", "kg", "mm", "cm", "m", "mg", "ml", "mph", "kph", "kmh", "lb",
+    "lbs", "ft", "bn", "mn", "gb", "mb", "tb", "kw", "mw", "gw", "kwh", "hrs", "h",
 ];
 
 /// Where a number glued to a unit (`6:00am`) splits, as a byte offset into `word`.
@@ -163,7 +196,10 @@ fn is_link_like(word: &str) -> bool {
         return host.contains('.') && user.chars().next_back().is_some_and(is_word);
     }
     if let Some(tag) = word.strip_prefix('#') {
-        return tag.chars().next().is_some_and(|c| c.is_alphabetic() || c == '_');
+        return tag
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_alphabetic() || c == '_');
     }
     false
 }
@@ -231,7 +267,11 @@ impl Chunk<'_> {
                 }
                 '#' if after.is_some_and(|a| a.is_ascii_digit()) => cl,
                 '(' | ',' | ':' | '/' | '\\' | '+' | '&' | '%' => {
-                    if c == '(' && rest.contains(')') && rest[cl..].chars().next().is_some_and(is_word) && !rest.ends_with(')') {
+                    if c == '('
+                        && rest.contains(')')
+                        && rest[cl..].chars().next().is_some_and(is_word)
+                        && !rest.ends_with(')')
+                    {
                         // `(s)he`, `(re)build`: a bracket inside the word.
                         let close = rest.find(')').unwrap_or(cl);
                         if rest[close + 1..].chars().next().is_some_and(is_word) {
@@ -251,11 +291,15 @@ impl Chunk<'_> {
         suffixes.clear();
         while lo < hi {
             let rest = &w[lo..hi];
-            let Some(c) = rest.chars().next_back() else { break };
+            let Some(c) = rest.chars().next_back() else {
+                break;
+            };
             let cl = c.len_utf8();
             let n = match c {
                 // `a)`: a list label at the start of a chunk.
-                ')' if lo == 0 && rest.len() == 2 && rest.as_bytes()[0].is_ascii_lowercase() => break,
+                ')' if lo == 0 && rest.len() == 2 && rest.as_bytes()[0].is_ascii_lowercase() => {
+                    break
+                }
                 ')' | ']' | '}' => {
                     let open = match c {
                         ')' => '(',
@@ -332,10 +376,14 @@ impl Chunk<'_> {
                     let dashes = core[i..].bytes().take_while(|&b| b == b'-').count();
                     let numeric = prev.is_some_and(|p| p.is_ascii_digit())
                         && next.is_some_and(|n| n.is_ascii_digit());
+                    let sign = i == start && next.is_some_and(|n| n.is_ascii_digit());
                     let joins = dashes == 1
-                        && ((numeric && !is_range(&core[start..]))
+                        && (sign
+                            || (numeric && !is_range(&core[start..]))
                             || next.is_none()
-                            || HYPHEN_PREFIXES.iter().any(|p| core[start..i].eq_ignore_ascii_case(p)));
+                            || HYPHEN_PREFIXES
+                                .iter()
+                                .any(|p| core[start..i].eq_ignore_ascii_case(p)));
                     (!joins).then_some(dashes)
                 }
                 ',' | ':' | '/' => {

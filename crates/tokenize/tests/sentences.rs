@@ -1,0 +1,189 @@
+//! Sentences and paragraphs, on short articles written for the tests.
+
+use newsnlp_tokenize::Tokenizer;
+
+fn sentences(text: &str) -> Vec<&str> {
+    Tokenizer::new()
+        .segment(text)
+        .sentences
+        .iter()
+        .map(|s| &text[s.span.range()])
+        .collect()
+}
+
+fn paragraphs(text: &str) -> Vec<&str> {
+    Tokenizer::new()
+        .segment(text)
+        .paragraphs
+        .iter()
+        .map(|p| &text[p.range()])
+        .collect()
+}
+
+#[test]
+fn closing_quotes_stay_with_their_sentence() {
+    assert_eq!(
+        sentences(
+            "\"All means are good against the regime,\" he stressed. \"It is over.\" Then he left."
+        ),
+        [
+            "\"All means are good against the regime,\" he stressed.",
+            "\"It is over.\"",
+            "Then he left."
+        ]
+    );
+    assert_eq!(
+        sentences("He said there is \"no rush to start the talks.\". Talks resumed."),
+        [
+            "He said there is \"no rush to start the talks.\".",
+            "Talks resumed."
+        ]
+    );
+    assert_eq!(
+        sentences("Really?” she asked. “Yes!” (It was.) Done."),
+        ["Really?” she asked.", "“Yes!”", "(It was.)", "Done."]
+    );
+}
+
+#[test]
+fn abbreviations_do_not_end_sentences() {
+    assert_eq!(
+        sentences("Gov. Jay Inslee met U.S. President Joe Biden on Nov. 5 with J. R. Smith Jr. in the city."),
+        ["Gov. Jay Inslee met U.S. President Joe Biden on Nov. 5 with J. R. Smith Jr. in the city."]
+    );
+}
+
+#[test]
+fn abbreviations_end_sentences_before_a_clear_start() {
+    assert_eq!(
+        sentences("The team flew to the U.S. The coach stayed home."),
+        ["The team flew to the U.S.", "The coach stayed home."]
+    );
+}
+
+#[test]
+fn lower_case_after_a_stop_continues_the_sentence() {
+    assert_eq!(
+        sentences("Prices rose 5.93 pct. in May, i.e. more than expected."),
+        ["Prices rose 5.93 pct. in May, i.e. more than expected."]
+    );
+}
+
+#[test]
+fn blank_lines_and_indents_end_paragraphs_and_sentences() {
+    let text = "Ministers meet\n\nThe talks open today in Geneva\n    Delegates arrived on Monday.";
+    assert_eq!(
+        paragraphs(text),
+        [
+            "Ministers meet",
+            "The talks open today in Geneva",
+            "Delegates arrived on Monday."
+        ]
+    );
+    assert_eq!(
+        sentences(text),
+        [
+            "Ministers meet",
+            "The talks open today in Geneva",
+            "Delegates arrived on Monday."
+        ]
+    );
+}
+
+#[test]
+fn hard_wrapped_wire_copy_keeps_its_sentences_whole() {
+    let text = "GRAIN TRADERS SEE LOWER EXPORTS\n\
+                \x20   CHICAGO, March 3 - Grain traders said on Tuesday that exports\n\
+                of wheat and corn would fall further this season, citing a\n\
+                strong dollar and large harvests in South America. They said\n\
+                prices could recover in the spring.\n\
+                \x20   Officials declined to comment on the forecast.\n";
+    assert_eq!(
+        paragraphs(text),
+        [
+            "GRAIN TRADERS SEE LOWER EXPORTS",
+            "CHICAGO, March 3 - Grain traders said on Tuesday that exports\nof wheat and corn would fall further this season, citing a\nstrong dollar and large harvests in South America. They said\nprices could recover in the spring.",
+            "Officials declined to comment on the forecast.",
+        ]
+    );
+    assert_eq!(
+        sentences(text),
+        [
+            "GRAIN TRADERS SEE LOWER EXPORTS",
+            "CHICAGO, March 3 -",
+            "Grain traders said on Tuesday that exports\nof wheat and corn would fall further this season, citing a\nstrong dollar and large harvests in South America.",
+            "They said\nprices could recover in the spring.",
+            "Officials declined to comment on the forecast.",
+        ]
+    );
+}
+
+#[test]
+fn long_lines_are_one_paragraph_each() {
+    let body = "The minister said on Thursday that the proposal would divert attention from the task of starting talks between the government and the opposition groups.";
+    let text = format!(
+        "- Envoy says talks must resume in Geneva\n- Ministers meet to discuss aid convoys\n\
+         PARIS, May 2. /AGENCY/. {body}\n\"We heard the idea,\" the minister said. {body}\n{body}"
+    );
+    let paras = paragraphs(&text);
+    assert_eq!(paras.len(), 5);
+    assert_eq!(paras[0], "- Envoy says talks must resume in Geneva");
+    let sents = sentences(&text);
+    assert_eq!(
+        sents[..4],
+        [
+            "- Envoy says talks must resume in Geneva",
+            "- Ministers meet to discuss aid convoys",
+            "PARIS, May 2. /AGENCY/.",
+            body
+        ]
+    );
+    assert_eq!(sents[4], "\"We heard the idea,\" the minister said.");
+}
+
+#[test]
+fn headline_without_punctuation_is_its_own_sentence() {
+    let text =
+        "Floods hit northern towns\nHeavy rain flooded three towns on Sunday, officials said.";
+    assert_eq!(
+        sentences(text),
+        [
+            "Floods hit northern towns",
+            "Heavy rain flooded three towns on Sunday, officials said."
+        ]
+    );
+}
+
+#[test]
+fn datelines_with_a_dash_are_their_own_sentence() {
+    assert_eq!(
+        sentences("WASHINGTON (AP) — The Senate voted on Friday."),
+        ["WASHINGTON (AP) —", "The Senate voted on Friday."]
+    );
+    assert_eq!(
+        sentences("Lyon, France - Fans gathered."),
+        ["Lyon, France -", "Fans gathered."]
+    );
+    assert_eq!(
+        sentences("Prices - and wages - rose."),
+        ["Prices - and wages - rose."]
+    );
+}
+
+#[test]
+fn citations_and_captions() {
+    assert_eq!(
+        sentences("He was born in 1788. [3] He died young."),
+        ["He was born in 1788. [3]", "He died young."]
+    );
+    assert_eq!(
+        sentences("Delegates arrive at the hall Image: Jane Doe."),
+        ["Delegates arrive at the hall", "Image: Jane Doe."]
+    );
+}
+
+#[test]
+fn crlf_and_tabs_are_layout_like_newlines_and_spaces() {
+    let text = "First line.\r\n\r\nSecond\tparagraph here.\r\n";
+    assert_eq!(paragraphs(text), ["First line.", "Second\tparagraph here."]);
+}
