@@ -314,13 +314,13 @@ impl<'a> Analysis<'a> {
                                 break;
                             }
                             Tag::Stop | Tag::Verb(..) => break,
-                            _ if self.chain_opening_at(j).is_some() => {
-                                found = Some(j);
-                                break;
-                            }
                             _ => j += 1,
                         }
                     }
+                    // `said after the convention he would …`: the clause starts at the pronoun.
+                    let found = found.or_else(|| {
+                        (i + 1..=end.min(i + 6)).find(|&j| matches!(self.tags[j], Tag::Pron(Pron::Person(_) | Pron::Group | Pron::Speaker)))
+                    });
                     match found {
                         Some(j) => i = j,
                         None => break,
@@ -348,12 +348,16 @@ impl<'a> Analysis<'a> {
                 i = ce + 1;
                 continue;
             }
+            let next = self.tags.get(i + 1).copied().unwrap_or(Tag::Stop);
             let stop = match self.tags[i] {
                 Tag::Stop => i > c0,
-                Tag::Comma if i + 1 <= e => matches!(
-                    self.tags[i + 1],
-                    Tag::According | Tag::Verb(_, _, Form::Ing)
-                ) || (self.tags[i + 1] == Tag::Conj && !self.is_lower(i + 1, "and")),
+                Tag::Comma if i < e => {
+                    matches!(next, Tag::According | Tag::Verb(_, _, Form::Ing))
+                        || (next == Tag::Conj && !self.is_lower(i + 1, "and"))
+                        || (self.is_lower(i + 1, "and") && self.tags.get(i + 2) == Some(&Tag::Conj))
+                        || (!self.caps[i + 1] && self.word(i + 1).ends_with("ing") && self.tags[i + 1] == Tag::Other)
+                }
+                Tag::Dash if i < e && i > c0 => matches!(next, Tag::Conj | Tag::Pron(_)),
                 _ => false,
             };
             if stop {
@@ -422,8 +426,14 @@ impl<'a> Analysis<'a> {
             t -= 1;
         }
         if let Some(c) = self.chain_ending_at(t) {
-            self.used[c] = true;
-            return Some((Content::Chain(c), QuoteKind::Direct));
+            // `Details aside, her plan sends a message that ''…,'' he said`: the report around
+            // the quotation is the statement (mixed), unless the quotation opens the sentence.
+            let open = self.chains[c].open();
+            let reported = open > s0 + 2 && self.tags[open - 1] != Tag::Colon && !self.in_quote(s0);
+            if !reported {
+                self.used[c] = true;
+                return Some((Content::Chain(c), QuoteKind::Direct));
+            }
         }
         if lb <= s0 {
             return None;
@@ -472,7 +482,8 @@ impl<'a> Analysis<'a> {
         for f in &mut out {
             if let Content::Tokens(a, b) = &mut f.content {
                 for &(s, lb) in &bounds {
-                    if s == self.sent_of[*a] && lb > *a && lb <= *b && !self.in_quote(lb) {
+                    let own = f.left_bound == Some(lb);
+                    if !own && s == self.sent_of[*a] && lb > *a && lb <= *b && !self.in_quote(lb) {
                         *b = lb - 1;
                     }
                 }
@@ -600,12 +611,16 @@ impl<'a> Analysis<'a> {
                 t -= 1;
             }
             let left_chain = self.chain_ending_at(t).is_some();
-            if left_chain || !right_signal {
+            // `During the rally, Lavrov said X`: the words before the comma are not the statement;
+            // `X, Lavrov said` and `X, Lavrov said, Y` put it on the left.
+            let comma_after = !nothing_right && c0 > 0 && self.tags[c0 - 1] == Tag::Comma;
+            let right_is_content = !nothing_right
+                && (!matches!(self.tags[c0], Tag::Conj | Tag::Prep | Tag::According | Tag::Verb(_, _, Form::Ing))
+                    || self.is_lower(c0, "if")
+                    || self.is_lower(c0, "whether"));
+            if left_chain || !right_is_content || (comma_after && !right_signal) {
                 // Content on the left: `“…,” he said` / `…, Lavrov said`.
-                let parenthetical = !nothing_right
-                    && !left_chain
-                    && self.tags[after.min(s1)] == Tag::Comma
-                    && !matches!(self.tags.get(c0), Some(Tag::Verb(..) | Tag::According | Tag::Conj));
+                let parenthetical = right_is_content && !left_chain && comma_after;
                 if let Some((content, kind)) = self.left_content(lb, s0) {
                     let mut content = content;
                     if parenthetical {
@@ -645,7 +660,18 @@ impl<'a> Analysis<'a> {
                 return None;
             }
         }
-        if matches!(self.tags[c0], Tag::Prep | Tag::Conj) && !self.is_lower(c0, "if") {
+        if matches!(self.tags[c0], Tag::Prep | Tag::Conj) && !self.is_lower(c0, "if") && !self.is_lower(c0, "whether") {
+            return None;
+        }
+        // Verbs that report only with an explicit complement (`asked whether …`, `continued: …`).
+        if self.lx.needs_signal(lemma)
+            && !right_signal
+            && !matches!(self.word(c0).to_ascii_lowercase().as_str(), "whether" | "if" | "what" | "why" | "how" | "when" | "who")
+        {
+            return None;
+        }
+        // `criticized the statement of X on …`: the noun reports someone else's words.
+        if class == VerbClass::Object && (c0..=(c0 + 3).min(s1)).any(|k| self.tags[k] == Tag::CueNoun) {
             return None;
         }
         let min_len = if class == VerbClass::Think { 3 } else { 2 };

@@ -15,6 +15,9 @@ pub(crate) enum VerbClass {
     Tell,
     /// Cognition verbs: `believes`, `thinks`. A cue only with a clause after them.
     Think,
+    /// Verbs of judging whose object is the reported matter: `criticized X for …`,
+    /// `called for …`, `praised …`.
+    Object,
 }
 
 /// The inflected form of a verb, which decides where its subject may be.
@@ -98,7 +101,7 @@ const SPEECH: &[&str] = &[
     "recount", "signal", "brag", "lament", "propose", "rule", "scoff", "shout", "snap", "write",
     "underscore", "underline", "assure", "inform", "remind", "advise", "notify", "concur",
     "agree", "demand", "guarantee", "insinuate", "opine", "posit", "relate", "repeat", "reason",
-    "rebut", "object", "protest", "stipulate", "theorize", "volunteer", "whisper", "yell",
+    "rebut", "object", "protest", "read", "stipulate", "theorize", "volunteer", "whisper", "yell",
     "declare", "announce", "threaten", "acknowledge", "continue",
 ];
 
@@ -109,6 +112,32 @@ const TELL: &[&str] = &["tell", "assure", "inform", "remind", "notify", "advise"
 const THINK: &[&str] = &[
     "think", "believe", "hope", "fear", "know", "feel", "expect", "worry", "doubt", "suspect",
     "wonder", "understand", "realize", "realise", "reckon", "guess", "imagine", "figure",
+];
+
+/// Verbs that are cues only before `that`, a colon, a quotation or a question word.
+const NEEDS_SIGNAL: &[&str] = &["continue", "ask", "answer", "post", "read", "repeat", "relate"];
+
+/// Inflected forms that are far more often nouns (`states`, `charges`) and so never cues.
+const NOT_CUES: &[&str] = &[
+    "state", "states", "snap", "snaps", "object", "objects", "charge", "charges", "post", "posts",
+    "rule", "rules", "point", "points", "answer", "answers", "signal", "signals", "counter",
+    "counters", "reason", "reasons", "estimate", "estimates", "forecast", "forecasts", "volunteer",
+    "volunteers", "comment", "comments", "protest", "protests", "figure", "figures", "guess",
+    "muse", "hint", "hints", "joke", "jokes", "shout", "shouts", "yell", "yells", "whisper",
+    "whispers", "lament", "laments", "relate", "relates", "repeat", "repeats", "call", "calls",
+    "request", "requests", "welcome", "welcomes", "label", "labels", "brand", "brands", "rip",
+    "rips", "credit", "credits", "question", "questions", "praise", "blame", "cite", "cites",
+    "dub", "dubs", "slam", "slams", "blast", "blasts", "mock", "highlight", "highlights",
+    "compare", "compares", "dismiss", "defend",
+];
+
+/// Verbs of judging and evaluating: the object is what is reported.
+const OBJECT: &[&str] = &[
+    "accuse", "criticize", "criticise", "blame", "praise", "condemn", "dismiss", "reject",
+    "defend", "describe", "cite", "blast", "slam", "call", "endorse", "decry", "denounce",
+    "lambaste", "mock", "ridicule", "fault", "hail", "applaud", "welcome", "recommend", "request",
+    "question", "discuss", "highlight", "tout", "characterize", "label", "dub", "brand", "liken",
+    "compare", "rip", "chide", "scold", "berate", "credit",
 ];
 
 /// Particles some verbs need to be a cue: `point out`, `rule out`.
@@ -126,10 +155,11 @@ const IRREGULAR: &[(&str, &str, &str, &str, &str)] = &[
     ("forecast", "forecasts", "forecast", "forecast", "forecasting"),
     ("confide", "confides", "confided", "confided", "confiding"),
     ("shout", "shouts", "shouted", "shouted", "shouting"),
+    ("read", "reads", "read", "read", "reading"),
 ];
 
 /// Verbs that double their last consonant (`admitted`, `quipping`).
-const DOUBLING: &[&str] = &["admit", "quip", "rebut", "brag", "snap", "regret", "commit"];
+const DOUBLING: &[&str] = &["admit", "quip", "rebut", "brag", "snap", "regret", "commit", "rip", "dub", "slam"];
 
 const DETS: &[&str] = &[
     "the", "a", "an", "his", "her", "their", "its", "our", "my", "your", "this", "these",
@@ -341,7 +371,8 @@ impl Lexicon {
         let classes = SPEECH
             .iter()
             .map(|l| (*l, VerbClass::Speech))
-            .chain(THINK.iter().map(|l| (*l, VerbClass::Think)));
+            .chain(THINK.iter().map(|l| (*l, VerbClass::Think)))
+            .chain(OBJECT.iter().map(|l| (*l, VerbClass::Object)));
         for (lemma, mut class) in classes {
             if lemmas.contains(&lemma) {
                 continue;
@@ -361,8 +392,8 @@ impl Lexicon {
                         (vec![lemma.to_string(), s, p], g)
                     }
                 };
-            for f in finite {
-                put(&f, Tag::Verb(id, class, Form::Finite));
+            for f in finite.iter().filter(|f| !NOT_CUES.contains(&f.as_str())) {
+                put(f, Tag::Verb(id, class, Form::Finite));
             }
             put(&ing, Tag::Verb(id, class, Form::Ing));
         }
@@ -384,6 +415,11 @@ impl Lexicon {
     /// The gender a (lowercased) first name suggests.
     pub(crate) fn first_name_gender(&self, lower: &str) -> Gender {
         self.first_names.get(lower).copied().unwrap_or(Gender::Unknown)
+    }
+
+    /// True for verbs that report only with an explicit complement (see [`NEEDS_SIGNAL`]).
+    pub(crate) fn needs_signal(&self, lemma: u16) -> bool {
+        self.lemmas.get(lemma as usize).is_some_and(|l| NEEDS_SIGNAL.contains(l))
     }
 
     /// The particle `lemma` needs to be a cue, if any.
