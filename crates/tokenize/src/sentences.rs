@@ -25,24 +25,11 @@ enum End {
 fn end_kind(tok: &str) -> End {
     let mut chars = tok.chars();
     match chars.next() {
-        Some(c) if is_terminal(c) => End::Terminal,
+        // All terminal: `.`, `?!`, `...` but not `.596`.
+        Some(c) if is_terminal(c) && chars.all(is_terminal) => End::Terminal,
         Some(c) if c.is_alphabetic() && tok.len() > 1 && tok.ends_with('.') => End::Abbreviation,
         _ => End::No,
     }
-}
-
-/// A token that closes what a terminal token ended: closing quotes and brackets, and straight
-/// quotes glued to the token before them.
-fn absorbs(text: &str, tokens: &[Span], k: usize) -> bool {
-    let tok = &text[tokens[k].range()];
-    let mut chars = tok.chars();
-    let (Some(c), None) = (chars.next(), chars.next()) else {
-        return tok.chars().all(is_terminal);
-    };
-    if is_closer(c) || is_terminal(c) {
-        return true;
-    }
-    matches!(c, '"' | '\'' | '`') && k > 0 && tokens[k - 1].end == tokens[k].start
 }
 
 /// Splits the tokens of each paragraph into sentences.
@@ -88,6 +75,15 @@ const UNPUNCTUATED_STARTERS: &[&str] = &[
     "What",
 ];
 
+/// Verbs that attribute a quotation (`"…?" Clinton said.`).
+#[rustfmt::skip]
+const REPORTING_VERBS: &[&str] = &[
+    "said", "says", "asked", "asks", "added", "adds", "told", "tells", "wrote", "writes",
+    "replied", "replies", "continued", "explained", "insisted", "noted", "stressed", "recalled",
+    "declared", "shouted", "warned", "argued", "responded", "answered", "demanded", "wondered",
+    "concluded", "admitted", "acknowledged", "claimed", "tweeted", "joked", "quipped",
+];
+
 /// The tokens of one paragraph, `tokens[first..end]`.
 struct Para<'a> {
     text: &'a str,
@@ -103,6 +99,34 @@ impl Para<'_> {
         } else {
             ""
         }
+    }
+
+    /// A token that closes what a terminal token ended: closing quotes and brackets, further
+    /// stops, and straight quotes that close (glued to the token before them, or closing an
+    /// odd number of them in the paragraph: `front . " Next`).
+    fn absorbs(&self, k: usize) -> bool {
+        let tok = self.tok(k);
+        let mut chars = tok.chars();
+        let (Some(c), None) = (chars.next(), chars.next()) else {
+            return !tok.is_empty() && tok.chars().all(is_terminal);
+        };
+        if is_closer(c) || is_terminal(c) {
+            return true;
+        }
+        if !matches!(c, '"' | '\'' | '`') || k == self.first {
+            return false;
+        }
+        let glued = self.tokens[k - 1].end == self.tokens[k].start;
+        glued || (c == '"' && (self.first..k).filter(|&j| self.tok(j) == "\"").count() % 2 == 1)
+    }
+
+    /// A short attribution (`Clinton said.`, `asked Sen. Jones,`) starts at `k`: a reporting
+    /// verb within four tokens, followed by the end of the sentence or a comma.
+    fn attribution_follows(&self, k: usize) -> bool {
+        (k..self.end.min(k + 4)).any(|v| {
+            REPORTING_VERBS.contains(&self.tok(v))
+                && (v + 1 == self.end || matches!(self.tok(v + 1), "." | "," | "!" | "?"))
+        })
     }
 
     /// `[…]`, `[...]`, `[17]`: an editorial bracket of three tokens starting at `k`.
@@ -187,7 +211,7 @@ fn split_paragraph(text: &str, tokens: &[Span], first: usize, end: usize, out: &
             continue;
         }
         loop {
-            if stop < end && absorbs(text, tokens, stop) {
+            if stop < end && p.absorbs(stop) {
                 stop += 1;
             } else if let Some((n, _)) = p.bracket_len(stop) {
                 stop += n;
@@ -195,15 +219,22 @@ fn split_paragraph(text: &str, tokens: &[Span], first: usize, end: usize, out: &
                 break;
             }
         }
-        let boundary = stop < end && {
+        // `1. Michelle Freeman …`: a list number opening the sentence.
+        let list_label = k == start + 1
+            && tok == "."
+            && p.tok(start).len() <= 3
+            && p.tok(start).bytes().all(|b| b.is_ascii_digit());
+        let boundary = !list_label && stop < end && {
             let next = p.tok(stop);
             match kind {
                 End::Abbreviation => stop == k + 1 && abbreviation_ends_sentence(tok, next),
                 // `MOSCOW, November 24. /TASS/. The…`: the agency block stays with its dateline;
                 // `…long game." - Matthew Ingram`: the attribution stays with its quote.
+                // `"Why?" Clinton said.`: a quotation and its attribution are one sentence.
                 _ => {
-                    !next.starts_with(['/', '-', '—', '–'])
+                    !next.starts_with(['/', '-', '—', '–', '―'])
                         && !next.chars().next().is_some_and(char::is_lowercase)
+                        && !(stop > k + 1 && p.attribution_follows(stop))
                 }
             }
         };

@@ -187,3 +187,39 @@ fn crlf_and_tabs_are_layout_like_newlines_and_spaces() {
     let text = "First line.\r\n\r\nSecond\tparagraph here.\r\n";
     assert_eq!(paragraphs(text), ["First line.", "Second\tparagraph here."]);
 }
+
+#[test]
+fn a_quotation_keeps_its_attribution() {
+    assert_eq!(
+        sentences("“How long must we wait?” Clinton said. “Not long.” ― Ana Ruiz\nNext line here."),
+        [
+            "“How long must we wait?” Clinton said.",
+            "“Not long.” ― Ana Ruiz",
+            "Next line here."
+        ]
+    );
+}
+
+#[test]
+fn spaced_closing_quotes_are_found_by_parity() {
+    assert_eq!(
+        sentences("\" We will win . \" He left . \" Soon . \""),
+        ["\" We will win . \"", "He left .", "\" Soon . \""]
+    );
+}
+
+#[test]
+fn numbers_and_list_labels_do_not_end_sentences() {
+    assert_eq!(
+        sentences("1. Jane Doe ( Kenya ) .596 pct"),
+        ["1. Jane Doe ( Kenya ) .596 pct"]
+    );
+}
+
+#[test]
+fn all_capitals_headline_with_a_dash_is_not_a_dateline() {
+    assert_eq!(
+        sentences("SOCCER - ROVERS WIN AT HOME"),
+        ["SOCCER - ROVERS WIN AT HOME"]
+    );
+}
