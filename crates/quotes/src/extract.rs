@@ -578,6 +578,19 @@ impl<'a> Analysis<'a> {
                 who = Who::Clause;
             }
         }
+        // `“…?” / Clinton said.`: the splitter ended the sentence at the closing mark.
+        let prev_close = s0 > 0 && self.is_close(s0 - 1) && self.sent_of[s0 - 1] != self.sent_of[s0];
+        let mut cross = false;
+        if lb.is_none() && prev_close && self.para_of[s0 - 1] == self.para_of[s0] {
+            cross = match who {
+                Who::Mention(a, _) => a == s0,
+                Who::None => i == s0,
+                _ => false,
+            };
+            if cross {
+                lb = Some(s0 - 1);
+            }
+        }
         // Inverted subject: `…," said Lavrov.`
         let mut after = ce + 1;
         if who == Who::None && lb.is_some() && form == Form::Finite {
@@ -606,6 +619,10 @@ impl<'a> Analysis<'a> {
                 || (c0 > 0 && self.tags[c0 - 1] == Tag::Colon));
         let mut found = Vec::new();
         if let Some(lb) = lb.filter(|_| form == Form::Finite) {
+            let lb_cross = cross && !nothing_right && !matches!(self.tags[c0], Tag::Conj | Tag::Prep);
+            if lb_cross {
+                return self.verb_right(i, ce, c0, s1, class, lemma, who, None, right_signal);
+            }
             let mut t = lb;
             if self.tags[t] == Tag::Comma && t > 0 && self.chain_ending_at(t - 1).is_some() {
                 t -= 1;
@@ -651,6 +668,24 @@ impl<'a> Analysis<'a> {
         if nothing_right {
             return None;
         }
+        self.verb_right(i, ce, c0, s1, class, lemma, who, lb, right_signal)
+    }
+
+    /// The content right of a cue (`said that …`), with the checks each verb class needs.
+    #[allow(clippy::too_many_arguments)]
+    fn verb_right(
+        &mut self,
+        i: usize,
+        ce: usize,
+        c0: usize,
+        s1: usize,
+        class: VerbClass,
+        lemma: u16,
+        who: Who,
+        lb: Option<usize>,
+        right_signal: bool,
+    ) -> Option<Vec<Found>> {
+        let cue = Some((i, ce));
         if class == VerbClass::Think {
             let ok = match self.tags[c0] {
                 Tag::That | Tag::Pron(_) | Tag::Det => true,
@@ -677,8 +712,7 @@ impl<'a> Analysis<'a> {
         let min_len = if class == VerbClass::Think { 3 } else { 2 };
         let (content, kind) = self.right_content(c0, s1, min_len)?;
         let left_bound = if who == Who::Clause || right_signal { lb } else { None };
-        found.push(Found { content, kind, cue, who, left_bound });
-        Some(found)
+        Some(vec![Found { content, kind, cue, who, left_bound }])
     }
 
     fn according(&mut self, i: usize) -> Vec<Found> {
@@ -771,6 +805,19 @@ impl<'a> Analysis<'a> {
                     continue;
                 }
             }
+            // `“…” ― Name`: a signature after the quotation.
+            let end = self.chains[c].end_token();
+            if let Some((a, b)) = self.signature(end + 1) {
+                self.used[c] = true;
+                out.push(Found {
+                    content: Content::Chain(c),
+                    kind: QuoteKind::Direct,
+                    cue: Some((end + 1, end + 1)),
+                    who: Who::Mention(a, b),
+                    left_bound: None,
+                });
+                continue;
+            }
             let para_start = open == 0 || self.para_of[open - 1] != self.para_of[open];
             let sent_start = open == s0 || (open > 0 && self.tags[open - 1] == Tag::Stop);
             if para_start || sent_start {
@@ -784,6 +831,29 @@ impl<'a> Analysis<'a> {
                 });
             }
         }
+    }
+
+    /// A dash at `d` followed by a capitalised name that runs to the end of the paragraph.
+    fn signature(&self, d: usize) -> Option<(usize, usize)> {
+        if d + 1 >= self.toks.len() || self.tags[d] != Tag::Dash || self.para_of[d] != self.para_of[d - 1] {
+            return None;
+        }
+        let a = d + 1;
+        if !self.caps[a] || self.para_of[a] != self.para_of[d] || self.in_quote(a) {
+            return None;
+        }
+        let mut b = a;
+        while b + 1 < self.toks.len() && self.para_of[b + 1] == self.para_of[a] && b - a < 7 {
+            if matches!(self.tags[b + 1], Tag::Stop | Tag::Comma) || self.in_quote(b + 1) {
+                break;
+            }
+            b += 1;
+        }
+        let para_ends = b + 1 >= self.toks.len()
+            || self.para_of[b + 1] != self.para_of[a]
+            || (self.tags[b + 1] == Tag::Stop
+                && (b + 2 >= self.toks.len() || self.para_of[b + 2] != self.para_of[a]));
+        para_ends.then_some((a, b))
     }
 
     fn span_of(&self, a: usize, b: usize) -> Span {

@@ -321,7 +321,7 @@ impl Lexicon {
         for w in [".", "!", "?", ";", "..."] {
             put(w, Tag::Stop);
         }
-        for w in ["—", "–", "--", "-"] {
+        for w in ["—", "–", "--", "-", "―"] {
             put(w, Tag::Dash);
         }
         put("that", Tag::That);
