@@ -182,6 +182,11 @@ fn number_unit_split(word: &str) -> Option<usize> {
     .then_some(digits_end)
 }
 
+/// The part of `word` after its last hyphen or slash: `N.Y.` in `D-N.Y.`.
+fn last_segment(word: &str) -> &str {
+    word.rfind(['-', '/']).map_or(word, |i| &word[i + 1..])
+}
+
 /// URLs, e-mail addresses, @handles and #hashtags stay whole.
 fn is_link_like(word: &str) -> bool {
     let b = word.as_bytes();
@@ -259,7 +264,8 @@ impl Chunk<'_> {
                 }
                 '.' => {
                     let dots = rest.bytes().take_while(|&b| b == b'.').count();
-                    if dots >= 2 {
+                    // `..`, `...`, and a stop missing its space (`.That`); not `.596`.
+                    if dots >= 2 || after.is_some_and(char::is_uppercase) {
                         dots
                     } else {
                         break;
@@ -315,7 +321,7 @@ impl Chunk<'_> {
                     let dots = rest.bytes().rev().take_while(|&b| b == b'.').count();
                     if dots >= 2 {
                         dots
-                    } else if keeps_period(rest, || self.next_char()) {
+                    } else if keeps_period(last_segment(rest), || self.next_char()) {
                         break;
                     } else {
                         1
@@ -370,7 +376,13 @@ impl Chunk<'_> {
             let split_len = match c {
                 '.' => {
                     let dots = core[i..].bytes().take_while(|&b| b == b'.').count();
-                    (dots >= 2).then_some(dots)
+                    // `said.Trump`: a sentence stop missing its space (`U.S.A`, `ASP.NET` and
+                    // `Gawker.com` stay whole).
+                    let missing_space = prev.is_some_and(char::is_lowercase)
+                        && next.is_some_and(char::is_uppercase)
+                        && i - start >= 2
+                        && !core[start..i].contains('.');
+                    (dots >= 2 || missing_space).then_some(dots)
                 }
                 '-' => {
                     let dashes = core[i..].bytes().take_while(|&b| b == b'-').count();

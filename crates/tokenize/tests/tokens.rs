@@ -185,3 +185,16 @@ fn emoji_sequences_are_never_split() {
         ["Great", "👍🏽", "news", family, "!", "🇷🇺", "🇫🇷"]
     );
 }
+
+#[test]
+fn stops_inside_compounds_and_missing_spaces() {
+    assert_eq!(
+        toks("(D-N.Y.) the A.F.L.-C.I.O. said"),
+        ["(", "D", "-", "N.Y.", ")", "the", "A.F.L.", "-", "C.I.O.", "said"]
+    );
+    assert_eq!(
+        toks("Republicans said.Trump left .That"),
+        ["Republicans", "said", ".", "Trump", "left", ".", "That"]
+    );
+    assert_eq!(toks("Gawker.com ASP.NET"), ["Gawker.com", "ASP.NET"]);
+}
