@@ -9,7 +9,7 @@ const AGENCIES: &[(&str, &[&str])] = &[
     ("UPI", &["upi", "united press international"]),
     ("TASS", &["tass", "itar-tass", "itar tass"]),
     ("RIA Novosti", &["ria novosti", "ria-novosti", "ria", "rian", "риа новости"]),
-    ("Interfax", &["interfax", "интерфакс"]),
+    ("Interfax", &["interfax", "interfax-ukraine", "interfax-kazakhstan", "интерфакс"]),
     ("Sputnik", &["sputnik"]),
     ("Xinhua", &["xinhua", "xinhua news agency"]),
     ("Kyodo", &["kyodo", "kyodo news"]),

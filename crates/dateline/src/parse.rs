@@ -28,7 +28,7 @@ const MAX_TOKENS: usize = 40;
 /// A dateline never runs longer than this (bytes).
 const MAX_DATELINE: usize = 160;
 /// Once a paragraph of story prose this long (words) has gone by, the dateline is not coming.
-const PROSE_WORDS: usize = 40;
+const PROSE_WORDS: usize = 25;
 
 /// Words that start a line of page furniture or a sentence, never a dateline location (unless
 /// the whole name is a known place, as `The Hague`).
@@ -51,7 +51,7 @@ const STOP_WORDS: &[&str] = &[
 /// Lowercase words allowed inside a place name (`Rio de Janeiro`, `Stratford-upon-Avon`).
 const CONNECTORS: &[&str] = &[
     "de", "da", "do", "das", "dos", "del", "della", "di", "du", "des", "la", "le", "les", "el",
-    "al", "of", "on", "upon", "sur", "am", "an", "der", "den", "y", "en", "im", "bei",
+    "al", "of", "on", "upon", "sur", "am", "an", "der", "den", "y", "en", "im", "bei", "and",
 ];
 
 /// Abbreviations whose full stop belongs to a place name (`ST. PAUL`, `Ft. Worth`).
@@ -698,8 +698,14 @@ fn terminator(text: &str, t: &[Tok], i: usize, p: &mut Parts) -> Option<usize> {
                 return None;
             }
         }
-        _ if slash || (p.bracketed_agency && t[i - 1].is_punct(')') && !tok.space_before) => {
-            // `/TASS/ The…`, `Washington (CNN)The…`: the bracket closes the dateline.
+        _ if slash
+            || (p.bracketed_agency
+                && t[i - 1].is_punct(')')
+                && (!tok.space_before || p.date.is_some())
+                && p.agency.as_deref().and_then(agency::lookup).is_some()) =>
+        {
+            // `/TASS/ The…`, `Washington (CNN)The…`, `New Delhi, Nov 24 (PTI) The…`: the
+            // bracket closes the dateline.
             if tok.kind == Kind::Word && starts_upper(tok.text(text)) || tok.newline_before {
                 t[i - 1].end
             } else {
@@ -798,9 +804,20 @@ fn believable(text: &str, t: &[Tok], p: &Parts, place: Option<&Place>, gaz: &Gaz
     if fw.chars().next().is_some_and(char::is_lowercase) {
         return false; // `Paris - the city of light - …`
     }
-    let words: Vec<&str> = after.iter().filter(|x| x.kind == Kind::Word).map(|x| x.text(text)).collect();
-    let shouting = words.len() >= 2 && words.iter().all(|w| is_all_caps(w));
-    !shouting
+    let line_rest = text.get(p.end..).unwrap_or("").trim_start_matches([' ', '\t']);
+    let line_rest = &line_rest[..line_rest.find('\n').unwrap_or(line_rest.len())];
+    let line_words: Vec<&str> = line_rest.split_whitespace().filter(|w| w.chars().any(char::is_alphabetic)).take(6).collect();
+    if line_words.len() >= 2 && line_words.iter().all(|w| is_all_caps(w)) {
+        return false; // `CHINA: EXPORTS RISE IN MAY`
+    }
+    // The rest of the paragraph must read as story text, not a headline (`GAZA - Israel
+    // Strikes Camp`, `Georgia: Voters head to polls`).
+    let rest = text.get(p.end..).unwrap_or("");
+    let rest = &rest[..rest.find("\n\n").unwrap_or(rest.len())];
+    let words: Vec<&str> = rest.split_whitespace().take(15).collect();
+    let sentence = words.iter().any(|w| w.ends_with(['.', '!', '?']) && w.len() > 2);
+    let capitalised = words.iter().all(|w| !w.chars().next().is_some_and(char::is_lowercase));
+    (words.len() >= 8 && !capitalised) || (sentence && !capitalised) || (words.len() >= 15)
 }
 
 fn gaz_knows_exactly(name: &str, gaz: &Gazetteer) -> bool {
