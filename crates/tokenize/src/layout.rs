@@ -8,9 +8,11 @@
 //!   non-blank lines are longer than [`MAX_WRAP`] chars and at least two lines end within
 //!   [`MARGIN`] chars of the wrap width `W` (the longest line of at most [`MAX_WRAP`] chars, and
 //!   at least [`MIN_WRAP`]): the text has a right margin. A newline is then a soft wrap (a
-//!   space) when the next line's first word would not have fitted on the line
-//!   (`len(line) + 1 + len(word) > W`): exactly when a wrapping program breaks. A line that
-//!   stopped early (a headline, a table row, the last line of a paragraph) ends its paragraph.
+//!   space) when the line ends mid-sentence and is at least 3/5 of `W` long (shorter ones are
+//!   headings and table rows, as is an all-capitals line before a line in lower case), or,
+//!   after a line that ends a sentence, when the next line's first word would not have fitted
+//!   on it (`len(line) + 1 + len(word) > W`): exactly when a wrapping program breaks. So the
+//!   last line of a paragraph ends it.
 //! - **One paragraph per line** (web copy, the TASS seed article): otherwise every newline ends a
 //!   paragraph.
 //!
@@ -37,6 +39,10 @@ struct Line {
     indent: usize,
     first_word: usize,
     lower_start: bool,
+    /// Ends with a sentence end or a closing quote: the line may end its paragraph.
+    ends_sentence: bool,
+    /// Letters, all capitals: a headline.
+    capitals: bool,
     separator_after: bool,
 }
 
@@ -90,6 +96,8 @@ fn line(text: &str, start: usize, end: usize, separator_after: bool) -> Line {
         indent: char_count(&raw[..lead]),
         first_word: char_count(&body[..first_word]),
         lower_start: body.chars().next().is_some_and(char::is_lowercase),
+        ends_sentence: body.ends_with(['.', '!', '?', ':', '"', '”', '’', '»', ')']),
+        capitals: body.chars().any(char::is_uppercase) && !body.chars().any(char::is_lowercase),
         separator_after,
     }
 }
@@ -111,11 +119,27 @@ pub(crate) fn paragraphs(text: &str) -> Vec<Span> {
         .filter(|l| l.len <= width && l.len + MARGIN >= width)
         .count();
     let wrapped = !(long > 0 && long * 5 >= count) && width >= MIN_WRAP && near_margin >= 2;
+    let wraps = |a: &Line, b: &Line| {
+        if a.ends_sentence {
+            a.len + 1 + b.first_word > width
+        } else {
+            a.len * 5 >= width * 3 && (!a.capitals || b.capitals)
+        }
+    };
+    // Wrapped paragraphs continue flush left: an indented line starts a paragraph (a table
+    // row, a quoted block) unless every line is indented as much.
+    let min_indent = lines
+        .iter()
+        .filter(|l| !l.content.is_empty())
+        .map(|l| l.indent)
+        .min()
+        .unwrap_or(0);
     let soft_wrap = |a: &Line, b: &Line| {
         !a.separator_after
             && a.len <= MAX_WRAP
             && b.indent <= a.indent
-            && (b.lower_start || (wrapped && a.len + 1 + b.first_word > width))
+            && (!wrapped || b.indent == min_indent)
+            && (b.lower_start || (wrapped && wraps(a, b)))
     };
     let mut out = Vec::new();
     let mut current: Option<Span> = None;
@@ -170,6 +194,22 @@ mod tests {
                 "BANK RAISES RATES",
                 "ZURICH, March 3 - The central bank said it would raise\nits lending rate by half a point from Monday, citing price\npressures in the second half.",
                 "The move was expected.",
+            ]
+        );
+    }
+
+    #[test]
+    fn wrapped_lines_ending_mid_sentence_continue_before_capitals() {
+        let text = "MILLS POSTS HIGHER PROFIT\n    DAYTON, Ohio, May 4 - Acme Mills said sales of its\n\
+                    Ohio plants rose 12 pct in the quarter, helped by demand from\n\
+                    General Motors and Ford.\n    Shr 50 cts vs 41 cts\n    Net 2,100,000 vs 1,650,000\n";
+        assert_eq!(
+            paras(text),
+            [
+                "MILLS POSTS HIGHER PROFIT",
+                "DAYTON, Ohio, May 4 - Acme Mills said sales of its\nOhio plants rose 12 pct in the quarter, helped by demand from\nGeneral Motors and Ford.",
+                "Shr 50 cts vs 41 cts",
+                "Net 2,100,000 vs 1,650,000",
             ]
         );
     }
