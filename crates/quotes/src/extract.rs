@@ -444,7 +444,13 @@ impl<'a> Analysis<'a> {
             a = a.min(self.chains[c as usize - 1].open());
         }
         let (a, b) = self.trim(a, lb - 1);
-        if b < a || b + 1 - a < 2 {
+        if b < a || b + 1 - a < 4 {
+            return None;
+        }
+        // `In June, the senator called …`: an opening adverbial is not a statement.
+        let adverbial = matches!(self.tags[a], Tag::Prep | Tag::Conj | Tag::Time)
+            && !(a..=b).any(|k| self.tags[k] == Tag::Comma);
+        if adverbial {
             return None;
         }
         self.mark_used(a, b);
@@ -475,6 +481,7 @@ impl<'a> Analysis<'a> {
             }
             i += 1;
         }
+        self.transcript_turns(&mut out);
         self.colon_and_continuations(&mut out);
         // A content to the right stops where another cue clause begins.
         let bounds: Vec<(usize, usize)> =
@@ -548,6 +555,7 @@ impl<'a> Analysis<'a> {
         // The subject on the left.
         let mut who = Who::None;
         let mut lb = None; // the comma or closing mark before the clause
+        let mut clause_comma = None;
         let left = if i > s0 { self.skip_aux_left(i - 1, s0) } else { None };
         if let Some(k) = left {
             let before_np = |this: &Self, a: usize| {
@@ -576,6 +584,8 @@ impl<'a> Analysis<'a> {
                 }
             } else if self.tags[k] == Tag::Conj && (self.is_lower(k, "and") || self.is_lower(k, "but")) {
                 who = Who::Clause;
+                // `…, I laughed and said …`: the clause starts after the last comma.
+                clause_comma = (s0..k).rev().find(|&j| self.tags[j] == Tag::Comma && !self.in_quote(j));
             }
         }
         // `“…?” / Clinton said.`: the splitter ended the sentence at the closing mark.
@@ -604,6 +614,18 @@ impl<'a> Analysis<'a> {
                         j += 1;
                     }
                     after = j;
+                }
+            }
+        }
+        // `Jo Smith, a professor at Yale, described …`: a comma right before the cue and words
+        // after it; the subject is the phrase opening the sentence.
+        if who == Who::None && lb == Some(i - 1) && self.tags[i - 1] == Tag::Comma && i > s0 + 1 {
+            let c = self.skip_after_cue(ce + 1, s1, class);
+            let words_after = c <= s1 && !matches!(self.tags[c], Tag::Stop | Tag::Conj | Tag::Prep);
+            if words_after {
+                if let Some((a, b)) = self.np_right(s0, i - 1).filter(|&(a, _)| self.caps[a] || self.ent_of[a] != 0) {
+                    who = Who::Mention(a, b);
+                    lb = None;
                 }
             }
         }
@@ -668,7 +690,7 @@ impl<'a> Analysis<'a> {
         if nothing_right {
             return None;
         }
-        self.verb_right(i, ce, c0, s1, class, lemma, who, lb, right_signal)
+        self.verb_right(i, ce, c0, s1, class, lemma, who, lb.or(clause_comma), right_signal)
     }
 
     /// The content right of a cue (`said that …`), with the checks each verb class needs.
@@ -712,6 +734,7 @@ impl<'a> Analysis<'a> {
         let min_len = if class == VerbClass::Think { 3 } else { 2 };
         let (content, kind) = self.right_content(c0, s1, min_len)?;
         let left_bound = if who == Who::Clause || right_signal { lb } else { None };
+        let left_bound = left_bound.filter(|&b| b < i);
         Some(vec![Found { content, kind, cue, who, left_bound }])
     }
 
@@ -759,7 +782,7 @@ impl<'a> Analysis<'a> {
             }
             if b < s1 && (self.is_lower(b + 1, "on") || self.is_lower(b + 1, "about") || self.tags[b + 1] == Tag::That) {
                 let c0 = if self.tags[b + 1] == Tag::That { b + 1 } else { b + 2 };
-                if let Some((content, kind)) = self.right_content(c0, s1, 2) {
+                if let Some((content, kind)) = self.right_content(c0, s1, 4) {
                     return vec![Found { content, kind, cue: Some((cue_start, i + 1)), who: Who::Mention(a, b), left_bound: None }];
                 }
             }
@@ -781,6 +804,49 @@ impl<'a> Analysis<'a> {
             }
         }
         Vec::new()
+    }
+
+    /// Transcripts: a paragraph opening with a speaker's name in capitals and a colon
+    /// (`WALLACE: Do you really …`) is that speaker's turn.
+    fn transcript_turns(&mut self, out: &mut Vec<Found>) {
+        let n = self.toks.len();
+        let mut i = 0;
+        while i < n {
+            let p = self.para_of[i];
+            let mut j = i;
+            while j < n && self.para_of[j] == p {
+                j += 1;
+            }
+            // Skip a stray mark opening the paragraph.
+            let mut a = i;
+            if a < j && !self.is_wordlike(a) && !self.in_quote(a) && self.word(a).chars().all(|c| "\"“”'‘’".contains(c)) {
+                a += 1;
+            }
+            let mut b = a;
+            while b < j && b - a < 3 && self.is_shouted(b) {
+                b += 1;
+            }
+            if b > a && b + 1 < j && self.tags[b] == Tag::Colon {
+                let (c0, c1) = self.trim(b + 1, j - 1);
+                if c1 > c0 + 1 {
+                    self.mark_used(c0, c1);
+                    out.push(Found {
+                        content: Content::Tokens(c0, c1),
+                        kind: QuoteKind::Direct,
+                        cue: Some((b, b)),
+                        who: Who::Mention(a, b - 1),
+                        left_bound: None,
+                    });
+                }
+            }
+            i = j;
+        }
+    }
+
+    /// A word written in capitals, like a speaker's name in a transcript.
+    fn is_shouted(&self, i: usize) -> bool {
+        let w = self.word(i);
+        w.chars().count() >= 2 && w.chars().all(|c| c.is_uppercase() || c == '.' || c == '-') && w.chars().any(char::is_alphabetic)
     }
 
     /// Quotations with no cue of their own: after a colon (`Trump's reply: "…"`), or opening a
@@ -805,8 +871,29 @@ impl<'a> Analysis<'a> {
                     continue;
                 }
             }
-            // `“…” ― Name`: a signature after the quotation.
             let end = self.chains[c].end_token();
+            // `…, chanting, “Hands up!”` / `…: “…”` closing its sentence: said by the clause's
+            // subject.
+            let introduced = open > s0 + 1
+                && matches!(self.tags[open - 1], Tag::Comma | Tag::Colon)
+                && !self.in_quote(open - 1)
+                && self.is_wordlike(open - 2);
+            let closes_sentence = end + 1 >= self.toks.len()
+                || self.sent_of[end + 1] != self.sent_of[open]
+                || matches!(self.tags[end + 1], Tag::Stop)
+                || self.para_of[end + 1] != self.para_of[end];
+            if introduced && closes_sentence {
+                self.used[c] = true;
+                out.push(Found {
+                    content: Content::Chain(c),
+                    kind: QuoteKind::Direct,
+                    cue: Some((open - 2, open - 2)),
+                    who: Who::Clause,
+                    left_bound: None,
+                });
+                continue;
+            }
+            // `“…” ― Name`: a signature after the quotation.
             if let Some((a, b)) = self.signature(end + 1) {
                 self.used[c] = true;
                 out.push(Found {
@@ -820,7 +907,8 @@ impl<'a> Analysis<'a> {
             }
             let para_start = open == 0 || self.para_of[open - 1] != self.para_of[open];
             let sent_start = open == s0 || (open > 0 && self.tags[open - 1] == Tag::Stop);
-            if para_start || sent_start {
+            let glued = !para_start && (self.is_wordlike(open - 1) || self.is_possessive(open - 1));
+            if (para_start || sent_start) && !glued && !self.is_heading(c) {
                 self.used[c] = true;
                 out.push(Found {
                     content: Content::Chain(c),
@@ -831,6 +919,17 @@ impl<'a> Analysis<'a> {
                 });
             }
         }
+    }
+
+    /// A short Title-Case quotation standing alone, like a section heading `'Coal Isn't the Villain.'`.
+    fn is_heading(&self, c: usize) -> bool {
+        let chain = &self.chains[c];
+        let Some(r) = chain.regions.first() else { return false };
+        let words: Vec<usize> = (r.first..=r.last).filter(|&k| self.is_wordlike(k)).collect();
+        let capital = words.iter().filter(|&&k| self.caps[k]).count();
+        let whole_para = (r.open == 0 || self.para_of[r.open - 1] != self.para_of[r.open])
+            && (r.end + 1 >= self.toks.len() || self.para_of[r.end + 1] != self.para_of[r.end]);
+        whole_para && chain.regions.len() == 1 && words.len() <= 8 && capital * 10 >= words.len() * 6
     }
 
     /// A dash at `d` followed by a capitalised name that runs to the end of the paragraph.

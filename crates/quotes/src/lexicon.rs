@@ -128,7 +128,8 @@ const NOT_CUES: &[&str] = &[
     "request", "requests", "welcome", "welcomes", "label", "labels", "brand", "brands", "rip",
     "rips", "credit", "credits", "question", "questions", "praise", "blame", "cite", "cites",
     "dub", "dubs", "slam", "slams", "blast", "blasts", "mock", "highlight", "highlights",
-    "compare", "compares", "dismiss", "defend",
+    "compare", "compares", "dismiss", "defend", "demand", "demands", "promise", "promises",
+    "pledge", "pledges", "request", "welcome",
 ];
 
 /// Verbs of judging and evaluating: the object is what is reported.
@@ -137,7 +138,7 @@ const OBJECT: &[&str] = &[
     "defend", "describe", "cite", "blast", "slam", "call", "endorse", "decry", "denounce",
     "lambaste", "mock", "ridicule", "fault", "hail", "applaud", "welcome", "recommend", "request",
     "question", "discuss", "highlight", "tout", "characterize", "label", "dub", "brand", "liken",
-    "compare", "rip", "chide", "scold", "berate", "credit",
+    "compare", "rip", "chide", "scold", "berate", "credit", "attack", "chant",
 ];
 
 /// Particles some verbs need to be a cue: `point out`, `rule out`.

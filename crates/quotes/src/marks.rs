@@ -174,12 +174,15 @@ pub(crate) fn find_chains(
     }
     regions.retain(|(_, r)| r.last >= r.first);
     // Chain an unclosed region with a region opening the next paragraph.
+    // Straight and typographic marks never continue each other's quotations.
+    let straight = |t: usize| text.get(toks[t].range()).is_some_and(|m| m == "\"" || m == "'");
     let starts_para = |p: usize, r: &Region| paragraphs.get(p).is_some_and(|ps| toks[r.open].start == ps.start);
     let mut chains: Vec<(usize, Chain)> = Vec::new();
     for (p, r) in regions {
         if let Some((cp, chain)) = chains.last_mut() {
             let prev_open = chain.regions.last().is_some_and(|l| l.close.is_none());
-            if prev_open && p == *cp + 1 && starts_para(p, &r) {
+            let same_style = chain.regions.last().is_some_and(|l| straight(l.open) == straight(r.open));
+            if prev_open && p == *cp + 1 && starts_para(p, &r) && same_style {
                 chain.regions.push(r);
                 *cp = p;
                 continue;
