@@ -185,7 +185,7 @@ fn split_paragraph(text: &str, tokens: &[Span], first: usize, end: usize, out: &
     }
     while k < end {
         let tok = p.tok(k);
-        let capitalised = tok.as_bytes()[0].is_ascii_uppercase();
+        let capitalised = tok.starts_with(|c: char| c.is_ascii_uppercase());
         if capitalised
             && k > start
             && UNPUNCTUATED_STARTERS.contains(&tok)
@@ -232,9 +232,10 @@ fn split_paragraph(text: &str, tokens: &[Span], first: usize, end: usize, out: &
                 // `…long game." - Matthew Ingram`: the attribution stays with its quote.
                 // `"Why?" Clinton said.`: a quotation and its attribution are one sentence.
                 _ => {
-                    !next.starts_with(['/', '-', '—', '–', '―'])
-                        && !next.chars().next().is_some_and(char::is_lowercase)
-                        && !(stop > k + 1 && p.attribution_follows(stop))
+                    let continues = next.starts_with(['/', '-', '—', '–', '―'])
+                        || next.starts_with(char::is_lowercase)
+                        || (stop > k + 1 && p.attribution_follows(stop));
+                    !continues
                 }
             }
         };
