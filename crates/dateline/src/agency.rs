@@ -3,7 +3,7 @@
 /// (short name, the ways datelines write it). Matching ignores case, a leading "the", and
 /// runs of spaces.
 const AGENCIES: &[(&str, &[&str])] = &[
-    ("Reuters", &["reuters", "reuter", "thomson reuters"]),
+    ("Reuters", &["reuters", "reuter", "thomson reuters", "reuters breakingviews", "reuters health"]),
     ("AP", &["ap", "associated press"]),
     ("AFP", &["afp", "agence france-presse", "agence france presse"]),
     ("UPI", &["upi", "united press international"]),
@@ -11,7 +11,7 @@ const AGENCIES: &[(&str, &[&str])] = &[
     ("RIA Novosti", &["ria novosti", "ria-novosti", "ria", "rian", "риа новости"]),
     ("Interfax", &["interfax", "interfax-ukraine", "interfax-kazakhstan", "интерфакс"]),
     ("Sputnik", &["sputnik"]),
-    ("Xinhua", &["xinhua", "xinhua news agency"]),
+    ("Xinhua", &["xinhua", "xinhua news agency", "xinhuanet", "xinhua net"]),
     ("Kyodo", &["kyodo", "kyodo news"]),
     ("Yonhap", &["yonhap", "yonhap news agency"]),
     ("PTI", &["pti", "press trust of india"]),
@@ -29,8 +29,8 @@ const AGENCIES: &[(&str, &[&str])] = &[
     ("EFE", &["efe", "agencia efe"]),
     ("Canadian Press", &["cp", "canadian press"]),
     ("PA", &["pa", "pa media", "press association"]),
-    ("Bloomberg", &["bloomberg", "bloomberg news"]),
-    ("CNN", &["cnn"]),
+    ("Bloomberg", &["bloomberg", "bloomberg news", "bloomberg opinion"]),
+    ("CNN", &["cnn", "cnn business", "cnn international"]),
     ("APP", &["app", "associated press of pakistan"]),
     ("Iran Press", &["iran press", "ip"]),
     ("Report", &["report", "report.az"]),
@@ -60,6 +60,9 @@ const AGENCIES: &[(&str, &[&str])] = &[
     ("KNA", &["kna"]),
     ("VNA", &["vna", "vietnam news agency"]),
     ("CNA", &["cna", "central news agency"]),
+    ("PR Newswire", &["prnewswire", "pr newswire", "prnewswire-firstcall", "prweb"]),
+    ("Business Wire", &["business wire", "businesswire"]),
+    ("GlobeNewswire", &["globe newswire", "globenewswire"]),
 ];
 
 /// Short names of agencies often written without parentheses after a comma or space

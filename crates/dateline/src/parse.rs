@@ -216,6 +216,18 @@ fn grammar(text: &str, t: &[Tok]) -> Option<Parts> {
     }
     let end = terminator(text, t, i, &mut p)?;
     p.end = end;
+    if p.name.is_none() && p.date.is_none() {
+        // `(ANSA) - ROME, NOV 24 - …`: the agency first, then the place and date.
+        if let Some(k) = t.iter().position(|x| x.start >= end).filter(|&k| !t[k].newline_before) {
+            if let Some(inner) = grammar(text, &t[k..]).filter(|q| q.name.is_some() && q.agency.is_none()) {
+                p.name = inner.name;
+                p.qualifiers = inner.qualifiers;
+                p.date = inner.date;
+                p.lowercase_location = inner.lowercase_location;
+                p.end = inner.end;
+            }
+        }
+    }
     (p.end - p.start <= MAX_DATELINE).then_some(p)
 }
 
@@ -239,6 +251,11 @@ fn after_location(text: &str, t: &[Tok], mut i: usize, p: &mut Parts) -> Option<
                     }
                 }
                 if p.date.is_none() && p.agency.is_none() {
+                    if let Some(j) = hijri_date(text, t, i + 1) {
+                        // `Riyadh, Safar 23, 1438, Nov 23, 2016, SPA --`: the Gregorian date follows.
+                        i = j;
+                        continue;
+                    }
                     if let Some((d, j)) = date_at(text, t, i + 1) {
                         p.date = Some(d);
                         i = j;
@@ -620,6 +637,26 @@ fn date_core(text: &str, t: &[Tok], i: usize) -> Option<(DateFound, usize)> {
     Some((d, j))
 }
 
+/// Hijri month names as Saudi and Gulf agencies write them.
+const HIJRI: &[&str] = &[
+    "muharram", "safar", "rabi", "rabi'i", "rabi'ii", "rabi'", "jumada", "jumadah", "rajab",
+    "shaban", "sha'ban", "ramadan", "shawwal", "dhul", "dhu", "thul", "zul",
+];
+
+/// A Hijri date (`Safar 23, 1438`) at `i`: the index of the comma after its year.
+fn hijri_date(text: &str, t: &[Tok], i: usize) -> Option<usize> {
+    let w = t.get(i).filter(|x| x.kind == Kind::Word)?.text(text).to_lowercase();
+    let head = w.split(['-', ' ']).next().unwrap_or("");
+    if !HIJRI.contains(&w.as_str()) && !HIJRI.contains(&head) {
+        return None;
+    }
+    let year = (i + 1..(i + 8).min(t.len())).find(|&k| {
+        let x = t[k].text(text);
+        t[k].kind == Kind::Num && x.len() == 4 && x.starts_with("14")
+    })?;
+    t.get(year + 1).filter(|x| x.is_punct(',')).map(|_| year + 1)
+}
+
 /// A day token (`24`, `24th`, `2O`, `l`).
 fn day_token(text: &str, tok: &Tok) -> Option<String> {
     let w = tok.text(text);
@@ -654,10 +691,15 @@ fn year_token(text: &str, tok: &Tok) -> Option<i32> {
 /// The terminator at `i`; returns the end of the dateline.
 fn terminator(text: &str, t: &[Tok], i: usize, p: &mut Parts) -> Option<usize> {
     let slash = p.bracketed_agency && i > 0 && t[i - 1].is_punct('/');
+    let prev = i.checked_sub(1).and_then(|k| t.get(k))?;
     let Some(tok) = t.get(i) else {
         // The text ends right after `/TASS/` or `(CNN)`.
-        return (p.bracketed_agency).then(|| t[i - 1].end);
+        return (p.bracketed_agency).then_some(prev.end);
     };
+    if p.agency.is_some() && !p.bracketed_agency && p.date.is_some() && tok.newline_before && prev.kind == Kind::Word {
+        // `TOKYO, Nov. 24 Kyodo` on a line of its own.
+        return Some(prev.end);
+    }
     let end = match tok.kind {
         Kind::Punct('-') => {
             let mut k = i;
@@ -666,7 +708,7 @@ fn terminator(text: &str, t: &[Tok], i: usize, p: &mut Parts) -> Option<usize> {
             }
             t[k].end
         }
-        Kind::Punct('–') | Kind::Punct('—') | Kind::Punct('―') | Kind::Punct(':') => {
+        Kind::Punct('–') | Kind::Punct('—') | Kind::Punct('―') | Kind::Punct(':') | Kind::Punct('_') => {
             let k = if t.get(i + 1).is_some_and(|x| x.punct_in(&['-', '—', '–']) && !x.space_before) { i + 1 } else { i };
             t[k].end
         }
@@ -783,8 +825,11 @@ fn believable(text: &str, t: &[Tok], p: &Parts, place: Option<&Place>, gaz: &Gaz
         return known || name.split_whitespace().count() <= 4;
     }
     let qual_known = p.qualifiers.iter().any(|q| qualifier_place(text, q, gaz).is_some());
-    if p.agency.is_some() {
-        return known || qual_known;
+    if let Some(a) = &p.agency {
+        // `UNITED NATIONS (AP) —`; but `AMR (AMR) TO START…` is a ticker symbol in a headline.
+        let known_agency = p.bracketed_agency && agency::lookup(a).is_some();
+        let dashed = t.iter().any(|x| x.end == p.end && x.punct_in(&['-', '–', '—', '_', ':']));
+        return known || qual_known || (known_agency && dashed && caps && name.split_whitespace().count() <= 3);
     }
     // Location alone before the terminator: a known place, and story text after it.
     if !(known || qual_known) {
@@ -803,6 +848,12 @@ fn believable(text: &str, t: &[Tok], p: &Parts, place: Option<&Place>, gaz: &Gaz
     }
     if fw.chars().next().is_some_and(char::is_lowercase) {
         return false; // `Paris - the city of light - …`
+    }
+    let line = &text[p.end..];
+    let line = &line[..line.find('\n').unwrap_or(line.len())];
+    let colon = t.iter().any(|x| x.end == p.end && x.is_punct(':'));
+    if colon && line.split_whitespace().count() < 8 && !has_sentence_end(line) {
+        return false; // `LONDON: Markets rally on rate hopes`
     }
     let line_rest = text.get(p.end..).unwrap_or("").trim_start_matches([' ', '\t']);
     let line_rest = &line_rest[..line_rest.find('\n').unwrap_or(line_rest.len())];
@@ -929,7 +980,11 @@ const FURNITURE: &[&str] = &[
 /// Captions, credits, share buttons and time stamps: never the story's prose.
 fn is_furniture(line: &str) -> bool {
     let first = line.split_whitespace().next().unwrap_or("").trim_end_matches([':', '.']).to_lowercase();
-    FURNITURE.contains(&first.as_str()) || line.contains("(AP Photo") || line.contains("Photo:")
+    let credit = ["Photo", "REUTERS/", "Getty", "/AFP", "Images", "/AP", "Xinhua/", "/Yonhap"];
+    FURNITURE.contains(&first.as_str())
+        || credit.iter().any(|c| line.contains(c))
+        // A caption ends with its credit in brackets: `… on Monday. (Yonhap)`.
+        || line.trim_end().ends_with(')') && line.trim_end().len() > 60 && line.contains(". (")
 }
 
 /// (words, words starting with a lowercase letter).

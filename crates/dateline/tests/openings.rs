@@ -72,6 +72,10 @@ fn associated_press() {
          want("ST. LOUIS, Mo. (AP) —", Some("ST. LOUIS, Mo."), None, None, Some("AP"))),
         ("SACRAMENTO, Calif. (AP) — Wildfire crews gained ground.", None,
          want("SACRAMENTO, Calif. (AP) —", Some("SACRAMENTO, Calif."), None, None, Some("AP"))),
+        ("UNITED NATIONS (AP) — The General Assembly voted on Friday.", None,
+         want("UNITED NATIONS (AP) —", Some("UNITED NATIONS"), None, None, Some("AP"))),
+        ("BOSTON (AP) _ The Red Sox won again on Sunday.", None,
+         want("BOSTON (AP) _", Some("BOSTON"), None, None, Some("AP"))),
     ]);
 }
 
@@ -160,6 +164,8 @@ fn asian_agencies() {
          want("UNITED NATIONS, May 5 (Xinhua) --", Some("UNITED NATIONS"), Some("2019-05-05"), Some("May 5"), Some("Xinhua"))),
         ("TOKYO, Nov. 24 (Kyodo) -- Japan's cabinet approved the plan.", P16,
          want("TOKYO, Nov. 24 (Kyodo) --", Some("TOKYO"), Some("2016-11-24"), Some("Nov. 24"), Some("Kyodo"))),
+        ("TOKYO, Nov. 24 Kyodo\nJapan's cabinet approved the plan on Thursday.", P16,
+         want("TOKYO, Nov. 24 Kyodo", Some("TOKYO"), Some("2016-11-24"), Some("Nov. 24"), Some("Kyodo"))),
         ("OSAKA (Kyodo) -- A magnitude 5 quake jolted the region.", None,
          want("OSAKA (Kyodo) --", Some("OSAKA"), None, None, Some("Kyodo"))),
         ("NAHA, Japan, Feb. 2 Kyodo - Base workers went on strike.", Some("2000-02-02"),
@@ -236,6 +242,8 @@ fn middle_eastern_and_turkish_agencies() {
          want("SHARJAH, 5th March (WAM) --", Some("SHARJAH"), Some("2018-03-05"), Some("5th March"), Some("WAM"))),
         ("Riyadh, Nov 24, 2016, SPA -- The Custodian of the Two Holy Mosques received.", None,
          want("Riyadh, Nov 24, 2016, SPA --", Some("Riyadh"), Some("2016-11-24"), Some("Nov 24, 2016"), Some("SPA"))),
+        ("Riyadh, Safar 23, 1438, Nov 23, 2016, SPA -- The cabinet held its weekly session.", None,
+         want("Riyadh, Safar 23, 1438, Nov 23, 2016, SPA --", Some("Riyadh"), Some("2016-11-23"), Some("Nov 23, 2016"), Some("SPA"))),
         ("JEDDAH, Jan 5 (SPA) -- The port handled more cargo.", Some("2019-01-05"),
          want("JEDDAH, Jan 5 (SPA) --", Some("JEDDAH"), Some("2019-01-05"), Some("Jan 5"), Some("SPA"))),
         ("Dammam, SPA -- The eastern province governor opened a hospital.", None,
@@ -262,6 +270,8 @@ fn european_agencies() {
          want("ROME, Nov 24 (ANSA) -", Some("ROME"), Some("2016-11-24"), Some("Nov 24"), Some("ANSA"))),
         ("Milan, January 3 (ANSA) - Fashion week opened.", Some("2017-01-03"),
          want("Milan, January 3 (ANSA) -", Some("Milan"), Some("2017-01-03"), Some("January 3"), Some("ANSA"))),
+        ("(ANSA) - ROME, NOV 24 - Italy's premier met unions.", P16,
+         want("(ANSA) - ROME, NOV 24 -", Some("ROME"), Some("2016-11-24"), Some("NOV 24"), Some("ANSA"))),
         ("NAPLES (ANSA) - Police seized a shipment.", None,
          want("NAPLES (ANSA) -", Some("NAPLES"), None, None, Some("ANSA"))),
         ("MADRID, 24 Nov (EFE).- The Spanish government approved the decree.", P16,
@@ -304,6 +314,12 @@ fn staff_datelines_and_qualifiers() {
          want("KANSAS CITY, Mo. - March 13 -", Some("KANSAS CITY, Mo."), Some("1987-03-13"), Some("March 13"), None)),
         ("Mexico city, march 18 - the central bank said reserves rose.", Some("1987-03-18"),
          want("Mexico city, march 18 -", Some("Mexico city"), Some("1987-03-18"), Some("march 18"), None)),
+        ("CHICAGO, June 5, 2023 /PRNewswire/ -- Acme Corp today announced results.", None,
+         want("CHICAGO, June 5, 2023 /PRNewswire/ --", Some("CHICAGO"), Some("2023-06-05"), Some("June 5, 2023"), Some("PR Newswire"))),
+        ("LONDON, Nov 24 (Reuters Breakingviews) - Banks face a reckoning.", P16,
+         want("LONDON, Nov 24 (Reuters Breakingviews) -", Some("LONDON"), Some("2016-11-24"), Some("Nov 24"), Some("Reuters"))),
+        ("AUSTIN, TX – June 5, 2023 – Acme Corp today announced a new plant.", None,
+         want("AUSTIN, TX – June 5, 2023 –", Some("AUSTIN, TX"), Some("2023-06-05"), Some("June 5, 2023"), None)),
         ("****SANTO DOMINGO, March 4 - The republic sold sugar.", Some("1987-03-04"),
          want("SANTO DOMINGO, March 4 -", Some("SANTO DOMINGO"), Some("1987-03-04"), Some("March 4"), None)),
     ]);
@@ -361,6 +377,8 @@ fn openings_with_page_furniture() {
         ("Updated 10:32 a.m. ET, Thu November 24, 2016\nBy Jane Doe, CNN\nWashington (CNN)The White House said it would respond.", P16,
          want("Washington (CNN)", Some("Washington"), None, None, Some("CNN"))),
         ("Share on Facebook Share on Twitter SEOUL, May 12 (Yonhap) -- The ministry said Friday.", Some("2023-05-12"),
+         want("SEOUL, May 12 (Yonhap) --", Some("SEOUL"), Some("2023-05-12"), Some("May 12"), Some("Yonhap"))),
+        ("Ferry fire forces evacuation\nWorkers inspect a damaged ferry in the port of Mokpo, South Korea, on Thursday, May 11, 2023, after a fire forced the evacuation of 300 passengers. (Yonhap)\nSEOUL, May 12 (Yonhap) -- South Korea will tighten rules.", Some("2023-05-12"),
          want("SEOUL, May 12 (Yonhap) --", Some("SEOUL"), Some("2023-05-12"), Some("May 12"), Some("Yonhap"))),
         ("Rescuers search rubble after quake\n\nPhoto: Rescue workers search the rubble in the old town on Monday. (AP Photo/Jane Roe)\n\nISTANBUL (AP) — Rescuers pulled survivors from the rubble.", None,
          want("ISTANBUL (AP) —", Some("ISTANBUL"), None, None, Some("AP"))),
@@ -437,6 +455,8 @@ fn traps() {
         "As of April 7 - in bushels\n Truck Receipts",
         "GAZA - Israel Strikes Camp\n\nIsraeli jets struck a camp overnight, witnesses said.",
         "Officials from Moscow (TASS) said the talks would resume.",
+        "LONDON: Markets rally on rate hopes\nStocks rose on Monday as investors bet on cuts.",
+        "AMR (AMR) - TO START INFORMATION CAMPAIGN IN DISPUTE",
         // A dateline after the story's first paragraph is a quotation, not this story's dateline.
         "The central bank raised interest rates for the third time this year on Thursday, saying that inflation was still well above its target and that wage growth remained strong across the economy.\n\nLONDON, March 3 (Reuters) - An earlier report said prices would rise.",
         "",
@@ -450,4 +470,31 @@ fn traps() {
         .collect();
     assert!(traps.len() >= 40);
     assert!(found.is_empty(), "datelines found in traps:\n{}", found.join("\n"));
+}
+
+proptest::proptest! {
+    /// Any text, however odd, gives a dateline inside it on character boundaries, or none.
+    #[test]
+    fn never_panics(text in "(?s).{0,300}", lead in "[A-Z ,.()/:-]{0,40}") {
+        let text = format!("{lead}{text}");
+        if let Some(d) = DatelineParser::new().parse(&text, Some("2016-11-24")) {
+            proptest::prop_assert!(d.span.start <= d.span.end && d.span.end <= text.len());
+            proptest::prop_assert!(text.is_char_boundary(d.span.start) && text.is_char_boundary(d.span.end));
+        }
+    }
+
+    /// Datelines made of a known city, a date and an agency are always found, whole.
+    #[test]
+    fn generated_datelines(city in proptest::sample::select(vec!["LONDON", "Tokyo", "NEW DELHI", "Sao Paulo", "KUALA LUMPUR"]),
+                           month in proptest::sample::select(vec!["Jan", "Feb.", "March", "Sept.", "NOV", "December"]),
+                           day in 1u32..=28,
+                           agency in proptest::sample::select(vec!["(Reuters) -", "(AP) —", "(Xinhua) --", "(AFP) –", "(PTI):"])) {
+        let dateline = format!("{city}, {month} {day} {agency}");
+        let text = format!("Headline here\n\n{dateline} The minister said on Monday that talks would go on.");
+        let d = DatelineParser::new().parse(&text, Some("2016-06-15"));
+        let d = d.expect("dateline");
+        proptest::prop_assert_eq!(&text[d.span.start..d.span.end], dateline.as_str());
+        proptest::prop_assert_eq!(d.location.as_deref(), Some(city));
+        proptest::prop_assert!(d.date.is_some());
+    }
 }
