@@ -444,7 +444,7 @@ impl<'a> Analysis<'a> {
             a = a.min(self.chains[c as usize - 1].open());
         }
         let (a, b) = self.trim(a, lb - 1);
-        if b < a || b + 1 - a < 4 {
+        if b < a || b + 1 - a < 3 {
             return None;
         }
         // `In June, the senator called …`: an opening adverbial is not a statement.
