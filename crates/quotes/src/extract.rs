@@ -174,13 +174,24 @@ impl<'a> Analysis<'a> {
     }
 
     fn is_possessive(&self, i: usize) -> bool {
-        matches!(self.word(i), "'s" | "’s" | "'" | "’")
+        match self.word(i) {
+            "'s" | "’s" => true,
+            // `the Clintons' plan`, but not a closing quotation mark.
+            "'" | "’" => !self.in_quote(i),
+            _ => false,
+        }
     }
 
     /// A noun phrase ending at token `end`, walking left; None if `end` cannot head one.
+    /// A parenthesis closing the phrase (`Rep. Gwen Moore (D-Wis.)`) belongs to it.
     fn np_left(&self, end: usize, floor: usize) -> Option<(usize, usize)> {
         if self.in_quote(end) {
             return None;
+        }
+        if self.word(end) == ")" {
+            let open = (floor..end).rev().take(6).find(|&j| self.word(j) == "(")?;
+            let (a, _) = self.np_left(open.checked_sub(1)?, floor)?;
+            return Some((a, end));
         }
         match self.tags[end] {
             Tag::Pron(_) => return Some((end, end)),
@@ -193,7 +204,7 @@ impl<'a> Analysis<'a> {
         }
         let mut start = end;
         let mut k = end;
-        while k > floor && end - k < 8 {
+        while k > floor && end - k < 12 {
             let j = k - 1;
             if self.in_quote(j) {
                 break;
@@ -514,7 +525,8 @@ impl<'a> Analysis<'a> {
             if self.tags[j] == Tag::Comma {
                 let inner = j + 1;
                 let described = matches!(self.tags[inner], Tag::Det | Tag::Title(_) | Tag::Prep | Tag::Pron(Pron::Relative))
-                    || self.word(inner).chars().all(|c| c.is_ascii_digit());
+                    || self.word(inner).chars().all(|c| c.is_ascii_digit())
+                    || (k - inner <= 3 && self.caps[inner]);
                 if !described || j == s0 {
                     return None;
                 }
