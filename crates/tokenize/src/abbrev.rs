@@ -159,6 +159,10 @@ pub(crate) fn keeps_period(word: &str, next: impl FnOnce() -> Option<char>) -> b
     let Some(body) = word.strip_suffix('.') else {
         return false;
     };
+    // No abbreviation is this long; also keeps the check cheap on runs of junk.
+    if body.len() > 24 {
+        return false;
+    }
     if body.is_empty() {
         return false;
     }

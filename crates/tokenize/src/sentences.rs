@@ -10,6 +10,7 @@
 use crate::abbrev::abbreviation_ends_sentence;
 use crate::chars::{is_closer, is_terminal};
 use newsnlp_doc::{Sentence, Span};
+use std::cell::Cell;
 
 /// Why a token may end a sentence.
 #[derive(PartialEq)]
@@ -90,6 +91,9 @@ struct Para<'a> {
     tokens: &'a [Span],
     first: usize,
     end: usize,
+    /// Straight double quotes counted so far: `(up to token index, count)`. Queries only move
+    /// forward, so counting stays linear in the paragraph.
+    quotes: Cell<(usize, usize)>,
 }
 
 impl Para<'_> {
@@ -117,7 +121,19 @@ impl Para<'_> {
             return false;
         }
         let glued = self.tokens[k - 1].end == self.tokens[k].start;
-        glued || (c == '"' && (self.first..k).filter(|&j| self.tok(j) == "\"").count() % 2 == 1)
+        glued || (c == '"' && self.quotes_before(k) % 2 == 1)
+    }
+
+    /// Straight double quotes among the paragraph's tokens before `k`.
+    fn quotes_before(&self, k: usize) -> usize {
+        let (mut upto, mut count) = self.quotes.get();
+        if k < upto {
+            (upto, count) = (self.first, 0);
+        }
+        count += (upto..k).filter(|&j| self.tok(j) == "\"").count();
+        upto = upto.max(k);
+        self.quotes.set((upto, count));
+        count
     }
 
     /// A short attribution (`Clinton said.`, `asked Sen. Jones,`) starts at `k`: a reporting
@@ -150,11 +166,10 @@ impl Para<'_> {
             if matches!(tok, "-" | "--" | "—" | "–") {
                 let head = self.tok(self.first);
                 let upper_start = head.chars().count() > 1 && head.chars().all(char::is_uppercase);
-                let next_upper = self
-                    .tok(k + 1)
-                    .chars()
-                    .next()
-                    .is_some_and(char::is_uppercase);
+                // `The`, not an all-capitals headline (`SOCCER - ROVERS WIN AT HOME TODAY`).
+                let next = self.tok(k + 1);
+                let next_upper =
+                    next.starts_with(char::is_uppercase) && next.chars().any(char::is_lowercase);
                 return (k > self.first && next_upper && (comma || upper_start)).then_some(k + 1);
             }
             comma |= tok == ",";
@@ -171,6 +186,7 @@ impl Para<'_> {
 
 fn split_paragraph(text: &str, tokens: &[Span], first: usize, end: usize, out: &mut Vec<Sentence>) {
     let p = Para {
+        quotes: Cell::new((first, 0)),
         text,
         tokens,
         first,

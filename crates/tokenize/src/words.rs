@@ -154,16 +154,21 @@ const HYPHEN_PREFIXES: &[&str] = &[
 /// `3-5`, `15-20`, `1990-2000`: a range of two numbers, whose hyphen is a token. Codes and dates
 /// (`22-506`, `36-01`, `1996-08-22`) stay whole.
 fn is_range(word: &str) -> bool {
-    let word = word
-        .split(|c: char| !(c.is_ascii_digit() || c == '-'))
-        .next()
-        .unwrap_or("");
-    let mut parts = word.split('-');
-    let (Some(a), Some(b), None) = (parts.next(), parts.next(), parts.next()) else {
+    let digits = |s: &[u8]| s.iter().take_while(|b| b.is_ascii_digit()).count();
+    let w = word.as_bytes();
+    let a = digits(w);
+    if w.get(a) != Some(&b'-') {
         return false;
-    };
+    }
+    let b = digits(&w[a + 1..]);
+    let after = &w[a + 1 + b..];
+    if after.first() == Some(&b'-') && after.get(1).is_some_and(u8::is_ascii_digit) {
+        // A third part: a date or a code.
+        return false;
+    }
+    let (a, b) = (&word[..a], &word[a + 1..a + 1 + b]);
     let year = |p: &str| p.len() == 4 && (p.starts_with("19") || p.starts_with("20"));
-    (a.len() <= 2 && b.len() <= 2 && !b.starts_with('0')) || (year(a) && year(b))
+    (a.len() <= 2 && (1..=2).contains(&b.len()) && !b.starts_with('0')) || (year(a) && year(b))
 }
 
 /// Unit and clock words split from a number written against them (`6:00|am`, `10|km`).
@@ -182,9 +187,35 @@ fn number_unit_split(word: &str) -> Option<usize> {
     .then_some(digits_end)
 }
 
-/// The part of `word` after its last hyphen or slash: `N.Y.` in `D-N.Y.`.
+/// How far the scanner looks for the other half of a bracket pair inside a word (`friend(s)`)
+/// or for the start of an abbreviation: far enough for any real one, and it keeps the scan
+/// linear on pathological input.
+const NEAR: usize = 32;
+
+/// Position of `b` among the first [`NEAR`] bytes of `s`.
+fn find_near(s: &[u8], b: u8) -> Option<usize> {
+    s.iter().take(NEAR).position(|&x| x == b)
+}
+
+/// Position of `b` among the last [`NEAR`] bytes of `s`.
+fn find_near_back(s: &[u8], b: u8) -> Option<usize> {
+    s.iter()
+        .rev()
+        .take(NEAR)
+        .position(|&x| x == b)
+        .map(|i| s.len() - 1 - i)
+}
+
+/// The part of `word` after its last hyphen or slash (`N.Y.` in `D-N.Y.`), looking back at most
+/// [`NEAR`] bytes.
 fn last_segment(word: &str) -> &str {
-    word.rfind(['-', '/']).map_or(word, |i| &word[i + 1..])
+    let b = word.as_bytes();
+    let cut = b
+        .iter()
+        .rev()
+        .take(NEAR)
+        .position(|&x| x == b'-' || x == b'/');
+    cut.map_or(word, |i| &word[b.len() - i..])
 }
 
 /// URLs, e-mail addresses, @handles and #hashtags stay whole.
@@ -273,15 +304,12 @@ impl Chunk<'_> {
                 }
                 '#' if after.is_some_and(|a| a.is_ascii_digit()) => cl,
                 '(' | ',' | ':' | '/' | '\\' | '+' | '&' | '%' => {
-                    if c == '('
-                        && rest.contains(')')
-                        && rest[cl..].chars().next().is_some_and(is_word)
-                        && !rest.ends_with(')')
-                    {
-                        // `(s)he`, `(re)build`: a bracket inside the word.
-                        let close = rest.find(')').unwrap_or(cl);
-                        if rest[close + 1..].chars().next().is_some_and(is_word) {
-                            break;
+                    // `(s)he`, `(re)build`: a bracket inside the word.
+                    if c == '(' && rest[cl..].starts_with(is_word) {
+                        if let Some(close) = find_near(rest.as_bytes(), b')') {
+                            if rest[close + 1..].starts_with(is_word) {
+                                break;
+                            }
                         }
                     }
                     cl
@@ -312,7 +340,7 @@ impl Chunk<'_> {
                         ']' => '[',
                         _ => '{',
                     };
-                    if rest[..rest.len() - cl].contains(open) {
+                    if find_near_back(&rest.as_bytes()[..rest.len() - cl], open as u8).is_some() {
                         break;
                     }
                     cl
@@ -404,11 +432,11 @@ impl Chunk<'_> {
                     (!numeric).then_some(1)
                 }
                 '(' => {
-                    let closes = core[i..].contains(')');
+                    let closes = find_near(&core.as_bytes()[i..], b')').is_some();
                     (!closes).then_some(1)
                 }
                 ')' => {
-                    let opened = core[start..i].contains('(');
+                    let opened = find_near_back(&core.as_bytes()[start..i], b'(').is_some();
                     (!opened).then_some(1)
                 }
                 c if is_emoji_base(c) => Some(emoji_len(&core[i..])),

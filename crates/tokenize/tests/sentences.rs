@@ -219,7 +219,7 @@ fn numbers_and_list_labels_do_not_end_sentences() {
 #[test]
 fn all_capitals_headline_with_a_dash_is_not_a_dateline() {
     assert_eq!(
-        sentences("SOCCER - ROVERS WIN AT HOME"),
-        ["SOCCER - ROVERS WIN AT HOME"]
+        sentences("SOCCER - ROVERS WIN AT HOME AGAIN TODAY"),
+        ["SOCCER - ROVERS WIN AT HOME AGAIN TODAY"]
     );
 }
