@@ -234,6 +234,22 @@ impl<'a> Analysis<'a> {
         while start < end && (self.is_possessive(start) || self.is_lower(start, "of")) {
             start += 1;
         }
+        // `Mr. Morgan of the Sierra Club`, `a narrator in the Clinton ad`: the head noun phrase
+        // before a short prepositional phrase, when that phrase opens the clause.
+        if start >= floor + 2 && self.tags[start - 1] == Tag::Prep {
+            let p = start - 1;
+            let joins = ["of", "in", "at", "for", "from", "with"].iter().any(|w| self.is_lower(p, w));
+            if joins {
+                if let Some((a, _)) = self.np_left(p - 1, floor) {
+                    let opens = a == floor
+                        || matches!(self.tags[a - 1], Tag::Comma | Tag::Stop | Tag::Colon)
+                        || self.is_close(a - 1);
+                    if opens && (self.caps[a] || self.tags[a] == Tag::Det || self.ent_of[a] != 0) {
+                        return Some((a, end));
+                    }
+                }
+            }
+        }
         Some((start, end))
     }
 
@@ -526,7 +542,7 @@ impl<'a> Analysis<'a> {
                 let inner = j + 1;
                 let described = matches!(self.tags[inner], Tag::Det | Tag::Title(_) | Tag::Prep | Tag::Pron(Pron::Relative))
                     || self.word(inner).chars().all(|c| c.is_ascii_digit())
-                    || (k - inner <= 3 && self.caps[inner]);
+                    || (k - inner <= 5 && self.caps[inner] && (inner..k).all(|x| self.caps[x] || !self.is_wordlike(x)));
                 if !described || j == s0 {
                     return None;
                 }
@@ -596,8 +612,15 @@ impl<'a> Analysis<'a> {
                 }
             } else if self.tags[k] == Tag::Conj && (self.is_lower(k, "and") || self.is_lower(k, "but")) {
                 who = Who::Clause;
-                // `…, I laughed and said …`: the clause starts after the last comma.
+                // `…, I laughed and said …`: the clause starts after the last comma, and its
+                // subject opens it.
                 clause_comma = (s0..k).rev().find(|&j| self.tags[j] == Tag::Comma && !self.in_quote(j));
+                let subject_at = clause_comma.map_or(s0, |c| c + 1);
+                if let Some((a, b)) = self.np_right(subject_at, k) {
+                    if matches!(self.tags[a], Tag::Pron(_)) || self.ent_of[a] != 0 || self.caps[a] {
+                        who = Who::Mention(a, b);
+                    }
+                }
             }
         }
         // `“…?” / Clinton said.`: the splitter ended the sentence at the closing mark.
@@ -646,6 +669,13 @@ impl<'a> Analysis<'a> {
         }
         let c0 = self.skip_after_cue(after, s1, class);
         let cue = Some((i, ce));
+        // `The Times reports:` / `“…”` in the next paragraph.
+        if c0 == s1 + 1 && self.tags[s1] == Tag::Colon && lb.is_none() {
+            if let Some(c) = self.chain_opening_at(c0).filter(|&c| !self.used[c]) {
+                self.used[c] = true;
+                return Some(vec![Found { content: Content::Chain(c), kind: QuoteKind::Direct, cue, who, left_bound: None }]);
+            }
+        }
         let nothing_right = c0 > s1 || matches!(self.tags[c0], Tag::Stop);
         let right_signal = !nothing_right
             && (self.tags[c0] == Tag::That
@@ -653,8 +683,12 @@ impl<'a> Analysis<'a> {
                 || (c0 > 0 && self.tags[c0 - 1] == Tag::Colon));
         let mut found = Vec::new();
         if let Some(lb) = lb.filter(|_| form == Form::Finite) {
-            let lb_cross = cross && !nothing_right && !matches!(self.tags[c0], Tag::Conj | Tag::Prep);
-            if lb_cross {
+            let comma_after = !nothing_right && c0 > 0 && self.tags[c0 - 1] == Tag::Comma;
+            let right_is_content = !nothing_right
+                && (!matches!(self.tags[c0], Tag::Conj | Tag::Prep | Tag::According | Tag::Verb(_, _, Form::Ing))
+                    || self.is_lower(c0, "if")
+                    || self.is_lower(c0, "whether"));
+            if cross && right_is_content && (!comma_after || right_signal) {
                 return self.verb_right(i, ce, c0, s1, class, lemma, who, None, right_signal);
             }
             let mut t = lb;
@@ -664,11 +698,6 @@ impl<'a> Analysis<'a> {
             let left_chain = self.chain_ending_at(t).is_some();
             // `During the rally, Lavrov said X`: the words before the comma are not the statement;
             // `X, Lavrov said` and `X, Lavrov said, Y` put it on the left.
-            let comma_after = !nothing_right && c0 > 0 && self.tags[c0 - 1] == Tag::Comma;
-            let right_is_content = !nothing_right
-                && (!matches!(self.tags[c0], Tag::Conj | Tag::Prep | Tag::According | Tag::Verb(_, _, Form::Ing))
-                    || self.is_lower(c0, "if")
-                    || self.is_lower(c0, "whether"));
             if left_chain || !right_is_content || (comma_after && !right_signal) {
                 // Content on the left: `“…,” he said` / `…, Lavrov said`.
                 let parenthetical = right_is_content && !left_chain && comma_after;
