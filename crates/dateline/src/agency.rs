@@ -7,7 +7,7 @@ const AGENCIES: &[(&str, &[&str])] = &[
     ("AP", &["ap", "associated press"]),
     ("AFP", &["afp", "agence france-presse", "agence france presse"]),
     ("UPI", &["upi", "united press international"]),
-    ("TASS", &["tass", "itar-tass", "itar tass"]),
+    ("TASS", &["tass", "itar-tass", "itar tass", "тасс", "итар-тасс"]),
     ("RIA Novosti", &["ria novosti", "ria-novosti", "ria", "rian", "риа новости"]),
     ("Interfax", &["interfax", "interfax-ukraine", "interfax-kazakhstan", "интерфакс"]),
     ("Sputnik", &["sputnik"]),

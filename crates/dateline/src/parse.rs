@@ -55,7 +55,10 @@ const CONNECTORS: &[&str] = &[
 ];
 
 /// Abbreviations whose full stop belongs to a place name (`ST. PAUL`, `Ft. Worth`).
-const NAME_ABBREVIATIONS: &[&str] = &["st", "ste", "ft", "mt", "pt", "pte", "ft"];
+const NAME_ABBREVIATIONS: &[&str] = &["st", "ste", "ft", "mt", "pt", "pte"];
+
+/// Dashes that end a dateline (and separate its parts in `KANSAS CITY, Mo. - March 13 -`).
+const DASHES: &[char] = &['-', '–', '—', '―', '‒', '−'];
 
 /// A date as found in a dateline.
 #[derive(Debug, Clone)]
@@ -234,7 +237,7 @@ fn grammar(text: &str, t: &[Tok]) -> Option<Parts> {
 /// Qualifiers, date and agency after the location; returns the index of the terminator.
 fn after_location(text: &str, t: &[Tok], mut i: usize, p: &mut Parts) -> Option<usize> {
     while let Some(tok) = t.get(i) {
-        if tok.newline_before && !tok.punct_in(&['-', '–', '—']) && p.date.is_none() && p.agency.is_none() {
+        if tok.newline_before && !tok.punct_in(DASHES) && p.date.is_none() && p.agency.is_none() {
             // A location alone on its line is a headline word, not a dateline (unless the
             // terminator wrapped).
             if !(tok.is_punct(',') || tok.kind == Kind::Num) {
@@ -247,6 +250,11 @@ fn after_location(text: &str, t: &[Tok], mut i: usize, p: &mut Parts) -> Option<
                     if let Some((ag, j)) = bare_agency(text, t, i + 1) {
                         p.agency = Some(ag);
                         i = j;
+                        continue;
+                    }
+                    if t.get(i + 1).is_some_and(|x| x.is_punct('(')) {
+                        // `WASHINGTON, (AP) —`
+                        i += 1;
                         continue;
                     }
                 }
@@ -270,7 +278,7 @@ fn after_location(text: &str, t: &[Tok], mut i: usize, p: &mut Parts) -> Option<
                     }
                 }
                 // `CHICAGO, March 4, -`: a stray comma before the terminator.
-                if t.get(i + 1).is_some_and(|x| x.punct_in(&['-', '–', '—'])) {
+                if t.get(i + 1).is_some_and(|x| x.punct_in(DASHES)) {
                     return Some(i + 1);
                 }
                 return Some(i);
@@ -295,8 +303,17 @@ fn after_location(text: &str, t: &[Tok], mut i: usize, p: &mut Parts) -> Option<
                     i = j;
                     continue;
                 }
-                if p.date.is_some() || p.agency.is_some() {
+                if p.agency.is_some() {
                     return Some(i);
+                }
+                if p.date.is_some() {
+                    // `Singapore, Nov 24 (The Straits Times/ANN) -`: after a date, brackets hold
+                    // the source even when it is no agency we know.
+                    let (ag, j) = unknown_source(text, t, i)?;
+                    p.agency = Some(ag);
+                    p.bracketed_agency = true;
+                    i = j;
+                    continue;
                 }
                 let close = if tok.is_punct('(') { ')' } else { ']' };
                 let (q, j) = qualifier(text, t, i + 1, Some(close))?;
@@ -380,7 +397,7 @@ fn location(text: &str, t: &[Tok]) -> Option<(usize, bool)> {
                     if w.chars().any(char::is_uppercase) {
                         break;
                     }
-                } else if !upper && !(j > 0 && connector) {
+                } else if !(upper || j > 0 && connector) {
                     // `Mexico city`, `La paz`: kept only if the gazetteer knows the whole name.
                     if j == 0 || words >= 3 {
                         break;
@@ -509,6 +526,18 @@ fn bracketed_agency(text: &str, t: &[Tok], i: usize) -> Option<(String, usize)> 
     Some((name, j + 1))
 }
 
+/// Bracketed words at `i` that name a source we do not know: up to five words, no digits.
+fn unknown_source(text: &str, t: &[Tok], i: usize) -> Option<(String, usize)> {
+    let close = if t.get(i)?.is_punct('(') { ')' } else { ']' };
+    let j = (i + 1..(i + 10).min(t.len())).find(|&j| t[j].is_punct(close))?;
+    let inner = t.get(i + 1..j)?;
+    let words = inner.iter().filter(|x| x.kind == Kind::Word).count();
+    let ok = (1..=5).contains(&words)
+        && inner.iter().all(|x| x.kind == Kind::Word || x.punct_in(&['/', '.', '-', '&']))
+        && inner.iter().all(|x| !x.newline_before);
+    ok.then(|| (text[inner[0].start..inner[inner.len() - 1].end].to_string(), j + 1))
+}
+
 /// A bare agency name at `i` (`Reuter`, `IRNA`, `Kyodo`), possibly of two words.
 fn bare_agency(text: &str, t: &[Tok], i: usize) -> Option<(String, usize)> {
     for n in (1..=3).rev() {
@@ -567,7 +596,7 @@ fn date_core(text: &str, t: &[Tok], i: usize) -> Option<(DateFound, usize)> {
             // `April, 13 -`
             if t.get(j).is_some_and(|x| x.is_punct(','))
                 && t.get(j + 1).is_some_and(|x| x.kind == Kind::Num)
-                && t.get(j + 2).is_some_and(|x| x.punct_in(&['-', '–', '—']))
+                && t.get(j + 2).is_some_and(|x| x.punct_in(DASHES))
             {
                 j += 1;
             }
@@ -708,7 +737,7 @@ fn terminator(text: &str, t: &[Tok], i: usize, p: &mut Parts) -> Option<usize> {
             }
             t[k].end
         }
-        Kind::Punct('–') | Kind::Punct('—') | Kind::Punct('―') | Kind::Punct(':') | Kind::Punct('_') => {
+        Kind::Punct('–' | '—' | '―' | '‒' | '−' | ':' | '_') => {
             let k = if t.get(i + 1).is_some_and(|x| x.punct_in(&['-', '—', '–']) && !x.space_before) { i + 1 } else { i };
             t[k].end
         }
@@ -744,23 +773,20 @@ fn terminator(text: &str, t: &[Tok], i: usize, p: &mut Parts) -> Option<usize> {
             || (p.bracketed_agency
                 && t[i - 1].is_punct(')')
                 && (!tok.space_before || p.date.is_some())
-                && p.agency.as_deref().and_then(agency::lookup).is_some()) =>
+                && p.agency.as_deref().and_then(agency::lookup).is_some())
+                && (tok.kind == Kind::Word && starts_upper(tok.text(text)) || tok.newline_before) =>
         {
             // `/TASS/ The…`, `Washington (CNN)The…`, `New Delhi, Nov 24 (PTI) The…`: the
             // bracket closes the dateline.
-            if tok.kind == Kind::Word && starts_upper(tok.text(text)) || tok.newline_before {
-                t[i - 1].end
-            } else {
-                return None;
-            }
+            prev.end
         }
         _ => return None,
     };
     // `KANSAS CITY, Mo. - March 13 -`: the date after a first dash.
-    if p.date.is_none() && p.agency.is_none() && tok.punct_in(&['-', '–', '—']) {
+    if p.date.is_none() && p.agency.is_none() && tok.punct_in(DASHES) {
         if let Some(k) = t.iter().position(|x| x.start >= end) {
             if let Some((d, j)) = date_core(text, t, k).filter(|_| !t[k].newline_before) {
-                if let Some(x) = t.get(j).filter(|x| x.punct_in(&['-', '–', '—']) && !x.newline_before) {
+                if let Some(x) = t.get(j).filter(|x| x.punct_in(DASHES) && !x.newline_before) {
                     let e = x.end;
                     p.date = Some(d);
                     return Some(e);
@@ -828,7 +854,7 @@ fn believable(text: &str, t: &[Tok], p: &Parts, place: Option<&Place>, gaz: &Gaz
     if let Some(a) = &p.agency {
         // `UNITED NATIONS (AP) —`; but `AMR (AMR) TO START…` is a ticker symbol in a headline.
         let known_agency = p.bracketed_agency && agency::lookup(a).is_some();
-        let dashed = t.iter().any(|x| x.end == p.end && x.punct_in(&['-', '–', '—', '_', ':']));
+        let dashed = t.iter().any(|x| x.end == p.end && (x.punct_in(DASHES) || x.punct_in(&['_', ':'])));
         return known || qual_known || (known_agency && dashed && caps && name.split_whitespace().count() <= 3);
     }
     // Location alone before the terminator: a known place, and story text after it.
@@ -852,13 +878,22 @@ fn believable(text: &str, t: &[Tok], p: &Parts, place: Option<&Place>, gaz: &Gaz
     let line = &text[p.end..];
     let line = &line[..line.find('\n').unwrap_or(line.len())];
     let colon = t.iter().any(|x| x.end == p.end && x.is_punct(':'));
+    // `Paris — the city of light — has…`: a dash that opens an aside closes again.
+    let dash = t.iter().find(|x| x.end == p.end).and_then(|x| match x.kind {
+        Kind::Punct(c) if c != '-' && c != ':' => Some(c),
+        _ => None,
+    });
+    let sentence = &line[..line.find(". ").unwrap_or(line.len())];
+    if dash.is_some_and(|c| sentence.contains(c)) && !is_all_caps(name) {
+        return false;
+    }
     if colon && line.split_whitespace().count() < 8 && !has_sentence_end(line) {
         return false; // `LONDON: Markets rally on rate hopes`
     }
     let line_rest = text.get(p.end..).unwrap_or("").trim_start_matches([' ', '\t']);
     let line_rest = &line_rest[..line_rest.find('\n').unwrap_or(line_rest.len())];
     let line_words: Vec<&str> = line_rest.split_whitespace().filter(|w| w.chars().any(char::is_alphabetic)).take(6).collect();
-    if line_words.len() >= 2 && line_words.iter().all(|w| is_all_caps(w)) {
+    if !line_words.is_empty() && line_words.len() < 6 && line_words.iter().all(|w| is_all_caps(w)) {
         return false; // `CHINA: EXPORTS RISE IN MAY`
     }
     // The rest of the paragraph must read as story text, not a headline (`GAZA - Israel
@@ -868,7 +903,7 @@ fn believable(text: &str, t: &[Tok], p: &Parts, place: Option<&Place>, gaz: &Gaz
     let words: Vec<&str> = rest.split_whitespace().take(15).collect();
     let sentence = words.iter().any(|w| w.ends_with(['.', '!', '?']) && w.len() > 2);
     let capitalised = words.iter().all(|w| !w.chars().next().is_some_and(char::is_lowercase));
-    (words.len() >= 8 && !capitalised) || (sentence && !capitalised) || (words.len() >= 15)
+    words.len() >= 15 || (!capitalised && (words.len() >= 8 || sentence))
 }
 
 fn gaz_knows_exactly(name: &str, gaz: &Gazetteer) -> bool {
