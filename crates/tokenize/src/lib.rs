@@ -26,6 +26,11 @@
 //! assert_eq!(seg.paragraphs.len(), 2);
 //! ```
 
+/// The README's examples, compiled and run as doctests.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+pub struct ReadmeDoctests;
+
 mod abbrev;
 mod chars;
 mod layout;
