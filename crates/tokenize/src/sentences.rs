@@ -76,6 +76,22 @@ const UNPUNCTUATED_STARTERS: &[&str] = &[
     "What",
 ];
 
+const WEEKDAYS: &[&str] = &[
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+];
+
+#[rustfmt::skip]
+const MONTHS: &[&str] = &[
+    "January", "February", "March", "April", "May", "June", "July", "August", "September",
+    "October", "November", "December",
+];
+
 /// Verbs that attribute a quotation (`"…?" Clinton said.`).
 #[rustfmt::skip]
 const REPORTING_VERBS: &[&str] = &[
@@ -155,6 +171,21 @@ impl Para<'_> {
         (ellipsis || inner.bytes().all(|b| b.is_ascii_digit())).then_some((3, ellipsis))
     }
 
+    /// The index after a full date opening the paragraph and run into the text
+    /// (`Thursday, May 7, 2015 On Tuesday, the government…`).
+    fn date_line_end(&self) -> Option<usize> {
+        let f = self.first;
+        let year = self.tok(f + 5);
+        let is_date = WEEKDAYS.contains(&self.tok(f))
+            && self.tok(f + 1) == ","
+            && MONTHS.contains(&self.tok(f + 2))
+            && self.tok(f + 3).bytes().all(|b| b.is_ascii_digit())
+            && self.tok(f + 4) == ","
+            && year.len() == 4
+            && year.bytes().all(|b| b.is_ascii_digit());
+        (is_date && self.tok(f + 6).starts_with(char::is_uppercase)).then_some(f + 6)
+    }
+
     /// The index after the dash that ends a dateline opening the paragraph
     /// (`Evansville, Indiana, United States - This past week…`, `WASHINGTON (AP) — The…`):
     /// capitalised words, commas, numbers and brackets, then a dash and a capitalised word.
@@ -194,7 +225,7 @@ fn split_paragraph(text: &str, tokens: &[Span], first: usize, end: usize, out: &
     };
     let mut start = first;
     let mut k = first;
-    if let Some(d) = p.dateline_end() {
+    if let Some(d) = p.dateline_end().or_else(|| p.date_line_end()) {
         push(tokens, first, d, out);
         start = d;
         k = d;

@@ -223,3 +223,11 @@ fn all_capitals_headline_with_a_dash_is_not_a_dateline() {
         ["SOCCER - ROVERS WIN AT HOME AGAIN TODAY"]
     );
 }
+
+#[test]
+fn a_date_line_run_into_the_text_is_its_own_sentence() {
+    assert_eq!(
+        sentences("Friday, March 6, 2020 On Tuesday, the council voted."),
+        ["Friday, March 6, 2020", "On Tuesday, the council voted."]
+    );
+}
