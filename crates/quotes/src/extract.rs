@@ -579,6 +579,8 @@ impl<'a> Analysis<'a> {
             } else {
                 return None;
             }
+        } else if i < s1 && self.lx.optional_particle(lemma, self.word(i + 1)) {
+            ce = i + 1;
         }
         // The subject on the left.
         let mut who = Who::None;
@@ -749,7 +751,8 @@ impl<'a> Analysis<'a> {
         right_signal: bool,
     ) -> Option<Vec<Found>> {
         let cue = Some((i, ce));
-        if class == VerbClass::Think {
+        let infinitive = self.is_lower(c0, "to") && self.lx.takes_infinitive(lemma);
+        if class == VerbClass::Think && !infinitive {
             let ok = match self.tags[c0] {
                 Tag::That | Tag::Pron(_) | Tag::Det => true,
                 _ => self.caps[c0] || self.ent_of[c0] != 0,
@@ -758,7 +761,7 @@ impl<'a> Analysis<'a> {
                 return None;
             }
         }
-        if matches!(self.tags[c0], Tag::Prep | Tag::Conj) && !self.is_lower(c0, "if") && !self.is_lower(c0, "whether") {
+        if matches!(self.tags[c0], Tag::Prep | Tag::Conj) && !self.is_lower(c0, "if") && !self.is_lower(c0, "whether") && !infinitive {
             return None;
         }
         // Verbs that report only with an explicit complement (`asked whether …`, `continued: …`).
@@ -769,7 +772,10 @@ impl<'a> Analysis<'a> {
             return None;
         }
         // `criticized the statement of X on …`: the noun reports someone else's words.
-        if class == VerbClass::Object && (c0..=(c0 + 3).min(s1)).any(|k| self.tags[k] == Tag::CueNoun) {
+        let reports_noun = |k: usize| {
+            self.tags[k] == Tag::CueNoun && k < s1 && (self.is_lower(k + 1, "of") || self.is_lower(k + 1, "by"))
+        };
+        if class == VerbClass::Object && (c0..=(c0 + 3).min(s1)).any(reports_noun) {
             return None;
         }
         let min_len = if class == VerbClass::Think { 3 } else { 2 };

@@ -110,7 +110,7 @@ const TELL: &[&str] = &["tell", "assure", "inform", "remind", "notify", "advise"
 
 /// Cognition verbs: a cue only with a clausal complement.
 const THINK: &[&str] = &[
-    "think", "believe", "hope", "fear", "know", "feel", "expect", "worry", "doubt", "suspect",
+    "show", "find", "want", "plan", "think", "believe", "hope", "fear", "know", "feel", "expect", "worry", "doubt", "suspect",
     "wonder", "understand", "realize", "realise", "reckon", "guess", "imagine", "figure",
 ];
 
@@ -121,7 +121,8 @@ const NEEDS_SIGNAL: &[&str] = &["continue", "ask", "answer", "post", "read", "re
 const NOT_CUES: &[&str] = &[
     "state", "states", "snap", "snaps", "object", "objects", "charge", "charges", "post", "posts",
     "rule", "rules", "point", "points", "answer", "answers", "signal", "signals", "counter",
-    "counters", "reason", "reasons", "estimate", "estimates", "forecast", "forecasts", "volunteer",
+    "counters", "reason", "reasons", "estimate", "show", "shows", "find", "finds", "finding",
+    "want", "plan", "plans", "speak", "speaks", "offer", "offers", "aim", "aims", "forecast", "forecasts", "volunteer",
     "volunteers", "comment", "comments", "protest", "protests", "figure", "figures", "guess",
     "muse", "hint", "hints", "joke", "jokes", "shout", "shouts", "yell", "yells", "whisper",
     "whispers", "lament", "laments", "relate", "relates", "repeat", "repeats", "call", "calls",
@@ -138,11 +139,22 @@ const OBJECT: &[&str] = &[
     "defend", "describe", "cite", "blast", "slam", "call", "endorse", "decry", "denounce",
     "lambaste", "mock", "ridicule", "fault", "hail", "applaud", "welcome", "recommend", "request",
     "question", "discuss", "highlight", "tout", "characterize", "label", "dub", "brand", "liken",
-    "compare", "rip", "chide", "scold", "berate", "credit", "attack", "chant",
+    "compare", "rip", "chide", "scold", "berate", "credit", "attack", "chant", "refuse",
+    "decline", "seek", "speak",
 ];
 
 /// Particles some verbs need to be a cue: `point out`, `rule out`.
 pub(crate) const PARTICLES: &[(&str, &str)] = &[("point", "out"), ("rule", "out")];
+
+/// Particles that belong to the cue when present: `called for`, `pointed to`.
+const OPTIONAL_PARTICLES: &[(&str, &str)] =
+    &[("call", "for"), ("call", "on"), ("point", "to"), ("speak", "of"), ("speak", "about")];
+
+/// Verbs of intent whose content may be an infinitive: `wants to …`, `vowed to …`.
+const INTENT: &[&str] = &[
+    "want", "plan", "agree", "refuse", "decline", "vow", "pledge", "promise", "seek", "threaten",
+    "intend", "aim", "offer", "propose", "urge",
+];
 
 /// Irregular forms: lemma, 3rd singular, past, past participle, -ing.
 const IRREGULAR: &[(&str, &str, &str, &str, &str)] = &[
@@ -157,6 +169,10 @@ const IRREGULAR: &[(&str, &str, &str, &str, &str)] = &[
     ("confide", "confides", "confided", "confided", "confiding"),
     ("shout", "shouts", "shouted", "shouted", "shouting"),
     ("read", "reads", "read", "read", "reading"),
+    ("show", "shows", "showed", "shown", "showing"),
+    ("find", "finds", "found", "found", "finding"),
+    ("seek", "seeks", "sought", "sought", "seeking"),
+    ("speak", "speaks", "spoke", "spoken", "speaking"),
 ];
 
 /// Verbs that double their last consonant (`admitted`, `quipping`).
@@ -421,6 +437,18 @@ impl Lexicon {
     /// True for verbs that report only with an explicit complement (see [`NEEDS_SIGNAL`]).
     pub(crate) fn needs_signal(&self, lemma: u16) -> bool {
         self.lemmas.get(lemma as usize).is_some_and(|l| NEEDS_SIGNAL.contains(l))
+    }
+
+    /// True when `word` may follow `lemma` as part of its cue (`called for`).
+    pub(crate) fn optional_particle(&self, lemma: u16, word: &str) -> bool {
+        self.lemmas
+            .get(lemma as usize)
+            .is_some_and(|l| OPTIONAL_PARTICLES.iter().any(|(v, p)| v == l && p.eq_ignore_ascii_case(word)))
+    }
+
+    /// True for verbs whose content may be an infinitive (`wants to …`).
+    pub(crate) fn takes_infinitive(&self, lemma: u16) -> bool {
+        self.lemmas.get(lemma as usize).is_some_and(|l| INTENT.contains(l))
     }
 
     /// The particle `lemma` needs to be a cue, if any.
