@@ -437,6 +437,18 @@ impl<'a> Analysis<'a> {
             self.used[c] = true;
             return Some((Content::Chain(c), QuoteKind::Direct));
         }
+        // `chanted “What curfew?” and kept going`, `saying, “…,” when …`: a content opening
+        // with a quotation is that quotation unless the clause runs on through it.
+        if let Some(c) = self.chain_opening_at(c0) {
+            let after = self.chains[c].end_token() + 1;
+            let ends = after > e
+                || matches!(self.tags[after], Tag::Stop | Tag::Comma | Tag::Conj | Tag::Dash | Tag::Time)
+                || (self.tags[after] == Tag::Prep && !self.is_lower(after, "of"));
+            if ends {
+                self.used[c] = true;
+                return Some((Content::Chain(c), QuoteKind::Direct));
+            }
+        }
         let (a, b) = self.trim(c0, e);
         if b + 1 - a < min_len {
             return None;
@@ -866,7 +878,7 @@ impl<'a> Analysis<'a> {
             }
             // Skip a stray mark opening the paragraph.
             let mut a = i;
-            if a < j && !self.is_wordlike(a) && !self.in_quote(a) && self.word(a).chars().all(|c| "\"“”'‘’".contains(c)) {
+            if a < j && !self.is_wordlike(a) && self.word(a).chars().all(|c| "\"“”'‘’".contains(c)) {
                 a += 1;
             }
             let mut b = a;

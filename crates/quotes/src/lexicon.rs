@@ -140,7 +140,7 @@ const OBJECT: &[&str] = &[
     "lambaste", "mock", "ridicule", "fault", "hail", "applaud", "welcome", "recommend", "request",
     "question", "discuss", "highlight", "tout", "characterize", "label", "dub", "brand", "liken",
     "compare", "rip", "chide", "scold", "berate", "credit", "attack", "chant", "refuse",
-    "decline", "seek", "speak",
+    "decline", "seek",
 ];
 
 /// Particles some verbs need to be a cue: `point out`, `rule out`.
