@@ -143,20 +143,17 @@ pub(crate) fn find(text: &str, published: Option<Ymd>) -> Option<Dateline> {
 }
 
 /// Datelines that follow page debris on the same line (`Share on Twitter SEOUL, May 12
-/// (Yonhap) --`): only strong ones count, with a known place in capitals and an agency.
+/// (Yonhap) --`): only strong ones count, with a known place and a bracketed agency.
 fn inline(text: &str, from: usize, line_end: usize, published: Option<Ymd>, gaz: &Gazetteer) -> Option<Dateline> {
     let line = &text[from..line_end];
     if line.len() > 400 {
         return None;
     }
     let toks = lex(text, from, line_end, 80);
-    for (k, t) in toks.iter().enumerate().skip(1) {
+    for t in toks.iter().skip(1) {
         let w = t.text(text);
-        if t.kind != Kind::Word || !t.space_before || !is_all_caps(w) || w.chars().count() < 3 {
+        if t.kind != Kind::Word || !t.space_before || !starts_upper(w) || w.chars().count() < 3 {
             continue;
-        }
-        if toks[k - 1].kind == Kind::Word && is_all_caps(toks[k - 1].text(text)) {
-            continue; // not the first word of a capitalised run
         }
         let upto = floor_char_boundary(text, (t.start + MAX_DATELINE).min(text.len()));
         if let Some(d) = parse_at(text, t.start, upto, published, gaz, true) {
@@ -851,15 +848,31 @@ fn believable(text: &str, t: &[Tok], p: &Parts, place: Option<&Place>, gaz: &Gaz
         return known || name.split_whitespace().count() <= 4;
     }
     let qual_known = p.qualifiers.iter().any(|q| qualifier_place(text, q, gaz).is_some());
+    let next_lower = t.iter().find(|x| x.start >= p.end).is_some_and(|x| {
+        x.kind == Kind::Word && x.text(text).chars().next().is_some_and(char::is_lowercase)
+    });
     if let Some(a) = &p.agency {
+        if next_lower {
+            return false; // `CHICAGO (Reuters) - said…`
+        }
         // `UNITED NATIONS (AP) —`; but `AMR (AMR) TO START…` is a ticker symbol in a headline.
         let known_agency = p.bracketed_agency && agency::lookup(a).is_some();
         let dashed = t.iter().any(|x| x.end == p.end && (x.punct_in(DASHES) || x.punct_in(&['_', ':'])));
         return known || qual_known || (known_agency && dashed && caps && name.split_whitespace().count() <= 3);
     }
     // Location alone before the terminator: a known place, and story text after it.
-    if !(known || qual_known) {
-        return false;
+    if !(known || qual_known) || name.chars().filter(|c| c.is_alphabetic()).count() < 4 {
+        return false; // `US - China trade talks…`
+    }
+    if !caps && p.qualifiers.is_empty() {
+        // In title case a bare name is as often a headline or a word (`Nice - The Riviera…`,
+        // `Jordan - The kingdom…`) as a dateline: only big cities, or names of several words.
+        let big_city = gaz.place(name, None).is_some_and(|g| {
+            g.kind == PlaceKind::City && (g.population >= 1_000_000 || name.contains(' '))
+        });
+        if !big_city {
+            return false;
+        }
     }
     let after: Vec<&Tok> = t.iter().filter(|x| x.start >= p.end).take(5).collect();
     let Some(first) = after.first() else {
