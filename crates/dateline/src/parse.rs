@@ -832,7 +832,7 @@ fn believable(text: &str, t: &[Tok], p: &Parts, place: Option<&Place>, gaz: &Gaz
     if STOP_WORDS.contains(&first_word.trim_end_matches('.')) && !gaz_knows_exactly(name, gaz) {
         return false;
     }
-    if gaz.is_nationality(name) && !known || agency::lookup(name).is_some() {
+    if gaz.is_nationality(name) && !known || agency::lookup_bare(name).is_some() {
         return false; // `Russian, …`, `TASS, November 24.`
     }
     if p.lowercase_location {
