@@ -56,8 +56,8 @@ impl Default for RunOptions {
             on_error: OnError::Record,
             max_doc_bytes: 64 << 20,
             batch_docs: 256,
-            batch_bytes: 1 << 20,
-            batches_in_flight: 4,
+            batch_bytes: 256 << 10,
+            batches_in_flight: 2,
             threads: None,
             warn: true,
         }
