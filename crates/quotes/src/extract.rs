@@ -345,8 +345,11 @@ impl<'a> Analysis<'a> {
                         }
                     }
                     // `said after the convention he would …`: the clause starts at the pronoun.
+                    let plain = ["after", "during", "in", "on", "at", "from", "with", "to"].iter().any(|w| self.is_lower(i, w));
                     let found = found.or_else(|| {
-                        (i + 1..=end.min(i + 6)).find(|&j| matches!(self.tags[j], Tag::Pron(Pron::Person(_) | Pron::Group | Pron::Speaker)))
+                        (i + 1..=end.min(i + 6))
+                            .find(|&j| matches!(self.tags[j], Tag::Pron(Pron::Person(_) | Pron::Group | Pron::Speaker)))
+                            .filter(|_| plain)
                     });
                     match found {
                         Some(j) => i = j,
@@ -668,13 +671,17 @@ impl<'a> Analysis<'a> {
         }
         // `Jo Smith, a professor at Yale, described …`: a comma right before the cue and words
         // after it; the subject is the phrase opening the sentence.
-        if who == Who::None && lb == Some(i - 1) && self.tags[i - 1] == Tag::Comma && i > s0 + 1 {
+        let comma_before = lb.filter(|&k| self.tags[k] == Tag::Comma && k > s0);
+        if let (Who::None, Some(k)) = (who, comma_before) {
             let c = self.skip_after_cue(ce + 1, s1, class);
             let words_after = c <= s1 && !matches!(self.tags[c], Tag::Stop | Tag::Conj | Tag::Prep);
             if words_after {
-                if let Some((a, b)) = self.np_right(s0, i - 1).filter(|&(a, _)| self.caps[a] || self.ent_of[a] != 0) {
-                    who = Who::Mention(a, b);
-                    lb = None;
+                match self.np_right(s0, k).filter(|&(a, _)| self.caps[a] || self.ent_of[a] != 0) {
+                    Some((a, b)) => {
+                        who = Who::Mention(a, b);
+                        lb = None;
+                    }
+                    None => return None,
                 }
             }
         }
@@ -709,7 +716,10 @@ impl<'a> Analysis<'a> {
             if self.tags[t] == Tag::Comma && t > 0 && self.chain_ending_at(t - 1).is_some() {
                 t -= 1;
             }
-            let left_chain = self.chain_ending_at(t).is_some();
+            let left_chain = self.chain_ending_at(t).is_some_and(|c| {
+                let open = self.chains[c].open();
+                !(open > s0 + 2 && self.tags[open - 1] != Tag::Colon && !self.in_quote(s0)) || !right_is_content
+            });
             // `During the rally, Lavrov said X`: the words before the comma are not the statement;
             // `X, Lavrov said` and `X, Lavrov said, Y` put it on the left.
             if left_chain || !right_is_content || (comma_after && !right_signal) {
@@ -730,7 +740,8 @@ impl<'a> Analysis<'a> {
                     if left_chain {
                         let mut j = ce + 1;
                         while j <= s1 && !matches!(self.tags[j], Tag::Stop | Tag::Verb(..)) {
-                            if let Some(c) = self.chain_opening_at(j).filter(|&c| !self.used[c]) {
+                            let introduced = matches!(self.tags[j - 1], Tag::Comma | Tag::Colon | Tag::Conj);
+                            if let Some(c) = self.chain_opening_at(j).filter(|&c| !self.used[c] && introduced) {
                                 self.used[c] = true;
                                 found.push(Found { content: Content::Chain(c), kind: QuoteKind::Direct, cue, who, left_bound: None });
                                 break;
@@ -763,7 +774,22 @@ impl<'a> Analysis<'a> {
         right_signal: bool,
     ) -> Option<Vec<Found>> {
         let cue = Some((i, ce));
+        // `After the union objected, the case was moved`: a comma closes a subordinate clause.
+        let subordinate = match who {
+            Who::Mention(a, _) if a > 0 => {
+                let w = self.word(a - 1).to_ascii_lowercase();
+                ["after", "while", "when", "as", "if", "because", "although", "though", "since", "before", "until", "once", "whether"]
+                    .contains(&w.as_str())
+            }
+            _ => false,
+        };
+        if subordinate && c0 > 0 && self.tags[c0 - 1] == Tag::Comma && !right_signal {
+            return None;
+        }
         let infinitive = self.is_lower(c0, "to") && self.lx.takes_infinitive(lemma);
+        if self.lx.infinitive_only(lemma) && !infinitive {
+            return None;
+        }
         if class == VerbClass::Think && !infinitive {
             let ok = match self.tags[c0] {
                 Tag::That | Tag::Pron(_) | Tag::Det => true,

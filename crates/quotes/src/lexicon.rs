@@ -150,6 +150,9 @@ pub(crate) const PARTICLES: &[(&str, &str)] = &[("point", "out"), ("rule", "out"
 const OPTIONAL_PARTICLES: &[(&str, &str)] =
     &[("call", "for"), ("call", "on"), ("point", "to"), ("speak", "of"), ("speak", "about")];
 
+/// Verbs of intent that report nothing but an infinitive (`declined to …`, not `declined 5%`).
+const INFINITIVE_ONLY: &[&str] = &["decline", "refuse", "seek", "aim", "intend", "offer", "threaten"];
+
 /// Verbs of intent whose content may be an infinitive: `wants to …`, `vowed to …`.
 const INTENT: &[&str] = &[
     "want", "plan", "agree", "refuse", "decline", "vow", "pledge", "promise", "seek", "threaten",
@@ -444,6 +447,11 @@ impl Lexicon {
         self.lemmas
             .get(lemma as usize)
             .is_some_and(|l| OPTIONAL_PARTICLES.iter().any(|(v, p)| v == l && p.eq_ignore_ascii_case(word)))
+    }
+
+    /// True for verbs that report only an infinitive (`declined to comment`).
+    pub(crate) fn infinitive_only(&self, lemma: u16) -> bool {
+        self.lemmas.get(lemma as usize).is_some_and(|l| INFINITIVE_ONLY.contains(l))
     }
 
     /// True for verbs whose content may be an infinitive (`wants to …`).
