@@ -191,6 +191,7 @@ pub fn numeric_date(s: &str) -> Option<(Option<i32>, u32, u32)> {
     let nums: Vec<u32> = parts.iter().map(|p| p.parse().ok()).collect::<Option<_>>()?;
     let (y, m, d) = match (sep, parts.as_slice(), nums.as_slice()) {
         ('-', [py, _, _], &[y, m, d]) if py.len() == 4 => (Some(y as i32), m, d),
+        ('-', [_, _, py], &[d, m, y]) if py.len() == 4 => (Some(y as i32), m, d),
         ('.', [_, _, py], &[d, m, y]) if py.len() == 4 => (Some(y as i32), m, d),
         ('.', [_, _], &[d, m]) => (None, m, d),
         ('/', [_, _, py], &[a, b, y]) if py.len() == 4 => {
@@ -261,6 +262,7 @@ mod tests {
     fn numeric_dates() {
         assert_eq!(numeric_date("2016-11-24"), Some((Some(2016), 11, 24)));
         assert_eq!(numeric_date("24.11.2016"), Some((Some(2016), 11, 24)));
+        assert_eq!(numeric_date("24-11-2016"), Some((Some(2016), 11, 24)));
         assert_eq!(numeric_date("11/24/2016"), Some((Some(2016), 11, 24)));
         assert_eq!(numeric_date("24/11/2016"), Some((Some(2016), 11, 24)));
         assert_eq!(numeric_date("0847"), None);

@@ -126,7 +126,7 @@ pub(crate) fn find(text: &str, published: Option<Ymd>) -> Option<Dateline> {
             if let Some(d) = parse_at(text, at, upto, published, gaz, false) {
                 return Some(d);
             }
-            if let Some(d) = inline(text, at, line_end, published, gaz) {
+            if let Some(d) = inline(text, at, line_end, published, gaz, is_furniture(content)) {
                 return Some(d);
             }
             if !is_furniture(content) && !is_bullet(content) {
@@ -143,8 +143,17 @@ pub(crate) fn find(text: &str, published: Option<Ymd>) -> Option<Dateline> {
 }
 
 /// Datelines that follow page debris on the same line (`Share on Twitter SEOUL, May 12
-/// (Yonhap) --`): only strong ones count, with a known place and a bracketed agency.
-fn inline(text: &str, from: usize, line_end: usize, published: Option<Ymd>, gaz: &Gazetteer) -> Option<Dateline> {
+/// (Yonhap) --`): only strong ones count, with a known place and a bracketed agency — unless
+/// the line opens with furniture (`By Jane Doe WASHINGTON — …`), where an all-caps dateline of
+/// any form counts.
+fn inline(
+    text: &str,
+    from: usize,
+    line_end: usize,
+    published: Option<Ymd>,
+    gaz: &Gazetteer,
+    after_furniture: bool,
+) -> Option<Dateline> {
     let line = &text[from..line_end];
     if line.len() > 400 {
         return None;
@@ -158,6 +167,11 @@ fn inline(text: &str, from: usize, line_end: usize, published: Option<Ymd>, gaz:
         let upto = floor_char_boundary(text, (t.start + MAX_DATELINE).min(text.len()));
         if let Some(d) = parse_at(text, t.start, upto, published, gaz, true) {
             return Some(d);
+        }
+        if after_furniture && is_all_caps(w) {
+            if let Some(d) = parse_at(text, t.start, upto, published, gaz, false) {
+                return Some(d);
+            }
         }
     }
     None
@@ -1028,9 +1042,10 @@ const FURNITURE: &[&str] = &[
 /// Captions, credits, share buttons and time stamps: never the story's prose.
 fn is_furniture(line: &str) -> bool {
     let first = line.split_whitespace().next().unwrap_or("").trim_end_matches([':', '.']).to_lowercase();
-    let credit = ["Photo", "REUTERS/", "Getty", "/AFP", "Images", "/AP", "Xinhua/", "/Yonhap"];
+    let lower = line.to_lowercase();
+    let credit = ["photo", "reuters/", "getty", "/afp", "images", "/ap", "xinhua/", "/yonhap", "©", "epa", "/tass", "/sputnik", "/ria"];
     FURNITURE.contains(&first.as_str())
-        || credit.iter().any(|c| line.contains(c))
+        || credit.iter().any(|c| lower.contains(c))
         // A caption ends with its credit in brackets: `… on Monday. (Yonhap)`.
         || line.trim_end().ends_with(')') && line.trim_end().len() > 60 && line.contains(". (")
 }
