@@ -148,11 +148,32 @@ pub(crate) struct Extractor<'a> {
     pub set: FeatureSet,
     pub clusters: &'a Clusters,
     pub info: Vec<TokenInfo>,
+    /// Training only: leave out a token's word features with this probability (per mille), so
+    /// that context, shape and gazetteer features learn to carry names the word alone would
+    /// mislead on (a name that was a company in the training data is a person elsewhere).
+    word_dropout: u64,
+    rng: u64,
 }
 
 impl<'a> Extractor<'a> {
     pub fn new(set: FeatureSet, clusters: &'a Clusters) -> Extractor<'a> {
-        Extractor { set, clusters, info: Vec::new() }
+        Extractor { set, clusters, info: Vec::new(), word_dropout: 0, rng: 0x2545_f491_4f6c_dd1d }
+    }
+
+    /// Sets the training-time word dropout (per mille).
+    pub fn with_word_dropout(mut self, per_mille: u64) -> Extractor<'a> {
+        self.word_dropout = per_mille;
+        self
+    }
+
+    fn drop_word(&mut self) -> bool {
+        if self.word_dropout == 0 {
+            return false;
+        }
+        self.rng ^= self.rng << 13;
+        self.rng ^= self.rng >> 7;
+        self.rng ^= self.rng << 17;
+        self.rng % 1000 < self.word_dropout
     }
 
     /// Fills `out` with the features of the sentence `tokens` of `text`.
@@ -189,7 +210,7 @@ impl<'a> Extractor<'a> {
             let w = word(i);
             let info = self.info[i];
             out.add(FeatureHash::new(BIAS));
-            if set.has(Group::Word) {
+            if set.has(Group::Word) && !self.drop_word() {
                 out.add(FeatureHash::new(WORD).bytes(w.as_bytes()));
                 out.add(FeatureHash::new(LOWER).lower(w));
             }

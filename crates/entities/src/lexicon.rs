@@ -10,7 +10,8 @@ use newsnlp_doc::Span;
 use newsnlp_gazetteer::Gazetteer;
 use newsnlp_tagger::FeatureHash;
 use std::cell::RefCell;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
+use std::sync::OnceLock;
 
 pub(crate) const COUNTRY: u16 = 1;
 pub(crate) const CITY: u16 = 1 << 1;
@@ -18,8 +19,36 @@ pub(crate) const REGION: u16 = 1 << 2;
 pub(crate) const NATIONALITY: u16 = 1 << 3;
 pub(crate) const ORG_SUFFIX: u16 = 1 << 4;
 pub(crate) const TITLE: u16 = 1 << 5;
-/// Position of the token in the longest place match (bits 8–9: 1 unit, 2 begin, 3 inside/last).
-const POS_SHIFT: u16 = 8;
+pub(crate) const FIRST_NAME: u16 = 1 << 6;
+pub(crate) const SURNAME: u16 = 1 << 7;
+pub(crate) const AGENCY: u16 = 1 << 8;
+/// Position of the token in the longest place match (bits 12–13: 1 unit, 2 begin, 3 inside/last).
+const POS_SHIFT: u16 = 12;
+
+/// US Census 1990 first names and the 10,000 commonest surnames (see `data/generate_names.py`).
+const FIRST_NAMES: &str = include_str!("../data/first_names.txt");
+const SURNAMES: &str = include_str!("../data/surnames.txt");
+
+/// News agencies, which open or sign so many stories (`MOSCOW, Nov 24 /TASS/`).
+const AGENCIES: &[&str] = &[
+    "Reuters", "AP", "AFP", "TASS", "Tass", "Itar-Tass", "ITAR-TASS", "Xinhua", "Interfax", "RIA",
+    "Novosti", "Kyodo", "Yonhap", "Bernama", "Antara", "ANSA", "DPA", "dpa", "EFE", "PTI", "UPI",
+    "Bloomberg", "IRNA", "MENA", "Anadolu", "BBC", "CNN", "Sputnik", "Prensa", "Notimex", "Belga",
+];
+
+/// Hashes of the lower-cased first names and surnames, built on first use.
+fn names() -> &'static (HashSet<u64>, HashSet<u64>) {
+    static NAMES: OnceLock<(HashSet<u64>, HashSet<u64>)> = OnceLock::new();
+    NAMES.get_or_init(|| {
+        let set = |list: &str| {
+            list.lines()
+                .filter(|l| !l.starts_with('#') && !l.is_empty())
+                .map(|l| FeatureHash::new(0).lower(l.trim()).finish())
+                .collect()
+        };
+        (set(FIRST_NAMES), set(SURNAMES))
+    })
+}
 
 /// Words that end (or make up the head of) organisation names.
 const ORG_SUFFIXES: &[&str] = &[
@@ -41,6 +70,9 @@ pub(crate) const TITLES: &[&str] = &[
     "Ambassador", "Chairman", "Chairwoman", "Director", "Spokesman", "Spokeswoman", "Coach",
     "Commissioner", "Deputy", "Vice", "Foreign", "Prime", "Chief", "Officer", "Envoy", "Rev.",
     "Father", "Bishop", "Archbishop", "Sheikh", "Ayatollah", "Attorney", "Leader", "Speaker",
+    "Professor", "Doctor", "Dame", "Emperor", "Sultan", "Emir", "Crown", "Sgt", "Lieutenant",
+    "Major", "Admiral", "Marshal", "Inspector", "Detective", "Constable", "Councillor", "Councilman",
+    "Councilwoman", "Magistrate", "Prosecutor", "Commander", "Treasurer", "Auditor", "Cardinal",
 ];
 
 /// The per-token gazetteer bits of a sentence, written into `info[i].gaz`.
@@ -56,6 +88,19 @@ pub(crate) fn mark(text: &str, tokens: &[Span], info: &mut [TokenInfo]) {
         }
         if TITLES.contains(&w) {
             bits |= TITLE;
+        }
+        if AGENCIES.contains(&w) {
+            bits |= AGENCY;
+        }
+        if capitalised(i) {
+            let (first, last) = names();
+            let key = FeatureHash::new(0).lower(w).finish();
+            if first.contains(&key) {
+                bits |= FIRST_NAME;
+            }
+            if last.contains(&key) {
+                bits |= SURNAME;
+            }
         }
         info[i].set_gaz(info[i].gaz() | bits);
         if !capitalised(i) {
@@ -135,16 +180,17 @@ mod tests {
 
     #[test]
     fn marks_multi_word_places_nationalities_and_titles() {
-        let text = "President Obama flew from New York to Syrian talks in Moscow";
+        let text = "President Gloria Smith flew from New York to Syrian talks in Moscow";
         let toks = spans(text);
         let mut info = vec![TokenInfo::default(); toks.len()];
         mark(text, &toks, &mut info);
         let g: Vec<u16> = info.iter().map(|i| i.gaz()).collect();
         assert!(g[0] & TITLE != 0);
-        assert!(g[4] & CITY != 0 && g[5] & CITY != 0, "New York: {:x} {:x}", g[4], g[5]);
-        assert_ne!(g[4] >> POS_SHIFT, g[5] >> POS_SHIFT);
-        assert!(g[7] & NATIONALITY != 0);
-        assert!(g[10] & CITY != 0);
-        assert_eq!(g[3], 0, "lower-case `from` is no place");
+        assert!(g[1] & FIRST_NAME != 0 && g[2] & SURNAME != 0);
+        assert!(g[5] & CITY != 0 && g[6] & CITY != 0, "New York: {:x} {:x}", g[5], g[6]);
+        assert_ne!(g[5] >> POS_SHIFT, g[6] >> POS_SHIFT);
+        assert!(g[8] & NATIONALITY != 0);
+        assert!(g[11] & CITY != 0);
+        assert_eq!(g[4], 0, "lower-case `from` is no place");
     }
 }

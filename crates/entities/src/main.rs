@@ -47,18 +47,35 @@ enum Command {
         epochs: usize,
         #[arg(long, default_value_t = 3)]
         patience: usize,
+        /// Seed of the document shuffling.
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+        /// Leave out a training token's word features with this probability (per mille).
+        #[arg(long, default_value_t = 0)]
+        word_dropout: u64,
         /// Word cluster table (`word<TAB>code`) instead of the embedded one.
         #[arg(long, value_name = "TSV")]
         clusters: Option<PathBuf>,
+    },
+    /// Learns word clusters from the `text` of unlabeled NDJSON documents.
+    Clusters {
+        /// NDJSON files with a `text` field.
+        #[arg(required = true, value_name = "INPUT")]
+        inputs: Vec<PathBuf>,
+        /// Where to write the table (`word<TAB>code` lines).
+        #[arg(short, long, value_name = "TSV")]
+        output: PathBuf,
     },
 }
 
 fn main() {
     let args = Args::parse();
     let result = match args.command {
-        Some(Command::Train { train: files, dev, output, features, bits, epochs, patience, clusters }) => {
-            run_train(files, dev, output, features, bits, epochs, patience, clusters)
+        Some(Command::Train { train: files, dev, output, features, bits, epochs, patience, seed, word_dropout, clusters }) => {
+            let opts = TrainOptions { bits, max_epochs: epochs, patience, seed, word_dropout, ..TrainOptions::default() };
+            run_train(files, dev, output, features, opts, clusters)
         }
+        Some(Command::Clusters { inputs, output }) => run_clusters(inputs, output),
         None => (|| {
             let stage = match &args.model {
                 Some(path) => EntityRecognizer::from_path(path)?,
@@ -70,22 +87,19 @@ fn main() {
     exit_on_error("newsnlp-entities", result);
 }
 
-#[allow(clippy::too_many_arguments)]
 fn run_train(
     files: Vec<PathBuf>,
     dev: PathBuf,
     output: PathBuf,
     features: Option<String>,
-    bits: u8,
-    epochs: usize,
-    patience: usize,
+    opts: TrainOptions,
     clusters: Option<PathBuf>,
 ) -> anyhow::Result<()> {
     let features = match features {
         Some(f) => FeatureSet::parse(&f).with_context(|| format!("unknown feature group in {f:?}"))?,
         None => FeatureSet::all(),
     };
-    anyhow::ensure!((10..=24).contains(&bits), "--bits must be between 10 and 24");
+    anyhow::ensure!((10..=24).contains(&opts.bits), "--bits must be between 10 and 24");
     let clusters = match clusters {
         Some(p) => Clusters::parse(&std::fs::read_to_string(&p).with_context(|| format!("cannot read {}", p.display()))?),
         None => Clusters::parse(newsnlp_entities::clusters::EMBEDDED),
@@ -96,7 +110,7 @@ fn run_train(
     }
     let dev_docs = data::read(&dev)?;
     eprintln!("train: {} documents; dev: {} documents; features: {features}; clusters: {} words", train_docs.len(), dev_docs.len(), clusters.len());
-    let opts = TrainOptions { features, bits, max_epochs: epochs, patience, ..TrainOptions::default() };
+    let opts = TrainOptions { features, ..opts };
     let started = std::time::Instant::now();
     let (model, score, align) = train(&train_docs, &dev_docs, &clusters, opts, |e| {
         eprintln!("epoch {:2}  errors {:6}  dev {}  ({:.0}s)", e.epoch, e.train_errors, e.dev, started.elapsed().as_secs_f64());
@@ -108,5 +122,35 @@ fn run_train(
     let bytes = model.to_bytes();
     std::fs::write(&output, &bytes).with_context(|| format!("cannot write {}", output.display()))?;
     eprintln!("best dev {score}; wrote {} ({} bytes, {} buckets used)", output.display(), bytes.len(), model.used_buckets());
+    Ok(())
+}
+
+fn run_clusters(inputs: Vec<PathBuf>, output: PathBuf) -> anyhow::Result<()> {
+    use rayon::prelude::*;
+    let mut texts = Vec::new();
+    for path in &inputs {
+        let raw = std::fs::read_to_string(path).with_context(|| format!("cannot read {}", path.display()))?;
+        for line in raw.lines().filter(|l| !l.trim().is_empty()) {
+            if let Ok(newsnlp_doc::ndjson::Parsed::Document(d)) = newsnlp_doc::ndjson::parse_line(line.as_bytes()) {
+                texts.push(d.text);
+            }
+        }
+    }
+    let tokenizer = newsnlp_tokenize::Tokenizer::new();
+    let sentences: Vec<Vec<String>> = texts
+        .par_iter()
+        .flat_map_iter(|text| {
+            let seg = tokenizer.segment(text);
+            seg.sentences
+                .into_iter()
+                .map(|s| seg.tokens[s.tokens].iter().map(|t| text[t.range()].to_string()).collect::<Vec<_>>())
+                .collect::<Vec<_>>()
+        })
+        .collect();
+    let tokens: usize = sentences.iter().map(Vec::len).sum();
+    eprintln!("{} documents, {} sentences, {tokens} tokens", texts.len(), sentences.len());
+    let table = newsnlp_entities::clusters::build(&sentences, Default::default());
+    std::fs::write(&output, table).with_context(|| format!("cannot write {}", output.display()))?;
+    eprintln!("wrote {}", output.display());
     Ok(())
 }

@@ -25,11 +25,13 @@ pub struct TrainOptions {
     /// Quantised weights smaller than this become zero (smaller model file).
     pub prune: i16,
     pub seed: u64,
+    /// Probability (per mille) of leaving out a training token's word features.
+    pub word_dropout: u64,
 }
 
 impl Default for TrainOptions {
     fn default() -> TrainOptions {
-        TrainOptions { features: FeatureSet::all(), bits: 20, max_epochs: 20, patience: 3, prune: 1, seed: 1 }
+        TrainOptions { features: FeatureSet::all(), bits: 20, max_epochs: 20, patience: 3, prune: 1, seed: 1, word_dropout: 0 }
     }
 }
 
@@ -127,7 +129,7 @@ pub fn train(
     let mut align = Alignment::default();
     let gold: Vec<Vec<Vec<u16>>> = train.iter().map(|d| d.sentence_tags(&mut align)).collect();
     let mut p = Perceptron::new(opts.bits, scheme.tag_names(), scheme.constraints());
-    let mut ex = Extractor::new(opts.features, clusters);
+    let mut ex = Extractor::new(opts.features, clusters).with_word_dropout(opts.word_dropout);
     let mut feats = newsnlp_tagger::Features::new(opts.bits);
     let mut history = History::default();
     let mut pred = Vec::new();
