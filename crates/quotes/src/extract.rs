@@ -41,7 +41,8 @@ pub(crate) struct Analysis<'a> {
     lx: &'a Lexicon,
     text: &'a str,
     toks: &'a [Span],
-    sents: &'a [Sentence],
+    /// Sentences as inclusive token ranges, splitter slips repaired.
+    spans: Vec<(usize, usize)>,
     ents: &'a [Entity],
     tags: Vec<Tag>,
     caps: Vec<bool>,
@@ -85,20 +86,6 @@ impl<'a> Analysis<'a> {
             tags.push(lx.tag(&buf));
             caps.push(s.chars().next().is_some_and(char::is_uppercase));
         }
-        let mut sent_of = vec![0; n];
-        let mut cur = 0;
-        for (si, s) in sents.iter().enumerate() {
-            for i in s.tokens.clone() {
-                if let Some(x) = sent_of.get_mut(i) {
-                    *x = si;
-                }
-            }
-            cur = cur.max(s.tokens.end);
-        }
-        // Tokens outside every sentence keep the sentence before them.
-        for i in cur..n {
-            sent_of[i] = sents.len().saturating_sub(1);
-        }
         let mut para_of = vec![0; n];
         let mut p = 0;
         for (i, t) in toks.iter().enumerate() {
@@ -106,6 +93,30 @@ impl<'a> Analysis<'a> {
                 p += 1;
             }
             para_of[i] = p;
+        }
+        // Sentences as inclusive token ranges. A sentence the splitter started with a comma or a
+        // lowercase word (`R-Ky.` / `, said Tuesday.`) continues the one before it.
+        let mut spans: Vec<(usize, usize)> = Vec::with_capacity(sents.len());
+        for s in sents.iter().filter(|s| !s.tokens.is_empty() && s.tokens.end <= n) {
+            let (a, b) = (s.tokens.start, s.tokens.end - 1);
+            let first = text.get(toks[a].range()).and_then(|w| w.chars().next());
+            let continues = tags[a] == Tag::Comma || first.is_some_and(char::is_lowercase);
+            match spans.last_mut() {
+                Some(last) if continues && last.1 < a && para_of[last.1] == para_of[a] => last.1 = b,
+                _ => spans.push((a, b)),
+            }
+        }
+        let mut sent_of = vec![0; n];
+        let mut next = 0;
+        for (si, &(a, b)) in spans.iter().enumerate() {
+            // Tokens between sentences join the sentence after them.
+            for x in sent_of.iter_mut().take(b + 1).skip(next.min(a)) {
+                *x = si;
+            }
+            next = b + 1;
+        }
+        for x in sent_of.iter_mut().skip(next) {
+            *x = spans.len().saturating_sub(1);
         }
         let mut ent_of = vec![0u32; n];
         let mut ti = 0;
@@ -129,7 +140,7 @@ impl<'a> Analysis<'a> {
             }
         }
         let used = vec![false; chains.len()];
-        Analysis { lx, text, toks, sents, ents, tags, caps, sent_of, para_of, ent_of, chains, chain_of, used }
+        Analysis { lx, text, toks, spans, ents, tags, caps, sent_of, para_of, ent_of, chains, chain_of, used }
     }
 
     fn word(&self, i: usize) -> &str {
@@ -145,10 +156,7 @@ impl<'a> Analysis<'a> {
     }
 
     fn sent_range(&self, i: usize) -> (usize, usize) {
-        match self.sents.get(self.sent_of[i]) {
-            Some(s) if !s.tokens.is_empty() => (s.tokens.start, s.tokens.end - 1),
-            _ => (i, i),
-        }
+        self.spans.get(self.sent_of[i]).copied().unwrap_or((i, i))
     }
 
     /// True for a closing quotation-mark token.
@@ -278,7 +286,9 @@ impl<'a> Analysis<'a> {
             let ok = match self.tags[j] {
                 _ if self.ent_of[j] != 0 => self.is_wordlike(j) || self.ent_of[j] == self.ent_of[k],
                 _ if self.is_possessive(j) => true,
-                Tag::Other | Tag::Title(_) => self.is_wordlike(j),
+                Tag::Other | Tag::Title(_) | Tag::CueNoun => self.is_wordlike(j),
+                // `the ruling`, `a report`: after a determiner a verb form is a noun.
+                Tag::Verb(..) => self.tags[k] == Tag::Det,
                 Tag::Prep if self.is_lower(j, "of") => j < ceil && (self.caps[j + 1] || self.tags[j + 1] == Tag::Det),
                 Tag::Det => self.is_lower(j, "the") && self.is_lower(k, "of"),
                 _ => false,
@@ -655,8 +665,18 @@ impl<'a> Analysis<'a> {
         }
         // Inverted subject: `…," said Lavrov.`
         let mut after = ce + 1;
-        if who == Who::None && lb.is_some() && form == Form::Finite {
-            if let Some((a, b)) = self.np_right(ce + 1, s1).filter(|&(a, _)| self.tags[a] != Tag::Listener) {
+        if who == Who::None && lb.is_some() && form == Form::Finite && class != VerbClass::Object {
+            // `said Lavrov.`, `said the minister, adding …` — not `endorsed Clinton in the race`.
+            let speaker_like = |a: usize, b: usize| {
+                self.tags[a] != Tag::Listener
+                    && (self.caps[a] || self.ent_of[a] != 0 || matches!(self.tags[a], Tag::Det | Tag::Pron(_)))
+                    && (b + 1 > s1
+                        || matches!(self.tags[b + 1], Tag::Stop | Tag::Comma | Tag::Time | Tag::Dash | Tag::Colon)
+                        || self.word(b + 1) == "("
+                        || self.chain_opening_at(b + 1).is_some()
+                        || (self.tags[b + 1] == Tag::Prep && !self.is_lower(b + 1, "of")))
+            };
+            if let Some((a, b)) = self.np_right(ce + 1, s1).filter(|&(a, b)| speaker_like(a, b)) {
                 who = Who::Mention(a, b);
                 after = b + 1;
                 // `said Chad Bown, an expert on trade`: the apposition is part of the source.
@@ -1124,7 +1144,7 @@ struct Resolver {
 
 impl Resolver {
     fn new(a: &Analysis) -> Resolver {
-        let mut first_person: Vec<Option<(usize, String, Gender)>> = vec![None; a.sents.len().max(1)];
+        let mut first_person: Vec<Option<(usize, String, Gender)>> = vec![None; a.spans.len().max(1)];
         let mut persons = Vec::new();
         let mut orgs = Vec::new();
         let mut seen_ent = 0u32;
@@ -1153,7 +1173,7 @@ impl Resolver {
                 _ => {}
             }
         }
-        Resolver { subjects: vec![None; a.sents.len().max(1)], first_person, persons, orgs }
+        Resolver { subjects: vec![None; a.spans.len().max(1)], first_person, persons, orgs }
     }
 
     fn gender(a: &Analysis, i: usize, canonical: &str) -> Gender {
