@@ -4,6 +4,8 @@
 
 use newsnlp_dateline::DatelineParser;
 use newsnlp_doc::{Pipeline, Stage};
+use newsnlp_entities::EntityRecognizer;
+use newsnlp_quotes::QuoteExtractor;
 use newsnlp_tokenize::Tokenizer;
 use thiserror::Error;
 
@@ -37,6 +39,12 @@ pub const STAGES: &[StageInfo] = &[
         name: "dateline",
         requires: &["tokenize"],
         make: |c| Box::new(DatelineParser::new().with_published(c.published.clone())),
+    },
+    StageInfo { name: "entities", requires: &["tokenize"], make: |_| Box::new(EntityRecognizer::new()) },
+    StageInfo {
+        name: "quotes",
+        requires: &["tokenize", "entities"],
+        make: |_| Box::new(QuoteExtractor::new()),
     },
 ];
 

@@ -237,6 +237,13 @@ fn stages_add_their_prerequisites_with_a_note() {
     assert!(doc.get("dateline").is_some(), "{doc}");
     assert!(doc.get("entities").is_none() && doc.get("quotes").is_none(), "{doc}");
 
+    let out = newsnlp(&["run", "--stages", "quotes"], input.as_bytes());
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("note: also running tokenize, entities"), "{stderr}");
+    let doc = &lines(&out)[0];
+    assert!(doc.get("entities").is_some() && doc.get("quotes").is_some(), "{doc}");
+    assert!(doc.get("dateline").is_none(), "{doc}");
+
     let out = newsnlp(&["run", "--stages", "tokenize"], input.as_bytes());
     assert!(!String::from_utf8_lossy(&out.stderr).contains("note:"));
     let doc = &lines(&out)[0];
