@@ -28,7 +28,7 @@ const MAX_TOKENS: usize = 40;
 /// A dateline never runs longer than this (bytes).
 const MAX_DATELINE: usize = 160;
 /// Once a paragraph of story prose this long (words) has gone by, the dateline is not coming.
-const PROSE_WORDS: usize = 25;
+const PROSE_WORDS: usize = 15;
 
 /// Words that start a line of page furniture or a sentence, never a dateline location (unless
 /// the whole name is a known place, as `The Hague`).
@@ -89,6 +89,8 @@ struct Parts {
     agency: Option<String>,
     /// The agency stood in parentheses or slashes.
     bracketed_agency: bool,
+    /// The dateline ends at a line break, with no terminator (`LONDON 1996-08-30`).
+    unterminated: bool,
     lowercase_location: bool,
 }
 
@@ -123,7 +125,7 @@ pub(crate) fn find(text: &str, published: Option<Ymd>) -> Option<Dateline> {
             let at = line_start + (line.len() - content.len());
             let at = skip_noise(text, at, line_end);
             let upto = floor_char_boundary(text, (at + MAX_DATELINE).min(text.len()));
-            if let Some(d) = parse_at(text, at, upto, published, gaz, false) {
+            if let Some(d) = parse_at(text, at, upto, published, gaz, At::LineStart) {
                 return Some(d);
             }
             if let Some(d) = inline(text, at, line_end, published, gaz, is_furniture(content)) {
@@ -135,6 +137,9 @@ pub(crate) fn find(text: &str, published: Option<Ymd>) -> Option<Dateline> {
                     para_words += words;
                     para_sentence_end |= has_sentence_end(content);
                 }
+            }
+            if para_words >= PROSE_WORDS && para_sentence_end {
+                break; // the story has begun; a dateline further on is a quotation
             }
         }
         line_start = line_end + 1;
@@ -165,11 +170,11 @@ fn inline(
             continue;
         }
         let upto = floor_char_boundary(text, (t.start + MAX_DATELINE).min(text.len()));
-        if let Some(d) = parse_at(text, t.start, upto, published, gaz, true) {
+        if let Some(d) = parse_at(text, t.start, upto, published, gaz, At::Inline) {
             return Some(d);
         }
         if after_furniture && is_all_caps(w) {
-            if let Some(d) = parse_at(text, t.start, upto, published, gaz, false) {
+            if let Some(d) = parse_at(text, t.start, upto, published, gaz, At::AfterFurniture) {
                 return Some(d);
             }
         }
@@ -177,25 +182,35 @@ fn inline(
     None
 }
 
+/// Where a candidate starts, which sets how much evidence it needs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum At {
+    /// The start of a line.
+    LineStart,
+    /// Inside a line that opens with page furniture (`By Jane Doe WASHINGTON —`).
+    AfterFurniture,
+    /// Inside any other line: a known place and a bracketed agency required.
+    Inline,
+}
+
 /// Tries the grammar at byte `at`.
-fn parse_at(
-    text: &str,
-    at: usize,
-    upto: usize,
-    published: Option<Ymd>,
-    gaz: &Gazetteer,
-    strict: bool,
-) -> Option<Dateline> {
+fn parse_at(text: &str, at: usize, upto: usize, published: Option<Ymd>, gaz: &Gazetteer, mode: At) -> Option<Dateline> {
     let toks = lex(text, at, upto, MAX_TOKENS);
     let parts = grammar(text, &toks)?;
-    if strict && !(parts.bracketed_agency && parts.name.is_some()) {
-        return None;
+    let strict = mode == At::Inline;
+    if strict {
+        let known_agency = parts.agency.as_deref().and_then(agency::lookup).is_some();
+        let last = toks.iter().rfind(|x| x.end <= parts.end);
+        let dashed = last.is_some_and(|x| x.punct_in(DASHES) || x.punct_in(&[':', '_']));
+        if !(parts.bracketed_agency && known_agency && parts.name.is_some() && dashed) {
+            return None;
+        }
     }
     let place = parts.name.and_then(|n| resolve_place(text, n, &parts.qualifiers, gaz));
     if strict && place.is_none() {
         return None;
     }
-    if !believable(text, &toks, &parts, place.as_ref(), gaz) {
+    if !believable(text, &toks, &parts, place.as_ref(), gaz, mode) {
         return None;
     }
     Some(build(text, parts, place, published))
@@ -732,10 +747,17 @@ fn year_token(text: &str, tok: &Tok) -> Option<i32> {
 fn terminator(text: &str, t: &[Tok], i: usize, p: &mut Parts) -> Option<usize> {
     let slash = p.bracketed_agency && i > 0 && t[i - 1].is_punct('/');
     let prev = i.checked_sub(1).and_then(|k| t.get(k))?;
+    let dated_line = p.name.is_some() && p.date.as_ref().is_some_and(|d| d.year.is_some() && d.day.is_some());
     let Some(tok) = t.get(i) else {
-        // The text ends right after `/TASS/` or `(CNN)`.
-        return (p.bracketed_agency).then_some(prev.end);
+        // The text ends right after `/TASS/`, `(CNN)` or `LONDON 1996-08-30`.
+        p.unterminated = !p.bracketed_agency;
+        return (p.bracketed_agency || dated_line).then_some(prev.end);
     };
+    if dated_line && tok.newline_before {
+        // `LONDON 1996-08-30` on a line of its own.
+        p.unterminated = true;
+        return Some(prev.end);
+    }
     if p.agency.is_some() && !p.bracketed_agency && p.date.is_some() && tok.newline_before && prev.kind == Kind::Word {
         // `TOKYO, Nov. 24 Kyodo` on a line of its own.
         return Some(prev.end);
@@ -834,7 +856,7 @@ fn agency_words_then_stop(text: &str, t: &[Tok], k: usize) -> Option<(String, us
 
 /// Whether the parts read as a real dateline rather than a headline, table heading or
 /// a sentence that begins with a place.
-fn believable(text: &str, t: &[Tok], p: &Parts, place: Option<&Place>, gaz: &Gazetteer) -> bool {
+fn believable(text: &str, t: &[Tok], p: &Parts, place: Option<&Place>, gaz: &Gazetteer, mode: At) -> bool {
     let has_day = p.date.as_ref().is_some_and(|d| d.day.is_some() || d.month.is_some());
     let Some((s, e)) = p.name else {
         // No location: an agency must be there.
@@ -851,6 +873,9 @@ fn believable(text: &str, t: &[Tok], p: &Parts, place: Option<&Place>, gaz: &Gaz
     }
     if p.lowercase_location {
         return has_day && known;
+    }
+    if p.unterminated && p.agency.is_none() && !known && !(mode == At::LineStart && is_all_caps(name)) {
+        return false; // `Updated 14:32 KST, 12 May 2023`
     }
     // Capitalisation: all caps, or every significant word capitalised.
     let caps = is_all_caps(name);

@@ -352,6 +352,8 @@ fn date_forms_and_years() {
          want("MOSCOW, 24.11.2016 -", Some("MOSCOW"), Some("2016-11-24"), Some("24.11.2016"), None)),
         ("OSLO, 2016-11-24 - Statistics Norway said.", None,
          want("OSLO, 2016-11-24 -", Some("OSLO"), Some("2016-11-24"), Some("2016-11-24"), None)),
+        ("CRICKET - SURREY WIN AT THE OVAL .\nLONDON 1996-08-30\nSurrey beat Kent by an innings on Friday .", None,
+         want("LONDON 1996-08-30", Some("LONDON"), Some("1996-08-30"), Some("1996-08-30"), None)),
         ("ZURICH, Thursday, Nov 24 - The franc rose.", P16,
          want("ZURICH, Thursday, Nov 24 -", Some("ZURICH"), Some("2016-11-24"), Some("Thursday, Nov 24"), None)),
         ("SYDNEY, Dec 31 - Fireworks lit the harbour.", Some("2017-01-01"),
@@ -487,6 +489,8 @@ fn traps() {
         "Mobile: The app lets users pay with their phones at most stores, the company said.",
         "CHICAGO (Reuters) said the figures had been revised.",
         "Kremlin: West is to blame for the crisis in Ukraine, spokesman says",
+        "Late bond market prices .\nThis is how major world bond markets were trading in late European business on Friday , dealers said .\nGERMANY - Bunds extended losses , flirting with session lows after falling .",
+        "Police said the committee would meet at the coastal headquarters of the U.N. force in the south of the country on Friday morning , officials said .\nLebanon ( UNIFIL ) .",
         // A dateline after the story's first paragraph is a quotation, not this story's dateline.
         "The central bank raised interest rates for the third time this year on Thursday, saying that inflation was still well above its target and that wage growth remained strong across the economy.\n\nLONDON, March 3 (Reuters) - An earlier report said prices would rise.",
         "",
