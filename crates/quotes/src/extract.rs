@@ -340,7 +340,7 @@ impl<'a> Analysis<'a> {
             guard += 1;
             match self.tags[i] {
                 Tag::Time => i += 1,
-                Tag::Prep if !self.is_lower(i, "that") => {
+                Tag::Prep if !self.is_lower(i, "of") => {
                     // A short adjunct that ends at a comma, `that` or a colon.
                     let mut j = i + 1;
                     let mut found = None;
@@ -837,6 +837,12 @@ impl<'a> Analysis<'a> {
             return None;
         }
         let min_len = if class == VerbClass::Think { 3 } else { 2 };
+        // `If the plan rejected X, Y would …`: a subordinate clause ends at its comma.
+        let s1 = if subordinate {
+            (c0..=s1).find(|&k| self.tags[k] == Tag::Comma && !self.in_quote(k)).map_or(s1, |k| k.saturating_sub(1))
+        } else {
+            s1
+        };
         let (content, kind) = self.right_content(c0, s1, min_len)?;
         let left_bound = if who == Who::Clause || right_signal { lb } else { None };
         let left_bound = left_bound.filter(|&b| b < i);
@@ -1103,7 +1109,11 @@ impl<'a> Analysis<'a> {
                     .filter(|(s, _)| *s == self.sent_of[anchor])
                     .map(|(_, sp)| sp.clone())
                     .or_else(|| resolver.sentence_subject(&self, anchor)),
-                Who::Continue => last.as_ref().filter(|(_, p)| para <= p + 1).map(|(s, _)| s.clone()),
+                Who::Continue => match &last {
+                    Some((s, p)) => (para <= p + 1).then(|| s.clone()),
+                    // Before any attributed statement, a lone quotation is an epigraph or a title.
+                    None => continue,
+                },
                 Who::None => None,
             };
             if let Some(sp) = &speaker {
