@@ -9,7 +9,7 @@ const AGENCIES: &[(&str, &[&str])] = &[
     ("UPI", &["upi", "united press international"]),
     ("TASS", &["tass", "itar-tass", "itar tass", "тасс", "итар-тасс"]),
     ("RIA Novosti", &["ria novosti", "ria-novosti", "ria", "rian", "риа новости"]),
-    ("Interfax", &["interfax", "interfax-ukraine", "interfax-kazakhstan", "интерфакс"]),
+    ("Interfax", &["interfax", "interfax.ru", "interfax-ukraine", "interfax-kazakhstan", "интерфакс"]),
     ("Sputnik", &["sputnik"]),
     ("Xinhua", &["xinhua", "xinhua news agency", "xinhuanet", "xinhua net"]),
     ("Kyodo", &["kyodo", "kyodo news"]),
@@ -33,7 +33,7 @@ const AGENCIES: &[(&str, &[&str])] = &[
     ("CNN", &["cnn", "cnn business", "cnn international"]),
     ("APP", &["app", "associated press of pakistan"]),
     ("Iran Press", &["iran press", "ip"]),
-    ("Report", &["report", "report.az"]),
+    ("Report", &["report.az", "report"]),
     ("KUNA", &["kuna", "kuwait news agency"]),
     ("QNA", &["qna", "qatar news agency"]),
     ("SANA", &["sana"]),
@@ -48,6 +48,10 @@ const AGENCIES: &[(&str, &[&str])] = &[
     ("NNA", &["nna"]),
     ("Petra", &["petra"]),
     ("Trend", &["trend"]),
+    ("APA", &["apa", "apa.az"]),
+    ("Kazinform", &["kazinform"]),
+    ("BelTA", &["belta"]),
+    ("UNIAN", &["unian"]),
     ("AzerTac", &["azertac"]),
     ("Belga", &["belga"]),
     ("ANP", &["anp"]),
@@ -70,7 +74,7 @@ const AGENCIES: &[(&str, &[&str])] = &[
 const BARE: &[&str] = &[
     "Reuters", "AP", "AFP", "UPI", "TASS", "RIA Novosti", "Interfax", "Xinhua", "Kyodo", "Yonhap",
     "PTI", "IANS", "ANI", "Bernama", "WAM", "SPA", "IRNA", "Antara", "PNA", "DPA", "ANSA", "EFE",
-    "Sputnik", "KUNA", "QNA", "SANA", "MENA", "APP",
+    "Sputnik", "KUNA", "QNA", "SANA", "MENA", "APP", "APA",
 ];
 
 fn key(s: &str) -> String {

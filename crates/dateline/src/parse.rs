@@ -309,6 +309,19 @@ fn after_location(text: &str, t: &[Tok], mut i: usize, p: &mut Parts) -> Option<
                 }
                 return Some(i);
             }
+            Kind::Punct('.') if p.date.is_some() && p.agency.is_none() => {
+                // `Москва. 24 ноября. INTERFAX.RU -`, `Baku. 24 November. REPORT.AZ/`
+                let found = agency_words_then_stop(text, t, i + 1).filter(|&(_, j)| {
+                    t.get(j).is_some_and(|x| x.punct_in(DASHES) || x.punct_in(&['/', ':', '.']))
+                });
+                match found {
+                    Some((ag, j)) => {
+                        p.agency = Some(ag);
+                        i = j;
+                    }
+                    None => return Some(i),
+                }
+            }
             Kind::Punct('.') if p.date.is_none() && p.agency.is_none() => {
                 // `MOSCOW. Nov 24 (Interfax) -`, `Москва. 15 июля.`
                 match date_at(text, t, i + 1).filter(|_| !t.get(i + 1).is_some_and(|x| x.newline_before)) {
@@ -770,6 +783,7 @@ fn terminator(text: &str, t: &[Tok], i: usize, p: &mut Parts) -> Option<usize> {
             }
             t[k].end
         }
+        Kind::Punct('/') if p.agency.is_some() && !p.bracketed_agency => tok.end,
         Kind::Punct('–' | '—' | '―' | '‒' | '−' | ':' | '_') => {
             let k = if t.get(i + 1).is_some_and(|x| x.punct_in(&['-', '—', '–']) && !x.space_before) { i + 1 } else { i };
             t[k].end
@@ -955,7 +969,7 @@ fn believable(text: &str, t: &[Tok], p: &Parts, place: Option<&Place>, gaz: &Gaz
     let words: Vec<&str> = rest.split_whitespace().take(15).collect();
     let sentence = words.iter().any(|w| w.ends_with(['.', '!', '?']) && w.len() > 2);
     let capitalised = words.iter().all(|w| !w.chars().next().is_some_and(char::is_lowercase));
-    words.len() >= 15 || (!capitalised && (words.len() >= 8 || sentence))
+    !capitalised && (words.len() >= 8 || sentence)
 }
 
 fn gaz_knows_exactly(name: &str, gaz: &Gazetteer) -> bool {
