@@ -1104,7 +1104,7 @@ fn has_sentence_end(line: &str) -> bool {
 /// Skips wire noise before a line's first word (`****`, a stray `c    `).
 fn skip_noise(text: &str, at: usize, line_end: usize) -> usize {
     let line = &text[at..line_end];
-    let trimmed = line.trim_start_matches(['*', '#', '>', '•', '|', '■', '►']);
+    let trimmed = line.trim_start_matches(['*', '#', '>', '•', '|', '■', '►', '\u{feff}', '\u{200b}']);
     if trimmed.len() != line.len() {
         return line_end - trimmed.trim_start().len();
     }

@@ -340,6 +340,10 @@ fn staff_datelines_and_qualifiers() {
          want("LONDON, Nov 24 (Reuters Breakingviews) -", Some("LONDON"), Some("2016-11-24"), Some("Nov 24"), Some("Reuters"))),
         ("AUSTIN, TX – June 5, 2023 – Acme Corp today announced a new plant.", None,
          want("AUSTIN, TX – June 5, 2023 –", Some("AUSTIN, TX"), Some("2023-06-05"), Some("June 5, 2023"), None)),
+        ("\u{feff}WASHINGTON—The Senate passed the bill late on Tuesday after a long debate.", None,
+         want("WASHINGTON—", Some("WASHINGTON"), None, None, None)),
+        ("LONDON,\u{a0}March 26 (Reuters)\u{a0}- Sterling fell.", Some("2026-03-26"),
+         want("LONDON,\u{a0}March 26 (Reuters)\u{a0}-", Some("LONDON"), Some("2026-03-26"), Some("March 26"), Some("Reuters"))),
         ("****SANTO DOMINGO, March 4 - The republic sold sugar.", Some("1987-03-04"),
          want("SANTO DOMINGO, March 4 -", Some("SANTO DOMINGO"), Some("1987-03-04"), Some("March 4"), None)),
     ]);
