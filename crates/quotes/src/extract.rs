@@ -6,6 +6,9 @@ use crate::lexicon::{Form, Gender, Lexicon, Pron, Tag, VerbClass};
 use crate::marks::{find_chains, Chain};
 use newsnlp_doc::{Entity, EntityLabel, Quote, QuoteKind, Sentence, Span, Speaker};
 
+/// The longest content, in tokens, a cue may claim to its right.
+const MAX_CONTENT: usize = 300;
+
 /// Who a found attribution names.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Who {
@@ -193,12 +196,18 @@ impl<'a> Analysis<'a> {
     /// A noun phrase ending at token `end`, walking left; None if `end` cannot head one.
     /// A parenthesis closing the phrase (`Rep. Gwen Moore (D-Wis.)`) belongs to it.
     fn np_left(&self, end: usize, floor: usize) -> Option<(usize, usize)> {
+        self.np_left_at(end, floor, true)
+    }
+
+    /// [`Self::np_left`]; `with_pp` allows one prepositional extension (never nested, so the
+    /// walk stays short on any input).
+    fn np_left_at(&self, end: usize, floor: usize, with_pp: bool) -> Option<(usize, usize)> {
         if self.in_quote(end) {
             return None;
         }
         if self.word(end) == ")" {
             let open = (floor..end).rev().take(6).find(|&j| self.word(j) == "(")?;
-            let (a, _) = self.np_left(open.checked_sub(1)?, floor)?;
+            let (a, _) = self.np_left_at(open.checked_sub(1)?, floor, with_pp)?;
             return Some((a, end));
         }
         match self.tags[end] {
@@ -244,11 +253,11 @@ impl<'a> Analysis<'a> {
         }
         // `Mr. Morgan of the Sierra Club`, `a narrator in the Clinton ad`: the head noun phrase
         // before a short prepositional phrase, when that phrase opens the clause.
-        if start >= floor + 2 && self.tags[start - 1] == Tag::Prep {
+        if with_pp && start >= floor + 2 && self.tags[start - 1] == Tag::Prep {
             let p = start - 1;
             let joins = ["of", "in", "at", "for", "from", "with"].iter().any(|w| self.is_lower(p, w));
             if joins {
-                if let Some((a, _)) = self.np_left(p - 1, floor) {
+                if let Some((a, _)) = self.np_left_at(p - 1, floor, false) {
                     let opens = a == floor
                         || matches!(self.tags[a - 1], Tag::Comma | Tag::Stop | Tag::Colon)
                         || self.is_close(a - 1);
@@ -379,7 +388,8 @@ impl<'a> Analysis<'a> {
     /// a semicolon, or a comma before `but`/`according to`/an `-ing` cue; quotations that start
     /// inside are kept whole.
     fn content_end(&self, c0: usize, s1: usize) -> usize {
-        let mut e = s1;
+        // No statement runs for hundreds of tokens: that is a sentence the splitter missed.
+        let mut e = s1.min(c0 + MAX_CONTENT);
         let mut i = c0;
         while i <= e {
             if let Some(c) = self.chain_opening_at(i) {
@@ -490,7 +500,7 @@ impl<'a> Analysis<'a> {
         if lb <= s0 {
             return None;
         }
-        let mut a = s0;
+        let mut a = s0.max(lb.saturating_sub(MAX_CONTENT));
         // A quotation spanning the sentence start belongs to that quotation.
         if let Some(c) = self.chain_of.get(a).copied().filter(|&c| c != 0) {
             a = a.min(self.chains[c as usize - 1].open());
@@ -536,15 +546,18 @@ impl<'a> Analysis<'a> {
         self.transcript_turns(&mut out);
         self.colon_and_continuations(&mut out);
         // A content to the right stops where another cue clause begins.
-        let bounds: Vec<(usize, usize)> =
-            out.iter().filter_map(|f| f.left_bound.map(|lb| (self.sent_of[lb], lb))).collect();
+        let mut bounds: Vec<usize> = out.iter().filter_map(|f| f.left_bound).filter(|&lb| !self.in_quote(lb)).collect();
+        bounds.sort_unstable();
+        bounds.dedup();
         for f in &mut out {
             if let Content::Tokens(a, b) = &mut f.content {
-                for &(s, lb) in &bounds {
-                    let own = f.left_bound == Some(lb);
-                    if !own && s == self.sent_of[*a] && lb > *a && lb <= *b && !self.in_quote(lb) {
-                        *b = lb - 1;
-                    }
+                let from = bounds.partition_point(|&lb| lb <= *a);
+                let cut = bounds[from..]
+                    .iter()
+                    .take_while(|&&lb| lb <= *b)
+                    .find(|&&lb| f.left_bound != Some(lb) && self.sent_of[lb] == self.sent_of[*a]);
+                if let Some(&lb) = cut {
+                    *b = lb - 1;
                 }
                 let (x, y) = self.trim(*a, *b);
                 *a = x;
@@ -1272,7 +1285,7 @@ impl Resolver {
     /// The subject of the sentence holding `at`, for `…, adding that …`.
     fn sentence_subject(&mut self, a: &Analysis, at: usize) -> Option<Speaker> {
         let (s0, _) = a.sent_range(at);
-        for i in s0..at {
+        for i in s0.max(at.saturating_sub(MAX_CONTENT))..at {
             if a.in_quote(i) {
                 continue;
             }
