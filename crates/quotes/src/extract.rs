@@ -408,6 +408,19 @@ impl<'a> Analysis<'a> {
                         || (!self.caps[i + 1] && self.word(i + 1).ends_with("ing") && self.tags[i + 1] == Tag::Other)
                 }
                 Tag::Dash if i < e && i > c0 => matches!(next, Tag::Conj | Tag::Pron(_)),
+                // `… that X was “a con” and encouraged Americans to …`: a second predicate of
+                // the reporting clause.
+                Tag::Conj if i > c0 + 1 && (self.is_lower(i, "and") || self.is_lower(i, "but")) => {
+                    let mut j = i + 1;
+                    while j < e && self.tags[j] == Tag::Aux {
+                        j += 1;
+                    }
+                    let w = self.word(j);
+                    j <= e
+                        && !self.in_quote(j)
+                        && !self.caps[j]
+                        && (matches!(self.tags[j], Tag::Verb(_, _, Form::Finite)) || (w.ends_with("ed") && self.tags[j] == Tag::Other))
+                }
                 _ => false,
             };
             if stop {
@@ -729,6 +742,20 @@ impl<'a> Analysis<'a> {
                 self.used[c] = true;
                 return Some(vec![Found { content: Content::Chain(c), kind: QuoteKind::Direct, cue, who, left_bound: None }]);
             }
+            // `Limbaugh added:` and a block quotation set as its own paragraph.
+            let block = c0 < self.toks.len() && self.para_of[c0] == self.para_of[s1] + 1 && !self.in_quote(c0);
+            if block {
+                let mut e = c0;
+                while e + 1 < self.toks.len() && self.para_of[e + 1] == self.para_of[c0] && e - c0 < MAX_CONTENT {
+                    e += 1;
+                }
+                let (a, b) = self.trim(c0, e);
+                if b > a + 2 {
+                    self.mark_used(a, b);
+                    let kind = self.kind_of(a, b);
+                    return Some(vec![Found { content: Content::Tokens(a, b), kind, cue, who, left_bound: None }]);
+                }
+            }
         }
         let nothing_right = c0 > s1 || matches!(self.tags[c0], Tag::Stop);
         let right_signal = !nothing_right
@@ -755,19 +782,25 @@ impl<'a> Analysis<'a> {
             });
             // `During the rally, Lavrov said X`: the words before the comma are not the statement;
             // `X, Lavrov said` and `X, Lavrov said, Y` put it on the left.
+            // `X, Lavrov said, Y.` / `X, he said, until Y`: the whole sentence is the statement.
+            let runs_on = comma_after
+                && !left_chain
+                && !right_signal
+                && lb > s0
+                && !matches!(self.tags[c0], Tag::Verb(_, _, Form::Ing) | Tag::According)
+                && !self.is_lower(c0, "and")
+                && !self.is_lower(c0, "but")
+                && (!self.is_wordlike(c0) || self.tags[c0] != Tag::Other || self.caps[c0] || !self.word(c0).ends_with("ing"));
+            if runs_on && !self.in_quote(lb) {
+                let a = s0.max(lb.saturating_sub(MAX_CONTENT));
+                let (a, b) = self.trim(a, self.content_end(c0, s1));
+                self.mark_used(a, b);
+                let kind = self.kind_of(a, b);
+                return Some(vec![Found { content: Content::Tokens(a, b), kind, cue, who, left_bound: Some(lb) }]);
+            }
             if left_chain || !right_is_content || (comma_after && !right_signal) {
                 // Content on the left: `“…,” he said` / `…, Lavrov said`.
-                let parenthetical = right_is_content && !left_chain && comma_after;
                 if let Some((content, kind)) = self.left_content(lb, s0) {
-                    let mut content = content;
-                    if parenthetical {
-                        if let Content::Tokens(a, _) = content {
-                            let e = self.content_end(c0, s1);
-                            let (a, b) = self.trim(a, e);
-                            self.mark_used(a, b);
-                            content = Content::Tokens(a, b);
-                        }
-                    }
                     found.push(Found { content, kind, cue, who, left_bound: Some(lb) });
                     // `“…,” he said, “…”`: the next piece in the sentence shares the speaker.
                     if left_chain {

@@ -252,6 +252,45 @@ fn scare_quotes_alone_are_not_statements() {
 }
 
 #[test]
+fn parenthetical_cue_keeps_the_whole_sentence() {
+    let text = "The reform, Tom Reyes said, will cut waiting times in half.";
+    let mut d = doc(text, &[("Tom Reyes", PER, "Tom Reyes")]);
+    let rows = run(&mut d);
+    assert_eq!(rows.len(), 1, "{rows:#?}");
+    assert!(rows[0].0.starts_with("The reform") && rows[0].0.ends_with("in half"));
+    assert_eq!(rows[0].4.as_deref(), Some("Tom Reyes"));
+}
+
+#[test]
+fn content_stops_at_a_second_predicate() {
+    let text = "Lena Fox wrote that the bridge was unsafe and urged drivers to avoid it.";
+    let mut d = doc(text, &[("Lena Fox", PER, "Lena Fox")]);
+    let rows = run(&mut d);
+    assert_eq!(find(&rows, "that the bridge").0, "that the bridge was unsafe");
+}
+
+#[test]
+fn transcript_turns_and_signatures() {
+    let text = "MORGAN: Where were you on Friday?\n\nKLEIN: At home, as I said.\n\n\
+                “The city deserves better than this.” ― Rosa Vidal";
+    let mut d = doc(text, &[("Rosa Vidal", PER, "Rosa Vidal")]);
+    let rows = run(&mut d);
+    assert_eq!(find(&rows, "Where were").3.as_deref(), Some("MORGAN"));
+    assert_eq!(find(&rows, "At home").3.as_deref(), Some("KLEIN"));
+    let s = find(&rows, "The city");
+    assert_eq!((s.1, s.4.as_deref()), (QuoteKind::Direct, Some("Rosa Vidal")));
+}
+
+#[test]
+fn colon_at_a_paragraph_end_introduces_the_next_paragraph() {
+    let text = "Ann Lowe told the council:\n\n“We have waited long enough for this road.”";
+    let mut d = doc(text, &[("Ann Lowe", PER, "Ann Lowe")]);
+    let rows = run(&mut d);
+    let q = find(&rows, "We have waited");
+    assert_eq!((q.1, q.4.as_deref()), (QuoteKind::Direct, Some("Ann Lowe")));
+}
+
+#[test]
 fn missing_entities_is_a_typed_error() {
     let mut d = Document::new("He said so.");
     Tokenizer::new().annotate(&mut d).expect("tokenize");
