@@ -207,8 +207,12 @@ fn parse_at(text: &str, at: usize, upto: usize, published: Option<Ymd>, gaz: &Ga
         }
     }
     let place = parts.name.and_then(|n| resolve_place(text, n, &parts.qualifiers, gaz));
-    if strict && place.is_none() {
-        return None;
+    if strict {
+        // The name itself must be a known place, not just its qualifier (`CITY` of `SUN CITY, Ariz.`).
+        let (s, e) = parts.name?;
+        if gaz.place(&text[s..e], None).is_none() {
+            return None;
+        }
     }
     if !believable(text, &toks, &parts, place.as_ref(), gaz, mode) {
         return None;
@@ -228,11 +232,11 @@ fn grammar(text: &str, t: &[Tok]) -> Option<Parts> {
         p.agency = Some(ag);
         p.bracketed_agency = true;
         i = j;
-    } else if let Some((d, j)) = date_at(text, t, 0) {
+    } else if let Some((d, (ag, j, bracketed))) =
+        date_at(text, t, 0).and_then(|(d, j)| agency_at(text, t, j).map(|a| (d, a)))
+    {
         // `Nov 24 (Reuters) -`: a date with no location needs an agency.
         p.date = Some(d);
-        i = j;
-        let (ag, j, bracketed) = agency_at(text, t, i)?;
         p.agency = Some(ag);
         p.bracketed_agency = bracketed;
         i = j;
@@ -404,9 +408,6 @@ fn location(text: &str, t: &[Tok]) -> Option<(usize, bool)> {
     }
     let w0 = first.text(text);
     let lowercase = w0.chars().next().is_some_and(char::is_lowercase);
-    if date::is_weekday(w0) {
-        return None;
-    }
     let mut j = 0;
     let mut words = 0;
     // Ends of the name after each word, and whether a lowercase word (`Mexico city`) is in it.
@@ -473,10 +474,13 @@ fn location(text: &str, t: &[Tok]) -> Option<(usize, bool)> {
     }
     // The longest name that has no lowercase word, or that the gazetteer knows as written.
     let gaz = Gazetteer::get();
-    ends.iter()
+    let end = ends
+        .iter()
         .rev()
         .find(|&&(e, lower)| !lower || gaz.place(text.get(first.start..t[e - 1].end).unwrap_or(""), None).is_some())
-        .map(|&(e, _)| (e, lowercase))
+        .map(|&(e, _)| e)?;
+    // `TUE, APR 07 -` is a date, but `SUN CITY, Ariz.` a place.
+    (end > 1 || !date::is_weekday(w0)).then_some((end, lowercase))
 }
 
 /// A qualifier phrase at `i`: capitalised words (`South Korea`, `N.J.`, `Calif.`), up to

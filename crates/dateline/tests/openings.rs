@@ -344,6 +344,10 @@ fn staff_datelines_and_qualifiers() {
          want("WASHINGTON—", Some("WASHINGTON"), None, None, None)),
         ("LONDON,\u{a0}March 26 (Reuters)\u{a0}- Sterling fell.", Some("2026-03-26"),
          want("LONDON,\u{a0}March 26 (Reuters)\u{a0}-", Some("LONDON"), Some("2026-03-26"), Some("March 26"), Some("Reuters"))),
+        ("SUN CITY, Ariz. (AP) — Retirees packed the meeting.", None,
+         want("SUN CITY, Ariz. (AP) —", Some("SUN CITY, Ariz."), None, None, Some("AP"))),
+        ("KEY WEST, Fla. (AP) — The storm passed the island.", None,
+         want("KEY WEST, Fla. (AP) —", Some("KEY WEST, Fla."), None, None, Some("AP"))),
         ("****SANTO DOMINGO, March 4 - The republic sold sugar.", Some("1987-03-04"),
          want("SANTO DOMINGO, March 4 -", Some("SANTO DOMINGO"), Some("1987-03-04"), Some("March 4"), None)),
     ]);
