@@ -210,9 +210,7 @@ fn parse_at(text: &str, at: usize, upto: usize, published: Option<Ymd>, gaz: &Ga
     if strict {
         // The name itself must be a known place, not just its qualifier (`CITY` of `SUN CITY, Ariz.`).
         let (s, e) = parts.name?;
-        if gaz.place(&text[s..e], None).is_none() {
-            return None;
-        }
+        gaz.place(&text[s..e], None)?;
     }
     if !believable(text, &toks, &parts, place.as_ref(), gaz, mode) {
         return None;
