@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Entity stage on the dev splits: CoNLL-2003 dev, GUM news dev and the seed article.
+# Entity stage on the dev splits: CoNLL-2003 dev, GUM news dev and the seed article, run as in
+# the pipeline (tokenize | dateline | entities).
 # Builds nothing: takes the binaries from ${BIN:-target/release}. GATE=1 fails below thresholds.
 set -euo pipefail
 BIN=${BIN:-target/release}
@@ -8,7 +9,7 @@ EVAL=${EVAL:-../shared/eval}
 OUT=$(mktemp -d)
 trap 'rm -rf "$OUT"' EXIT
 
-pipe() { "$BIN/newsnlp-tokenize" --quiet | "$BIN/newsnlp-entities" --quiet; }
+pipe() { "$BIN/newsnlp-tokenize" --quiet | "$BIN/newsnlp-dateline" --quiet | "$BIN/newsnlp-entities" --quiet; }
 strip_gold() { python3 -c '
 import json, sys
 for line in sys.stdin:

@@ -5,7 +5,7 @@
 //! features, as it would Brown cluster paths. Rare and unseen names then share weights with
 //! frequent words that occur in the same contexts (`Ayrault` with other surnames).
 
-use newsnlp_tagger::FeatureHash;
+use newsnlp_tagger::{FeatureHash, HashedMap};
 use std::collections::HashMap;
 
 /// The shipped cluster table (`word<TAB>code` lines), built by `newsnlp-entities clusters`.
@@ -14,9 +14,9 @@ pub const EMBEDDED: &str = include_str!("../model/clusters.tsv");
 /// Word → 12-bit cluster code.
 #[derive(Debug, Default, Clone)]
 pub struct Clusters {
-    exact: HashMap<u64, u16>,
+    exact: HashedMap<u16>,
     /// By lower-cased form, the code of the most frequent spelling (for ALL-CAPS text).
-    lower: HashMap<u64, u16>,
+    lower: HashedMap<u16>,
 }
 
 impl Clusters {
@@ -42,12 +42,19 @@ impl Clusters {
 
     /// The code of `word`; in an all-caps sentence by its lower-cased form only.
     pub fn get(&self, word: &str, caps_sentence: bool) -> Option<u16> {
+        let exact = FeatureHash::new(0).bytes(word.as_bytes()).finish();
+        self.get_hashed(exact, FeatureHash::new(0).lower(word).finish(), caps_sentence)
+    }
+
+    /// [`Clusters::get`] by the hashes (`FeatureHash::new(0)`) of the word as written and
+    /// lower-cased, which the tagger computes once per token.
+    pub fn get_hashed(&self, exact: u64, lower: u64, caps_sentence: bool) -> Option<u16> {
         if !caps_sentence {
-            if let Some(&c) = self.exact.get(&FeatureHash::new(0).bytes(word.as_bytes()).finish()) {
+            if let Some(&c) = self.exact.get(&exact) {
                 return Some(c);
             }
         }
-        self.lower.get(&FeatureHash::new(0).lower(word).finish()).copied()
+        self.lower.get(&lower).copied()
     }
 }
 

@@ -127,9 +127,26 @@ pub(crate) struct TokenInfo {
     /// Gazetteer class bits of the token (see [`crate::lexicon`]), with its BILOU position
     /// inside the longest gazetteer match.
     gaz: u16,
+    /// Hashes of the word as written and lower-cased, computed once and reused by every
+    /// feature and lookup that names the word.
+    pub(crate) exact: u64,
+    pub(crate) lower: u64,
+    pub(crate) capitalised: bool,
 }
 
 impl TokenInfo {
+    /// What can be known of `w` on its own (no cluster, no gazetteer yet).
+    pub(crate) fn new(w: &str) -> TokenInfo {
+        let mut info = TokenInfo {
+            exact: FeatureHash::new(0).bytes(w.as_bytes()).finish(),
+            lower: FeatureHash::new(0).lower(w).finish(),
+            capitalised: w.chars().next().is_some_and(char::is_uppercase),
+            ..TokenInfo::default()
+        };
+        info.shape_len = write_shape(w, &mut info.shape) as u8;
+        info
+    }
+
     pub(crate) fn gaz(&self) -> u16 {
         self.gaz
     }
@@ -193,11 +210,9 @@ impl<'a> Extractor<'a> {
         self.info.clear();
         for i in 0..tokens.len() {
             let w = word(i);
-            let mut info = TokenInfo::default();
-            let n = write_shape(w, &mut info.shape);
-            info.shape_len = n as u8;
+            let mut info = TokenInfo::new(w);
             if self.set.has(Group::Cluster) {
-                info.cluster = self.clusters.get(w, caps_sentence);
+                info.cluster = self.clusters.get_hashed(info.exact, info.lower, caps_sentence);
             }
             self.info.push(info);
         }
@@ -211,8 +226,8 @@ impl<'a> Extractor<'a> {
             let info = self.info[i];
             out.add(FeatureHash::new(BIAS));
             if set.has(Group::Word) && !self.drop_word() {
-                out.add(FeatureHash::new(WORD).bytes(w.as_bytes()));
-                out.add(FeatureHash::new(LOWER).lower(w));
+                out.add(FeatureHash::new(WORD).num(info.exact));
+                out.add(FeatureHash::new(LOWER).num(info.lower));
             }
             if set.has(Group::Affix) {
                 for k in 1..=4 {
@@ -241,17 +256,20 @@ impl<'a> Extractor<'a> {
                 for d in [-2i64, -1, 1, 2] {
                     let f = FeatureHash::new(CTX).num(d as u64);
                     out.add(match self.neighbour(i, d) {
-                        Some(j) => f.lower(word(j)),
+                        Some(j) => f.num(self.info[j].lower),
                         None => f.bytes(if d < 0 { b"<s>" } else { b"</s>" }),
                     });
                 }
                 let prev = FeatureHash::new(BIGRAM_LEFT);
                 out.add(match i.checked_sub(1) {
-                    Some(j) => prev.lower(word(j)).lower(w),
-                    None => prev.bytes(b"<s>").lower(w),
+                    Some(j) => prev.num(self.info[j].lower).num(info.lower),
+                    None => prev.bytes(b"<s>").num(info.lower),
                 });
-                let next = FeatureHash::new(BIGRAM_RIGHT).lower(w);
-                out.add(if i + 1 < tokens.len() { next.lower(word(i + 1)) } else { next.bytes(b"</s>") });
+                let next = FeatureHash::new(BIGRAM_RIGHT).num(info.lower);
+                out.add(match self.info.get(i + 1) {
+                    Some(n) => next.num(n.lower),
+                    None => next.bytes(b"</s>"),
+                });
             }
             if set.has(Group::Caps) {
                 out.add(FeatureHash::new(CAPS_SHAPE).num(u64::from(caps_sentence)).bytes(info.shape()));
@@ -259,7 +277,7 @@ impl<'a> Extractor<'a> {
                     out.add(FeatureHash::new(FIRST_SHAPE).bytes(info.shape()));
                 }
                 if caps_sentence {
-                    out.add(FeatureHash::new(CAPS_WORD).lower(w));
+                    out.add(FeatureHash::new(CAPS_WORD).num(info.lower));
                 }
             }
             if set.has(Group::Cluster) {
@@ -275,7 +293,7 @@ impl<'a> Extractor<'a> {
                 }
             }
             if set.has(Group::History) {
-                if let Some(counts) = history.get(w) {
+                if let Some(counts) = history.get(info.lower, info.capitalised) {
                     let total: u32 = counts.iter().map(|&c| u32::from(c)).sum();
                     for (label, &c) in counts.iter().enumerate() {
                         if c > 0 {

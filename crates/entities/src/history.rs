@@ -5,14 +5,13 @@
 //! earlier decisions back as features keeps one name's label consistent across the story
 //! (Ratinov & Roth 2009, "extended prediction history").
 
-use newsnlp_tagger::FeatureHash;
-use std::collections::HashMap;
+use newsnlp_tagger::HashedMap;
 
 /// Counts per label (`PER`, `ORG`, `LOC`, `MISC`, then outside any entity) of each
 /// capitalised word, keyed by the hash of its lower-cased form.
 #[derive(Debug, Default, Clone)]
 pub(crate) struct History {
-    counts: HashMap<u64, [u16; 5]>,
+    counts: HashedMap<[u16; 5]>,
 }
 
 impl History {
@@ -20,22 +19,16 @@ impl History {
         self.counts.clear();
     }
 
-    fn key(word: &str) -> Option<u64> {
-        word.chars()
-            .next()
-            .filter(|c| c.is_uppercase())
-            .map(|_| FeatureHash::new(0).lower(word).finish())
+    /// The counts of a word (by the hash of its lower-cased form), when it is capitalised and
+    /// was seen before.
+    pub fn get(&self, lower: u64, capitalised: bool) -> Option<&[u16; 5]> {
+        if capitalised { self.counts.get(&lower) } else { None }
     }
 
-    /// The counts of `word`, when it is capitalised and was seen before.
-    pub fn get(&self, word: &str) -> Option<&[u16; 5]> {
-        Self::key(word).and_then(|k| self.counts.get(&k))
-    }
-
-    /// Records that `word` was tagged with `label` (`None`: outside any entity).
-    pub fn record(&mut self, word: &str, label: Option<usize>) {
-        if let Some(k) = Self::key(word) {
-            let slot = &mut self.counts.entry(k).or_default()[label.unwrap_or(4).min(4)];
+    /// Records that a word was tagged with `label` (`None`: outside any entity).
+    pub fn record(&mut self, lower: u64, capitalised: bool, label: Option<usize>) {
+        if capitalised {
+            let slot = &mut self.counts.entry(lower).or_default()[label.unwrap_or(4).min(4)];
             *slot = slot.saturating_add(1);
         }
     }
@@ -44,14 +37,17 @@ impl History {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use newsnlp_tagger::FeatureHash;
 
     #[test]
     fn remembers_capitalised_words_case_insensitively() {
+        let key = |w: &str| FeatureHash::new(0).lower(w).finish();
         let mut h = History::default();
-        h.record("Lavrov", Some(0));
-        h.record("said", None);
-        assert_eq!(h.get("LAVROV"), Some(&[1, 0, 0, 0, 0]));
-        assert_eq!(h.get("said"), None);
-        assert_eq!(h.get("Said"), None);
+        h.record(key("Lavrov"), true, Some(0));
+        h.record(key("Lavrov"), true, Some(0));
+        h.record(key("said"), false, None);
+        assert_eq!(h.get(key("LAVROV"), true), Some(&[2, 0, 0, 0, 0]));
+        assert_eq!(h.get(key("said"), false), None);
+        assert_eq!(h.get(key("Said"), true), None);
     }
 }

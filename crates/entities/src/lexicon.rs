@@ -8,9 +8,9 @@
 use crate::features::TokenInfo;
 use newsnlp_doc::Span;
 use newsnlp_gazetteer::Gazetteer;
-use newsnlp_tagger::FeatureHash;
+use newsnlp_tagger::{FeatureHash, HashedMap};
 use std::cell::RefCell;
-use std::collections::{HashMap, HashSet};
+
 use std::sync::OnceLock;
 
 pub(crate) const COUNTRY: u16 = 1;
@@ -36,17 +36,28 @@ const AGENCIES: &[&str] = &[
     "Bloomberg", "IRNA", "MENA", "Anadolu", "BBC", "CNN", "Sputnik", "Prensa", "Notimex", "Belga",
 ];
 
-/// Hashes of the lower-cased first names and surnames, built on first use.
-fn names() -> &'static (HashSet<u64>, HashSet<u64>) {
-    static NAMES: OnceLock<(HashSet<u64>, HashSet<u64>)> = OnceLock::new();
-    NAMES.get_or_init(|| {
-        let set = |list: &str| {
-            list.lines()
-                .filter(|l| !l.starts_with('#') && !l.is_empty())
-                .map(|l| FeatureHash::new(0).lower(l.trim()).finish())
-                .collect()
-        };
-        (set(FIRST_NAMES), set(SURNAMES))
+/// The word-list classes of each listed word: exact spellings for the hand-written lists,
+/// lower-cased forms for the names (so `SMITH` in a headline is still a surname).
+struct Words {
+    exact: HashedMap<u16>,
+    lower: HashedMap<u16>,
+}
+
+fn words() -> &'static Words {
+    static WORDS: OnceLock<Words> = OnceLock::new();
+    WORDS.get_or_init(|| {
+        let mut w = Words { exact: HashedMap::default(), lower: HashedMap::default() };
+        for (list, bit) in [(ORG_SUFFIXES, ORG_SUFFIX), (TITLES, TITLE), (AGENCIES, AGENCY)] {
+            for word in list {
+                *w.exact.entry(FeatureHash::new(0).bytes(word.as_bytes()).finish()).or_default() |= bit;
+            }
+        }
+        for (list, bit) in [(FIRST_NAMES, FIRST_NAME), (SURNAMES, SURNAME)] {
+            for name in list.lines().map(str::trim).filter(|l| !l.starts_with('#') && !l.is_empty()) {
+                *w.lower.entry(FeatureHash::new(0).lower(name).finish()).or_default() |= bit;
+            }
+        }
+        w
     })
 }
 
@@ -77,33 +88,15 @@ pub(crate) const TITLES: &[&str] = &[
 
 /// The per-token gazetteer bits of a sentence, written into `info[i].gaz`.
 pub(crate) fn mark(text: &str, tokens: &[Span], info: &mut [TokenInfo]) {
-    let word = |i: usize| text.get(tokens[i].range()).unwrap_or("");
-    let capitalised = |i: usize| word(i).chars().next().is_some_and(char::is_uppercase);
     let mut i = 0;
     while i < tokens.len() {
-        let w = word(i);
-        let mut bits = 0;
-        if ORG_SUFFIXES.contains(&w) {
-            bits |= ORG_SUFFIX;
-        }
-        if TITLES.contains(&w) {
-            bits |= TITLE;
-        }
-        if AGENCIES.contains(&w) {
-            bits |= AGENCY;
-        }
-        if capitalised(i) {
-            let (first, last) = names();
-            let key = FeatureHash::new(0).lower(w).finish();
-            if first.contains(&key) {
-                bits |= FIRST_NAME;
-            }
-            if last.contains(&key) {
-                bits |= SURNAME;
-            }
+        let lists = words();
+        let mut bits = lists.exact.get(&info[i].exact).copied().unwrap_or(0);
+        if info[i].capitalised {
+            bits |= lists.lower.get(&info[i].lower).copied().unwrap_or(0);
         }
         info[i].set_gaz(info[i].gaz() | bits);
-        if !capitalised(i) {
+        if !info[i].capitalised {
             i += 1;
             continue;
         }
@@ -112,7 +105,7 @@ pub(crate) fn mark(text: &str, tokens: &[Span], info: &mut [TokenInfo]) {
         let mut place_bits = 0;
         let max = (i + 4).min(tokens.len());
         for j in (i + 1..=max).rev() {
-            if !(i..j).all(capitalised) {
+            if !info[i..j].iter().all(|t| t.capitalised) {
                 continue;
             }
             let Some(span) = text.get(tokens[i].start..tokens[j - 1].end) else { continue };
@@ -136,7 +129,7 @@ pub(crate) fn mark(text: &str, tokens: &[Span], info: &mut [TokenInfo]) {
 /// The place classes of `name`, memoised per thread.
 fn lookup(name: &str, single: bool) -> u16 {
     thread_local! {
-        static CACHE: RefCell<HashMap<u64, u16>> = RefCell::new(HashMap::new());
+        static CACHE: RefCell<HashedMap<u16>> = RefCell::new(HashedMap::default());
     }
     let key = FeatureHash::new(u32::from(single)).bytes(name.as_bytes()).finish();
     CACHE.with(|cache| {
@@ -182,7 +175,7 @@ mod tests {
     fn marks_multi_word_places_nationalities_and_titles() {
         let text = "President Gloria Smith flew from New York to Syrian talks in Moscow";
         let toks = spans(text);
-        let mut info = vec![TokenInfo::default(); toks.len()];
+        let mut info: Vec<TokenInfo> = toks.iter().map(|t| TokenInfo::new(&text[t.range()])).collect();
         mark(text, &toks, &mut info);
         let g: Vec<u16> = info.iter().map(|i| i.gaz()).collect();
         assert!(g[0] & TITLE != 0);

@@ -27,6 +27,7 @@
 pub mod canonical;
 pub mod clusters;
 pub mod data;
+mod dateline;
 mod features;
 mod history;
 mod lexicon;
@@ -67,7 +68,8 @@ impl Loaded {
 }
 
 /// The entity stage: adds `entities` (with canonical names) to documents that have tokens and
-/// sentences.
+/// sentences. When the dateline stage ran first, the dateline's location and agency are
+/// entities too.
 #[derive(Clone, Default)]
 pub struct EntityRecognizer {
     /// `None`: the embedded model, loaded on first use.
@@ -104,7 +106,10 @@ impl Stage for EntityRecognizer {
         let tokens = doc.require_tokens()?;
         let sentences = doc.require_sentences()?;
         let loaded = self.loaded()?;
-        let spans = loaded.ner.tag(&doc.text, tokens, sentences, &loaded.clusters);
+        let mut spans = loaded.ner.tag(&doc.text, tokens, sentences, &loaded.clusters);
+        if let Some(Some(dl)) = &doc.dateline {
+            dateline::apply(&doc.text, tokens, dl, &mut spans);
+        }
         let entities = canonical::link(&doc.text, tokens, &spans);
         doc.entities = Some(entities);
         Ok(())

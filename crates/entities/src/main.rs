@@ -41,7 +41,7 @@ enum Command {
         #[arg(long)]
         features: Option<String>,
         /// Weight table size as a power of two.
-        #[arg(long, default_value_t = 20)]
+        #[arg(long, default_value_t = 18)]
         bits: u8,
         #[arg(long, default_value_t = 20)]
         epochs: usize,
@@ -51,7 +51,7 @@ enum Command {
         #[arg(long, default_value_t = 1)]
         seed: u64,
         /// Leave out a training token's word features with this probability (per mille).
-        #[arg(long, default_value_t = 0)]
+        #[arg(long, default_value_t = 100)]
         word_dropout: u64,
         /// Word cluster table (`word<TAB>code`) instead of the embedded one.
         #[arg(long, value_name = "TSV")]

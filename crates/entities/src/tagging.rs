@@ -54,7 +54,7 @@ impl NerModel {
             }
             ex.sentence(text, toks, &history, &mut feats);
             self.model.decode(&feats, &mut scratch, &mut tags);
-            remember(&scheme, text, toks, &tags, &mut history);
+            remember(&scheme, &ex, &tags, &mut history);
             for (r, l) in scheme.decode(&tags) {
                 out.push((Span::new(toks[r.start].start, toks[r.end - 1].end), EntityLabel::ALL[l]));
             }
@@ -63,11 +63,9 @@ impl NerModel {
     }
 }
 
-/// Adds a sentence's labels to the document history.
-pub(crate) fn remember(scheme: &Bilou, text: &str, toks: &[Span], tags: &[u16], history: &mut History) {
-    for (t, &tag) in toks.iter().zip(tags) {
-        if let Some(w) = text.get(t.range()) {
-            history.record(w, scheme.split(tag).map(|(l, _)| l));
-        }
+/// Adds the labels of the sentence `ex` last extracted to the document history.
+pub(crate) fn remember(scheme: &Bilou, ex: &Extractor<'_>, tags: &[u16], history: &mut History) {
+    for (info, &tag) in ex.info.iter().zip(tags) {
+        history.record(info.lower, info.capitalised, scheme.split(tag).map(|(l, _)| l));
     }
 }

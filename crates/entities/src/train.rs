@@ -31,7 +31,7 @@ pub struct TrainOptions {
 
 impl Default for TrainOptions {
     fn default() -> TrainOptions {
-        TrainOptions { features: FeatureSet::all(), bits: 20, max_epochs: 20, patience: 3, prune: 1, seed: 1, word_dropout: 0 }
+        TrainOptions { features: FeatureSet::all(), bits: 18, max_epochs: 20, patience: 3, prune: 1, seed: 1, word_dropout: 100 }
     }
 }
 
@@ -156,7 +156,7 @@ pub fn train(
                 }
                 ex.sentence(&doc.text, toks, &history, &mut feats);
                 errors += p.learn(&feats, tags, &mut pred);
-                remember(&scheme, &doc.text, toks, &pred, &mut history);
+                remember(&scheme, &ex, &pred, &mut history);
             }
         }
         let model = p.averaged(&meta(opts.features), opts.prune);

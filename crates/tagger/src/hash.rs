@@ -106,3 +106,31 @@ mod tests {
         assert_ne!(FeatureHash::new(1).bytes(b"x").finish(), FeatureHash::new(2).bytes(b"x").finish());
     }
 }
+
+/// A map keyed by [`FeatureHash`] values: the keys are already well mixed, so hashing them
+/// again (as `HashMap`'s default SipHash would) only costs time in per-token lookups.
+pub type HashedMap<V> = std::collections::HashMap<u64, V, std::hash::BuildHasherDefault<PassThrough>>;
+
+/// A set of [`FeatureHash`] values (see [`HashedMap`]).
+pub type HashedSet = std::collections::HashSet<u64, std::hash::BuildHasherDefault<PassThrough>>;
+
+/// The identity hasher behind [`HashedMap`]: uses a `u64` key as its own hash.
+#[derive(Debug, Default, Clone, Copy)]
+pub struct PassThrough(u64);
+
+impl std::hash::Hasher for PassThrough {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        // Only reached for non-u64 keys; fold them in rather than lose them.
+        for &b in bytes {
+            self.0 = (self.0.rotate_left(8) ^ u64::from(b)).wrapping_mul(SEED);
+        }
+    }
+
+    fn write_u64(&mut self, n: u64) {
+        self.0 = n;
+    }
+}

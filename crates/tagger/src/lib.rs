@@ -50,7 +50,7 @@ mod viterbi;
 
 pub use bilou::{Bilou, Constraints, Position};
 pub use features::Features;
-pub use hash::FeatureHash;
+pub use hash::{FeatureHash, HashedMap, HashedSet};
 pub use model::{Model, ModelError};
 pub use perceptron::Perceptron;
 pub use viterbi::Scratch;

@@ -2,7 +2,7 @@
 
 use crate::bilou::Constraints;
 use crate::features::Features;
-use crate::viterbi::{Lattice, Scratch};
+use crate::viterbi::{predecessors, Lattice, Scratch};
 use thiserror::Error;
 
 /// Why a model file could not be read.
@@ -32,6 +32,8 @@ pub struct Model {
     pub(crate) start: Vec<i32>,
     pub(crate) end: Vec<i32>,
     pub(crate) constraints: Constraints,
+    /// Derived from `constraints`.
+    pub(crate) preds: Vec<Vec<usize>>,
     /// Free-form settings of whoever extracts the features (kept with the weights so a model
     /// is never used with features it was not trained on).
     pub(crate) meta: String,
@@ -81,6 +83,7 @@ impl Model {
             start: &self.start,
             end: &self.end,
             constraints: &self.constraints,
+            preds: &self.preds,
         };
         lattice.best(scratch, out);
         scratch.emit = emit;
@@ -183,7 +186,8 @@ impl Model {
         if r.pos != bytes.len() {
             return Err(ModelError::Invalid("trailing bytes".into()));
         }
-        Ok(Model { bits, tag_names, weights, trans, start, end, constraints, meta })
+        let preds = predecessors(&constraints);
+        Ok(Model { bits, tag_names, weights, trans, start, end, constraints, preds, meta })
     }
 
     /// Reads a model file.

@@ -3,7 +3,7 @@
 use crate::bilou::Constraints;
 use crate::features::Features;
 use crate::model::Model;
-use crate::viterbi::{Lattice, Scratch};
+use crate::viterbi::{predecessors, Lattice, Scratch};
 
 /// Training state: current weights plus the running sums needed for averaging.
 ///
@@ -13,6 +13,7 @@ pub struct Perceptron {
     bits: u8,
     tag_names: Vec<String>,
     constraints: Constraints,
+    preds: Vec<Vec<usize>>,
     w: Vec<i32>,
     u: Vec<i64>,
     /// Transitions, then start scores, then end scores (current and summed).
@@ -31,6 +32,7 @@ impl Perceptron {
         Perceptron {
             bits,
             tag_names,
+            preds: predecessors(&constraints),
             constraints,
             w: vec![0; size],
             u: vec![0; size],
@@ -62,7 +64,7 @@ impl Perceptron {
         }
         let (trans, rest) = self.tw.split_at(n * n);
         let (start, end) = rest.split_at(n);
-        Lattice { n_tags: n, emit: &emit, trans, start, end, constraints: &self.constraints }
+        Lattice { n_tags: n, emit: &emit, trans, start, end, constraints: &self.constraints, preds: &self.preds }
             .best(&mut self.scratch, pred);
         self.scratch.emit = emit;
         let wrong = pred.iter().zip(gold).filter(|(p, g)| p != g).count();
@@ -136,6 +138,7 @@ impl Perceptron {
             start: t[n * n..n * n + n].to_vec(),
             end: t[n * n + n..].to_vec(),
             constraints: self.constraints.clone(),
+            preds: self.preds.clone(),
             meta: meta.to_string(),
         }
     }

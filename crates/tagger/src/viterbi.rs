@@ -12,6 +12,15 @@ pub(crate) struct Lattice<'a> {
     pub start: &'a [i32],
     pub end: &'a [i32],
     pub constraints: &'a Constraints,
+    /// The tags each tag may follow (see [`predecessors`]).
+    pub preds: &'a [Vec<usize>],
+}
+
+/// For each tag, the tags allowed before it: BILOU allows about a third of all pairs, so
+/// Viterbi skips the rest without testing them.
+pub(crate) fn predecessors(c: &Constraints) -> Vec<Vec<usize>> {
+    let n = c.n_tags;
+    (0..n).map(|cur| (0..n).filter(|&p| c.allowed[p * n + cur]).collect()).collect()
 }
 
 /// Reusable decoding buffers.
@@ -42,21 +51,17 @@ impl Lattice<'_> {
         scratch.back.resize(len * n, 0);
         for i in 1..len {
             scratch.next.clear();
-            for cur in 0..n {
+            for (cur, from) in self.preds.iter().enumerate() {
                 let mut best = NONE;
                 let mut arg = 0u16;
-                for prev in 0..n {
-                    let s = scratch.score[prev];
-                    if s == NONE || !c.allowed[prev * n + cur] {
-                        continue;
-                    }
-                    let v = s + i64::from(self.trans[prev * n + cur]);
+                for &prev in from {
+                    let v = scratch.score[prev] + i64::from(self.trans[prev * n + cur]);
                     if v > best {
                         best = v;
                         arg = prev as u16;
                     }
                 }
-                scratch.next.push(if best == NONE { NONE } else { best + i64::from(self.emit[i * n + cur]) });
+                scratch.next.push(if best <= NONE / 2 { NONE } else { best + i64::from(self.emit[i * n + cur]) });
                 scratch.back[i * n + cur] = arg;
             }
             std::mem::swap(&mut scratch.score, &mut scratch.next);
@@ -100,7 +105,8 @@ mod tests {
         emit[n] = 5; // O at 1
         emit[n + 3] = 4; // L at 1
         let zeros = vec![0; n * n];
-        let lat = Lattice { n_tags: n, emit: &emit, trans: &zeros, start: &zeros[..n], end: &zeros[..n], constraints: &c };
+        let preds = predecessors(&c);
+        let lat = Lattice { n_tags: n, emit: &emit, trans: &zeros, start: &zeros[..n], end: &zeros[..n], constraints: &c, preds: &preds };
         let mut out = Vec::new();
         lat.best(&mut Scratch::default(), &mut out);
         assert_eq!(out, vec![1, 3]);
