@@ -3,15 +3,45 @@
 /// (short name, the ways datelines write it). Matching ignores case, a leading "the", and
 /// runs of spaces.
 const AGENCIES: &[(&str, &[&str])] = &[
-    ("Reuters", &["reuters", "reuter", "thomson reuters", "reuters breakingviews", "reuters health"]),
+    (
+        "Reuters",
+        &[
+            "reuters",
+            "reuter",
+            "thomson reuters",
+            "reuters breakingviews",
+            "reuters health",
+        ],
+    ),
     ("AP", &["ap", "associated press"]),
-    ("AFP", &["afp", "agence france-presse", "agence france presse"]),
+    (
+        "AFP",
+        &["afp", "agence france-presse", "agence france presse"],
+    ),
     ("UPI", &["upi", "united press international"]),
-    ("TASS", &["tass", "itar-tass", "itar tass", "тасс", "итар-тасс"]),
-    ("RIA Novosti", &["ria novosti", "ria-novosti", "ria", "rian", "риа новости"]),
-    ("Interfax", &["interfax", "interfax.ru", "interfax-ukraine", "interfax-kazakhstan", "интерфакс"]),
+    (
+        "TASS",
+        &["tass", "itar-tass", "itar tass", "тасс", "итар-тасс"],
+    ),
+    (
+        "RIA Novosti",
+        &["ria novosti", "ria-novosti", "ria", "rian", "риа новости"],
+    ),
+    (
+        "Interfax",
+        &[
+            "interfax",
+            "interfax.ru",
+            "interfax-ukraine",
+            "interfax-kazakhstan",
+            "интерфакс",
+        ],
+    ),
     ("Sputnik", &["sputnik"]),
-    ("Xinhua", &["xinhua", "xinhua news agency", "xinhuanet", "xinhua net"]),
+    (
+        "Xinhua",
+        &["xinhua", "xinhua news agency", "xinhuanet", "xinhua net"],
+    ),
     ("Kyodo", &["kyodo", "kyodo news"]),
     ("Yonhap", &["yonhap", "yonhap news agency"]),
     ("PTI", &["pti", "press trust of india"]),
@@ -29,7 +59,10 @@ const AGENCIES: &[(&str, &[&str])] = &[
     ("EFE", &["efe", "agencia efe"]),
     ("Canadian Press", &["cp", "canadian press"]),
     ("PA", &["pa", "pa media", "press association"]),
-    ("Bloomberg", &["bloomberg", "bloomberg news", "bloomberg opinion"]),
+    (
+        "Bloomberg",
+        &["bloomberg", "bloomberg news", "bloomberg opinion"],
+    ),
     ("CNN", &["cnn", "cnn business", "cnn international"]),
     ("APP", &["app", "associated press of pakistan"]),
     ("Iran Press", &["iran press", "ip"]),
@@ -64,7 +97,10 @@ const AGENCIES: &[(&str, &[&str])] = &[
     ("KNA", &["kna"]),
     ("VNA", &["vna", "vietnam news agency"]),
     ("CNA", &["cna", "central news agency"]),
-    ("PR Newswire", &["prnewswire", "pr newswire", "prnewswire-firstcall", "prweb"]),
+    (
+        "PR Newswire",
+        &["prnewswire", "pr newswire", "prnewswire-firstcall", "prweb"],
+    ),
     ("Business Wire", &["business wire", "businesswire"]),
     ("GlobeNewswire", &["globe newswire", "globenewswire"]),
 ];
@@ -72,9 +108,35 @@ const AGENCIES: &[(&str, &[&str])] = &[
 /// Short names of agencies often written without parentheses after a comma or space
 /// (`Tehran, IRNA –`, `WASHINGTON, March 12, Reuter -`); a bare word must match one of these.
 const BARE: &[&str] = &[
-    "Reuters", "AP", "AFP", "UPI", "TASS", "RIA Novosti", "Interfax", "Xinhua", "Kyodo", "Yonhap",
-    "PTI", "IANS", "ANI", "Bernama", "WAM", "SPA", "IRNA", "Antara", "PNA", "DPA", "ANSA", "EFE",
-    "Sputnik", "KUNA", "QNA", "SANA", "MENA", "APP", "APA",
+    "Reuters",
+    "AP",
+    "AFP",
+    "UPI",
+    "TASS",
+    "RIA Novosti",
+    "Interfax",
+    "Xinhua",
+    "Kyodo",
+    "Yonhap",
+    "PTI",
+    "IANS",
+    "ANI",
+    "Bernama",
+    "WAM",
+    "SPA",
+    "IRNA",
+    "Antara",
+    "PNA",
+    "DPA",
+    "ANSA",
+    "EFE",
+    "Sputnik",
+    "KUNA",
+    "QNA",
+    "SANA",
+    "MENA",
+    "APP",
+    "APA",
 ];
 
 fn key(s: &str) -> String {
@@ -90,7 +152,10 @@ fn key(s: &str) -> String {
 /// The short name of the agency `written` names (`Associated Press` -> `AP`).
 pub fn lookup(written: &str) -> Option<&'static str> {
     let k = key(written);
-    AGENCIES.iter().find(|(_, names)| names.contains(&k.as_str())).map(|(short, _)| *short)
+    AGENCIES
+        .iter()
+        .find(|(_, names)| names.contains(&k.as_str()))
+        .map(|(short, _)| *short)
 }
 
 /// Like [`lookup`], for an agency written bare: only well-known names, and all-caps short names
@@ -105,7 +170,9 @@ pub fn lookup_bare(written: &str) -> Option<&'static str> {
 /// An unknown agency in parentheses: an all-caps acronym of two to six letters (`(KUNA)`).
 pub fn looks_like_acronym(written: &str) -> bool {
     (2..=6).contains(&written.chars().count())
-        && written.chars().all(|c| c.is_uppercase() && c.is_alphabetic())
+        && written
+            .chars()
+            .all(|c| c.is_uppercase() && c.is_alphabetic())
 }
 
 #[cfg(test)]
@@ -128,6 +195,8 @@ mod tests {
         assert_eq!(lookup_bare("Reuter"), Some("Reuters"));
         assert_eq!(lookup_bare("ap"), None);
         assert_eq!(lookup_bare("CNN"), None);
-        assert!(looks_like_acronym("KUNA") && !looks_like_acronym("Kuna") && !looks_like_acronym("A"));
+        assert!(
+            looks_like_acronym("KUNA") && !looks_like_acronym("Kuna") && !looks_like_acronym("A")
+        );
     }
 }

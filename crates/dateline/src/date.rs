@@ -14,7 +14,8 @@ impl Ymd {
     pub fn parse_iso(s: &str) -> Option<Ymd> {
         let s = s.trim();
         let b = s.as_bytes();
-        if b.len() < 10 || b[4] != b'-' || b[7] != b'-' || (b.len() > 10 && b[10].is_ascii_digit()) {
+        if b.len() < 10 || b[4] != b'-' || b[7] != b'-' || (b.len() > 10 && b[10].is_ascii_digit())
+        {
             return None;
         }
         let year = s.get(0..4)?.parse().ok()?;
@@ -66,34 +67,181 @@ pub fn resolve_year(month: u32, day: u32, published: Ymd) -> Option<Ymd> {
 /// Month names and abbreviations, lowercase, by month number (English, German, French, Spanish,
 /// Italian, Portuguese, Dutch, Russian).
 const MONTHS: [&[&str]; 12] = [
-    &["january", "jan", "januar", "jänner", "janvier", "janv", "enero", "ene", "gennaio", "janeiro", "januari", "января", "январь", "янв"],
-    &["february", "feb", "febr", "februar", "février", "fevrier", "févr", "fevr", "febrero", "febbraio", "fevereiro", "februari", "февраля", "февраль", "фев"],
-    &["march", "mar", "märz", "maerz", "mars", "marzo", "março", "marco", "maart", "марта", "март", "мар"],
-    &["april", "apr", "avril", "avr", "abril", "abr", "aprile", "апреля", "апрель", "апр"],
+    &[
+        "january",
+        "jan",
+        "januar",
+        "jänner",
+        "janvier",
+        "janv",
+        "enero",
+        "ene",
+        "gennaio",
+        "janeiro",
+        "januari",
+        "января",
+        "январь",
+        "янв",
+    ],
+    &[
+        "february",
+        "feb",
+        "febr",
+        "februar",
+        "février",
+        "fevrier",
+        "févr",
+        "fevr",
+        "febrero",
+        "febbraio",
+        "fevereiro",
+        "februari",
+        "февраля",
+        "февраль",
+        "фев",
+    ],
+    &[
+        "march",
+        "mar",
+        "märz",
+        "maerz",
+        "mars",
+        "marzo",
+        "março",
+        "marco",
+        "maart",
+        "марта",
+        "март",
+        "мар",
+    ],
+    &[
+        "april",
+        "apr",
+        "avril",
+        "avr",
+        "abril",
+        "abr",
+        "aprile",
+        "апреля",
+        "апрель",
+        "апр",
+    ],
     &["may", "mai", "mayo", "maggio", "maio", "mei", "мая", "май"],
-    &["june", "jun", "juni", "juin", "junio", "giugno", "junho", "июня", "июнь", "июн"],
-    &["july", "jul", "juli", "juillet", "juil", "julio", "luglio", "julho", "июля", "июль", "июл"],
-    &["august", "aug", "août", "aout", "agosto", "ago", "augustus", "августа", "август", "авг"],
-    &["september", "sep", "sept", "septembre", "septiembre", "setiembre", "settembre", "setembro", "сентября", "сентябрь", "сен", "сент"],
-    &["october", "oct", "oktober", "okt", "octobre", "octubre", "ottobre", "outubro", "октября", "октябрь", "окт"],
-    &["november", "nov", "novembre", "noviembre", "novembro", "ноября", "ноябрь", "ноя"],
-    &["december", "dec", "dezember", "dez", "décembre", "decembre", "déc", "diciembre", "dic", "dicembre", "dezembro", "декабря", "декабрь", "дек"],
+    &[
+        "june", "jun", "juni", "juin", "junio", "giugno", "junho", "июня", "июнь", "июн",
+    ],
+    &[
+        "july", "jul", "juli", "juillet", "juil", "julio", "luglio", "julho", "июля", "июль", "июл",
+    ],
+    &[
+        "august",
+        "aug",
+        "août",
+        "aout",
+        "agosto",
+        "ago",
+        "augustus",
+        "августа",
+        "август",
+        "авг",
+    ],
+    &[
+        "september",
+        "sep",
+        "sept",
+        "septembre",
+        "septiembre",
+        "setiembre",
+        "settembre",
+        "setembro",
+        "сентября",
+        "сентябрь",
+        "сен",
+        "сент",
+    ],
+    &[
+        "october",
+        "oct",
+        "oktober",
+        "okt",
+        "octobre",
+        "octubre",
+        "ottobre",
+        "outubro",
+        "октября",
+        "октябрь",
+        "окт",
+    ],
+    &[
+        "november",
+        "nov",
+        "novembre",
+        "noviembre",
+        "novembro",
+        "ноября",
+        "ноябрь",
+        "ноя",
+    ],
+    &[
+        "december",
+        "dec",
+        "dezember",
+        "dez",
+        "décembre",
+        "decembre",
+        "déc",
+        "diciembre",
+        "dic",
+        "dicembre",
+        "dezembro",
+        "декабря",
+        "декабрь",
+        "дек",
+    ],
 ];
 
 const ENGLISH: [&str; 12] = [
-    "january", "february", "march", "april", "may", "june", "july", "august", "september",
-    "october", "november", "december",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
 ];
 
 const WEEKDAYS: &[&str] = &[
-    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "mon", "tue",
-    "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "mon",
+    "tue",
+    "tues",
+    "wed",
+    "thu",
+    "thur",
+    "thurs",
+    "fri",
+    "sat",
+    "sun",
 ];
 
 /// The month a word names exactly (any case; `Sept`, `NOV`, `Oktober`, `июля`).
 pub fn month_exact(word: &str) -> Option<u32> {
     let w = word.to_lowercase();
-    MONTHS.iter().position(|names| names.contains(&w.as_str())).map(|i| i as u32 + 1)
+    MONTHS
+        .iter()
+        .position(|names| names.contains(&w.as_str()))
+        .map(|i| i as u32 + 1)
 }
 
 /// The month a word names, also reading one-letter wire typos of English month names of five
@@ -156,7 +304,10 @@ pub fn day_digits(s: &str) -> Option<String> {
     (!digits.is_empty() && digits.len() <= 3 && digits.chars().all(|c| c.is_ascii_digit()))
         .then_some(digits)
         // A lone `o`/`O` is a word, not a day.
-        .filter(|_| core.chars().any(|c| c.is_ascii_digit() || c == 'l' || c == 'i'))
+        .filter(|_| {
+            core.chars()
+                .any(|c| c.is_ascii_digit() || c == 'l' || c == 'i')
+        })
 }
 
 /// The day of the month that `digits` mean: itself when 1..=31; for a garbled three-digit day
@@ -173,8 +324,12 @@ pub fn day_value(digits: &str, month: u32, published: Option<Ymd>) -> Option<u32
     }
     (0..3)
         .filter_map(|skip| {
-            let d: String =
-                digits.chars().enumerate().filter(|&(i, _)| i != skip).map(|(_, c)| c).collect();
+            let d: String = digits
+                .chars()
+                .enumerate()
+                .filter(|&(i, _)| i != skip)
+                .map(|(_, c)| c)
+                .collect();
             d.parse::<u32>().ok()
         })
         .filter(|d| (1..=31).contains(d))
@@ -188,7 +343,10 @@ pub fn day_value(digits: &str, month: u32, published: Option<Ymd>) -> Option<u32
 pub fn numeric_date(s: &str) -> Option<(Option<i32>, u32, u32)> {
     let sep = ['-', '.', '/'].into_iter().find(|&c| s.contains(c))?;
     let parts: Vec<&str> = s.split(sep).collect();
-    let nums: Vec<u32> = parts.iter().map(|p| p.parse().ok()).collect::<Option<_>>()?;
+    let nums: Vec<u32> = parts
+        .iter()
+        .map(|p| p.parse().ok())
+        .collect::<Option<_>>()?;
     let (y, m, d) = match (sep, parts.as_slice(), nums.as_slice()) {
         ('-', [py, _, _], &[y, m, d]) if py.len() == 4 => (Some(y as i32), m, d),
         ('-', [_, _, py], &[d, m, y]) if py.len() == 4 => (Some(y as i32), m, d),
@@ -216,15 +374,30 @@ mod tests {
 
     #[test]
     fn closest_year() {
-        assert_eq!(resolve_year(12, 31, ymd("2017-01-01")).unwrap().iso(), "2016-12-31");
-        assert_eq!(resolve_year(1, 2, ymd("2016-12-30")).unwrap().iso(), "2017-01-02");
-        assert_eq!(resolve_year(5, 18, ymd("1987-03-18")).unwrap().iso(), "1987-05-18");
-        assert_eq!(resolve_year(2, 29, ymd("2017-03-01")).unwrap().iso(), "2016-02-29");
+        assert_eq!(
+            resolve_year(12, 31, ymd("2017-01-01")).unwrap().iso(),
+            "2016-12-31"
+        );
+        assert_eq!(
+            resolve_year(1, 2, ymd("2016-12-30")).unwrap().iso(),
+            "2017-01-02"
+        );
+        assert_eq!(
+            resolve_year(5, 18, ymd("1987-03-18")).unwrap().iso(),
+            "1987-05-18"
+        );
+        assert_eq!(
+            resolve_year(2, 29, ymd("2017-03-01")).unwrap().iso(),
+            "2016-02-29"
+        );
     }
 
     #[test]
     fn iso_parsing() {
-        assert_eq!(Ymd::parse_iso("2016-11-24T09:30:00Z"), Ymd::new(2016, 11, 24));
+        assert_eq!(
+            Ymd::parse_iso("2016-11-24T09:30:00Z"),
+            Ymd::new(2016, 11, 24)
+        );
         assert_eq!(Ymd::parse_iso("2016-13-24"), None);
         assert_eq!(Ymd::parse_iso("24 Nov 2016"), None);
         assert_eq!(Ymd::parse_iso("2016-11-241"), None);

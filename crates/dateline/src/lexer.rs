@@ -116,17 +116,32 @@ mod tests {
 
     #[test]
     fn words_numbers_and_punctuation() {
-        assert_eq!(pieces("RICHMOND, Va. (AP) —"), ["RICHMOND", ",", "Va", ".", "(", "AP", ")", "—"]);
-        assert_eq!(pieces("TRENTON, N.J., Nov. 24 --"), ["TRENTON", ",", "N.J", ".", ",", "Nov", ".", "24", "-", "-"]);
-        assert_eq!(pieces("WINSTON-SALEM 2O 24.11.2016 l7"), ["WINSTON-SALEM", "2O", "24.11.2016", "l7"]);
-        assert_eq!(pieces("Москва. 15 июля."), ["Москва", ".", "15", "июля", "."]);
+        assert_eq!(
+            pieces("RICHMOND, Va. (AP) —"),
+            ["RICHMOND", ",", "Va", ".", "(", "AP", ")", "—"]
+        );
+        assert_eq!(
+            pieces("TRENTON, N.J., Nov. 24 --"),
+            ["TRENTON", ",", "N.J", ".", ",", "Nov", ".", "24", "-", "-"]
+        );
+        assert_eq!(
+            pieces("WINSTON-SALEM 2O 24.11.2016 l7"),
+            ["WINSTON-SALEM", "2O", "24.11.2016", "l7"]
+        );
+        assert_eq!(
+            pieces("Москва. 15 июля."),
+            ["Москва", ".", "15", "июля", "."]
+        );
     }
 
     #[test]
     fn offsets_and_spacing() {
         let s = "ab  c\nd";
         let t = lex(s, 0, s.len(), 10);
-        assert_eq!((t[1].start, t[1].space_before, t[1].newline_before), (4, true, false));
+        assert_eq!(
+            (t[1].start, t[1].space_before, t[1].newline_before),
+            (4, true, false)
+        );
         assert!(t[2].newline_before);
         assert_eq!(lex(s, 3, s.len(), 1).len(), 1);
     }

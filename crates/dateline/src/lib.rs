@@ -108,11 +108,21 @@ mod tests {
     #[test]
     fn document_published_beats_run_wide_date() {
         let p = DatelineParser::new().with_published(Some("2016-11-24".into()));
-        let d = p.parse("LONDON, Jan 2 (Reuters) - Text.", Some("2016-03-01T10:00:00Z")).unwrap();
+        let d = p
+            .parse(
+                "LONDON, Jan 2 (Reuters) - Text.",
+                Some("2016-03-01T10:00:00Z"),
+            )
+            .unwrap();
         assert_eq!(d.date.as_deref(), Some("2016-01-02"));
         let d = p.parse("LONDON, Jan 2 (Reuters) - Text.", None).unwrap();
         assert_eq!(d.date.as_deref(), Some("2017-01-02"));
         let bad = DatelineParser::new().with_published(Some("yesterday".into()));
-        assert_eq!(bad.parse("LONDON, Jan 2 (Reuters) - Text.", None).unwrap().date, None);
+        assert_eq!(
+            bad.parse("LONDON, Jan 2 (Reuters) - Text.", None)
+                .unwrap()
+                .date,
+            None
+        );
     }
 }

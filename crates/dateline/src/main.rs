@@ -19,7 +19,9 @@ struct Args {
 }
 
 fn parse_date(s: &str) -> Result<String, String> {
-    Ymd::parse_iso(s).map(|_| s.to_string()).ok_or_else(|| format!("`{s}` is not a YYYY-MM-DD date"))
+    Ymd::parse_iso(s)
+        .map(|_| s.to_string())
+        .ok_or_else(|| format!("`{s}` is not a YYYY-MM-DD date"))
 }
 
 fn main() {

@@ -33,19 +33,131 @@ const PROSE_WORDS: usize = 15;
 /// Words that start a line of page furniture or a sentence, never a dateline location (unless
 /// the whole name is a known place, as `The Hague`).
 const STOP_WORDS: &[&str] = &[
-    "by", "updated", "update", "posted", "published", "modified", "last", "photo", "photos",
-    "image", "images", "video", "watch", "read", "share", "editing", "reporting", "writing",
-    "additional", "source", "sources", "note", "editor", "editors", "correction", "clarification",
-    "related", "see", "also", "more", "click", "subscribe", "advertisement", "copyright", "tags",
-    "topics", "filed", "breaking", "exclusive", "analysis", "opinion", "comment", "commentary",
-    "live", "factbox", "explainer", "timeline", "snap", "flash", "bulletin", "urgent", "corrected",
-    "refile", "wrapup", "preview", "interview", "the", "a", "an", "this", "that", "these", "it",
-    "he", "she", "they", "we", "i", "you", "in", "on", "at", "for", "from", "as", "with", "after",
-    "before", "when", "while", "if", "but", "and", "or", "of", "to", "today", "tonight",
-    "yesterday", "tomorrow", "date", "dated", "time", "caption", "credit", "credits", "file",
-    "pictured", "above", "below", "top", "story", "continued", "page", "section", "email",
-    "print", "follow", "listen", "summary", "highlights", "key", "points", "table", "chart",
-    "graphic", "q", "question", "answer", "reuters", "ap", "afp", "says", "said", "sources",
+    "by",
+    "updated",
+    "update",
+    "posted",
+    "published",
+    "modified",
+    "last",
+    "photo",
+    "photos",
+    "image",
+    "images",
+    "video",
+    "watch",
+    "read",
+    "share",
+    "editing",
+    "reporting",
+    "writing",
+    "additional",
+    "source",
+    "sources",
+    "note",
+    "editor",
+    "editors",
+    "correction",
+    "clarification",
+    "related",
+    "see",
+    "also",
+    "more",
+    "click",
+    "subscribe",
+    "advertisement",
+    "copyright",
+    "tags",
+    "topics",
+    "filed",
+    "breaking",
+    "exclusive",
+    "analysis",
+    "opinion",
+    "comment",
+    "commentary",
+    "live",
+    "factbox",
+    "explainer",
+    "timeline",
+    "snap",
+    "flash",
+    "bulletin",
+    "urgent",
+    "corrected",
+    "refile",
+    "wrapup",
+    "preview",
+    "interview",
+    "the",
+    "a",
+    "an",
+    "this",
+    "that",
+    "these",
+    "it",
+    "he",
+    "she",
+    "they",
+    "we",
+    "i",
+    "you",
+    "in",
+    "on",
+    "at",
+    "for",
+    "from",
+    "as",
+    "with",
+    "after",
+    "before",
+    "when",
+    "while",
+    "if",
+    "but",
+    "and",
+    "or",
+    "of",
+    "to",
+    "today",
+    "tonight",
+    "yesterday",
+    "tomorrow",
+    "date",
+    "dated",
+    "time",
+    "caption",
+    "credit",
+    "credits",
+    "file",
+    "pictured",
+    "above",
+    "below",
+    "top",
+    "story",
+    "continued",
+    "page",
+    "section",
+    "email",
+    "print",
+    "follow",
+    "listen",
+    "summary",
+    "highlights",
+    "key",
+    "points",
+    "table",
+    "chart",
+    "graphic",
+    "q",
+    "question",
+    "answer",
+    "reuters",
+    "ap",
+    "afp",
+    "says",
+    "said",
+    "sources",
 ];
 
 /// Lowercase words allowed inside a place name (`Rio de Janeiro`, `Stratford-upon-Avon`).
@@ -106,7 +218,9 @@ pub(crate) fn find(text: &str, published: Option<Ymd>) -> Option<Dateline> {
         if line_start >= limit {
             break;
         }
-        let line_end = text[line_start..limit].find('\n').map_or(limit, |i| line_start + i);
+        let line_end = text[line_start..limit]
+            .find('\n')
+            .map_or(limit, |i| line_start + i);
         let line = &text[line_start..line_end];
         let content = line.trim_start();
         let indented = line.len() - content.len() >= 2 || line.starts_with('\t');
@@ -194,7 +308,14 @@ enum At {
 }
 
 /// Tries the grammar at byte `at`.
-fn parse_at(text: &str, at: usize, upto: usize, published: Option<Ymd>, gaz: &Gazetteer, mode: At) -> Option<Dateline> {
+fn parse_at(
+    text: &str,
+    at: usize,
+    upto: usize,
+    published: Option<Ymd>,
+    gaz: &Gazetteer,
+    mode: At,
+) -> Option<Dateline> {
     let toks = lex(text, at, upto, MAX_TOKENS);
     let parts = grammar(text, &toks)?;
     let strict = mode == At::Inline;
@@ -206,7 +327,9 @@ fn parse_at(text: &str, at: usize, upto: usize, published: Option<Ymd>, gaz: &Ga
             return None;
         }
     }
-    let place = parts.name.and_then(|n| resolve_place(text, n, &parts.qualifiers, gaz));
+    let place = parts
+        .name
+        .and_then(|n| resolve_place(text, n, &parts.qualifiers, gaz));
     if strict {
         // The name itself must be a known place, not just its qualifier (`CITY` of `SUN CITY, Ariz.`).
         let (s, e) = parts.name?;
@@ -221,7 +344,10 @@ fn parse_at(text: &str, at: usize, upto: usize, published: Option<Ymd>, gaz: &Ga
 /// Runs the grammar over the pieces of one candidate.
 fn grammar(text: &str, t: &[Tok]) -> Option<Parts> {
     let first = t.first()?;
-    let mut p = Parts { start: first.start, ..Parts::default() };
+    let mut p = Parts {
+        start: first.start,
+        ..Parts::default()
+    };
     let mut i;
     if first.is_punct('(') {
         // `(Bloomberg) --`: an agency with no location.
@@ -249,8 +375,14 @@ fn grammar(text: &str, t: &[Tok]) -> Option<Parts> {
     p.end = end;
     if p.name.is_none() && p.date.is_none() {
         // `(ANSA) - ROME, NOV 24 - …`: the agency first, then the place and date.
-        if let Some(k) = t.iter().position(|x| x.start >= end).filter(|&k| !t[k].newline_before) {
-            if let Some(inner) = grammar(text, &t[k..]).filter(|q| q.name.is_some() && q.agency.is_none()) {
+        if let Some(k) = t
+            .iter()
+            .position(|x| x.start >= end)
+            .filter(|&k| !t[k].newline_before)
+        {
+            if let Some(inner) =
+                grammar(text, &t[k..]).filter(|q| q.name.is_some() && q.agency.is_none())
+            {
                 p.name = inner.name;
                 p.qualifiers = inner.qualifiers;
                 p.date = inner.date;
@@ -314,7 +446,8 @@ fn after_location(text: &str, t: &[Tok], mut i: usize, p: &mut Parts) -> Option<
             Kind::Punct('.') if p.date.is_some() && p.agency.is_none() => {
                 // `Москва. 24 ноября. INTERFAX.RU -`, `Baku. 24 November. REPORT.AZ/`
                 let found = agency_words_then_stop(text, t, i + 1).filter(|&(_, j)| {
-                    t.get(j).is_some_and(|x| x.punct_in(DASHES) || x.punct_in(&['/', ':', '.']))
+                    t.get(j)
+                        .is_some_and(|x| x.punct_in(DASHES) || x.punct_in(&['/', ':', '.']))
                 });
                 match found {
                     Some((ag, j)) => {
@@ -326,7 +459,9 @@ fn after_location(text: &str, t: &[Tok], mut i: usize, p: &mut Parts) -> Option<
             }
             Kind::Punct('.') if p.date.is_none() && p.agency.is_none() => {
                 // `MOSCOW. Nov 24 (Interfax) -`, `Москва. 15 июля.`
-                match date_at(text, t, i + 1).filter(|_| !t.get(i + 1).is_some_and(|x| x.newline_before)) {
+                match date_at(text, t, i + 1)
+                    .filter(|_| !t.get(i + 1).is_some_and(|x| x.newline_before))
+                {
                     Some((d, j)) => {
                         p.date = Some(d);
                         i = j;
@@ -358,7 +493,10 @@ fn after_location(text: &str, t: &[Tok], mut i: usize, p: &mut Parts) -> Option<
                 }
                 let close = if tok.is_punct('(') { ')' } else { ']' };
                 let (q, j) = qualifier(text, t, i + 1, Some(close))?;
-                p.qualifiers.push(Qualifier { end: q.end, inner: q.inner });
+                p.qualifiers.push(Qualifier {
+                    end: q.end,
+                    inner: q.inner,
+                });
                 i = j;
             }
             Kind::Punct('/') if p.agency.is_none() => match bracketed_agency(text, t, i) {
@@ -373,7 +511,8 @@ fn after_location(text: &str, t: &[Tok], mut i: usize, p: &mut Parts) -> Option<
                 // `OKLAHOMA CITY, Okla. March 11, Reuter -`; `TOKYO, Nov. 24 Kyodo -`.
                 if p.date.is_none() && p.agency.is_none() {
                     let after_abbrev = i > 0 && t[i - 1].is_punct('.');
-                    let month = tok.kind == Kind::Word && date::month_exact(tok.text(text)).is_some();
+                    let month =
+                        tok.kind == Kind::Word && date::month_exact(tok.text(text)).is_some();
                     if after_abbrev || month || !p.qualifiers.is_empty() || tok.kind == Kind::Num {
                         if let Some((d, j)) = date_at(text, t, i) {
                             p.date = Some(d);
@@ -418,7 +557,9 @@ fn location(text: &str, t: &[Tok]) -> Option<(usize, bool)> {
         match tok.kind {
             Kind::Word => {
                 let w = tok.text(text);
-                let next_is_day = t.get(j + 1).is_some_and(|n| n.kind == Kind::Num && !n.newline_before);
+                let next_is_day = t
+                    .get(j + 1)
+                    .is_some_and(|n| n.kind == Kind::Num && !n.newline_before);
                 if j > 0 && date::month_exact(w).is_some() && next_is_day {
                     break;
                 }
@@ -430,7 +571,8 @@ fn location(text: &str, t: &[Tok]) -> Option<(usize, bool)> {
                 }
                 let upper = starts_upper(w);
                 let connector = CONNECTORS.contains(&w)
-                    && t.get(j + 1).is_some_and(|n| n.kind == Kind::Word && starts_upper(n.text(text)));
+                    && t.get(j + 1)
+                        .is_some_and(|n| n.kind == Kind::Word && starts_upper(n.text(text)));
                 if lowercase {
                     if w.chars().any(char::is_uppercase) {
                         break;
@@ -460,7 +602,9 @@ fn location(text: &str, t: &[Tok]) -> Option<(usize, bool)> {
             }
             // `DALLAS/FORT WORTH`
             Kind::Punct('/') if j > 0 && !tok.space_before => {
-                let next = t.get(j + 1).filter(|n| n.kind == Kind::Word && !n.space_before);
+                let next = t
+                    .get(j + 1)
+                    .filter(|n| n.kind == Kind::Word && !n.space_before);
                 if next.is_some_and(|n| starts_upper(n.text(text)) || lowercase) {
                     j += 1;
                 } else {
@@ -475,7 +619,12 @@ fn location(text: &str, t: &[Tok]) -> Option<(usize, bool)> {
     let end = ends
         .iter()
         .rev()
-        .find(|&&(e, lower)| !lower || gaz.place(text.get(first.start..t[e - 1].end).unwrap_or(""), None).is_some())
+        .find(|&&(e, lower)| {
+            !lower
+                || gaz
+                    .place(text.get(first.start..t[e - 1].end).unwrap_or(""), None)
+                    .is_some()
+        })
         .map(|&(e, _)| e)?;
     // `TUE, APR 07 -` is a date, but `SUN CITY, Ariz.` a place.
     (end > 1 || !date::is_weekday(w0)).then_some((end, lowercase))
@@ -494,15 +643,19 @@ fn qualifier(text: &str, t: &[Tok], i: usize, close: Option<char>) -> Option<(Qu
         match tok.kind {
             Kind::Word => {
                 let w = tok.text(text);
-                let next_upper = t.get(j + 1).is_some_and(|n| n.kind == Kind::Word && starts_upper(n.text(text)));
-                let connector = (words > 0 && CONNECTORS.contains(&w) || words == 0 && w == "the") && next_upper;
+                let next_upper = t
+                    .get(j + 1)
+                    .is_some_and(|n| n.kind == Kind::Word && starts_upper(n.text(text)));
+                let connector = (words > 0 && CONNECTORS.contains(&w) || words == 0 && w == "the")
+                    && next_upper;
                 // `Puerto rico`: a lowercase word only where the gazetteer knows the phrase.
                 let known_tail = words > 0
                     && text.get(t[i].start..tok.end).is_some_and(|q| {
                         let g = Gazetteer::get();
                         g.is_country(q) || g.is_region(q)
                     });
-                if !(starts_upper(w) || connector || known_tail) || (words > 0 && !tok.space_before) {
+                if !(starts_upper(w) || connector || known_tail) || (words > 0 && !tok.space_before)
+                {
                     break;
                 }
                 words += 1;
@@ -517,7 +670,11 @@ fn qualifier(text: &str, t: &[Tok], i: usize, close: Option<char>) -> Option<(Qu
                     j += 1;
                     // `W. Va.`: an initial, then the rest of the abbreviation.
                     let initial = prev.chars().count() == 1 && prev.chars().all(char::is_uppercase);
-                    if initial && t.get(j).is_some_and(|n| n.kind == Kind::Word && n.space_before && starts_upper(n.text(text))) {
+                    if initial
+                        && t.get(j).is_some_and(|n| {
+                            n.kind == Kind::Word && n.space_before && starts_upper(n.text(text))
+                        })
+                    {
                         continue;
                     }
                 }
@@ -538,10 +695,22 @@ fn qualifier(text: &str, t: &[Tok], i: usize, close: Option<char>) -> Option<(Qu
             return None;
         }
         let start = t[i].start;
-        return Some((Qualifier { end: tok.end, inner: (start, last_end) }, j + 1));
+        return Some((
+            Qualifier {
+                end: tok.end,
+                inner: (start, last_end),
+            },
+            j + 1,
+        ));
     }
     let start = t[i].start;
-    Some((Qualifier { end: last_end, inner: (start, last_end) }, j))
+    Some((
+        Qualifier {
+            end: last_end,
+            inner: (start, last_end),
+        },
+        j,
+    ))
 }
 
 /// An agency in brackets or slashes at `i`: `(Reuters)`, `[AP]`, `/TASS/`, or an unknown
@@ -560,7 +729,9 @@ fn bracketed_agency(text: &str, t: &[Tok], i: usize) -> Option<(String, usize)> 
     }
     let inner = text.get(t[i + 1].start..t[j - 1].end)?;
     let name = agency::lookup(inner).map(str::to_string).or_else(|| {
-        (close == ')' && agency::looks_like_acronym(inner) && Gazetteer::get().region(inner).is_none()
+        (close == ')'
+            && agency::looks_like_acronym(inner)
+            && Gazetteer::get().region(inner).is_none()
             && !Gazetteer::get().is_country(inner))
         .then(|| inner.to_string())
     })?;
@@ -574,9 +745,16 @@ fn unknown_source(text: &str, t: &[Tok], i: usize) -> Option<(String, usize)> {
     let inner = t.get(i + 1..j)?;
     let words = inner.iter().filter(|x| x.kind == Kind::Word).count();
     let ok = (1..=5).contains(&words)
-        && inner.iter().all(|x| x.kind == Kind::Word || x.punct_in(&['/', '.', '-', '&']))
+        && inner
+            .iter()
+            .all(|x| x.kind == Kind::Word || x.punct_in(&['/', '.', '-', '&']))
         && inner.iter().all(|x| !x.newline_before);
-    ok.then(|| (text[inner[0].start..inner[inner.len() - 1].end].to_string(), j + 1))
+    ok.then(|| {
+        (
+            text[inner[0].start..inner[inner.len() - 1].end].to_string(),
+            j + 1,
+        )
+    })
 }
 
 /// A bare agency name at `i` (`Reuter`, `IRNA`, `Kyodo`), possibly of two words.
@@ -616,7 +794,13 @@ fn date_at(text: &str, t: &[Tok], i: usize) -> Option<(DateFound, usize)> {
             d.start = tok.start;
             return Some((d, k));
         }
-        let d = DateFound { start: tok.start, end: tok.end, month: None, day: None, year: None };
+        let d = DateFound {
+            start: tok.start,
+            end: tok.end,
+            month: None,
+            day: None,
+            year: None,
+        };
         return Some((d, i + 1));
     }
     date_core(text, t, i)
@@ -625,7 +809,13 @@ fn date_at(text: &str, t: &[Tok], i: usize) -> Option<(DateFound, usize)> {
 fn date_core(text: &str, t: &[Tok], i: usize) -> Option<(DateFound, usize)> {
     let tok = t.get(i)?;
     let w = tok.text(text);
-    let mut d = DateFound { start: tok.start, end: tok.end, month: None, day: None, year: None };
+    let mut d = DateFound {
+        start: tok.start,
+        end: tok.end,
+        month: None,
+        day: None,
+        year: None,
+    };
     let mut j;
     match tok.kind {
         Kind::Word => {
@@ -641,7 +831,9 @@ fn date_core(text: &str, t: &[Tok], i: usize) -> Option<(DateFound, usize)> {
             {
                 j += 1;
             }
-            let next = t.get(j).filter(|x| !x.newline_before || x.kind == Kind::Num);
+            let next = t
+                .get(j)
+                .filter(|x| !x.newline_before || x.kind == Kind::Num);
             let day = next.and_then(|x| day_token(text, x));
             if let (Some(m), Some(day)) = (date::month_fuzzy(w), day) {
                 d.month = Some(m);
@@ -689,7 +881,8 @@ fn date_core(text: &str, t: &[Tok], i: usize) -> Option<(DateFound, usize)> {
             j += 1;
             if t.get(j).is_some_and(|x| x.is_punct('.') && !x.space_before)
                 && t[j - 1].text(text).chars().count() <= 4
-                && t.get(j + 1).is_some_and(|x| x.kind == Kind::Num || x.is_punct(','))
+                && t.get(j + 1)
+                    .is_some_and(|x| x.kind == Kind::Num || x.is_punct(','))
             {
                 d.end = t[j].end;
                 j += 1;
@@ -698,7 +891,11 @@ fn date_core(text: &str, t: &[Tok], i: usize) -> Option<(DateFound, usize)> {
         Kind::Punct(_) => return None,
     }
     // An optional year: `, 2016` or ` 2016`.
-    let k = if t.get(j).is_some_and(|x| x.is_punct(',')) { j + 1 } else { j };
+    let k = if t.get(j).is_some_and(|x| x.is_punct(',')) {
+        j + 1
+    } else {
+        j
+    };
     if let Some(y) = t.get(k).and_then(|x| year_token(text, x)) {
         d.year = Some(y);
         d.end = t[k].end;
@@ -715,7 +912,11 @@ const HIJRI: &[&str] = &[
 
 /// A Hijri date (`Safar 23, 1438`) at `i`: the index of the comma after its year.
 fn hijri_date(text: &str, t: &[Tok], i: usize) -> Option<usize> {
-    let w = t.get(i).filter(|x| x.kind == Kind::Word)?.text(text).to_lowercase();
+    let w = t
+        .get(i)
+        .filter(|x| x.kind == Kind::Word)?
+        .text(text)
+        .to_lowercase();
     let head = w.split(['-', ' ']).next().unwrap_or("");
     if !HIJRI.contains(&w.as_str()) && !HIJRI.contains(&head) {
         return None;
@@ -724,7 +925,9 @@ fn hijri_date(text: &str, t: &[Tok], i: usize) -> Option<usize> {
         let x = t[k].text(text);
         t[k].kind == Kind::Num && x.len() == 4 && x.starts_with("14")
     })?;
-    t.get(year + 1).filter(|x| x.is_punct(',')).map(|_| year + 1)
+    t.get(year + 1)
+        .filter(|x| x.is_punct(','))
+        .map(|_| year + 1)
 }
 
 /// A day token (`24`, `24th`, `2O`, `l`).
@@ -762,7 +965,10 @@ fn year_token(text: &str, tok: &Tok) -> Option<i32> {
 fn terminator(text: &str, t: &[Tok], i: usize, p: &mut Parts) -> Option<usize> {
     let slash = p.bracketed_agency && i > 0 && t[i - 1].is_punct('/');
     let prev = i.checked_sub(1).and_then(|k| t.get(k))?;
-    let dated_line = p.name.is_some() && p.date.as_ref().is_some_and(|d| d.year.is_some() && d.day.is_some());
+    let dated_line = p.name.is_some()
+        && p.date
+            .as_ref()
+            .is_some_and(|d| d.year.is_some() && d.day.is_some());
     let Some(tok) = t.get(i) else {
         // The text ends right after `/TASS/`, `(CNN)` or `LONDON 1996-08-30`.
         p.unterminated = !p.bracketed_agency;
@@ -773,28 +979,48 @@ fn terminator(text: &str, t: &[Tok], i: usize, p: &mut Parts) -> Option<usize> {
         p.unterminated = true;
         return Some(prev.end);
     }
-    if p.agency.is_some() && !p.bracketed_agency && p.date.is_some() && tok.newline_before && prev.kind == Kind::Word {
+    if p.agency.is_some()
+        && !p.bracketed_agency
+        && p.date.is_some()
+        && tok.newline_before
+        && prev.kind == Kind::Word
+    {
         // `TOKYO, Nov. 24 Kyodo` on a line of its own.
         return Some(prev.end);
     }
     let end = match tok.kind {
         Kind::Punct('-') => {
             let mut k = i;
-            while t.get(k + 1).is_some_and(|x| x.is_punct('-') && !x.space_before) {
+            while t
+                .get(k + 1)
+                .is_some_and(|x| x.is_punct('-') && !x.space_before)
+            {
                 k += 1;
             }
             t[k].end
         }
         Kind::Punct('/') if p.agency.is_some() && !p.bracketed_agency => tok.end,
         Kind::Punct('–' | '—' | '―' | '‒' | '−' | ':' | '_') => {
-            let k = if t.get(i + 1).is_some_and(|x| x.punct_in(&['-', '—', '–']) && !x.space_before) { i + 1 } else { i };
+            let k = if t
+                .get(i + 1)
+                .is_some_and(|x| x.punct_in(&['-', '—', '–']) && !x.space_before)
+            {
+                i + 1
+            } else {
+                i
+            };
             t[k].end
         }
         Kind::Punct('.') => {
-            if let Some(n) = t.get(i + 1).filter(|x| x.punct_in(&['-', '—', '–']) && !x.space_before) {
+            if let Some(n) = t
+                .get(i + 1)
+                .filter(|x| x.punct_in(&['-', '—', '–']) && !x.space_before)
+            {
                 // `.-` (EFE), `.—`
                 n.end
-            } else if let Some((ag, j)) = (p.agency.is_none()).then(|| bracketed_agency(text, t, i + 1)).flatten()
+            } else if let Some((ag, j)) = (p.agency.is_none())
+                .then(|| bracketed_agency(text, t, i + 1))
+                .flatten()
                 .filter(|_| t[i + 1].is_punct('/'))
             {
                 // `MOSCOW, November 24. /TASS/.`
@@ -823,7 +1049,8 @@ fn terminator(text: &str, t: &[Tok], i: usize, p: &mut Parts) -> Option<usize> {
                 && t[i - 1].is_punct(')')
                 && (!tok.space_before || p.date.is_some())
                 && p.agency.as_deref().and_then(agency::lookup).is_some())
-                && (tok.kind == Kind::Word && starts_upper(tok.text(text)) || tok.newline_before) =>
+                && (tok.kind == Kind::Word && starts_upper(tok.text(text))
+                    || tok.newline_before) =>
         {
             // `/TASS/ The…`, `Washington (CNN)The…`, `New Delhi, Nov 24 (PTI) The…`: the
             // bracket closes the dateline.
@@ -846,7 +1073,9 @@ fn terminator(text: &str, t: &[Tok], i: usize, p: &mut Parts) -> Option<usize> {
     // `МОСКВА, 15 июл — РИА Новости.`: the agency after the dash.
     if p.agency.is_none() && tok.punct_in(&['-', '—', '–']) {
         let k = t.iter().position(|x| x.start >= end)?;
-        if let Some((ag, j)) = bare_agency(text, t, k).or_else(|| agency_words_then_stop(text, t, k)) {
+        if let Some((ag, j)) =
+            bare_agency(text, t, k).or_else(|| agency_words_then_stop(text, t, k))
+        {
             if t.get(j).is_some_and(|x| x.is_punct('.')) {
                 p.agency = Some(ag);
                 return Some(t[j].end);
@@ -872,8 +1101,18 @@ fn agency_words_then_stop(text: &str, t: &[Tok], k: usize) -> Option<(String, us
 
 /// Whether the parts read as a real dateline rather than a headline, table heading or
 /// a sentence that begins with a place.
-fn believable(text: &str, t: &[Tok], p: &Parts, place: Option<&Place>, gaz: &Gazetteer, mode: At) -> bool {
-    let has_day = p.date.as_ref().is_some_and(|d| d.day.is_some() || d.month.is_some());
+fn believable(
+    text: &str,
+    t: &[Tok],
+    p: &Parts,
+    place: Option<&Place>,
+    gaz: &Gazetteer,
+    mode: At,
+) -> bool {
+    let has_day = p
+        .date
+        .as_ref()
+        .is_some_and(|d| d.day.is_some() || d.month.is_some());
     let Some((s, e)) = p.name else {
         // No location: an agency must be there.
         return p.agency.is_some();
@@ -890,19 +1129,28 @@ fn believable(text: &str, t: &[Tok], p: &Parts, place: Option<&Place>, gaz: &Gaz
     if p.lowercase_location {
         return has_day && known;
     }
-    if p.unterminated && p.agency.is_none() && !known && !(mode == At::LineStart && is_all_caps(name)) {
+    if p.unterminated
+        && p.agency.is_none()
+        && !known
+        && !(mode == At::LineStart && is_all_caps(name))
+    {
         return false; // `Updated 14:32 KST, 12 May 2023`
     }
     // Capitalisation: all caps, or every significant word capitalised.
     let caps = is_all_caps(name);
-    let title = name.split_whitespace().all(|w| starts_upper(w) || CONNECTORS.contains(&w));
+    let title = name
+        .split_whitespace()
+        .all(|w| starts_upper(w) || CONNECTORS.contains(&w));
     if !(caps || title || known) {
         return false;
     }
     if has_day {
         return known || name.split_whitespace().count() <= 4;
     }
-    let qual_known = p.qualifiers.iter().any(|q| qualifier_place(text, q, gaz).is_some());
+    let qual_known = p
+        .qualifiers
+        .iter()
+        .any(|q| qualifier_place(text, q, gaz).is_some());
     let next_lower = t.iter().find(|x| x.start >= p.end).is_some_and(|x| {
         x.kind == Kind::Word && x.text(text).chars().next().is_some_and(char::is_lowercase)
     });
@@ -912,8 +1160,12 @@ fn believable(text: &str, t: &[Tok], p: &Parts, place: Option<&Place>, gaz: &Gaz
         }
         // `UNITED NATIONS (AP) —`; but `AMR (AMR) TO START…` is a ticker symbol in a headline.
         let known_agency = p.bracketed_agency && agency::lookup(a).is_some();
-        let dashed = t.iter().any(|x| x.end == p.end && (x.punct_in(DASHES) || x.punct_in(&['_', ':'])));
-        return known || qual_known || (known_agency && dashed && caps && name.split_whitespace().count() <= 3);
+        let dashed = t
+            .iter()
+            .any(|x| x.end == p.end && (x.punct_in(DASHES) || x.punct_in(&['_', ':'])));
+        return known
+            || qual_known
+            || (known_agency && dashed && caps && name.split_whitespace().count() <= 3);
     }
     // Location alone before the terminator: a known place, and story text after it.
     if !(known || qual_known) || name.chars().filter(|c| c.is_alphabetic()).count() < 4 {
@@ -937,7 +1189,9 @@ fn believable(text: &str, t: &[Tok], p: &Parts, place: Option<&Place>, gaz: &Gaz
     if first.kind == Kind::Num && date::numeric_date(fw).is_some() {
         return false;
     }
-    if first.kind == Kind::Num || date::month_exact(fw).is_some() && after.get(1).is_some_and(|x| x.kind == Kind::Num) {
+    if first.kind == Kind::Num
+        || date::month_exact(fw).is_some() && after.get(1).is_some_and(|x| x.kind == Kind::Num)
+    {
         return false; // `LONDON - APR 7`: a table heading
     }
     if fw.chars().next().is_some_and(char::is_lowercase) {
@@ -947,10 +1201,13 @@ fn believable(text: &str, t: &[Tok], p: &Parts, place: Option<&Place>, gaz: &Gaz
     let line = &line[..line.find('\n').unwrap_or(line.len())];
     let colon = t.iter().any(|x| x.end == p.end && x.is_punct(':'));
     // `Paris — the city of light — has…`: a dash that opens an aside closes again.
-    let dash = t.iter().find(|x| x.end == p.end).and_then(|x| match x.kind {
-        Kind::Punct(c) if c != '-' && c != ':' => Some(c),
-        _ => None,
-    });
+    let dash = t
+        .iter()
+        .find(|x| x.end == p.end)
+        .and_then(|x| match x.kind {
+            Kind::Punct(c) if c != '-' && c != ':' => Some(c),
+            _ => None,
+        });
     let sentence = &line[..line.find(". ").unwrap_or(line.len())];
     if dash.is_some_and(|c| sentence.contains(c)) && !is_all_caps(name) {
         return false;
@@ -958,9 +1215,16 @@ fn believable(text: &str, t: &[Tok], p: &Parts, place: Option<&Place>, gaz: &Gaz
     if colon && line.split_whitespace().count() < 8 && !has_sentence_end(line) {
         return false; // `LONDON: Markets rally on rate hopes`
     }
-    let line_rest = text.get(p.end..).unwrap_or("").trim_start_matches([' ', '\t']);
+    let line_rest = text
+        .get(p.end..)
+        .unwrap_or("")
+        .trim_start_matches([' ', '\t']);
     let line_rest = &line_rest[..line_rest.find('\n').unwrap_or(line_rest.len())];
-    let line_words: Vec<&str> = line_rest.split_whitespace().filter(|w| w.chars().any(char::is_alphabetic)).take(6).collect();
+    let line_words: Vec<&str> = line_rest
+        .split_whitespace()
+        .filter(|w| w.chars().any(char::is_alphabetic))
+        .take(6)
+        .collect();
     if !line_words.is_empty() && line_words.len() < 6 && line_words.iter().all(|w| is_all_caps(w)) {
         return false; // `CHINA: EXPORTS RISE IN MAY`
     }
@@ -969,13 +1233,18 @@ fn believable(text: &str, t: &[Tok], p: &Parts, place: Option<&Place>, gaz: &Gaz
     let rest = text.get(p.end..).unwrap_or("");
     let rest = &rest[..rest.find("\n\n").unwrap_or(rest.len())];
     let words: Vec<&str> = rest.split_whitespace().take(15).collect();
-    let sentence = words.iter().any(|w| w.ends_with(['.', '!', '?']) && w.len() > 2);
-    let capitalised = words.iter().all(|w| !w.chars().next().is_some_and(char::is_lowercase));
+    let sentence = words
+        .iter()
+        .any(|w| w.ends_with(['.', '!', '?']) && w.len() > 2);
+    let capitalised = words
+        .iter()
+        .all(|w| !w.chars().next().is_some_and(char::is_lowercase));
     !capitalised && (words.len() >= 8 || sentence)
 }
 
 fn gaz_knows_exactly(name: &str, gaz: &Gazetteer) -> bool {
-    gaz.place(name, None).is_some_and(|p| p.name.eq_ignore_ascii_case(name))
+    gaz.place(name, None)
+        .is_some_and(|p| p.name.eq_ignore_ascii_case(name))
 }
 
 /// The place a qualifier names (region or country).
@@ -984,14 +1253,27 @@ fn qualifier_place(text: &str, q: &Qualifier, gaz: &Gazetteer) -> Option<Place> 
     let candidates = [inner, inner.trim_end_matches('.')];
     candidates.iter().find_map(|c| {
         if let Some(r) = gaz.region(c) {
-            return Some(Place { name: r.name.to_string(), region: Some(r.name.to_string()), country: Some(r.country.to_string()) });
+            return Some(Place {
+                name: r.name.to_string(),
+                region: Some(r.name.to_string()),
+                country: Some(r.country.to_string()),
+            });
         }
-        gaz.country(c).map(|k| Place { name: k.name.to_string(), region: None, country: Some(k.iso2.to_string()) })
+        gaz.country(c).map(|k| Place {
+            name: k.name.to_string(),
+            region: None,
+            country: Some(k.iso2.to_string()),
+        })
     })
 }
 
 /// Normalises the location through the gazetteer.
-fn resolve_place(text: &str, name: (usize, usize), quals: &[Qualifier], gaz: &Gazetteer) -> Option<Place> {
+fn resolve_place(
+    text: &str,
+    name: (usize, usize),
+    quals: &[Qualifier],
+    gaz: &Gazetteer,
+) -> Option<Place> {
     let n = text.get(name.0..name.1)?;
     for q in quals {
         let inner = text.get(q.inner.0..q.inner.1)?;
@@ -1003,7 +1285,11 @@ fn resolve_place(text: &str, name: (usize, usize), quals: &[Qualifier], gaz: &Ga
     }
     if let Some(q) = quals.iter().find_map(|q| qualifier_place(text, q, gaz)) {
         // A town too small for the gazetteer, in a region or country it knows.
-        return Some(Place { name: display_name(n), region: q.region, country: q.country });
+        return Some(Place {
+            name: display_name(n),
+            region: q.region,
+            country: q.country,
+        });
     }
     gaz.place(n, None).map(to_place)
 }
@@ -1011,7 +1297,11 @@ fn resolve_place(text: &str, name: (usize, usize), quals: &[Qualifier], gaz: &Ga
 fn to_place(p: newsnlp_gazetteer::Place) -> Place {
     Place {
         name: p.name.to_string(),
-        region: if p.kind == PlaceKind::Region { None } else { p.region.map(str::to_string) },
+        region: if p.kind == PlaceKind::Region {
+            None
+        } else {
+            p.region.map(str::to_string)
+        },
         country: Some(p.country.to_string()),
     }
 }
@@ -1040,10 +1330,20 @@ fn build(text: &str, p: Parts, place: Option<Place>, published: Option<Ymd>) -> 
         text[s..end].to_string()
     });
     let (date, date_text) = match &p.date {
-        Some(d) => (resolve(d, published), Some(text[d.start..d.end].to_string())),
+        Some(d) => (
+            resolve(d, published),
+            Some(text[d.start..d.end].to_string()),
+        ),
         None => (None, None),
     };
-    Dateline { span: Span::new(p.start, p.end), location, date, date_text, agency: p.agency, place }
+    Dateline {
+        span: Span::new(p.start, p.end),
+        location,
+        date,
+        date_text,
+        agency: p.agency,
+        place,
+    }
 }
 
 /// The ISO date, when day and month are known and the year can be resolved.
@@ -1068,23 +1368,67 @@ fn is_all_caps(s: &str) -> bool {
 
 fn is_bullet(line: &str) -> bool {
     let l = line.trim_start();
-    ["- ", "• ", "* ", "– ", "— ", "· ", "> "].iter().any(|b| l.starts_with(b))
+    ["- ", "• ", "* ", "– ", "— ", "· ", "> "]
+        .iter()
+        .any(|b| l.starts_with(b))
 }
 
 /// Page furniture that opens a line: bylines, stamps, captions, credits, share buttons.
 const FURNITURE: &[&str] = &[
-    "by", "updated", "update", "posted", "published", "modified", "last", "photo", "photos",
-    "image", "images", "video", "watch", "read", "share", "editing", "reporting", "writing",
-    "additional", "source", "caption", "credit", "credits", "file", "pictured", "advertisement",
-    "copyright", "tags", "topics", "related", "click", "subscribe", "follow", "listen", "email",
-    "print", "getty", "reuters/", "ap",
+    "by",
+    "updated",
+    "update",
+    "posted",
+    "published",
+    "modified",
+    "last",
+    "photo",
+    "photos",
+    "image",
+    "images",
+    "video",
+    "watch",
+    "read",
+    "share",
+    "editing",
+    "reporting",
+    "writing",
+    "additional",
+    "source",
+    "caption",
+    "credit",
+    "credits",
+    "file",
+    "pictured",
+    "advertisement",
+    "copyright",
+    "tags",
+    "topics",
+    "related",
+    "click",
+    "subscribe",
+    "follow",
+    "listen",
+    "email",
+    "print",
+    "getty",
+    "reuters/",
+    "ap",
 ];
 
 /// Captions, credits, share buttons and time stamps: never the story's prose.
 fn is_furniture(line: &str) -> bool {
-    let first = line.split_whitespace().next().unwrap_or("").trim_end_matches([':', '.']).to_lowercase();
+    let first = line
+        .split_whitespace()
+        .next()
+        .unwrap_or("")
+        .trim_end_matches([':', '.'])
+        .to_lowercase();
     let lower = line.to_lowercase();
-    let credit = ["photo", "reuters/", "getty", "/afp", "images", "/ap", "xinhua/", "/yonhap", "©", "epa", "/tass", "/sputnik", "/ria"];
+    let credit = [
+        "photo", "reuters/", "getty", "/afp", "images", "/ap", "xinhua/", "/yonhap", "©", "epa",
+        "/tass", "/sputnik", "/ria",
+    ];
     FURNITURE.contains(&first.as_str())
         || credit.iter().any(|c| lower.contains(c))
         // A caption ends with its credit in brackets: `… on Monday. (Yonhap)`.
@@ -1094,7 +1438,10 @@ fn is_furniture(line: &str) -> bool {
 /// (words, words starting with a lowercase letter).
 fn word_stats(line: &str) -> (usize, usize) {
     line.split_whitespace().fold((0, 0), |(n, l), w| {
-        (n + 1, l + usize::from(w.chars().next().is_some_and(char::is_lowercase)))
+        (
+            n + 1,
+            l + usize::from(w.chars().next().is_some_and(char::is_lowercase)),
+        )
     })
 }
 
@@ -1106,7 +1453,8 @@ fn has_sentence_end(line: &str) -> bool {
 /// Skips wire noise before a line's first word (`****`, a stray `c    `).
 fn skip_noise(text: &str, at: usize, line_end: usize) -> usize {
     let line = &text[at..line_end];
-    let trimmed = line.trim_start_matches(['*', '#', '>', '•', '|', '■', '►', '\u{feff}', '\u{200b}']);
+    let trimmed =
+        line.trim_start_matches(['*', '#', '>', '•', '|', '■', '►', '\u{feff}', '\u{200b}']);
     if trimmed.len() != line.len() {
         return line_end - trimmed.trim_start().len();
     }

@@ -166,14 +166,20 @@ impl Gazetteer {
         }
         for f in rows(REGIONS) {
             let id = g.regions.len() as u32;
-            let region = Region { country: field(&f, 0), admin1: field(&f, 1), name: field(&f, 2) };
+            let region = Region {
+                country: field(&f, 0),
+                admin1: field(&f, 1),
+                name: field(&f, 2),
+            };
             g.region_index.add(region.name, id);
             aliases(&f, 3).for_each(|a| g.region_index.add(a, id));
             for code in aliases(&f, 4) {
                 g.region_index.exact.entry(code).or_default().push(id);
             }
             if !region.admin1.is_empty() {
-                g.region_by_admin1.entry((region.country, region.admin1)).or_insert(id);
+                g.region_by_admin1
+                    .entry((region.country, region.admin1))
+                    .or_insert(id);
             }
             g.regions.push(region);
         }
@@ -203,18 +209,26 @@ impl Gazetteer {
 
     /// The country with this name, alias (`Britain`, `U.S.`) or all-caps code alias (`UK`).
     pub fn country(&self, name: &str) -> Option<&Country> {
-        self.country_index.get(name).first().map(|&i| &self.countries[i as usize])
+        self.country_index
+            .get(name)
+            .first()
+            .map(|&i| &self.countries[i as usize])
     }
 
     /// The country with this ISO 3166-1 alpha-2 code.
     pub fn country_by_iso(&self, iso2: &str) -> Option<&Country> {
-        self.country_by_iso.get(iso2).map(|&i| &self.countries[i as usize])
+        self.country_by_iso
+            .get(iso2)
+            .map(|&i| &self.countries[i as usize])
     }
 
     /// Regions with this name, alias (`Calif.`, `Orissa`) or code (`VA`, `NSW`); one name may
     /// belong to regions of several countries (`Punjab`).
     pub fn regions(&self, name: &str) -> impl Iterator<Item = &Region> + '_ {
-        self.region_index.get(name).iter().map(|&i| &self.regions[i as usize])
+        self.region_index
+            .get(name)
+            .iter()
+            .map(|&i| &self.regions[i as usize])
     }
 
     /// The first region with this name (see [`Gazetteer::regions`]).
@@ -224,7 +238,10 @@ impl Gazetteer {
 
     /// Cities with this name or alias: exact names first, then by population.
     pub fn cities(&self, name: &str) -> impl Iterator<Item = &City> + '_ {
-        self.city_index.get(name).iter().map(|&i| &self.cities[i as usize])
+        self.city_index
+            .get(name)
+            .iter()
+            .map(|&i| &self.cities[i as usize])
     }
 
     /// The region a city lies in, when the gazetteer knows it.
@@ -236,7 +253,9 @@ impl Gazetteer {
 
     /// The country a nationality adjective or plural demonym refers to (`Syrian`, `Russians`).
     pub fn nationality(&self, word: &str) -> Option<&Country> {
-        self.nationalities.get(&key(word)).map(|&i| &self.countries[i as usize])
+        self.nationalities
+            .get(&key(word))
+            .map(|&i| &self.countries[i as usize])
     }
 
     pub fn is_country(&self, name: &str) -> bool {
@@ -280,7 +299,9 @@ impl Gazetteer {
             .find(|c| inside(c.country, Some(c.admin1)))
             .map(|c| self.city_place(c))
             .or_else(|| {
-                self.regions(name).find(|r| inside(r.country, None)).map(|r| self.region_place(r))
+                self.regions(name)
+                    .find(|r| inside(r.country, None))
+                    .map(|r| self.region_place(r))
             })
     }
 
@@ -311,7 +332,13 @@ impl Gazetteer {
             .filter(|c| c.country == r.country && !r.admin1.is_empty() && c.admin1 == r.admin1)
             .map(|c| c.population)
             .sum();
-        Place { kind: PlaceKind::Region, name: r.name, region: Some(r.name), country: r.country, population }
+        Place {
+            kind: PlaceKind::Region,
+            name: r.name,
+            region: Some(r.name),
+            country: r.country,
+            population,
+        }
     }
 }
 
@@ -391,7 +418,10 @@ mod tests {
     #[test]
     fn most_populous_city_wins_without_qualifier() {
         let p = gaz().place("LONDON", None).unwrap();
-        assert_eq!((p.kind, p.country, p.region), (PlaceKind::City, "GB", Some("England")));
+        assert_eq!(
+            (p.kind, p.country, p.region),
+            (PlaceKind::City, "GB", Some("England"))
+        );
         let p = gaz().place("London", Some("Ontario")).unwrap();
         assert_eq!((p.country, p.region), ("CA", Some("Ontario")));
     }
@@ -418,16 +448,30 @@ mod tests {
         assert_eq!(gaz().place("SAO PAULO", None).unwrap().name, "São Paulo");
         assert_eq!(gaz().place("Kiev", None).unwrap().name, "Kyiv");
         assert_eq!(gaz().place("XI'AN", None).unwrap().country, "CN");
-        assert_eq!(gaz().place("WASHINGTON", None).unwrap().region, Some("District of Columbia"));
+        assert_eq!(
+            gaz().place("WASHINGTON", None).unwrap().region,
+            Some("District of Columbia")
+        );
     }
 
     #[test]
     fn countries_and_their_aliases() {
-        for (name, iso) in [("U.S.", "US"), ("Britain", "GB"), ("UK", "GB"), ("SOUTH KOREA", "KR"),
-            ("Ivory Coast", "CI"), ("Burma", "MM"), ("the Netherlands", "NL"), ("Russia", "RU")] {
+        for (name, iso) in [
+            ("U.S.", "US"),
+            ("Britain", "GB"),
+            ("UK", "GB"),
+            ("SOUTH KOREA", "KR"),
+            ("Ivory Coast", "CI"),
+            ("Burma", "MM"),
+            ("the Netherlands", "NL"),
+            ("Russia", "RU"),
+        ] {
             assert_eq!(gaz().country(name).map(|c| c.iso2), Some(iso), "{name}");
         }
-        assert_eq!(gaz().place("Georgia", None).unwrap().kind, PlaceKind::Country);
+        assert_eq!(
+            gaz().place("Georgia", None).unwrap().kind,
+            PlaceKind::Country
+        );
     }
 
     #[test]
