@@ -557,9 +557,12 @@ fn location(text: &str, t: &[Tok]) -> Option<(usize, bool)> {
         match tok.kind {
             Kind::Word => {
                 let w = tok.text(text);
-                let next_is_day = t
-                    .get(j + 1)
-                    .is_some_and(|n| n.kind == Kind::Num && !n.newline_before);
+                // `RIO DE JANEIRO 1996-08-22`: Janeiro is a month only before a day.
+                let next_is_day = t.get(j + 1).is_some_and(|n| {
+                    n.kind == Kind::Num
+                        && !n.newline_before
+                        && date::day_digits(n.text(text)).is_some()
+                });
                 if j > 0 && date::month_exact(w).is_some() && next_is_day {
                     break;
                 }
@@ -1032,7 +1035,13 @@ fn terminator(text: &str, t: &[Tok], i: usize, p: &mut Parts) -> Option<usize> {
                 }
             } else if slash || p.agency.is_some() {
                 tok.end
-            } else if p.date.as_ref().is_some_and(|d| d.day.is_some()) && p.name.is_some() {
+            } else if p.date.as_ref().is_some_and(|d| d.day.is_some())
+                && p.name.is_some_and(|(s, e)| {
+                    // One word or a known place: `WSC-India Rice Weather , Aug 23 .` is a title.
+                    let name = &text[s..e];
+                    !name.contains(' ') || Gazetteer::get().place(name, None).is_some()
+                })
+            {
                 // `Москва. 15 июля.`
                 let next = t.get(i + 1)?;
                 if next.kind == Kind::Word && starts_upper(next.text(text)) || next.newline_before {

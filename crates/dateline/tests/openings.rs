@@ -1071,6 +1071,8 @@ fn date_forms_and_years() {
          want("OSLO, 2016-11-24 -", Some("OSLO"), Some("2016-11-24"), Some("2016-11-24"), None)),
         ("CRICKET - SURREY WIN AT THE OVAL .\nLONDON 1996-08-30\nSurrey beat Kent by an innings on Friday .", None,
          want("LONDON 1996-08-30", Some("LONDON"), Some("1996-08-30"), Some("1996-08-30"), None)),
+        ("SOCCER - BRAZILIAN CHAMPIONSHIP RESULTS .\nRIO DE JANEIRO 1996-08-22\nResults of midweek matches .", None,
+         want("RIO DE JANEIRO 1996-08-22", Some("RIO DE JANEIRO"), Some("1996-08-22"), Some("1996-08-22"), None)),
         ("ZURICH, Thursday, Nov 24 - The franc rose.", P16,
          want("ZURICH, Thursday, Nov 24 -", Some("ZURICH"), Some("2016-11-24"), Some("Thursday, Nov 24"), None)),
         ("SYDNEY, Dec 31 - Fireworks lit the harbour.", Some("2017-01-01"),
