@@ -157,7 +157,6 @@ const STOP_WORDS: &[&str] = &[
     "afp",
     "says",
     "said",
-    "sources",
 ];
 
 /// Lowercase words allowed inside a place name (`Rio de Janeiro`, `Stratford-upon-Avon`).
