@@ -401,7 +401,7 @@ impl<'a> Analysis<'a> {
             let next = self.tags.get(i + 1).copied().unwrap_or(Tag::Stop);
             let stop = match self.tags[i] {
                 Tag::Stop => i > c0,
-                Tag::Comma if i < e => {
+                Tag::Comma if i < e && self.tags[i - 1] != Tag::That => {
                     matches!(next, Tag::According | Tag::Verb(_, _, Form::Ing))
                         || (next == Tag::Conj && !self.is_lower(i + 1, "and"))
                         || (self.is_lower(i + 1, "and") && self.tags.get(i + 2) == Some(&Tag::Conj))
@@ -415,11 +415,18 @@ impl<'a> Analysis<'a> {
                     while j < e && self.tags[j] == Tag::Aux {
                         j += 1;
                     }
-                    let w = self.word(j);
-                    j <= e
-                        && !self.in_quote(j)
-                        && !self.caps[j]
-                        && (matches!(self.tags[j], Tag::Verb(_, _, Form::Finite)) || (w.ends_with("ed") && self.tags[j] == Tag::Other))
+                    let predicate = |j: usize| {
+                        j <= e
+                            && !self.in_quote(j)
+                            && !self.caps[j]
+                            && (matches!(self.tags[j], Tag::Verb(_, _, Form::Finite))
+                                || (self.word(j).ends_with("ed") && self.tags[j] == Tag::Other))
+                    };
+                    // `… and Democrats accused …`: a new subject with its own reporting verb.
+                    let new_clause = j <= e
+                        && (self.caps[j] || matches!(self.tags[j], Tag::Pron(_) | Tag::Det))
+                        && (j + 1..=(j + 4).min(e)).any(|k| matches!(self.tags[k], Tag::Verb(_, _, Form::Finite)) && !self.in_quote(k));
+                    predicate(j) || new_clause
                 }
                 _ => false,
             };
@@ -495,7 +502,7 @@ impl<'a> Analysis<'a> {
 
     /// A content to the left of a cue clause whose left boundary is `lb` (the comma or the
     /// closing mark before it).
-    fn left_content(&mut self, lb: usize, s0: usize) -> Option<(Content, QuoteKind)> {
+    fn left_content(&mut self, lb: usize, s0: usize, strict: bool) -> Option<(Content, QuoteKind)> {
         let mut t = lb;
         if self.tags[t] == Tag::Comma && t > 0 && self.chain_ending_at(t - 1).is_some() {
             t -= 1;
@@ -522,8 +529,11 @@ impl<'a> Analysis<'a> {
         if b < a || b + 1 - a < 3 {
             return None;
         }
-        // `In June, the senator called …`: an opening adverbial is not a statement.
-        let adverbial = matches!(self.tags[a], Tag::Prep | Tag::Conj | Tag::Time)
+        // `In June, the senator called on …`: an opening adverbial is not a statement (checked
+        // when the cue has words after it that could be its object instead).
+        let subordinator = self.tags[a] == Tag::Conj;
+        let adverbial = strict
+            && (matches!(self.tags[a], Tag::Prep | Tag::Time) || subordinator)
             && !(a..=b).any(|k| self.tags[k] == Tag::Comma);
         if adverbial {
             return None;
@@ -663,6 +673,9 @@ impl<'a> Analysis<'a> {
                 if form == Form::Ing {
                     who = Who::Clause;
                 }
+            } else if form == Form::Ing && self.tags[k] == Tag::Prep && !self.is_lower(k, "without") && matches!(class, VerbClass::Speech | VerbClass::Tell) {
+                // `began by saying …`, `after saying …`: the clause's subject says it.
+                who = Who::Clause;
             } else if self.tags[k] == Tag::Conj && (self.is_lower(k, "and") || self.is_lower(k, "but")) {
                 who = Who::Clause;
                 // `…, I laughed and said …`: the clause starts after the last comma, and its
@@ -722,7 +735,11 @@ impl<'a> Analysis<'a> {
             let c = self.skip_after_cue(ce + 1, s1, class);
             let words_after = c <= s1 && !matches!(self.tags[c], Tag::Stop | Tag::Conj | Tag::Prep);
             if words_after {
-                match self.np_right(s0, k).filter(|&(a, _)| self.caps[a] || self.ent_of[a] != 0) {
+                let mut start = s0;
+                while start + 1 < k && start < s0 + 3 && matches!(self.tags[start], Tag::Conj | Tag::Aux | Tag::Time) {
+                    start += 1;
+                }
+                match self.np_right(start, k).filter(|&(a, _)| self.caps[a] || self.ent_of[a] != 0) {
                     Some((a, b)) => {
                         who = Who::Mention(a, b);
                         lb = None;
@@ -800,7 +817,7 @@ impl<'a> Analysis<'a> {
             }
             if left_chain || !right_is_content || (comma_after && !right_signal) {
                 // Content on the left: `“…,” he said` / `…, Lavrov said`.
-                if let Some((content, kind)) = self.left_content(lb, s0) {
+                if let Some((content, kind)) = self.left_content(lb, s0, !nothing_right) {
                     found.push(Found { content, kind, cue, who, left_bound: Some(lb) });
                     // `“…,” he said, “…”`: the next piece in the sentence shares the speaker.
                     if left_chain {
@@ -909,7 +926,7 @@ impl<'a> Analysis<'a> {
             };
         }
         if i > s0 && matches!(self.tags[i - 1], Tag::Comma | Tag::Dash) {
-            if let Some((mut content, kind)) = self.left_content(i - 1, s0) {
+            if let Some((mut content, kind)) = self.left_content(i - 1, s0, false) {
                 // `X, according to Y, Z`: the statement runs on.
                 if b < s1 && self.tags[b + 1] == Tag::Comma {
                     if let Content::Tokens(ca, _) = content {
@@ -1032,20 +1049,25 @@ impl<'a> Analysis<'a> {
             // `…, chanting, “Hands up!”` / `…: “…”` closing its sentence: said by the clause's
             // subject.
             let introduced = open > s0 + 1
-                && matches!(self.tags[open - 1], Tag::Comma | Tag::Colon)
+                && matches!(self.tags[open - 1], Tag::Comma | Tag::Colon | Tag::Dash)
                 && !self.in_quote(open - 1)
                 && self.is_wordlike(open - 2);
             let closes_sentence = end + 1 >= self.toks.len()
                 || self.sent_of[end + 1] != self.sent_of[open]
                 || matches!(self.tags[end + 1], Tag::Stop)
                 || self.para_of[end + 1] != self.para_of[end];
-            if introduced && closes_sentence {
+            // `… Mitt Romney -- ''It is disqualifying …'' -- and …`: a quotation set off by dashes.
+            let dashed = self.tags[open - 1] == Tag::Dash && end + 1 < self.toks.len() && self.tags[end + 1] == Tag::Dash;
+            if introduced && (closes_sentence || dashed) {
+                let named = self
+                    .np_left(open - 2, s0)
+                    .filter(|&(a, b)| self.tags[open - 1] == Tag::Dash && (self.ent_of[b] != 0 || self.caps[a]));
                 self.used[c] = true;
                 out.push(Found {
                     content: Content::Chain(c),
                     kind: QuoteKind::Direct,
-                    cue: Some((open - 2, open - 2)),
-                    who: Who::Clause,
+                    cue: Some((open - 1, open - 1)),
+                    who: named.map_or(Who::Clause, |(a, b)| Who::Mention(a, b)),
                     left_bound: None,
                 });
                 continue;

@@ -102,7 +102,7 @@ const SPEECH: &[&str] = &[
     "underscore", "underline", "assure", "inform", "remind", "advise", "notify", "concur",
     "agree", "demand", "guarantee", "insinuate", "opine", "posit", "relate", "repeat", "reason",
     "rebut", "object", "protest", "read", "stipulate", "theorize", "volunteer", "whisper", "yell",
-    "declare", "announce", "threaten", "acknowledge", "continue",
+    "declare", "announce", "threaten", "acknowledge", "continue", "sing",
 ];
 
 /// Verbs that name the listener before the content (`told reporters that …`).
@@ -115,7 +115,7 @@ const THINK: &[&str] = &[
 ];
 
 /// Verbs that are cues only before `that`, a colon, a quotation or a question word.
-const NEEDS_SIGNAL: &[&str] = &["continue", "ask", "answer", "post", "read", "repeat", "relate"];
+const NEEDS_SIGNAL: &[&str] = &["continue", "ask", "answer", "post", "read", "repeat", "relate", "sing"];
 
 /// Inflected forms that are far more often nouns (`states`, `charges`) and so never cues.
 const NOT_CUES: &[&str] = &[
@@ -174,6 +174,7 @@ const IRREGULAR: &[(&str, &str, &str, &str, &str)] = &[
     ("read", "reads", "read", "read", "reading"),
     ("show", "shows", "showed", "shown", "showing"),
     ("find", "finds", "found", "found", "finding"),
+    ("sing", "sings", "sang", "sung", "singing"),
     ("seek", "seeks", "sought", "sought", "seeking"),
     ("speak", "speaks", "spoke", "spoken", "speaking"),
 ];
