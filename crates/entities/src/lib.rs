@@ -62,7 +62,7 @@ struct Loaded {
 
 impl Loaded {
     fn from_bytes(bytes: &[u8]) -> Result<Loaded, ModelError> {
-        let ner = NerModel::new(newsnlp_tagger::Model::from_bytes(bytes)?)?;
+        let ner = NerModel::from_bytes(bytes)?;
         Ok(Loaded { ner, clusters: Clusters::parse(clusters::EMBEDDED) })
     }
 }

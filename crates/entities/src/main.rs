@@ -37,7 +37,8 @@ enum Command {
         /// Where to write the model.
         #[arg(short, long, value_name = "MODEL")]
         output: PathBuf,
-        /// Feature groups to use (comma-separated; default: all).
+        /// Feature groups (comma-separated) of word, affix, shape, context, caps, cluster,
+        /// history, gazetteer, document; default: all but document (stacking).
         #[arg(long)]
         features: Option<String>,
         /// Weight table size as a power of two.
@@ -97,7 +98,7 @@ fn run_train(
 ) -> anyhow::Result<()> {
     let features = match features {
         Some(f) => FeatureSet::parse(&f).with_context(|| format!("unknown feature group in {f:?}"))?,
-        None => FeatureSet::all(),
+        None => FeatureSet::standard(),
     };
     anyhow::ensure!((10..=24).contains(&opts.bits), "--bits must be between 10 and 24");
     let clusters = match clusters {
@@ -112,16 +113,17 @@ fn run_train(
     eprintln!("train: {} documents; dev: {} documents; features: {features}; clusters: {} words", train_docs.len(), dev_docs.len(), clusters.len());
     let opts = TrainOptions { features, ..opts };
     let started = std::time::Instant::now();
-    let (model, score, align) = train(&train_docs, &dev_docs, &clusters, opts, |e| {
-        eprintln!("epoch {:2}  errors {:6}  dev {}  ({:.0}s)", e.epoch, e.train_errors, e.dev, started.elapsed().as_secs_f64());
+    let trained = train(&train_docs, &dev_docs, &clusters, opts, |e| {
+        eprintln!("{} epoch {:2}  errors {:6}  dev {}  ({:.0}s)", e.stage, e.epoch, e.train_errors, e.dev, started.elapsed().as_secs_f64());
     });
+    let (score, align) = (trained.score, trained.alignment);
     eprintln!(
         "gold spans: {} ({} not on token boundaries, {} across sentences)",
         align.entities, align.misaligned, align.split
     );
-    let bytes = model.to_bytes();
+    let bytes = trained.to_bytes();
     std::fs::write(&output, &bytes).with_context(|| format!("cannot write {}", output.display()))?;
-    eprintln!("best dev {score}; wrote {} ({} bytes, {} buckets used)", output.display(), bytes.len(), model.used_buckets());
+    eprintln!("best dev {score}; wrote {} ({} bytes)", output.display(), bytes.len());
     Ok(())
 }
 

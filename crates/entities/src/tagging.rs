@@ -1,7 +1,7 @@
 //! A trained entity model and the sentence-by-sentence tagging of one document.
 
 use crate::clusters::Clusters;
-use crate::features::{Extractor, FeatureSet};
+use crate::features::{Extractor, FeatureSet, Group};
 use crate::history::History;
 use newsnlp_doc::{EntityLabel, Sentence, Span};
 use newsnlp_tagger::{Bilou, Model, ModelError, Scratch};
@@ -18,14 +18,20 @@ pub(crate) fn meta(set: FeatureSet) -> String {
     format!("{META_PREFIX}{set}")
 }
 
-/// A tagger model together with the feature set it was trained with.
+/// Magic bytes of a stacked model file: the first-level model, then the second.
+const STACKED: &[u8; 8] = b"NNLPSTK1";
+
+/// A tagger model together with the feature set it was trained with and, for a second-level
+/// (stacked) model, the first-level model whose document-wide labels it reads.
+#[derive(Clone)]
 pub(crate) struct NerModel {
     pub model: Model,
     pub set: FeatureSet,
+    pub first: Option<Box<NerModel>>,
 }
 
 impl NerModel {
-    pub fn new(model: Model) -> Result<NerModel, ModelError> {
+    pub fn new(model: Model, first: Option<NerModel>) -> Result<NerModel, ModelError> {
         let set = model
             .meta()
             .strip_prefix(META_PREFIX)
@@ -34,32 +40,94 @@ impl NerModel {
         if model.tag_names() != scheme().tag_names().as_slice() {
             return Err(ModelError::Invalid("unexpected tag set".into()));
         }
-        Ok(NerModel { model, set })
+        if set.has(Group::Document) != first.is_some() {
+            return Err(ModelError::Invalid("document features need a first-level model".into()));
+        }
+        Ok(NerModel { model, set, first: first.map(Box::new) })
     }
 
-    /// Tags every sentence of a document in order, feeding each sentence's labels forward as
-    /// document-level features.
+    /// Reads a single model or a stacked pair (see [`NerModel::to_bytes`]).
+    pub fn from_bytes(bytes: &[u8]) -> Result<NerModel, ModelError> {
+        match bytes.strip_prefix(STACKED) {
+            Some(rest) => {
+                let (len, rest) = rest.split_first_chunk::<8>().ok_or(ModelError::Truncated)?;
+                let len = usize::try_from(u64::from_le_bytes(*len)).map_err(|_| ModelError::Truncated)?;
+                if len > rest.len() {
+                    return Err(ModelError::Truncated);
+                }
+                let (first, second) = rest.split_at(len);
+                let first = NerModel::from_bytes(first)?;
+                if first.first.is_some() {
+                    return Err(ModelError::Invalid("more than two levels".into()));
+                }
+                NerModel::new(Model::from_bytes(second)?, Some(first))
+            }
+            None => NerModel::new(Model::from_bytes(bytes)?, None),
+        }
+    }
+
+    pub fn to_bytes(&self) -> Vec<u8> {
+        match &self.first {
+            None => self.model.to_bytes(),
+            Some(first) => {
+                let first = first.to_bytes();
+                let mut out = STACKED.to_vec();
+                out.extend_from_slice(&(first.len() as u64).to_le_bytes());
+                out.extend_from_slice(&first);
+                out.extend_from_slice(&self.model.to_bytes());
+                out
+            }
+        }
+    }
+
+    /// Tags a document: the entity spans, sentence by sentence.
     pub fn tag(&self, text: &str, tokens: &[Span], sentences: &[Sentence], clusters: &Clusters) -> Vec<(Span, EntityLabel)> {
+        let scheme = scheme();
+        let document = self.first.as_ref().map(|f| f.document_labels(text, tokens, sentences, clusters));
+        let mut out = Vec::new();
+        self.each_sentence(text, tokens, sentences, clusters, document.as_ref(), |_, toks, tags| {
+            for (r, l) in scheme.decode(tags) {
+                out.push((Span::new(toks[r.start].start, toks[r.end - 1].end), EntityLabel::ALL[l]));
+            }
+        });
+        out
+    }
+
+    /// The labels this (first-level) model gives each capitalised word of the document.
+    pub fn document_labels(&self, text: &str, tokens: &[Span], sentences: &[Sentence], clusters: &Clusters) -> History {
+        let scheme = scheme();
+        let mut all = History::default();
+        self.each_sentence(text, tokens, sentences, clusters, None, |ex, _, tags| remember(&scheme, ex, tags, &mut all));
+        all
+    }
+
+    /// Decodes every sentence in order, feeding each sentence's labels forward as history, and
+    /// hands each sentence's extractor state, tokens and tags to `each`.
+    fn each_sentence(
+        &self,
+        text: &str,
+        tokens: &[Span],
+        sentences: &[Sentence],
+        clusters: &Clusters,
+        document: Option<&History>,
+        mut each: impl FnMut(&Extractor<'_>, &[Span], &[u16]),
+    ) {
         let scheme = scheme();
         let mut ex = Extractor::new(self.set, clusters);
         let mut history = History::default();
         let mut feats = self.model.features();
         let mut scratch = Scratch::default();
         let mut tags = Vec::new();
-        let mut out = Vec::new();
         for s in sentences {
             let Some(toks) = tokens.get(s.tokens.clone()) else { continue };
             if toks.is_empty() {
                 continue;
             }
-            ex.sentence(text, toks, &history, &mut feats);
+            ex.sentence(text, toks, &history, document, &mut feats);
             self.model.decode(&feats, &mut scratch, &mut tags);
             remember(&scheme, &ex, &tags, &mut history);
-            for (r, l) in scheme.decode(&tags) {
-                out.push((Span::new(toks[r.start].start, toks[r.end - 1].end), EntityLabel::ALL[l]));
-            }
+            each(&ex, toks, &tags);
         }
-        out
     }
 }
 
@@ -67,5 +135,30 @@ impl NerModel {
 pub(crate) fn remember(scheme: &Bilou, ex: &Extractor<'_>, tags: &[u16], history: &mut History) {
     for (info, &tag) in ex.info.iter().zip(tags) {
         history.record(info.lower, info.capitalised, scheme.split(tag).map(|(l, _)| l));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use newsnlp_tagger::Perceptron;
+
+    fn untrained(set: FeatureSet) -> Model {
+        let s = scheme();
+        Perceptron::new(10, s.tag_names(), s.constraints()).averaged(&meta(set), 0)
+    }
+
+    #[test]
+    fn stacked_models_round_trip_and_reject_damage() {
+        let first = NerModel::new(untrained(FeatureSet::standard()), None).unwrap();
+        let stacked = NerModel::new(untrained(FeatureSet::all()), Some(first)).unwrap();
+        let bytes = stacked.to_bytes();
+        let back = NerModel::from_bytes(&bytes).unwrap();
+        assert_eq!(back.set, FeatureSet::all());
+        assert_eq!(back.first.as_ref().map(|f| f.set), Some(FeatureSet::standard()));
+        assert!(NerModel::from_bytes(&bytes[..bytes.len() - 3]).is_err());
+        assert!(NerModel::from_bytes(&bytes[..12]).is_err());
+        // A second-level model without its first level is refused.
+        assert!(NerModel::from_bytes(&untrained(FeatureSet::all()).to_bytes()).is_err());
     }
 }

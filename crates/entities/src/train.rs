@@ -4,11 +4,11 @@
 use crate::canonical;
 use crate::clusters::Clusters;
 use crate::data::{Alignment, GoldDoc};
-use crate::features::{Extractor, FeatureSet};
+use crate::features::{Extractor, FeatureSet, Group};
 use crate::history::History;
 use crate::tagging::{meta, remember, scheme, NerModel};
 use newsnlp_doc::{EntityLabel, Span};
-use newsnlp_tagger::{Model, Perceptron};
+use newsnlp_tagger::Perceptron;
 use rayon::prelude::*;
 use std::collections::HashSet;
 use std::fmt;
@@ -31,7 +31,7 @@ pub struct TrainOptions {
 
 impl Default for TrainOptions {
     fn default() -> TrainOptions {
-        TrainOptions { features: FeatureSet::all(), bits: 18, max_epochs: 20, patience: 3, prune: 1, seed: 1, word_dropout: 100 }
+        TrainOptions { features: FeatureSet::standard(), bits: 18, max_epochs: 20, patience: 3, prune: 1, seed: 1, word_dropout: 100 }
     }
 }
 
@@ -88,10 +88,26 @@ impl fmt::Display for Score {
 /// What one epoch did.
 #[derive(Debug, Clone, Copy)]
 pub struct Epoch {
+    /// Which model is being trained (`level 1`, `fold 2/4`, `level 2`).
+    pub stage: &'static str,
     pub epoch: usize,
     /// Token tag errors made while learning (before each update).
     pub train_errors: usize,
     pub dev: Score,
+}
+
+/// What [`train`] produced.
+pub struct Trained {
+    model: NerModel,
+    pub score: Score,
+    pub alignment: Alignment,
+}
+
+impl Trained {
+    /// The model file (one model, or a stacked pair when document features are on).
+    pub fn to_bytes(&self) -> Vec<u8> {
+        self.model.to_bytes()
+    }
 }
 
 /// Scores a model's output (after span clean-up) against gold documents.
@@ -116,26 +132,67 @@ pub(crate) fn evaluate(model: &NerModel, docs: &[GoldDoc], clusters: &Clusters) 
         })
 }
 
+/// Number of folds for the first level's held-out document labels.
+const FOLDS: usize = 4;
+
 /// Trains on `train`, keeps the epoch with the best F1 on `dev`, and returns that model with
-/// its dev score. `report` hears about each epoch and about the gold/token alignment.
-pub fn train(
+/// its dev score. `report` hears about each epoch.
+///
+/// With the `document` feature group on, this trains two levels (stacking): a first model
+/// without it, then a second that also sees the first's labels for the same word anywhere in
+/// the document. The second level learns from first-level labels of documents the first level
+/// did not train on (4-fold jackknife), so it learns how far to trust them on unseen text.
+pub fn train(train: &[GoldDoc], dev: &[GoldDoc], clusters: &Clusters, opts: TrainOptions, mut report: impl FnMut(&Epoch)) -> Trained {
+    let mut alignment = Alignment::default();
+    let gold: Vec<Vec<Vec<u16>>> = train.iter().map(|d| d.sentence_tags(&mut alignment)).collect();
+    let all: Vec<usize> = (0..train.len()).collect();
+    if !opts.features.has(Group::Document) {
+        let (model, score) = train_level("level 1", train, &gold, &all, None, dev, clusters, opts, &mut report);
+        return Trained { model, score, alignment };
+    }
+    let first_opts = TrainOptions { features: opts.features.without(Group::Document), ..opts };
+    let mut labels: Vec<History> = vec![History::default(); train.len()];
+    const FOLD_NAMES: [&str; FOLDS] = ["fold 1/4", "fold 2/4", "fold 3/4", "fold 4/4"];
+    for (k, name) in FOLD_NAMES.iter().enumerate() {
+        let rest: Vec<usize> = all.iter().copied().filter(|i| i % FOLDS != k).collect();
+        let (m, _) = train_level(name, train, &gold, &rest, None, dev, clusters, first_opts, &mut report);
+        for i in all.iter().copied().filter(|i| i % FOLDS == k) {
+            let d = &train[i];
+            labels[i] = m.document_labels(&d.text, &d.tokens, &d.sentences, clusters);
+        }
+    }
+    let (first, _) = train_level("level 1", train, &gold, &all, None, dev, clusters, first_opts, &mut report);
+    let (second, score) = train_level("level 2", train, &gold, &all, Some((&labels, first)), dev, clusters, opts, &mut report);
+    Trained { model: second, score, alignment }
+}
+
+/// One perceptron model over the documents `which` of `train` (early-stopped on `dev`).
+/// `stacked`: the first-level labels of each training document and the first-level model.
+#[allow(clippy::too_many_arguments)]
+fn train_level(
+    stage: &'static str,
     train: &[GoldDoc],
+    gold: &[Vec<Vec<u16>>],
+    which: &[usize],
+    stacked: Option<(&[History], NerModel)>,
     dev: &[GoldDoc],
     clusters: &Clusters,
     opts: TrainOptions,
-    mut report: impl FnMut(&Epoch),
-) -> (Model, Score, Alignment) {
+    report: &mut impl FnMut(&Epoch),
+) -> (NerModel, Score) {
     let scheme = scheme();
-    let mut align = Alignment::default();
-    let gold: Vec<Vec<Vec<u16>>> = train.iter().map(|d| d.sentence_tags(&mut align)).collect();
+    let (doc_labels, first) = match stacked {
+        Some((labels, first)) => (Some(labels), Some(Box::new(first))),
+        None => (None, None),
+    };
     let mut p = Perceptron::new(opts.bits, scheme.tag_names(), scheme.constraints());
     let mut ex = Extractor::new(opts.features, clusters).with_word_dropout(opts.word_dropout);
     let mut feats = newsnlp_tagger::Features::new(opts.bits);
     let mut history = History::default();
     let mut pred = Vec::new();
-    let mut order: Vec<usize> = (0..train.len()).collect();
+    let mut order = which.to_vec();
     let mut rng = opts.seed.max(1);
-    let mut best: Option<(Model, Score)> = None;
+    let mut best: Option<(NerModel, Score)> = None;
     let mut since_best = 0;
     for epoch in 1..=opts.max_epochs {
         // Fisher–Yates with xorshift: reproducible document order per seed.
@@ -149,22 +206,22 @@ pub fn train(
         for &d in &order {
             let doc = &train[d];
             history.clear();
+            let document = doc_labels.map(|l| &l[d]);
             for (s, tags) in doc.sentences.iter().zip(&gold[d]) {
                 let Some(toks) = doc.tokens.get(s.tokens.clone()) else { continue };
                 if toks.is_empty() {
                     continue;
                 }
-                ex.sentence(&doc.text, toks, &history, &mut feats);
+                ex.sentence(&doc.text, toks, &history, document, &mut feats);
                 errors += p.learn(&feats, tags, &mut pred);
                 remember(&scheme, &ex, &pred, &mut history);
             }
         }
-        let model = p.averaged(&meta(opts.features), opts.prune);
-        let ner = NerModel { model, set: opts.features };
+        let ner = NerModel { model: p.averaged(&meta(opts.features), opts.prune), set: opts.features, first: first.clone() };
         let dev_score = evaluate(&ner, dev, clusters);
-        report(&Epoch { epoch, train_errors: errors, dev: dev_score });
+        report(&Epoch { stage, epoch, train_errors: errors, dev: dev_score });
         if best.as_ref().is_none_or(|(_, b)| dev_score.f1() > b.f1()) {
-            best = Some((ner.model, dev_score));
+            best = Some((ner, dev_score));
             since_best = 0;
         } else {
             since_best += 1;
@@ -173,6 +230,8 @@ pub fn train(
             }
         }
     }
-    let (model, score) = best.unwrap_or_else(|| (p.averaged(&meta(opts.features), opts.prune), Score::default()));
-    (model, score, align)
+    best.unwrap_or_else(|| {
+        let ner = NerModel { model: p.averaged(&meta(opts.features), opts.prune), set: opts.features, first };
+        (ner, Score::default())
+    })
 }
