@@ -1057,7 +1057,7 @@ impl<'a> Analysis<'a> {
                 || matches!(self.tags[end + 1], Tag::Stop)
                 || self.para_of[end + 1] != self.para_of[end];
             // `… Mitt Romney -- ''It is disqualifying …'' -- and …`: a quotation set off by dashes.
-            let dashed = self.tags[open - 1] == Tag::Dash && end + 1 < self.toks.len() && self.tags[end + 1] == Tag::Dash;
+            let dashed = introduced && self.tags[open - 1] == Tag::Dash && end + 1 < self.toks.len() && self.tags[end + 1] == Tag::Dash;
             if introduced && (closes_sentence || dashed) {
                 let named = self
                     .np_left(open - 2, s0)

@@ -298,7 +298,31 @@ fn missing_entities_is_a_typed_error() {
     assert!(matches!(err, StageError::MissingLayer { layer: "entities", .. }));
 }
 
+/// Words that trigger every rule, for the word-level property test.
+const VOCAB: &[&str] = &[
+    "said", "says", "saying", "told", "reporters", "according", "to", "the", "a", "statement",
+    "of", "he", "she", "who", "Lavrov", "Anna", "minister", "that", "and", "but", "in", "on",
+    ",", ".", ":", ";", "—", "-", "(", ")", "\"", "“", "”", "‘", "’", "'", "''", "``", "«", "»",
+    "\n", "\n\n", "pointed", "out", "was", "quoted", "as", "Said", "MORGAN", "―", "his", "claim",
+    "called", "for", "wants", "declined", "by", "thinks", "found", "Reuters", "also", "Friday",
+];
+
 proptest::proptest! {
+    /// Sequences of cue words, marks and names: no panic, spans inside the text.
+    #[test]
+    fn never_panics_on_cue_soup(words in proptest::collection::vec(proptest::sample::select(VOCAB), 0..120)) {
+        let text = words.join(" ");
+        let names: Vec<(&str, EntityLabel, &str)> = vec![("Lavrov", PER, "Sergey Lavrov"), ("Anna", PER, "Anna"), ("Reuters", EntityLabel::Org, "Reuters")];
+        let mut d = doc(&text, &names);
+        QuoteExtractor::new().annotate(&mut d).expect("quotes");
+        for q in d.quotes.as_ref().expect("layer") {
+            proptest::prop_assert!(d.text.get(q.span.range()).is_some());
+            if let Some(sp) = &q.speaker {
+                proptest::prop_assert!(d.text.get(sp.span.range()).is_some());
+            }
+        }
+    }
+
     /// Any text, any marks: no panic, and every span lies on character boundaries.
     #[test]
     fn never_panics(text in "[a-zA-Z ,.:\"“”‘’'«»\n—]{0,200}") {
