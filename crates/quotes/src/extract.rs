@@ -137,8 +137,9 @@ impl<'a> Analysis<'a> {
         let mut chain_of = vec![0u32; n];
         for (ci, c) in chains.iter().enumerate() {
             for r in &c.regions {
-                for i in r.open..=r.end.min(n.saturating_sub(1)) {
-                    chain_of[i] = ci as u32 + 1;
+                let end = r.end.min(n.saturating_sub(1));
+                for x in chain_of.iter_mut().take(end + 1).skip(r.open) {
+                    *x = ci as u32 + 1;
                 }
             }
         }
@@ -795,7 +796,7 @@ impl<'a> Analysis<'a> {
             }
             let left_chain = self.chain_ending_at(t).is_some_and(|c| {
                 let open = self.chains[c].open();
-                !(open > s0 + 2 && self.tags[open - 1] != Tag::Colon && !self.in_quote(s0)) || !right_is_content
+                !(open > s0 + 2 && self.tags[open - 1] != Tag::Colon && !self.in_quote(s0) && right_is_content)
             });
             // `During the rally, Lavrov said X`: the words before the comma are not the statement;
             // `X, Lavrov said` and `X, Lavrov said, Y` put it on the left.

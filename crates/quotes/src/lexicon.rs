@@ -314,8 +314,8 @@ fn regular(lemma: &str) -> [String; 3] {
     } else {
         format!("{lemma}ed")
     };
-    let ing = if lemma.ends_with("ie") {
-        format!("{}ying", &lemma[..lemma.len() - 2])
+    let ing = if let Some(stem_ie) = lemma.strip_suffix("ie") {
+        format!("{stem_ie}ying")
     } else if last == b'e' && before != b'e' {
         format!("{stem}ing")
     } else if double {
@@ -333,12 +333,8 @@ impl Lexicon {
             tags.entry(w.to_string()).or_insert(t);
         };
         // Function words first: a verb never overrides them.
-        for w in [",",] {
-            put(w, Tag::Comma);
-        }
-        for w in [":"] {
-            put(w, Tag::Colon);
-        }
+        put(",", Tag::Comma);
+        put(":", Tag::Colon);
         for w in [".", "!", "?", ";", "..."] {
             put(w, Tag::Stop);
         }
