@@ -54,6 +54,9 @@ enum Command {
         /// Leave out a training token's word features with this probability (per mille).
         #[arg(long, default_value_t = 100)]
         word_dropout: u64,
+        /// Train this many models (seeds seed, seed+1, …) and ship their mean.
+        #[arg(long, default_value_t = 1)]
+        ensemble: usize,
         /// Word cluster table (`word<TAB>code`) instead of the embedded one.
         #[arg(long, value_name = "TSV")]
         clusters: Option<PathBuf>,
@@ -72,8 +75,8 @@ enum Command {
 fn main() {
     let args = Args::parse();
     let result = match args.command {
-        Some(Command::Train { train: files, dev, output, features, bits, epochs, patience, seed, word_dropout, clusters }) => {
-            let opts = TrainOptions { bits, max_epochs: epochs, patience, seed, word_dropout, ..TrainOptions::default() };
+        Some(Command::Train { train: files, dev, output, features, bits, epochs, patience, seed, word_dropout, ensemble, clusters }) => {
+            let opts = TrainOptions { bits, max_epochs: epochs, patience, seed, word_dropout, ensemble, ..TrainOptions::default() };
             run_train(files, dev, output, features, opts, clusters)
         }
         Some(Command::Clusters { inputs, output }) => run_clusters(inputs, output),

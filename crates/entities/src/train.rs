@@ -8,7 +8,7 @@ use crate::features::{Extractor, FeatureSet, Group};
 use crate::history::History;
 use crate::tagging::{meta, remember, scheme, NerModel};
 use newsnlp_doc::{EntityLabel, Span};
-use newsnlp_tagger::Perceptron;
+use newsnlp_tagger::{Model, Perceptron};
 use rayon::prelude::*;
 use std::collections::HashSet;
 use std::fmt;
@@ -27,11 +27,13 @@ pub struct TrainOptions {
     pub seed: u64,
     /// Probability (per mille) of leaving out a training token's word features.
     pub word_dropout: u64,
+    /// Models trained with seeds `seed, seed + 1, …` and averaged into one.
+    pub ensemble: usize,
 }
 
 impl Default for TrainOptions {
     fn default() -> TrainOptions {
-        TrainOptions { features: FeatureSet::standard(), bits: 18, max_epochs: 20, patience: 3, prune: 1, seed: 1, word_dropout: 100 }
+        TrainOptions { features: FeatureSet::standard(), bits: 18, max_epochs: 20, patience: 3, prune: 1, seed: 1, word_dropout: 100, ensemble: 1 }
     }
 }
 
@@ -147,7 +149,17 @@ pub fn train(train: &[GoldDoc], dev: &[GoldDoc], clusters: &Clusters, opts: Trai
     let gold: Vec<Vec<Vec<u16>>> = train.iter().map(|d| d.sentence_tags(&mut alignment)).collect();
     let all: Vec<usize> = (0..train.len()).collect();
     if !opts.features.has(Group::Document) {
-        let (model, score) = train_level("level 1", train, &gold, &all, None, dev, clusters, opts, &mut report);
+        let (mut model, mut score) = train_level("level 1", train, &gold, &all, None, dev, clusters, opts, &mut report);
+        if opts.ensemble > 1 {
+            let mut models = vec![model.model];
+            for k in 1..opts.ensemble {
+                let o = TrainOptions { seed: opts.seed + k as u64, ..opts };
+                models.push(train_level("ensemble", train, &gold, &all, None, dev, clusters, o, &mut report).0.model);
+            }
+            let mean = Model::mean(&models).unwrap_or_else(|| models.swap_remove(0));
+            model = NerModel { model: mean, set: opts.features, first: None };
+            score = evaluate(&model, dev, clusters);
+        }
         return Trained { model, score, alignment };
     }
     let first_opts = TrainOptions { features: opts.features.without(Group::Document), ..opts };
