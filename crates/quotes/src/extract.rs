@@ -985,6 +985,7 @@ impl<'a> Analysis<'a> {
     /// (`WALLACE: Do you really …`) is that speaker's turn.
     fn transcript_turns(&mut self, out: &mut Vec<Found>) {
         let n = self.toks.len();
+        let mut turns: Vec<(usize, usize, usize, usize, usize)> = Vec::new(); // name a..b, colon, content
         let mut i = 0;
         while i < n {
             let p = self.para_of[i];
@@ -1004,17 +1005,26 @@ impl<'a> Analysis<'a> {
             if b > a && b + 1 < j && self.tags[b] == Tag::Colon {
                 let (c0, c1) = self.trim(b + 1, j - 1);
                 if c1 > c0 + 1 {
-                    self.mark_used(c0, c1);
-                    out.push(Found {
-                        content: Content::Tokens(c0, c1),
-                        kind: QuoteKind::Direct,
-                        cue: Some((b, b)),
-                        who: Who::Mention(a, b - 1),
-                        left_bound: None,
-                    });
+                    turns.push((a, b - 1, b, c0, c1));
                 }
             }
             i = j;
+        }
+        // A transcript has at least two speakers; one capitalised label (`CORRECTION:`,
+        // `BOOM:`) is a heading, not a turn.
+        let first = turns.first().map(|t| self.word(t.0).to_string());
+        if !turns.iter().any(|t| Some(self.word(t.0)) != first.as_deref()) {
+            return;
+        }
+        for (a, b, colon, c0, c1) in turns {
+            self.mark_used(c0, c1);
+            out.push(Found {
+                content: Content::Tokens(c0, c1),
+                kind: QuoteKind::Direct,
+                cue: Some((colon, colon)),
+                who: Who::Mention(a, b),
+                left_bound: None,
+            });
         }
     }
 
@@ -1109,7 +1119,10 @@ impl<'a> Analysis<'a> {
         let capital = words.iter().filter(|&&k| self.caps[k]).count();
         let whole_para = (r.open == 0 || self.para_of[r.open - 1] != self.para_of[r.open])
             && (r.end + 1 >= self.toks.len() || self.para_of[r.end + 1] != self.para_of[r.end]);
-        whole_para && chain.regions.len() == 1 && words.len() <= 8 && capital * 10 >= words.len() * 6
+        // Section heads quote a phrase in single marks: `'A fight from start to finish.'`
+        let single = self.word(r.open).chars().all(|c| "'‘’".contains(c)) && self.word(r.open) != "''";
+        let title_case = capital * 10 >= words.len() * 6;
+        whole_para && chain.regions.len() == 1 && words.len() <= 10 && (title_case || single)
     }
 
     /// A dash at `d` followed by a capitalised name that runs to the end of the paragraph.

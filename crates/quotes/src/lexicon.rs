@@ -126,6 +126,8 @@ const NOT_CUES: &[&str] = &[
     "volunteers", "comment", "comments", "protest", "protests", "figure", "figures", "guess",
     "muse", "hint", "hints", "joke", "jokes", "shout", "shouts", "yell", "yells", "whisper",
     "whispers", "lament", "laments", "relate", "relates", "repeat", "repeats", "call", "calls",
+    "known", "attack", "attacks", "report", "written", "maintain", "maintains", "maintained",
+    "maintaining", "charged", "charging",
     "request", "requests", "welcome", "welcomes", "label", "labels", "brand", "brands", "rip",
     "rips", "credit", "credits", "question", "questions", "praise", "blame", "cite", "cites",
     "dub", "dubs", "slam", "slams", "blast", "blasts", "mock", "highlight", "highlights",
