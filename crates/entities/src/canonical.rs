@@ -2,8 +2,10 @@
 //!
 //! - A PER span never starts with a title (`Foreign Minister`), no span starts with `the`, and
 //!   a possessive ending is never part of a name.
-//! - A later short mention (`Lavrov`, `Sergey`) links to the longest earlier name of the same
-//!   label whose first or last words it is.
+//! - A later short mention links to the longest earlier name of the same label whose first or
+//!   last words it is: a person's surname or first names (`Lavrov`, `Sergey`), an
+//!   organisation's first words (`Real` for `Real Madrid`). Places and other names are never
+//!   shortened (`Cuba` is not `Santiago de Cuba`).
 //! - An acronym links to the name written before it in parentheses
 //!   (`… Chemical Weapons (OPCW)`), else to a capitalised phrase whose initials spell it,
 //!   anywhere in the story (headlines come before the spelled-out name).
@@ -119,7 +121,14 @@ pub fn link(text: &str, tokens: &[Span], spans: &[(Span, EntityLabel)]) -> Vec<E
             .filter(|(j, f)| {
                 *j != k && f.label == mentions[k].label && !f.toks.is_empty() && {
                     let theirs = words(f);
-                    theirs.len() > mine.len() && !mine.is_empty() && (theirs.starts_with(&mine) || theirs.ends_with(&mine))
+                    theirs.len() > mine.len() && !mine.is_empty() && match f.label {
+                        // Surname or first names.
+                        EntityLabel::Per => theirs.starts_with(&mine) || theirs.ends_with(&mine),
+                        // `Real` for `Real Madrid`, never `Stirling` for `East Stirling`.
+                        EntityLabel::Org => theirs.starts_with(&mine),
+                        // `Cuba` is not `Santiago de Cuba`, nor `China` `South China`.
+                        EntityLabel::Loc | EntityLabel::Misc => false,
+                    }
                 }
             })
             .max_by_key(|(j, f)| (*j < k, words(f).len(), usize::MAX - j));
@@ -270,6 +279,22 @@ mod tests {
         let got = canon(text, &[("U.N.", 0, Org), ("EU", 0, Org), ("US", 0, Loc), ("UK", 0, Loc)]);
         let c: Vec<&str> = got.iter().map(|(_, c)| c.as_str()).collect();
         assert_eq!(c, ["United Nations", "European Union", "United States", "United Kingdom"]);
+    }
+
+    #[test]
+    fn places_and_organisation_tails_are_not_short_mentions() {
+        use EntityLabel::*;
+        let text = "From Santiago de Cuba to Cuba, East Stirling beat Stirling, Real Madrid lost, Real fans wept.";
+        let got = canon(text, &[
+            ("Santiago de Cuba", 0, Loc),
+            ("Cuba", 1, Loc),
+            ("East Stirling", 0, Org),
+            ("Stirling", 1, Org),
+            ("Real Madrid", 0, Org),
+            ("Real", 1, Org),
+        ]);
+        let c: Vec<&str> = got.iter().map(|(_, c)| c.as_str()).collect();
+        assert_eq!(c, ["Santiago de Cuba", "Cuba", "East Stirling", "Stirling", "Real Madrid", "Real Madrid"]);
     }
 
     #[test]
