@@ -403,7 +403,7 @@ impl<'a> Analysis<'a> {
             let stop = match self.tags[i] {
                 Tag::Stop => i > c0,
                 Tag::Comma if i < e && self.tags[i - 1] != Tag::That => {
-                    matches!(next, Tag::According | Tag::Verb(_, _, Form::Ing))
+                    matches!(next, Tag::According | Tag::Verb(..))
                         || (next == Tag::Conj && !self.is_lower(i + 1, "and"))
                         || (self.is_lower(i + 1, "and") && self.tags.get(i + 2) == Some(&Tag::Conj))
                         || (!self.caps[i + 1] && self.word(i + 1).ends_with("ing") && self.tags[i + 1] == Tag::Other)
@@ -633,6 +633,20 @@ impl<'a> Analysis<'a> {
         }
         if i > s0 + 1 && self.is_lower(i - 1, "to") && !self.is_lower(i - 2, "on") {
             return None; // `declined to say`: not a statement (but `went on to say` is)
+        }
+        // `adding to his victories`, `is said to be`: not reporting.
+        if i < s1 && (self.is_lower(i + 1, "to") || self.is_lower(i + 1, "up")) && class != VerbClass::Tell && !self.lx.takes_infinitive(lemma) {
+            let listener = i + 2 <= s1 && matches!(self.tags[i + 2], Tag::Listener | Tag::Det | Tag::Pron(_)) || (i + 2 <= s1 && self.caps[i + 2]);
+            if self.is_lower(i + 1, "up") || !listener || self.lx.lemmas.get(lemma as usize) == Some(&"add") {
+                return None;
+            }
+        }
+        // `have been stated many times`: a passive reports no statement of its subject,
+        // unless a clause follows (`it was reported that …`).
+        if i > s0 && matches!(self.word(i - 1).to_ascii_lowercase().as_str(), "been" | "be" | "being")
+            && !(i < s1 && (self.tags[i + 1] == Tag::That || self.tags[i + 1] == Tag::Colon))
+        {
+            return None;
         }
         let mut ce = i;
         if let Some(p) = self.lx.particle(lemma) {

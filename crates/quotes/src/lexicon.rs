@@ -353,6 +353,7 @@ impl Lexicon {
             ("i", Pron::Speaker),
             ("we", Pron::Speaker),
             ("who", Pron::Relative),
+            ("which", Pron::Relative),
         ] {
             put(w, Tag::Pron(p));
         }
