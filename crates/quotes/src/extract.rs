@@ -350,7 +350,8 @@ impl<'a> Analysis<'a> {
             guard += 1;
             match self.tags[i] {
                 Tag::Time => i += 1,
-                Tag::Prep if !self.is_lower(i, "of") => {
+                // `likened the rules to …`: judging verbs take no adjunct before their object.
+                Tag::Prep if !self.is_lower(i, "of") && class != VerbClass::Object => {
                     // A short adjunct that ends at a comma, `that` or a colon.
                     let mut j = i + 1;
                     let mut found = None;
@@ -409,6 +410,8 @@ impl<'a> Analysis<'a> {
                         || (!self.caps[i + 1] && self.word(i + 1).ends_with("ing") && self.tags[i + 1] == Tag::Other)
                 }
                 Tag::Dash if i < e && i > c0 => matches!(next, Tag::Conj | Tag::Pron(_)),
+                // `… he didn't think it would last: “Once …”`: the quotation is its own statement.
+                Tag::Colon if i > c0 => self.chain_opening_at(i + 1).is_some(),
                 // `… that X was “a con” and encouraged Americans to …`: a second predicate of
                 // the reporting clause.
                 Tag::Conj if i > c0 + 1 && (self.is_lower(i, "and") || self.is_lower(i, "but")) => {
@@ -616,7 +619,7 @@ impl<'a> Analysis<'a> {
                     e = e.checked_sub(1)?;
                 }
                 let (a, b) = self.np_left(e, s0)?;
-                let named = self.ent_of[b] != 0 || self.caps[b];
+                let named = (a..=b).any(|x| self.ent_of[x] != 0 || self.caps[x]);
                 return named.then_some((a, b));
             }
         }
@@ -723,7 +726,7 @@ impl<'a> Analysis<'a> {
             // `said Lavrov.`, `said the minister, adding …` — not `endorsed Clinton in the race`.
             let speaker_like = |a: usize, b: usize| {
                 self.tags[a] != Tag::Listener
-                    && (self.caps[a] || self.ent_of[a] != 0 || matches!(self.tags[a], Tag::Det | Tag::Pron(_)))
+                    && ((a..=b).any(|k| self.caps[k] || self.ent_of[k] != 0) || matches!(self.tags[a], Tag::Det | Tag::Pron(_)))
                     && (b + 1 > s1
                         || matches!(self.tags[b + 1], Tag::Stop | Tag::Comma | Tag::Time | Tag::Dash | Tag::Colon)
                         || self.word(b + 1) == "("
@@ -790,6 +793,14 @@ impl<'a> Analysis<'a> {
             }
         }
         let nothing_right = c0 > s1 || matches!(self.tags[c0], Tag::Stop);
+        // `Dianne Bystrom agreed. “Mainstream Republicans are …”`
+        if nothing_right && lb.is_none() && matches!(who, Who::Mention(..)) && form == Form::Finite {
+            let next = s1 + 1;
+            if let Some(c) = self.chain_opening_at(next).filter(|&c| !self.used[c] && self.para_of[next] == self.para_of[s1]) {
+                self.used[c] = true;
+                return Some(vec![Found { content: Content::Chain(c), kind: QuoteKind::Direct, cue, who, left_bound: None }]);
+            }
+        }
         let right_signal = !nothing_right
             && (self.tags[c0] == Tag::That
                 || self.chain_opening_at(c0).is_some()
