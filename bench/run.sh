@@ -19,17 +19,18 @@ command -v /usr/bin/time >/dev/null || { echo "bench: needs GNU time (apt-get in
 cores=$(nproc)
 bytes=$(stat -c %s "$corpus")
 
-# run LABEL THREADS REPEAT: REPEAT=0 reads the corpus file itself; REPEAT=N streams N copies
-# of it through stdin. Prints one table row.
+# run LABEL THREADS REPEAT [newsnlp run flags...]: REPEAT=0 reads the corpus file itself;
+# REPEAT=N streams N copies of it through stdin. Prints one table row.
 run() {
   local label=$1 threads=$2 repeat=$3 input=$corpus
+  shift 3
   local time_log=$work/$label.time err=$work/$label.err
   if [ "$repeat" -eq 0 ]; then
     repeat=1
-    /usr/bin/time -v -o "$time_log" "$BIN/newsnlp" run -j "$threads" -o /dev/null "$input" 2>"$err"
+    /usr/bin/time -v -o "$time_log" "$BIN/newsnlp" run "$@" -j "$threads" -o /dev/null "$input" 2>"$err"
   else
     for ((k = 0; k < repeat; k++)); do cat "$input"; done |
-      /usr/bin/time -v -o "$time_log" "$BIN/newsnlp" run -j "$threads" -o /dev/null - 2>"$err"
+      /usr/bin/time -v -o "$time_log" "$BIN/newsnlp" run "$@" -j "$threads" -o /dev/null - 2>"$err"
   fi
   # newsnlp: D documents, E errors, T tokens, X entities, Q quotes, S s, M MB/s
   local summary wall rss
@@ -49,6 +50,8 @@ run() {
 : >"$work/table.txt"
 echo "corpus: $corpus, $((bytes / 1000000)) MB; $cores cores; whole process, wall clock"
 printf "%-18s %8s %11s %9s %8s %8s %9s %7s\n" run "MB/s" "tokens/s" "docs/s" "wall s" "cpu s" "RSS MiB" errors
+run "tokenize -j1" 1 0 --stages tokenize
+run "tokenize -j$cores" "$cores" 0 --stages tokenize
 run "-j1" 1 0
 run "-j$cores" "$cores" 0
 run "-j$cores stdin 1x" "$cores" 1
@@ -63,8 +66,25 @@ awk -v a="$r1" -v b="$rn" -v c="$cores" -v ca="$c1" -v cb="$cn" -v load="$(cut -
   printf "scaling: -j %d is %.2fx -j 1 by wall clock (target >= 1.8x on 2 cores); CPU seconds -j %d / -j 1 = %.2f; load average now %s\n", c, a / b, c, cb / ca, load }'
 awk -v a="$m1" -v b="$m8" -v k="$copies" 'BEGIN { printf "memory: peak RSS on %dx the input is %.2fx that on 1x (target <= 1.5x)\n", k, b / a }'
 
+# Linear time on adversarial text: each size twice, the second double the first.
+python3 - "$work" <<'PY'
+import json, sys
+for name, unit, n in [("quotes", '"', 500_000), ("nospace", "a", 5_000_000), ("mixed", 'He said "yes and ', 25_000)]:
+    for k in (1, 2):
+        with open(f"{sys.argv[1]}/adversarial-{name}-{k}.jsonl", "w") as f:
+            f.write(json.dumps({"id": name, "text": unit * n * k}) + "\n")
+PY
+for name in quotes nospace mixed; do
+  for k in 1 2; do
+    /usr/bin/time -f "%e %M" -o "$work/adv.time" "$BIN/newsnlp" run -q -o /dev/null "$work/adversarial-$name-$k.jsonl"
+    read -r secs kb <"$work/adv.time"
+    printf "adversarial %-8s x%d: %6.2f s, peak RSS %4d MiB\n" "$name" "$k" "$secs" $((kb / 1024))
+  done
+done
+echo "(quotes: 500k/1M quotation marks in one document; nospace: a 5/10 MB word; mixed: unbalanced quotes)"
+
 if [ "${CRITERION:-1}" != 0 ]; then
   echo
   echo "per-stage micro-benchmarks (criterion; tokenize in MB/s, every stage in tokens/s):"
-  cargo bench -q -p newsnlp --bench stages 2>&1 | grep -E '^[a-z-]+/|thrpt' || true
+  cargo bench -q -p newsnlp --bench stages 2>&1 | grep -E '^[a-z-]+/|thrpt' | grep -v '%' || true
 fi
