@@ -639,8 +639,8 @@ impl<'a> Analysis<'a> {
         }
         // `adding to his victories`, `is said to be`: not reporting.
         if i < s1 && (self.is_lower(i + 1, "to") || self.is_lower(i + 1, "up")) && class != VerbClass::Tell && !self.lx.takes_infinitive(lemma) {
-            let listener = i + 2 <= s1 && matches!(self.tags[i + 2], Tag::Listener | Tag::Det | Tag::Pron(_)) || (i + 2 <= s1 && self.caps[i + 2]);
-            if self.is_lower(i + 1, "up") || !listener || self.lx.lemmas.get(lemma as usize) == Some(&"add") {
+            let infinitive = i + 2 <= s1 && (self.is_lower(i + 2, "be") || self.is_lower(i + 2, "have"));
+            if self.is_lower(i + 1, "up") || infinitive || self.lx.lemmas.get(lemma as usize) == Some(&"add") {
                 return None;
             }
         }
@@ -728,7 +728,7 @@ impl<'a> Analysis<'a> {
                 self.tags[a] != Tag::Listener
                     && ((a..=b).any(|k| self.caps[k] || self.ent_of[k] != 0) || matches!(self.tags[a], Tag::Det | Tag::Pron(_)))
                     && (b + 1 > s1
-                        || matches!(self.tags[b + 1], Tag::Stop | Tag::Comma | Tag::Time | Tag::Dash | Tag::Colon)
+                        || matches!(self.tags[b + 1], Tag::Stop | Tag::Comma | Tag::Time | Tag::Dash | Tag::Colon | Tag::Conj)
                         || self.word(b + 1) == "("
                         || self.chain_opening_at(b + 1).is_some()
                         || (self.tags[b + 1] == Tag::Prep && !self.is_lower(b + 1, "of")))
@@ -1108,6 +1108,18 @@ impl<'a> Analysis<'a> {
                 });
                 continue;
             }
+            // `“…,” Toomey fumed.`: any verb after a name closing the quotation's sentence.
+            if let Some((a, b, v)) = self.tail_cue(end) {
+                self.used[c] = true;
+                out.push(Found {
+                    content: Content::Chain(c),
+                    kind: QuoteKind::Direct,
+                    cue: Some((v, v)),
+                    who: Who::Mention(a, b),
+                    left_bound: None,
+                });
+                continue;
+            }
             // `“…” ― Name`: a signature after the quotation.
             if let Some((a, b)) = self.signature(end + 1) {
                 self.used[c] = true;
@@ -1150,9 +1162,34 @@ impl<'a> Analysis<'a> {
         whole_para && chain.regions.len() == 1 && words.len() <= 10 && (title_case || single)
     }
 
+    /// After a quotation ending at `end`: a speaker and a lowercase verb ending the clause
+    /// (`… ,” Hannity pressed.`). Returns the speaker range and the verb.
+    fn tail_cue(&self, end: usize) -> Option<(usize, usize, usize)> {
+        let a = end + 1;
+        if a >= self.toks.len() || self.para_of[a] != self.para_of[end] || self.in_quote(a) {
+            return None;
+        }
+        let (s0, s1) = self.sent_range(a);
+        let (a, b) = self.np_right(a, s1)?;
+        let person = matches!(self.tags[a], Tag::Pron(Pron::Person(_) | Pron::Group | Pron::Speaker))
+            || (a..=b).any(|k| self.ent_of[k] != 0 || self.caps[k]);
+        let v = b + 1;
+        if !person || v > s1 || s0 > a {
+            return None;
+        }
+        let verb_like = self.tags[v] == Tag::Other
+            && !self.caps[v]
+            && self.word(v).chars().all(|ch| ch.is_ascii_lowercase())
+            && (self.word(v).ends_with("ed") || self.word(v).ends_with('s'));
+        let closes = v == s1 || matches!(self.tags[v + 1], Tag::Stop | Tag::Comma | Tag::Prep | Tag::Time);
+        (verb_like && closes).then_some((a, b, v))
+    }
+
     /// A dash at `d` followed by a capitalised name that runs to the end of the paragraph.
     fn signature(&self, d: usize) -> Option<(usize, usize)> {
-        if d + 1 >= self.toks.len() || self.tags[d] != Tag::Dash || self.para_of[d] != self.para_of[d - 1] {
+        // The dash may open the next paragraph (`“…”` / `- Sanders.`) when that is all it holds.
+        let next_para = d < self.toks.len() && d > 0 && self.para_of[d] == self.para_of[d - 1] + 1;
+        if d + 1 >= self.toks.len() || self.tags[d] != Tag::Dash || (self.para_of[d] != self.para_of[d - 1] && !next_para) {
             return None;
         }
         let a = d + 1;

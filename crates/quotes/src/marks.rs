@@ -98,7 +98,12 @@ fn classify(text: &str, tok: Span) -> Option<Mark> {
 fn mark_at(text: &str, toks: &[Span], i: usize, end: usize) -> Option<(Mark, usize)> {
     let t = toks[i];
     let s = text.get(t.range())?;
-    if (s == "'" || s == "`") && i + 1 < end && toks[i + 1].start == t.end && text.get(toks[i + 1].range()) == Some(s) {
+    let glued = |j: usize| j < end && toks[j].start == toks[j - 1].end && text.get(toks[j].range()) == Some(s);
+    // A single closing mark glued to a double one (three apostrophes): the double comes last.
+    if s == "'" && glued(i + 1) && glued(i + 2) {
+        return None;
+    }
+    if (s == "'" || s == "`") && glued(i + 1) {
         let m = if s == "`" { Mark::DoubleOpen } else { Mark::DoubleToggle };
         return Some((m, 2));
     }
