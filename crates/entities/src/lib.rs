@@ -115,3 +115,61 @@ impl Stage for EntityRecognizer {
         Ok(())
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use newsnlp_doc::Span;
+    use newsnlp_tokenize::Tokenizer;
+    use proptest::prelude::*;
+
+    fn run(text: &str) -> Document {
+        let mut doc = Document::new(text);
+        Tokenizer::new().annotate(&mut doc).unwrap();
+        EntityRecognizer::new().annotate(&mut doc).unwrap();
+        doc
+    }
+
+    #[test]
+    fn missing_layers_are_reported_not_guessed() {
+        let mut doc = Document::new("Angela Merkel spoke.");
+        let err = EntityRecognizer::new().annotate(&mut doc).unwrap_err();
+        assert!(matches!(err, StageError::MissingLayer { layer: "tokens", .. }));
+    }
+
+    #[test]
+    fn headline_capitals_and_dateline_do_not_make_everything_a_name() {
+        let doc = run("OIL PRICES FALL AS DEMAND WEAKENS\nLONDON, March 3 (Reuters) - Oil prices fell on Tuesday, traders in London said.");
+        let found: Vec<(&str, &str)> =
+            doc.entities.as_ref().unwrap().iter().map(|e| (doc.slice(e.span), e.label.as_str())).collect();
+        assert!(found.contains(&("LONDON", "LOC")), "{found:?}");
+        assert!(found.contains(&("Reuters", "ORG")), "{found:?}");
+        for word in ["OIL", "PRICES", "DEMAND", "WEAKENS"] {
+            assert!(!found.iter().any(|(t, _)| t.contains(word)), "{word} tagged: {found:?}");
+        }
+    }
+
+    #[test]
+    fn from_path_rejects_files_that_are_not_models() {
+        let dir = std::env::temp_dir().join(format!("newsnlp-entities-test-{}", std::process::id()));
+        std::fs::write(&dir, b"not a model").unwrap();
+        assert!(matches!(EntityRecognizer::from_path(&dir), Err(ModelError::BadMagic)));
+        std::fs::remove_file(&dir).ok();
+        assert!(matches!(EntityRecognizer::from_path("/nonexistent/model.bin"), Err(ModelError::Io { .. })));
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(64))]
+        #[test]
+        fn any_text_gives_valid_spans(text in "[A-Za-zÉéß'’\\-(). ,\n0-9]{0,120}") {
+            let doc = run(&text);
+            let tokens: &[Span] = doc.tokens.as_deref().unwrap();
+            for e in doc.entities.as_ref().unwrap() {
+                prop_assert!(e.span.start < e.span.end && e.span.end <= text.len());
+                prop_assert!(text.is_char_boundary(e.span.start) && text.is_char_boundary(e.span.end));
+                prop_assert!(tokens.iter().any(|t| t.overlaps(e.span)));
+                prop_assert!(!e.canonical.is_empty());
+            }
+        }
+    }
+}

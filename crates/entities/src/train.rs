@@ -232,7 +232,7 @@ fn train_level(
         let ner = NerModel { model: p.averaged(&meta(opts.features), opts.prune), set: opts.features, first: first.clone() };
         let dev_score = evaluate(&ner, dev, clusters);
         report(&Epoch { stage, epoch, train_errors: errors, dev: dev_score });
-        if best.as_ref().is_none_or(|(_, b)| dev_score.f1() > b.f1()) {
+        if best.as_ref().map_or(true, |(_, b)| dev_score.f1() > b.f1()) {
             best = Some((ner, dev_score));
             since_best = 0;
         } else {

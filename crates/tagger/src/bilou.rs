@@ -108,11 +108,8 @@ impl Bilou {
                 None => {}
                 Some((l, Position::Unit)) => spans.push((i..i + 1, l)),
                 Some((l, Position::Begin)) => open = Some((i, l)),
-                Some((l, Position::Inside)) => {
-                    if open.is_none() {
-                        open = Some((i, l));
-                    }
-                }
+                Some((l, Position::Inside)) if open.is_none() => open = Some((i, l)),
+                Some((_, Position::Inside)) => {}
                 Some((l, Position::Last)) => {
                     let s = open.take().map_or(i, |(s, _)| s);
                     spans.push((s..i + 1, l));
