@@ -56,10 +56,8 @@ impl NerModel {
                     return Err(ModelError::Truncated);
                 }
                 let (first, second) = rest.split_at(len);
-                let first = NerModel::from_bytes(first)?;
-                if first.first.is_some() {
-                    return Err(ModelError::Invalid("more than two levels".into()));
-                }
+                // The first level is always a single model (no recursion on untrusted input).
+                let first = NerModel::new(Model::from_bytes(first)?, None)?;
                 NerModel::new(Model::from_bytes(second)?, Some(first))
             }
             None => NerModel::new(Model::from_bytes(bytes)?, None),

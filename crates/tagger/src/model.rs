@@ -165,7 +165,8 @@ impl Model {
             return Err(ModelError::BadMagic);
         }
         let bits = r.u8()?;
-        if !(1..=28).contains(&bits) {
+        // 2^24 buckets × 64 tags is the most any sane model needs; refuse to allocate more.
+        if !(1..=24).contains(&bits) {
             return Err(ModelError::Invalid(format!("table size 2^{bits}")));
         }
         let n = usize::from(r.u16()?);
