@@ -488,7 +488,10 @@ impl<'a> Analysis<'a> {
         // with a quotation is that quotation unless the clause runs on through it.
         if let Some(c) = self.chain_opening_at(c0) {
             let after = self.chains[c].end_token() + 1;
+            // `“…,” presumably meaning …`: a quotation closing on a comma ends the statement.
+            let comma_inside = self.chains[c].regions.last().is_some_and(|r| self.tags[r.last] == Tag::Comma);
             let ends = after > e
+                || comma_inside
                 || matches!(self.tags[after], Tag::Stop | Tag::Comma | Tag::Conj | Tag::Dash | Tag::Time)
                 || (self.tags[after] == Tag::Prep && !self.is_lower(after, "of"));
             if ends {
