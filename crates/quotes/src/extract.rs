@@ -655,8 +655,8 @@ impl<'a> Analysis<'a> {
             return None;
         }
         let mut ce = i;
-        if let Some(p) = self.lx.particle(lemma) {
-            if i < s1 && self.is_lower(i + 1, p) {
+        if let Some(ps) = self.lx.particle(lemma) {
+            if i < s1 && ps.iter().any(|p| self.is_lower(i + 1, p)) {
                 ce = i + 1;
             } else {
                 return None;

@@ -121,8 +121,9 @@ const NEEDS_SIGNAL: &[&str] = &["continue", "ask", "answer", "post", "read", "re
 const NOT_CUES: &[&str] = &[
     "state", "states", "snap", "snaps", "object", "objects", "charge", "charges", "post", "posts",
     "rule", "rules", "point", "points", "answer", "answers", "signal", "signals", "counter",
-    "counters", "reason", "reasons", "estimate", "show", "shows", "find", "finds", "finding",
-    "want", "plan", "plans", "speak", "speaks", "offer", "offers", "aim", "aims", "forecast", "forecasts", "volunteer",
+    "counters", "reason", "reasons", "estimate", "want", "plan", "plans", "find", "finds", "finding",
+    "offer", "offers", "aim", "aims", "back", "backs", "favor", "favors", "support", "supports",
+    "talks", "vote", "votes", "forecast", "forecasts", "volunteer",
     "volunteers", "comment", "comments", "protest", "protests", "figure", "figures", "guess",
     "muse", "hint", "hints", "joke", "jokes", "shout", "shouts", "yell", "yells", "whisper",
     "whispers", "lament", "laments", "relate", "relates", "repeat", "repeats", "call", "calls",
@@ -142,11 +143,19 @@ const OBJECT: &[&str] = &[
     "lambaste", "mock", "ridicule", "fault", "hail", "applaud", "welcome", "recommend", "request",
     "question", "discuss", "highlight", "tout", "characterize", "label", "dub", "brand", "liken",
     "compare", "rip", "chide", "scold", "berate", "credit", "attack", "chant", "refuse",
-    "decline", "seek",
+    "decline", "seek", "refer", "speak", "talk",
+    "vote", "name",
 ];
 
 /// Particles some verbs need to be a cue: `point out`, `rule out`.
-pub(crate) const PARTICLES: &[(&str, &str)] = &[("point", "out"), ("rule", "out")];
+const PARTICLES: &[(&str, &[&str])] = &[
+    ("point", &["out"]),
+    ("rule", &["out"]),
+    ("refer", &["to"]),
+    ("speak", &["about", "of", "out"]),
+    ("talk", &["about", "of"]),
+    ("vote", &["for", "against"]),
+];
 
 /// Particles that belong to the cue when present: `called for`, `pointed to`.
 const OPTIONAL_PARTICLES: &[(&str, &str)] =
@@ -459,8 +468,8 @@ impl Lexicon {
         self.lemmas.get(lemma as usize).is_some_and(|l| INTENT.contains(l))
     }
 
-    /// The particle `lemma` needs to be a cue, if any.
-    pub(crate) fn particle(&self, lemma: u16) -> Option<&'static str> {
+    /// The particles `lemma` needs, one of which must follow it to make a cue, if any.
+    pub(crate) fn particle(&self, lemma: u16) -> Option<&'static [&'static str]> {
         let l = self.lemmas.get(lemma as usize)?;
         PARTICLES.iter().find(|(v, _)| v == l).map(|(_, p)| *p)
     }
