@@ -21,6 +21,24 @@ enum Who {
     None,
 }
 
+/// A verb cue and what was found around it, handed to [`Analysis::verb_right`].
+#[derive(Debug, Clone, Copy)]
+struct CueSite {
+    /// The cue tokens (verb and particle), inclusive.
+    cue: (usize, usize),
+    /// Where a content on the right would start.
+    c0: usize,
+    /// The last token of the sentence.
+    s1: usize,
+    class: VerbClass,
+    lemma: u16,
+    who: Who,
+    /// The comma or closing mark that opens the cue's clause on the left, if any.
+    lb: Option<usize>,
+    /// `that`, a colon or a quotation right after the cue.
+    right_signal: bool,
+}
+
 /// An attribution before its speaker is resolved.
 #[derive(Debug, Clone)]
 struct Found {
@@ -816,7 +834,8 @@ impl<'a> Analysis<'a> {
                     || self.is_lower(c0, "if")
                     || self.is_lower(c0, "whether"));
             if cross && right_is_content && (!comma_after || right_signal) {
-                return self.verb_right(i, ce, c0, s1, class, lemma, who, None, right_signal);
+                let site = CueSite { cue: (i, ce), c0, s1, class, lemma, who, lb: None, right_signal };
+                return self.verb_right(site);
             }
             let mut t = lb;
             if self.tags[t] == Tag::Comma && t > 0 && self.chain_ending_at(t - 1).is_some() {
@@ -868,23 +887,12 @@ impl<'a> Analysis<'a> {
         if nothing_right {
             return None;
         }
-        self.verb_right(i, ce, c0, s1, class, lemma, who, lb.or(clause_comma), right_signal)
+        self.verb_right(CueSite { cue: (i, ce), c0, s1, class, lemma, who, lb: lb.or(clause_comma), right_signal })
     }
 
     /// The content right of a cue (`said that …`), with the checks each verb class needs.
-    #[allow(clippy::too_many_arguments)]
-    fn verb_right(
-        &mut self,
-        i: usize,
-        ce: usize,
-        c0: usize,
-        s1: usize,
-        class: VerbClass,
-        lemma: u16,
-        who: Who,
-        lb: Option<usize>,
-        right_signal: bool,
-    ) -> Option<Vec<Found>> {
+    fn verb_right(&mut self, site: CueSite) -> Option<Vec<Found>> {
+        let CueSite { cue: (i, ce), c0, s1, class, lemma, who, lb, right_signal } = site;
         let cue = Some((i, ce));
         // `After the union objected, the case was moved`: a comma closes a subordinate clause.
         let subordinate = match who {
