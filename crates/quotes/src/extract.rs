@@ -225,7 +225,7 @@ impl<'a> Analysis<'a> {
             return None;
         }
         if self.word(end) == ")" {
-            let open = (floor..end).rev().take(6).find(|&j| self.word(j) == "(")?;
+            let open = (floor..end).rev().take(10).find(|&j| self.word(j) == "(")?;
             let (a, _) = self.np_left_at(open.checked_sub(1)?, floor, with_pp)?;
             return Some((a, end));
         }
@@ -235,7 +235,9 @@ impl<'a> Analysis<'a> {
             _ if self.ent_of[end] != 0 => {}
             _ => return None,
         }
-        if !self.is_wordlike(end) {
+        // `26% say …`: a percentage heads a noun phrase.
+        let percent = self.word(end) == "%" && end > floor && self.is_wordlike(end - 1);
+        if !self.is_wordlike(end) && !percent {
             return None;
         }
         let mut start = end;
@@ -649,11 +651,15 @@ impl<'a> Analysis<'a> {
 
     fn verb_cue(&mut self, i: usize, lemma: u16, class: VerbClass, form: Form) -> Option<Vec<Found>> {
         let (s0, s1) = self.sent_range(i);
-        if self.ent_of[i] != 0 || (self.caps[i] && i != s0) {
+        // A capitalised verb inside a sentence is a name (`the New York Post`), unless the whole
+        // line is a title-case headline (`Clinton Says Russians Hacked DNC`).
+        if self.ent_of[i] != 0 || (self.caps[i] && i != s0 && !self.title_case(s0, s1)) {
             return None;
         }
-        if i > s0 && (self.tags[i - 1] == Tag::Det || self.is_possessive(i - 1)) {
-            return None; // `the report`, `Trump's claim`: a noun
+        // `the report`, `Trump's claim`: a noun (but `he's said` is a verb).
+        let possessive = i > s0 + 1 && self.is_possessive(i - 1) && !matches!(self.tags[i - 2], Tag::Pron(_));
+        if i > s0 && (self.tags[i - 1] == Tag::Det || possessive) {
+            return None;
         }
         if i > s0 + 1 && self.is_lower(i - 1, "to") && !self.is_lower(i - 2, "on") {
             return None; // `declined to say`: not a statement (but `went on to say` is)
@@ -1157,6 +1163,17 @@ impl<'a> Analysis<'a> {
                 });
             }
         }
+    }
+
+    /// True when most words of tokens `a..=b` are capitalised, as in a headline.
+    fn title_case(&self, a: usize, b: usize) -> bool {
+        let words = (a..=b).filter(|&k| self.is_wordlike(k) && self.word(k).len() > 3);
+        let (mut n, mut caps) = (0usize, 0usize);
+        for k in words {
+            n += 1;
+            caps += usize::from(self.caps[k]);
+        }
+        n >= 3 && caps * 10 >= n * 8 && !self.in_quote(a)
     }
 
     /// A short Title-Case quotation standing alone, like a section heading `'Coal Isn't the Villain.'`.
