@@ -417,6 +417,13 @@ impl<'a> Analysis<'a> {
             if let Some(c) = self.chain_opening_at(i) {
                 let ce = self.chains[c].end_token();
                 e = e.max(ce);
+                // `promising lower taxes and “jobs, jobs,” but he …`: the comma inside the marks
+                // ends the content as one outside would.
+                let comma_inside = self.chains[c].regions.last().is_some_and(|r| self.tags[r.last] == Tag::Comma);
+                let after = self.tags.get(ce + 1).copied().unwrap_or(Tag::Stop);
+                if comma_inside && ce < e && (matches!(after, Tag::According | Tag::Verb(_, _, Form::Ing)) || (after == Tag::Conj && !self.is_lower(ce + 1, "and"))) {
+                    return ce;
+                }
                 i = ce + 1;
                 continue;
             }
@@ -594,6 +601,7 @@ impl<'a> Analysis<'a> {
             i += 1;
         }
         self.transcript_turns(&mut out);
+        self.headline_colon(&mut out);
         self.colon_and_continuations(&mut out);
         // A content to the right stops where another cue clause begins.
         let mut bounds: Vec<usize> = out.iter().filter_map(|f| f.left_bound).filter(|&lb| !self.in_quote(lb)).collect();
@@ -1068,6 +1076,41 @@ impl<'a> Analysis<'a> {
                 left_bound: None,
             });
         }
+    }
+
+    /// Headlines like `Sanders: Clinton needs to …`: a name, a colon and the rest of a short line.
+    fn headline_colon(&mut self, out: &mut Vec<Found>) {
+        let n = self.toks.len();
+        let mut i = 0;
+        while i < n {
+            let p = self.para_of[i];
+            let mut j = i;
+            while j < n && self.para_of[j] == p {
+                j += 1;
+            }
+            // The name is one entity filling everything before the colon.
+            let e = self.ent_of[i];
+            let mut k = i;
+            while k < j && e != 0 && self.ent_of[k] == e {
+                k += 1;
+            }
+            let person = e != 0 && matches!(self.ents[e as usize - 1].label, EntityLabel::Per | EntityLabel::Org);
+            if person && k < j && self.tags[k] == Tag::Colon && j - i <= 30 && !self.in_quote(k + 1) {
+                let (c0, c1) = self.trim(k + 1, j - 1);
+                if c1 > c0 + 2 && !(c0..=c1).any(|x| self.used_at(x)) {
+                    self.mark_used(c0, c1);
+                    let kind = self.kind_of(c0, c1);
+                    out.push(Found { content: Content::Tokens(c0, c1), kind, cue: Some((k, k)), who: Who::Mention(i, k - 1), left_bound: None });
+                }
+            }
+            i = j;
+        }
+    }
+
+    /// True when token `x` lies in a quotation already given to an attribution.
+    fn used_at(&self, x: usize) -> bool {
+        let c = self.chain_of.get(x).copied().unwrap_or(0);
+        c != 0 && self.used[c as usize - 1]
     }
 
     /// A word written in capitals, like a speaker's name in a transcript.

@@ -291,6 +291,23 @@ fn colon_at_a_paragraph_end_introduces_the_next_paragraph() {
 }
 
 #[test]
+fn headline_name_and_colon() {
+    let text = "Okafor: the port deal 'will not survive the winter'\n\nThe minister spoke on Monday.";
+    let mut d = doc(text, &[("Okafor", PER, "Grace Okafor")]);
+    let rows = run(&mut d);
+    let q = find(&rows, "the port deal");
+    assert_eq!((q.1, q.4.as_deref()), (QuoteKind::Mixed, Some("Grace Okafor")));
+}
+
+#[test]
+fn quotation_closing_on_a_comma_ends_the_content() {
+    let text = "Rita Marsh promised lower fares and “more trains,” but the budget says otherwise.";
+    let mut d = doc(text, &[("Rita Marsh", PER, "Rita Marsh")]);
+    let rows = run(&mut d);
+    assert_eq!(find(&rows, "lower fares").0, "lower fares and “more trains,”");
+}
+
+#[test]
 fn missing_entities_is_a_typed_error() {
     let mut d = Document::new("He said so.");
     Tokenizer::new().annotate(&mut d).expect("tokenize");
