@@ -1130,12 +1130,15 @@ impl<'a> Analysis<'a> {
             let (s0, _) = self.sent_range(open);
             if open > 0 && self.tags[open - 1] == Tag::Colon && !self.in_quote(open - 1) {
                 if let Some((a, b)) = (open >= 2).then(|| self.np_left(open - 2, s0)).flatten() {
+                    // `Trump's reply: “…”` names the speaker; `Obama is rolling out a new message:
+                    // “…”` names a thing, and the clause's subject speaks.
+                    let opens_clause = a == s0 || self.sent_of[a - 1] != self.sent_of[a];
                     self.used[c] = true;
                     out.push(Found {
                         content: Content::Chain(c),
                         kind: QuoteKind::Direct,
                         cue: Some((open - 1, open - 1)),
-                        who: Who::Mention(a, b),
+                        who: if opens_clause { Who::Mention(a, b) } else { Who::Clause },
                         left_bound: None,
                     });
                     continue;
@@ -1487,6 +1490,14 @@ impl Resolver {
     /// The subject of the sentence holding `at`, for `…, adding that …`.
     fn sentence_subject(&mut self, a: &Analysis, at: usize) -> Option<Speaker> {
         let (s0, _) = a.sent_range(at);
+        // A sentence opening with a noun phrase has it as its subject.
+        let opens_with_np = matches!(a.tags[s0], Tag::Det | Tag::Pron(Pron::Person(_) | Pron::Group | Pron::Speaker))
+            || (a.caps[s0] && a.tags[s0] == Tag::Other);
+        if opens_with_np && !a.in_quote(s0) {
+            if let Some((x, y)) = a.np_right(s0, at.saturating_sub(1)).filter(|&(_, y)| y < at) {
+                return Some(self.resolve(a, x, y));
+            }
+        }
         for i in s0.max(at.saturating_sub(MAX_CONTENT))..at {
             if a.in_quote(i) {
                 continue;
