@@ -628,6 +628,13 @@ impl<'a> Analysis<'a> {
     /// `Scott Pruitt, the attorney general of Oklahoma, said`: the name before an apposition
     /// that ends at the comma `k`.
     fn appositive_subject(&self, k: usize, s0: usize) -> Option<(usize, usize)> {
+        // `Clinton, during a town hall in Columbus, Ohio, said`: a name opening the sentence,
+        // then everything up to the cue's comma set off, is the subject.
+        if let Some((a, b)) = self.np_right(s0, k).filter(|&(_, b)| b + 1 < k && self.tags[b + 1] == Tag::Comma) {
+            if (a..=b).any(|x| self.ent_of[x] != 0 && self.ents[self.ent_of[x] as usize - 1].label == EntityLabel::Per) {
+                return Some((a, b));
+            }
+        }
         let mut j = k;
         while j > s0 && k - j < 24 {
             j -= 1;
@@ -675,7 +682,9 @@ impl<'a> Analysis<'a> {
         // `adding to his victories`, `is said to be`: not reporting.
         if i < s1 && (self.is_lower(i + 1, "to") || self.is_lower(i + 1, "up")) && class != VerbClass::Tell && !self.lx.takes_infinitive(lemma) {
             let infinitive = i + 2 <= s1 && (self.is_lower(i + 2, "be") || self.is_lower(i + 2, "have"));
-            if self.is_lower(i + 1, "up") || infinitive || self.lx.lemmas.get(lemma as usize) == Some(&"add") {
+            // `adding to his victories` is not a report; `added to People` (a listener) is.
+            let add_to = self.lx.lemmas.get(lemma as usize) == Some(&"add") && !(i + 2 <= s1 && self.caps[i + 2]);
+            if self.is_lower(i + 1, "up") || infinitive || add_to {
                 return None;
             }
         }
@@ -1494,7 +1503,8 @@ impl Resolver {
         let opens_with_np = matches!(a.tags[s0], Tag::Det | Tag::Pron(Pron::Person(_) | Pron::Group | Pron::Speaker))
             || (a.caps[s0] && a.tags[s0] == Tag::Other);
         if opens_with_np && !a.in_quote(s0) {
-            if let Some((x, y)) = a.np_right(s0, at.saturating_sub(1)).filter(|&(_, y)| y < at) {
+            // Not `A short time later, …`: a phrase set off by a comma opens the sentence only.
+            if let Some((x, y)) = a.np_right(s0, at.saturating_sub(1)).filter(|&(_, y)| y < at && a.tags[y + 1] != Tag::Comma) {
                 return Some(self.resolve(a, x, y));
             }
         }
