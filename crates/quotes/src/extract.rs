@@ -421,7 +421,7 @@ impl<'a> Analysis<'a> {
                 // ends the content as one outside would.
                 let comma_inside = self.chains[c].regions.last().is_some_and(|r| self.tags[r.last] == Tag::Comma);
                 let after = self.tags.get(ce + 1).copied().unwrap_or(Tag::Stop);
-                if comma_inside && ce < e && (matches!(after, Tag::According | Tag::Verb(_, _, Form::Ing)) || (after == Tag::Conj && !self.is_lower(ce + 1, "and"))) {
+                if comma_inside && ce < e && (matches!(after, Tag::According | Tag::Verb(_, _, Form::Ing)) || (after == Tag::Conj && self.contrastive(ce + 1))) {
                     return ce;
                 }
                 i = ce + 1;
@@ -432,16 +432,19 @@ impl<'a> Analysis<'a> {
                 Tag::Stop => i > c0,
                 Tag::Comma if i < e && self.tags[i - 1] != Tag::That => {
                     matches!(next, Tag::According | Tag::Verb(..))
-                        || (next == Tag::Conj && !self.is_lower(i + 1, "and"))
-                        || (self.is_lower(i + 1, "and") && self.tags.get(i + 2) == Some(&Tag::Conj))
-                        || (!self.caps[i + 1] && self.word(i + 1).ends_with("ing") && self.tags[i + 1] == Tag::Other)
+                        || (next == Tag::Conj && self.contrastive(i + 1))
+                        || (self.is_lower(i + 1, "and") && matches!(self.tags.get(i + 2), Some(Tag::Conj | Tag::Prep)))
+                        || (!self.caps[i + 1]
+                            && self.word(i + 1).ends_with("ing")
+                            && self.tags[i + 1] == Tag::Other
+                            && !self.is_lower(i + 1, "including"))
                 }
                 Tag::Dash if i < e && i > c0 => matches!(next, Tag::Conj | Tag::Pron(_)),
                 // `… he didn't think it would last: “Once …”`: the quotation is its own statement.
                 Tag::Colon if i > c0 => self.chain_opening_at(i + 1).is_some(),
                 // `… that X was “a con” and encouraged Americans to …`: a second predicate of
                 // the reporting clause.
-                Tag::Conj if i > c0 + 1 && (self.is_lower(i, "and") || self.is_lower(i, "but")) => {
+                Tag::Conj if i > c0 && (self.is_lower(i, "and") || self.is_lower(i, "but") || self.is_lower(i, "while")) => {
                     let mut j = i + 1;
                     while j < e && self.tags[j] == Tag::Aux {
                         j += 1;
@@ -450,12 +453,14 @@ impl<'a> Analysis<'a> {
                         j <= e
                             && !self.in_quote(j)
                             && !self.caps[j]
-                            && (matches!(self.tags[j], Tag::Verb(_, _, Form::Finite))
+                            && (matches!(self.tags[j], Tag::Verb(..))
                                 || (self.word(j).ends_with("ed") && self.tags[j] == Tag::Other))
                     };
                     // `… and Democrats accused …`: a new subject with its own reporting verb.
                     let new_clause = j <= e
-                        && (self.caps[j] || matches!(self.tags[j], Tag::Pron(_) | Tag::Det))
+                        && (self.caps[j]
+                            || matches!(self.tags[j], Tag::Pron(_) | Tag::Det)
+                            || self.word(j).starts_with(|c: char| c.is_ascii_digit()))
                         && (j + 1..=(j + 4).min(e)).any(|k| matches!(self.tags[k], Tag::Verb(_, _, Form::Finite)) && !self.in_quote(k));
                     predicate(j) || new_clause
                 }
@@ -467,6 +472,11 @@ impl<'a> Analysis<'a> {
             i += 1;
         }
         e
+    }
+
+    /// Conjunctions that, after a comma, start a new thought rather than continue the statement.
+    fn contrastive(&self, i: usize) -> bool {
+        ["but", "while", "although", "though", "so", "or", "yet"].iter().any(|w| self.is_lower(i, w))
     }
 
     /// Trims trailing punctuation and closing marks that do not belong to a quotation.
