@@ -434,6 +434,10 @@ impl<'a> Analysis<'a> {
                     matches!(next, Tag::According | Tag::Verb(..))
                         || (next == Tag::Conj && self.contrastive(i + 1))
                         || (self.is_lower(i + 1, "and") && matches!(self.tags.get(i + 2), Some(Tag::Conj | Tag::Prep)))
+                        // `…, and the union also stepped in`: a new subject after `, and`.
+                        || (self.is_lower(i + 1, "and")
+                            && i + 2 <= e
+                            && (matches!(self.tags[i + 2], Tag::Det | Tag::Pron(Pron::Person(_) | Pron::Group | Pron::Speaker)) || self.caps[i + 2]))
                         || (!self.caps[i + 1]
                             && self.word(i + 1).ends_with("ing")
                             && self.tags[i + 1] == Tag::Other
@@ -886,7 +890,6 @@ impl<'a> Analysis<'a> {
                 && !right_signal
                 && lb > s0
                 && !matches!(self.tags[c0], Tag::Verb(_, _, Form::Ing) | Tag::According)
-                && !self.is_lower(c0, "and")
                 && !self.is_lower(c0, "but")
                 && (!self.is_wordlike(c0) || self.tags[c0] != Tag::Other || self.caps[c0] || !self.word(c0).ends_with("ing"));
             if runs_on && !self.in_quote(lb) {
