@@ -850,7 +850,11 @@ impl<'a> Analysis<'a> {
                 }
             }
         }
-        let nothing_right = c0 > s1 || matches!(self.tags[c0], Tag::Stop);
+        // `said Mr. Burman (a view echoed by everyone).`: an aside in parentheses adds nothing.
+        let aside = c0 <= s1
+            && self.word(c0) == "("
+            && (c0..=s1).find(|&k| self.word(k) == ")").is_some_and(|k| k == s1 || self.tags[k + 1] == Tag::Stop);
+        let nothing_right = c0 > s1 || matches!(self.tags[c0], Tag::Stop) || aside;
         // `Dianne Bystrom agreed. “Mainstream Republicans are …”`
         if nothing_right && lb.is_none() && matches!(who, Who::Mention(..)) && form == Form::Finite {
             let next = s1 + 1;
