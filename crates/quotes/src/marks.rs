@@ -14,6 +14,8 @@ enum Mark {
     DoubleClose,
     /// `"`: opens or closes depending on state.
     DoubleToggle,
+    /// `"` glued to the word before it and followed by a space: only ever a closing mark.
+    DoubleToggleClosing,
     SingleOpen,
     SingleClose,
 }
@@ -85,6 +87,7 @@ fn classify(text: &str, tok: Span) -> Option<Mark> {
     Some(match s {
         "“" | "„" | "«" | "``" => Mark::DoubleOpen,
         "”" | "»" | "''" => Mark::DoubleClose,
+        "\"" | "‟" | "″" | "＂" if close_ctx && !open_ctx => Mark::DoubleToggleClosing,
         "\"" | "‟" | "″" | "＂" => Mark::DoubleToggle,
         "‘" | "‛" if open_ctx => Mark::SingleOpen,
         "’" if close_ctx => Mark::SingleClose,
@@ -146,7 +149,7 @@ pub(crate) fn find_chains(
                     single = None;
                     double = Some((t, next));
                 }
-                (Mark::DoubleClose | Mark::DoubleToggle, Some((o, f))) => {
+                (Mark::DoubleClose | Mark::DoubleToggle | Mark::DoubleToggleClosing, Some((o, f))) => {
                     let r = Region { open: o, first: f, close: Some(t), last: t.saturating_sub(1), end: next - 1 };
                     regions.push((p, r));
                     double = None;
@@ -157,7 +160,8 @@ pub(crate) fn find_chains(
                     regions.push((p, Region { open: o, first: f, close: None, last, end: last }));
                     double = Some((t, next));
                 }
-                (Mark::DoubleClose, None) => {}
+                // A closing mark with nothing open is a stray, not the start of a quotation.
+                (Mark::DoubleClose | Mark::DoubleToggleClosing, None) => {}
                 (Mark::SingleOpen, None) => {
                     if single.is_none() {
                         single = Some((t, next));

@@ -86,6 +86,16 @@ fn single_quotes_inside_double_quotes_stay_inside() {
 }
 
 #[test]
+fn a_stray_closing_mark_opens_nothing() {
+    let text = "Rates will rise,\" the bank said. Ben Ross said the plan was sound and \"it will work.\"";
+    let mut d = doc(text, &[("Ben Ross", PER, "Ben Ross")]);
+    let rows = run(&mut d);
+    let q = find(&rows, "the plan");
+    assert_eq!(q.1, QuoteKind::Mixed);
+    assert!(!rows.iter().any(|r| r.0.contains("the bank said")), "{rows:#?}");
+}
+
+#[test]
 fn quote_over_several_paragraphs_is_one_quote() {
     let text = "Ana Diaz spoke first.\n\n“We will rebuild the bridge.\n\n“And we will do it this year,” she said.";
     let mut d = doc(text, &[("Ana Diaz", PER, "Ana Diaz")]);
