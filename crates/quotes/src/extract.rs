@@ -221,7 +221,7 @@ impl<'a> Analysis<'a> {
     /// [`Self::np_left`]; `with_pp` allows one prepositional extension (never nested, so the
     /// walk stays short on any input).
     fn np_left_at(&self, end: usize, floor: usize, with_pp: bool) -> Option<(usize, usize)> {
-        if self.in_quote(end) {
+        if end < floor || self.in_quote(end) {
             return None;
         }
         if self.word(end) == ")" {
@@ -430,7 +430,7 @@ impl<'a> Analysis<'a> {
             let next = self.tags.get(i + 1).copied().unwrap_or(Tag::Stop);
             let stop = match self.tags[i] {
                 Tag::Stop => i > c0,
-                Tag::Comma if i < e && self.tags[i - 1] != Tag::That => {
+                Tag::Comma if i < e && i > 0 && self.tags[i - 1] != Tag::That => {
                     matches!(next, Tag::According | Tag::Verb(..))
                         || (next == Tag::Conj && self.contrastive(i + 1))
                         || (self.is_lower(i + 1, "and") && matches!(self.tags.get(i + 2), Some(Tag::Conj | Tag::Prep)))
@@ -1158,7 +1158,7 @@ impl<'a> Analysis<'a> {
                 if let Some((a, b)) = (open >= 2).then(|| self.np_left(open - 2, s0)).flatten() {
                     // `Trump's reply: “…”` names the speaker; `Obama is rolling out a new message:
                     // “…”` names a thing, and the clause's subject speaks.
-                    let opens_clause = a == s0 || self.sent_of[a - 1] != self.sent_of[a];
+                    let opens_clause = a <= s0 || self.sent_of[a - 1] != self.sent_of[a];
                     self.used[c] = true;
                     out.push(Found {
                         content: Content::Chain(c),

@@ -245,6 +245,16 @@ fn unnamed_source_keeps_its_title_phrase() {
 }
 
 #[test]
+fn someones_spokesman_is_not_the_someone() {
+    let text = "Omar Haddad left early. Haddad's spokesman said the talks would resume in May.";
+    let mut d = doc(text, &[("Omar Haddad", PER, "Omar Haddad"), ("Haddad", PER, "Omar Haddad")]);
+    let rows = run(&mut d);
+    let q = find(&rows, "the talks");
+    assert_eq!(q.3.as_deref(), Some("Haddad's spokesman"));
+    assert_eq!(q.4.as_deref(), Some("Haddad's spokesman"));
+}
+
+#[test]
 fn cueless_paragraph_continues_the_speaker() {
     let text = "“The river is rising,” Paolo Conti said.\n\n“We need sandbags on every street.”";
     let mut d = doc(text, &[("Paolo Conti", PER, "Paolo Conti")]);
