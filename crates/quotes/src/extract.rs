@@ -930,6 +930,21 @@ impl<'a> Analysis<'a> {
         self.verb_right(CueSite { cue: (i, ce), c0, s1, class, lemma, who, lb: lb.or(clause_comma), right_signal })
     }
 
+    /// True when a clause with its own subject starts at `c0` (`he would go`, `the plan will
+    /// fail`): a subject pronoun, or a finite auxiliary within a few words before any comma.
+    fn clause_at(&self, c0: usize, s1: usize) -> bool {
+        const FINITE: &[&str] = &[
+            "is", "was", "were", "are", "will", "would", "could", "can", "may", "might", "should", "must", "has",
+            "have", "had", "did", "does", "do", "'re", "'ll", "'d", "'ve",
+        ];
+        if matches!(self.tags[c0], Tag::Pron(Pron::Person(_) | Pron::Speaker)) || self.is_lower(c0, "they") {
+            return true;
+        }
+        (c0 + 1..=s1.min(c0 + 6))
+            .take_while(|&k| !matches!(self.tags[k], Tag::Comma | Tag::Stop | Tag::Colon) && !self.in_quote(k))
+            .any(|k| FINITE.iter().any(|w| self.is_lower(k, w)))
+    }
+
     /// The content right of a cue (`said that …`), with the checks each verb class needs.
     fn verb_right(&mut self, site: CueSite) -> Option<Vec<Found>> {
         let CueSite { cue: (i, ce), c0, s1, class, lemma, who, lb, right_signal } = site;
@@ -961,6 +976,16 @@ impl<'a> Analysis<'a> {
         }
         if matches!(self.tags[c0], Tag::Prep | Tag::Conj) && !self.is_lower(c0, "if") && !self.is_lower(c0, "whether") && !infinitive {
             return None;
+        }
+        // `unless the assembly found a permanent source`, `would add late-night service`: with a
+        // plain object these verbs report nothing. They need `that`, a colon, a clause of their
+        // own (`found the plan was …`, `adding he would …`) or a quotation in what follows
+        // (`adding later, “…”`, `added the words, “…”`).
+        if matches!(self.lx.lemmas.get(lemma as usize).copied(), Some("find" | "add")) && !right_signal {
+            let quoted = c0 <= s1 && (c0..=self.content_end(c0, s1)).any(|k| self.chain_opening_at(k).is_some());
+            if !quoted && !self.clause_at(c0, s1) {
+                return None;
+            }
         }
         // Verbs that report only with an explicit complement (`asked whether …`, `continued: …`).
         if self.lx.needs_signal(lemma)

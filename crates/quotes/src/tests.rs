@@ -370,3 +370,18 @@ proptest::proptest! {
         }
     }
 }
+
+#[test]
+fn find_and_add_with_a_plain_object_report_nothing() {
+    let text = "Tom Reyes said the port would close unless the council found new money. \
+                Reyes said the ferry line would add two boats next year. \
+                An audit found the budget was short. \
+                “We tried,” Reyes said, adding the plan would fail. \
+                The mayor added that the vote was close.";
+    let mut d = doc(text, &[("Tom Reyes", PER, "Tom Reyes"), ("Reyes", PER, "Tom Reyes")]);
+    let rows = run(&mut d);
+    assert!(rows.iter().all(|r| !r.0.starts_with("new money") && !r.0.starts_with("two boats")), "{rows:#?}");
+    assert_eq!(find(&rows, "the budget was short").2.as_deref(), Some("found"));
+    assert_eq!(find(&rows, "the plan would fail").2.as_deref(), Some("adding"));
+    assert_eq!(find(&rows, "that the vote").2.as_deref(), Some("added"));
+}
