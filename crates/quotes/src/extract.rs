@@ -116,12 +116,17 @@ impl<'a> Analysis<'a> {
             para_of[i] = p;
         }
         // Sentences as inclusive token ranges. A sentence the splitter started with a comma or a
-        // lowercase word (`R-Ky.` / `, said Tuesday.`) continues the one before it.
+        // lowercase word (`R-Ky.` / `, said Tuesday.`), or after a split hyphen (`R-` / `Ky.,`),
+        // continues the one before it.
         let mut spans: Vec<(usize, usize)> = Vec::with_capacity(sents.len());
         for s in sents.iter().filter(|s| !s.tokens.is_empty() && s.tokens.end <= n) {
             let (a, b) = (s.tokens.start, s.tokens.end - 1);
             let first = text.get(toks[a].range()).and_then(|w| w.chars().next());
-            let continues = tags[a] == Tag::Comma || first.is_some_and(char::is_lowercase);
+            let after_hyphen = a > 1
+                && text.get(toks[a - 1].range()) == Some("-")
+                && toks[a - 2].end == toks[a - 1].start
+                && toks[a - 1].end == toks[a].start;
+            let continues = tags[a] == Tag::Comma || first.is_some_and(char::is_lowercase) || after_hyphen;
             match spans.last_mut() {
                 Some(last) if continues && last.1 < a && para_of[last.1] == para_of[a] => last.1 = b,
                 _ => spans.push((a, b)),
@@ -1545,8 +1550,13 @@ impl Resolver {
         let opens_with_np = matches!(a.tags[s0], Tag::Det | Tag::Pron(Pron::Person(_) | Pron::Group | Pron::Speaker))
             || (a.caps[s0] && a.tags[s0] == Tag::Other);
         if opens_with_np && !a.in_quote(s0) {
-            // Not `A short time later, …`: a phrase set off by a comma opens the sentence only.
-            if let Some((x, y)) = a.np_right(s0, at.saturating_sub(1)).filter(|&(_, y)| y < at && a.tags[y + 1] != Tag::Comma) {
+            // Not `A short time later, …`: a phrase set off by a comma opens the sentence only,
+            // unless it ends in the one person it names (`Senate Leader Mitch Carver, R-Ky.,
+            // delivered …`, not `Perez hammered Trump, calling …`).
+            let is_per = |k: usize| a.ent_of[k] != 0 && a.ents[a.ent_of[k] as usize - 1].label == EntityLabel::Per;
+            let person = |x: usize, y: usize| is_per(y) && (x..=y).all(|k| !is_per(k) || a.ent_of[k] == a.ent_of[y]);
+            let subject = a.np_right(s0, at.saturating_sub(1)).filter(|&(x, y)| y < at && (a.tags[y + 1] != Tag::Comma || person(x, y)));
+            if let Some((x, y)) = subject {
                 return Some(self.resolve(a, x, y));
             }
         }

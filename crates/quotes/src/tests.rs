@@ -385,3 +385,25 @@ fn find_and_add_with_a_plain_object_report_nothing() {
     assert_eq!(find(&rows, "the plan would fail").2.as_deref(), Some("adding"));
     assert_eq!(find(&rows, "that the vote").2.as_deref(), Some("added"));
 }
+
+#[test]
+fn party_state_tags_are_appositions_of_the_name() {
+    let text = "The bill stalled again. House Whip Dana Whitlow, D-Ore., warned that the bill would fail. \
+                Rep. Omar Lindqvist (R-N.H.) said the vote was rushed.\n\n\
+                Senator Pia Grant, I-Vt., delivered a blunt message: “Pass it now.”";
+    let ents = [
+        ("Dana Whitlow", PER, "Dana Whitlow"),
+        ("Omar Lindqvist", PER, "Omar Lindqvist"),
+        ("Pia Grant", PER, "Pia Grant"),
+        ("Ore.", EntityLabel::Loc, "Oregon"),
+        ("N.H.", EntityLabel::Loc, "New Hampshire"),
+        ("Vt.", EntityLabel::Loc, "Vermont"),
+    ];
+    let mut d = doc(text, &ents);
+    let rows = run(&mut d);
+    let q = find(&rows, "that the bill would fail");
+    assert!(q.3.as_deref().is_some_and(|s| s.ends_with("Dana Whitlow")), "{rows:#?}");
+    assert_eq!(q.4.as_deref(), Some("Dana Whitlow"));
+    assert!(find(&rows, "the vote was rushed").3.as_deref().is_some_and(|s| s.contains("Omar Lindqvist")));
+    assert_eq!(find(&rows, "Pass it now.").4.as_deref(), Some("Pia Grant"));
+}
