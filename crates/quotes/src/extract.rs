@@ -281,7 +281,7 @@ impl<'a> Analysis<'a> {
         // before a short prepositional phrase, when that phrase opens the clause.
         if with_pp && start >= floor + 2 && self.tags[start - 1] == Tag::Prep {
             let p = start - 1;
-            let joins = ["of", "in", "at", "for", "from", "with"].iter().any(|w| self.is_lower(p, w));
+            let joins = ["of", "in", "at", "for", "from", "with", "to"].iter().any(|w| self.is_lower(p, w));
             if joins {
                 if let Some((a, _)) = self.np_left_at(p - 1, floor, false) {
                     let opens = a == floor
@@ -667,6 +667,16 @@ impl<'a> Analysis<'a> {
                     || (k - inner <= 5 && self.caps[inner] && (inner..k).all(|x| self.caps[x] || !self.is_wordlike(x)));
                 if !described || j == s0 {
                     return None;
+                }
+                // `Russia's envoy to France, Ivan Petrov, said`: a name set off after the subject
+                // is the speaker (never the place in the subject's prepositional phrase).
+                let per = |x: usize| self.ent_of[x] != 0 && self.ents[self.ent_of[x] as usize - 1].label == EntityLabel::Per;
+                if self.caps[inner] && k - inner <= 5 && per(k - 1) {
+                    let mut a = k - 1;
+                    while a > inner && self.ent_of[a - 1] == self.ent_of[k - 1] {
+                        a -= 1;
+                    }
+                    return Some((a, k - 1));
                 }
                 let mut e = j - 1;
                 if self.word(e) == ")" {

@@ -407,3 +407,21 @@ fn party_state_tags_are_appositions_of_the_name() {
     assert!(find(&rows, "the vote was rushed").3.as_deref().is_some_and(|s| s.contains("Omar Lindqvist")));
     assert_eq!(find(&rows, "Pass it now.").4.as_deref(), Some("Pia Grant"));
 }
+
+#[test]
+fn an_appositive_name_after_the_subject_is_the_speaker() {
+    let text = "Talks resumed on Monday. Norway's envoy to Chile, Ingrid Solberg, said the deal was close. \
+                Advisers to the mayor warned that the budget was short.";
+    let ents = [
+        ("Norway", EntityLabel::Loc, "Norway"),
+        ("Chile", EntityLabel::Loc, "Chile"),
+        ("Ingrid Solberg", PER, "Ingrid Solberg"),
+    ];
+    let mut d = doc(text, &ents);
+    let rows = run(&mut d);
+    let q = find(&rows, "the deal was close");
+    assert_eq!(q.3.as_deref(), Some("Ingrid Solberg"), "{rows:#?}");
+    assert_eq!(q.4.as_deref(), Some("Ingrid Solberg"));
+    // The head before a short `to` phrase, not the noun inside it.
+    assert_eq!(find(&rows, "that the budget").3.as_deref(), Some("Advisers to the mayor"));
+}
