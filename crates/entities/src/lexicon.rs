@@ -22,6 +22,7 @@ pub(crate) const TITLE: u16 = 1 << 5;
 pub(crate) const FIRST_NAME: u16 = 1 << 6;
 pub(crate) const SURNAME: u16 = 1 << 7;
 pub(crate) const AGENCY: u16 = 1 << 8;
+pub(crate) const PERSON_NOUN: u16 = 1 << 9;
 /// Position of the token in the longest place match (bits 12–13: 1 unit, 2 begin, 3 inside/last).
 const POS_SHIFT: u16 = 12;
 
@@ -47,7 +48,7 @@ fn words() -> &'static Words {
     static WORDS: OnceLock<Words> = OnceLock::new();
     WORDS.get_or_init(|| {
         let mut w = Words { exact: HashedMap::default(), lower: HashedMap::default() };
-        for (list, bit) in [(ORG_SUFFIXES, ORG_SUFFIX), (TITLES, TITLE), (AGENCIES, AGENCY)] {
+        for (list, bit) in [(ORG_SUFFIXES, ORG_SUFFIX), (TITLES, TITLE), (AGENCIES, AGENCY), (PERSON_NOUNS, PERSON_NOUN)] {
             for word in list {
                 *w.exact.entry(FeatureHash::new(0).bytes(word.as_bytes()).finish()).or_default() |= bit;
             }
@@ -85,6 +86,27 @@ pub(crate) const TITLES: &[&str] = &[
     "Major", "Admiral", "Marshal", "Inspector", "Detective", "Constable", "Councillor", "Councilman",
     "Councilwoman", "Magistrate", "Prosecutor", "Commander", "Treasurer", "Auditor", "Cardinal",
 ];
+
+/// Common nouns for people that a name is set beside (`their daughter, Gloria`, `his wife
+/// Hillary`): the name is a person even where the word alone was something else in training.
+const PERSON_NOUNS: &[&str] = &[
+    "child", "daughter", "son", "wife", "husband", "mother", "father", "brother", "sister", "baby",
+    "girl", "boy", "widow", "widower", "niece", "nephew", "cousin", "uncle", "aunt", "grandson",
+    "granddaughter", "grandmother", "grandfather", "fiancee", "fiance", "girlfriend", "boyfriend",
+    "stepfather", "stepmother", "stepson", "stepdaughter", "infant", "toddler", "twin", "mum", "dad",
+    "spouse", "partner", "friend", "colleague", "victim", "suspect", "defendant", "patient",
+];
+
+/// The word-list classes of one word: exact spellings for the hand-written lists, and the
+/// first-name and surname lists by lower-cased form when the word is capitalised.
+pub(crate) fn classes(word: &str) -> u16 {
+    let lists = words();
+    let mut bits = lists.exact.get(&FeatureHash::new(0).bytes(word.as_bytes()).finish()).copied().unwrap_or(0);
+    if word.chars().next().is_some_and(char::is_uppercase) {
+        bits |= lists.lower.get(&FeatureHash::new(0).lower(word).finish()).copied().unwrap_or(0);
+    }
+    bits
+}
 
 /// The per-token gazetteer bits of a sentence, written into `info[i].gaz`.
 pub(crate) fn mark(text: &str, tokens: &[Span], info: &mut [TokenInfo]) {

@@ -31,6 +31,7 @@ mod dateline;
 mod features;
 mod history;
 mod lexicon;
+mod persons;
 mod tagging;
 pub mod train;
 
@@ -107,6 +108,7 @@ impl Stage for EntityRecognizer {
         let sentences = doc.require_sentences()?;
         let loaded = self.loaded()?;
         let mut spans = loaded.ner.tag(&doc.text, tokens, sentences, &loaded.clusters);
+        persons::apply(&doc.text, tokens, &mut spans);
         if let Some(Some(dl)) = &doc.dateline {
             dateline::apply(&doc.text, tokens, dl, &mut spans);
         }
