@@ -1510,6 +1510,25 @@ impl Resolver {
 
     fn resolve(&mut self, a: &Analysis, s: usize, e: usize) -> Speaker {
         let span = a.span_of(s, e);
+        // `the General Administration of Customs (GAC)`, `Rep. Gwen Moore (D-Wis.)`: the head is
+        // before the parenthesis.
+        if a.word(e) == ")" {
+            if let Some(open) = (s + 1..e).rev().find(|&k| a.word(k) == "(") {
+                let head = self.resolve(a, s, open - 1);
+                return Speaker { span, canonical: head.canonical };
+            }
+        }
+        // `Robert Vance of the Ohio delegation`, `Joseph Biden Jr.`: a person before a
+        // prepositional phrase or a generational suffix is the head.
+        let is_per = |k: usize| a.ent_of[k] != 0 && a.ents[a.ent_of[k] as usize - 1].label == EntityLabel::Per;
+        if a.ent_of[e] == 0 && e > s {
+            let suffix = ["Jr.", "Jr", "Sr.", "Sr", "II", "III"].contains(&a.word(e));
+            let head = if suffix { Some(e - 1) } else { (s + 1..e).find(|&k| a.tags[k] == Tag::Prep).map(|k| k - 1) };
+            if let Some(h) = head.filter(|&h| is_per(h)) {
+                let ent = &a.ents[a.ent_of[h] as usize - 1];
+                return Speaker { span, canonical: Some(ent.canonical.clone()) };
+            }
+        }
         // An entity heading the phrase names the speaker.
         let head_ent = a.ent_of[e];
         if head_ent != 0 {

@@ -425,3 +425,27 @@ fn an_appositive_name_after_the_subject_is_the_speaker() {
     // The head before a short `to` phrase, not the noun inside it.
     assert_eq!(find(&rows, "that the budget").3.as_deref(), Some("Advisers to the mayor"));
 }
+
+#[test]
+fn canonical_is_the_entity_inside_the_speaker_phrase() {
+    let text = "Exports fell in March, the National Bureau of Fisheries (NBF) said on Monday. \
+                Rep. Omar Lindqvist (R-N.H.) said the vote was rushed. \
+                Ida Moen of the Bergen council warned that rents would rise. \
+                Carl Voss Jr. said the plan was late.";
+    let ents = [
+        ("National Bureau of Fisheries", EntityLabel::Org, "National Bureau of Fisheries"),
+        ("NBF", EntityLabel::Org, "National Bureau of Fisheries"),
+        ("Omar Lindqvist", PER, "Omar Lindqvist"),
+        ("Ida Moen", PER, "Ida Moen"),
+        ("Bergen", EntityLabel::Loc, "Bergen"),
+        ("Carl Voss", PER, "Carl Voss"),
+    ];
+    let mut d = doc(text, &ents);
+    let rows = run(&mut d);
+    let q = find(&rows, "Exports fell");
+    assert_eq!(q.3.as_deref(), Some("the National Bureau of Fisheries (NBF)"), "{rows:#?}");
+    assert_eq!(q.4.as_deref(), Some("National Bureau of Fisheries"));
+    assert_eq!(find(&rows, "the vote was rushed").4.as_deref(), Some("Omar Lindqvist"));
+    assert_eq!(find(&rows, "that rents would rise").4.as_deref(), Some("Ida Moen"));
+    assert_eq!(find(&rows, "the plan was late").4.as_deref(), Some("Carl Voss"));
+}
