@@ -1454,7 +1454,12 @@ impl Resolver {
                     let g = Resolver::gender(a, i, &ent.canonical);
                     persons.push((i, ent.canonical.clone(), g));
                     let s = a.sent_of[i];
-                    let after_prep = i > 0 && a.tags[i - 1] == Tag::Prep;
+                    // `at the Quai d'Orsay`, `with Smith`: a name inside a prepositional phrase.
+                    let mut j = i;
+                    while j > 0 && a.tags[j - 1] == Tag::Det && i - j < 2 {
+                        j -= 1;
+                    }
+                    let after_prep = j > 0 && a.tags[j - 1] == Tag::Prep;
                     if !a.in_quote(i) && !after_prep {
                         if let Some(slot) = first_person.get_mut(s) {
                             if slot.is_none() {

@@ -449,3 +449,14 @@ fn canonical_is_the_entity_inside_the_speaker_phrase() {
     assert_eq!(find(&rows, "that rents would rise").4.as_deref(), Some("Ida Moen"));
     assert_eq!(find(&rows, "the plan was late").4.as_deref(), Some("Carl Voss"));
 }
+
+#[test]
+fn a_name_inside_a_prepositional_phrase_is_not_the_antecedent() {
+    let text = "Speaking at the Oscar Hall in Lyon, Governor Tim Ruiz said taxes would fall. “We are ready,” he said.";
+    // `Oscar Hall` tagged as a person, as a statistical tagger may do.
+    let ents = [("Oscar Hall", PER, "Oscar Hall"), ("Tim Ruiz", PER, "Tim Ruiz"), ("Lyon", EntityLabel::Loc, "Lyon")];
+    let mut d = doc(text, &ents);
+    let rows = run(&mut d);
+    assert_eq!(find(&rows, "taxes would fall").4.as_deref(), Some("Tim Ruiz"), "{rows:#?}");
+    assert_eq!(find(&rows, "We are ready").4.as_deref(), Some("Tim Ruiz"), "{rows:#?}");
+}
