@@ -41,8 +41,16 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         println!("entity: {:<4} {:<16} -> {}", e.label.as_str(), doc.slice(e.span), e.canonical);
     }
     for q in doc.quotes.iter().flatten() {
-        let speaker = q.speaker.as_ref().map(|s| s.canonical.clone().unwrap_or_else(|| doc.slice(s.span).into()));
-        println!("quote ({}): {:?} — {}", q.kind.as_str(), doc.slice(q.span), speaker.unwrap_or_else(|| "?".into()));
+        let speaker = q
+            .speaker
+            .as_ref()
+            .map(|s| s.canonical.clone().unwrap_or_else(|| doc.slice(s.span).into()));
+        println!(
+            "quote ({}): {:?} — {}",
+            q.kind.as_str(),
+            doc.slice(q.span),
+            speaker.unwrap_or_else(|| "?".into())
+        );
     }
     Ok(())
 }

@@ -143,7 +143,12 @@ fn open(input: Input, max_doc_bytes: usize) -> Records {
         Format::Ndjson => Box::new(Lines::new(name, reader, max_doc_bytes)),
         Format::Text => Box::new(std::iter::once(
             read_text(reader, max_doc_bytes)
-                .map(|(input_bytes, body)| Record { source: name.clone(), number: 1, input_bytes, body })
+                .map(|(input_bytes, body)| Record {
+                    source: name.clone(),
+                    number: 1,
+                    input_bytes,
+                    body,
+                })
                 .map_err(io_error),
         )),
     }

@@ -40,7 +40,11 @@ pub const STAGES: &[StageInfo] = &[
         requires: &["tokenize"],
         make: |c| Box::new(DatelineParser::new().with_published(c.published.clone())),
     },
-    StageInfo { name: "entities", requires: &["tokenize"], make: |_| Box::new(EntityRecognizer::new()) },
+    StageInfo {
+        name: "entities",
+        requires: &["tokenize"],
+        make: |_| Box::new(EntityRecognizer::new()),
+    },
     StageInfo {
         name: "quotes",
         requires: &["tokenize", "entities"],
@@ -92,7 +96,9 @@ impl Selection {
                 }
             }
         }
-        let pick = |f: &dyn Fn(usize) -> bool| (0..STAGES.len()).filter(|&i| f(i)).map(|i| STAGES[i].name).collect();
+        let pick = |f: &dyn Fn(usize) -> bool| {
+            (0..STAGES.len()).filter(|&i| f(i)).map(|i| STAGES[i].name).collect()
+        };
         Ok(Selection { names: pick(&|i| wanted[i]), added: pick(&|i| wanted[i] && !asked[i]) })
     }
 
@@ -118,7 +124,8 @@ mod tests {
     fn stages_are_listed_in_an_order_that_satisfies_their_prerequisites() {
         for (i, stage) in STAGES.iter().enumerate() {
             for req in stage.requires {
-                let j = index(req).unwrap_or_else(|| panic!("{} requires unknown {req}", stage.name));
+                let j =
+                    index(req).unwrap_or_else(|| panic!("{} requires unknown {req}", stage.name));
                 assert!(j < i, "{} must come after {req}", stage.name);
             }
         }
@@ -132,7 +139,8 @@ mod tests {
         for req in last.requires {
             assert!(sel.names.contains(req) && sel.added.contains(req));
         }
-        let all = Selection::parse(&STAGES.iter().rev().map(|s| s.name).collect::<Vec<_>>()).unwrap();
+        let all =
+            Selection::parse(&STAGES.iter().rev().map(|s| s.name).collect::<Vec<_>>()).unwrap();
         assert_eq!(all, Selection::all());
     }
 

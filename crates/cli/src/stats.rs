@@ -90,7 +90,11 @@ impl Stats {
         writeln!(out, "tokens      {:>10}", self.tokens)?;
         writeln!(out, "sentences   {:>10}", self.sentences)?;
         writeln!(out, "paragraphs  {:>10}", self.paragraphs)?;
-        writeln!(out, "datelines   {:>10}  (of {} documents looked at)", self.datelines, self.dateline_looked)?;
+        writeln!(
+            out,
+            "datelines   {:>10}  (of {} documents looked at)",
+            self.datelines, self.dateline_looked
+        )?;
         let by_label: Vec<String> = EntityLabel::ALL
             .iter()
             .map(|l| format!("{} {}", l.as_str(), self.entities.get(l).copied().unwrap_or(0)))
@@ -98,9 +102,16 @@ impl Stats {
         writeln!(out, "entities    {entities:>10}  ({})", by_label.join(", "))?;
         let by_kind: Vec<String> = [QuoteKind::Direct, QuoteKind::Mixed, QuoteKind::Indirect]
             .iter()
-            .map(|k| format!("{} {}", k.as_str(), self.quotes.get(k.as_str()).copied().unwrap_or(0)))
+            .map(|k| {
+                format!("{} {}", k.as_str(), self.quotes.get(k.as_str()).copied().unwrap_or(0))
+            })
             .collect();
-        writeln!(out, "quotes      {quotes:>10}  ({}; {} with a speaker)", by_kind.join(", "), self.quotes_with_speaker)?;
+        writeln!(
+            out,
+            "quotes      {quotes:>10}  ({}; {} with a speaker)",
+            by_kind.join(", "),
+            self.quotes_with_speaker
+        )?;
         let speakers = self.top_speakers(n);
         if !speakers.is_empty() {
             writeln!(out, "top speakers:")?;
@@ -136,11 +147,17 @@ mod tests {
         s.add_line(br#"{"id":"a","text":"Ivanov said no. Ivanov left.","tokens":[{"start":0,"end":6},{"start":7,"end":11}],"dateline":null,"entities":[{"start":0,"end":6,"label":"PER","canonical":"Ivan Ivanov"},{"start":16,"end":22,"label":"PER","canonical":"Ivan Ivanov"}],"quotes":[{"start":12,"end":14,"kind":"indirect","cue":null,"speaker":{"start":0,"end":6,"canonical":null}}]}"#);
         s.add_line(br#"{"id":null,"line":2,"error":"invalid JSON"}"#);
         s.add_line(b"   ");
-        assert_eq!((s.documents, s.errors, s.tokens, s.dateline_looked, s.datelines), (1, 1, 2, 1, 0));
+        assert_eq!(
+            (s.documents, s.errors, s.tokens, s.dateline_looked, s.datelines),
+            (1, 1, 2, 1, 0)
+        );
         assert_eq!(s.top_speakers(5), vec![("Ivanov", 1)]);
         assert_eq!(s.top_entities(5), vec![((EntityLabel::Per, "Ivan Ivanov"), 2)]);
         let report = s.report(5);
-        assert!(report.contains("entities             2  (PER 2, ORG 0, LOC 0, MISC 0)"), "{report}");
+        assert!(
+            report.contains("entities             2  (PER 2, ORG 0, LOC 0, MISC 0)"),
+            "{report}"
+        );
         assert!(report.contains("indirect 1; 1 with a speaker"), "{report}");
     }
 }

@@ -69,7 +69,8 @@ fn gzip(bytes: &[u8]) -> Vec<u8> {
 
 #[test]
 fn output_is_identical_whatever_the_thread_count_and_keeps_input_order() {
-    let input: String = (0..3000).map(|i| ndjson_line(&format!("d{i}"), &article(i)) + "\n").collect();
+    let input: String =
+        (0..3000).map(|i| ndjson_line(&format!("d{i}"), &article(i)) + "\n").collect();
     let one = newsnlp(&["run", "-q", "-j", "1"], input.as_bytes());
     let two = newsnlp(&["run", "-q", "-j", "2"], input.as_bytes());
     let four = newsnlp(&["run", "-q", "--threads", "4"], input.as_bytes());
@@ -116,7 +117,9 @@ fn bad_lines_become_error_records_in_place() {
         assert!(docs[i]["tokens"].as_array().is_some_and(|t| !t.is_empty()), "{}", docs[i]);
     }
     // Line numbers count the blank line after g2.
-    for (i, line, error) in [(1, 2, "invalid JSON"), (3, 5, "no \"text\""), (4, 6, "not valid UTF-8")] {
+    for (i, line, error) in
+        [(1, 2, "invalid JSON"), (3, 5, "no \"text\""), (4, 6, "not valid UTF-8")]
+    {
         assert_eq!(docs[i]["line"], line);
         assert!(docs[i]["error"].as_str().is_some_and(|e| e.contains(error)), "{}", docs[i]);
         assert!(docs[i].get("tokens").is_none());
@@ -166,7 +169,8 @@ fn text_files_directories_and_gzip_are_inputs() {
     let out = newsnlp(&["run", "-q", dir.to_str().expect("utf-8 path")], b"");
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     let docs = lines(&out);
-    let ids: Vec<String> = docs.iter().map(|d| d["id"].as_str().unwrap_or("?").to_string()).collect();
+    let ids: Vec<String> =
+        docs.iter().map(|d| d["id"].as_str().unwrap_or("?").to_string()).collect();
     let path = |p: &str| dir.join(p).display().to_string();
     assert_eq!(ids, ["a1", "a2", "c1", &path("sub/b.txt"), &path("sub/d.TXT.gz")]);
     assert_eq!(docs[3]["text"], article(4).as_str());
@@ -186,7 +190,8 @@ fn text_files_directories_and_gzip_are_inputs() {
 fn missing_inputs_and_unknown_stages_exit_1() {
     let out = newsnlp(&["run", "/nonexistent/newsnlp-input.jsonl"], b"");
     assert_eq!(out.status.code(), Some(1));
-    assert!(String::from_utf8_lossy(&out.stderr).contains("cannot read /nonexistent/newsnlp-input.jsonl"));
+    assert!(String::from_utf8_lossy(&out.stderr)
+        .contains("cannot read /nonexistent/newsnlp-input.jsonl"));
     let out = newsnlp(&["run", "--stages", "tokenize,sentiment"], b"");
     assert_eq!(out.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&out.stderr).contains("unknown stage \"sentiment\""));
@@ -211,12 +216,15 @@ fn output_file_and_stats() {
     let dir = scratch("stats");
     let input: String = (0..5).map(|i| ndjson_line(&format!("d{i}"), &article(i)) + "\n").collect();
     let annotated = dir.join("out.jsonl");
-    let out = newsnlp(&["run", "-q", "-o", annotated.to_str().expect("utf-8 path")], input.as_bytes());
+    let out =
+        newsnlp(&["run", "-q", "-o", annotated.to_str().expect("utf-8 path")], input.as_bytes());
     assert!(out.status.success() && out.stdout.is_empty());
     let written = std::fs::read_to_string(&annotated).expect("output file");
     let tokens: usize = written
         .lines()
-        .map(|l| serde_json::from_str::<Value>(l).expect("JSON")["tokens"].as_array().map_or(0, Vec::len))
+        .map(|l| {
+            serde_json::from_str::<Value>(l).expect("JSON")["tokens"].as_array().map_or(0, Vec::len)
+        })
         .sum();
     let out = newsnlp(&["stats", annotated.to_str().expect("utf-8 path")], b"");
     assert!(out.status.success());

@@ -91,7 +91,8 @@ impl IoArgs {
             if path.as_os_str() == "-" {
                 runner.run("stdin", io::stdin().lock(), &mut output)?;
             } else {
-                let file = File::open(path).with_context(|| format!("cannot open {}", path.display()))?;
+                let file =
+                    File::open(path).with_context(|| format!("cannot open {}", path.display()))?;
                 runner.run(&path.display().to_string(), BufReader::new(file), &mut output)?;
             }
         }

@@ -142,7 +142,12 @@ impl<R: BufRead> Iterator for Lines<R> {
                 Body::Line(bytes)
             };
             let input_bytes = skipped + len as u64;
-            return Some(Ok(Record { source: self.source.clone(), number: self.number, input_bytes, body }));
+            return Some(Ok(Record {
+                source: self.source.clone(),
+                number: self.number,
+                input_bytes,
+                body,
+            }));
         }
         self.done = true;
         None
@@ -156,8 +161,11 @@ pub struct Runner<'s> {
     pool: rayon::ThreadPool,
     summary: RunSummary,
     started: Instant,
-    progress: Option<Box<dyn FnMut(&RunSummary) + 's>>,
+    progress: Option<Progress<'s>>,
 }
+
+/// The callback [`Runner::on_progress`] installs.
+type Progress<'s> = Box<dyn FnMut(&RunSummary) + 's>;
 
 struct Outcome {
     source: Arc<str>,
@@ -178,7 +186,14 @@ impl<'s> Runner<'s> {
             threads: options.threads.unwrap_or(0),
             message: e.to_string(),
         })?;
-        Ok(Runner { stage, options, pool, summary: RunSummary::default(), started: Instant::now(), progress: None })
+        Ok(Runner {
+            stage,
+            options,
+            pool,
+            summary: RunSummary::default(),
+            started: Instant::now(),
+            progress: None,
+        })
     }
 
     /// Calls `f` with the running totals after each batch (for progress bars).
@@ -470,7 +485,11 @@ mod tests {
         let lines: Vec<&str> = out.lines().collect();
         assert_eq!(lines.len(), 5);
         assert_eq!(lines[0], r#"{"id":"a","text":"x","tokens":[{"start":0,"end":1}]}"#);
-        assert!(lines[1].starts_with(r#"{"id":null,"line":2,"error":"invalid JSON"#), "{}", lines[1]);
+        assert!(
+            lines[1].starts_with(r#"{"id":null,"line":2,"error":"invalid JSON"#),
+            "{}",
+            lines[1]
+        );
         assert_eq!(lines[2], r#"{"id":"c","line":4,"error":"document has no \"text\" field"}"#);
         assert!(lines[3].contains(r#""line":5,"error":"line is not valid UTF-8"#));
         assert_eq!(lines[4], r#"{"id":"in:6","text":"z","tokens":[{"start":0,"end":1}]}"#);
@@ -479,10 +498,12 @@ mod tests {
 
     #[test]
     fn skip_and_fail() {
-        let (res, out, _) = run(MIXED, RunOptions { on_error: OnError::Skip, ..Default::default() });
+        let (res, out, _) =
+            run(MIXED, RunOptions { on_error: OnError::Skip, ..Default::default() });
         res.unwrap();
         assert_eq!(out.lines().count(), 2);
-        let (res, out, _) = run(MIXED, RunOptions { on_error: OnError::Fail, ..Default::default() });
+        let (res, out, _) =
+            run(MIXED, RunOptions { on_error: OnError::Fail, ..Default::default() });
         match res {
             Err(RunError::BadLine { line: 2, .. }) => {}
             other => panic!("expected a failure at line 2, got {other:?}"),
@@ -502,8 +523,10 @@ mod tests {
 
     #[test]
     fn order_is_kept_across_batches_and_threads() {
-        let input: String = (0..1000).map(|i| format!("{{\"id\":{i},\"text\":\"{i}\"}}\n")).collect();
-        let opts = |threads| RunOptions { batch_docs: 7, threads: Some(threads), ..Default::default() };
+        let input: String =
+            (0..1000).map(|i| format!("{{\"id\":{i},\"text\":\"{i}\"}}\n")).collect();
+        let opts =
+            |threads| RunOptions { batch_docs: 7, threads: Some(threads), ..Default::default() };
         let (_, one, _) = run(input.as_bytes(), opts(1));
         let (_, four, _) = run(input.as_bytes(), opts(4));
         assert_eq!(one, four);
@@ -527,12 +550,24 @@ mod tests {
         )
         .unwrap();
         let text = |name: &str, bytes: &[u8]| {
-            Ok(Record { source: name.into(), number: 1, input_bytes: bytes.len() as u64, body: Body::Text(bytes.to_vec()) })
+            Ok(Record {
+                source: name.into(),
+                number: 1,
+                input_bytes: bytes.len() as u64,
+                body: Body::Text(bytes.to_vec()),
+            })
         };
         let records = Lines::new("a.jsonl", &b"{\"text\":\"p\"}\n\n{\"text\":\"q\"}\n"[..], 100)
-            .chain([text("b.txt", "Zürich".as_bytes()), text("c.txt", b"\xff"), Ok(Record {
-                source: "d.txt".into(), number: 1, input_bytes: 500, body: Body::TooLarge(500),
-            })]);
+            .chain([
+                text("b.txt", "Zürich".as_bytes()),
+                text("c.txt", b"\xff"),
+                Ok(Record {
+                    source: "d.txt".into(),
+                    number: 1,
+                    input_bytes: 500,
+                    body: Body::TooLarge(500),
+                }),
+            ]);
         let mut out = Vec::new();
         runner.run_records(records, &mut out).unwrap();
         let out = String::from_utf8(out).unwrap();
@@ -540,7 +575,11 @@ mod tests {
         assert_eq!(lines[0], r#"{"id":"a.jsonl:1","text":"p","tokens":[{"start":0,"end":1}]}"#);
         assert_eq!(lines[1], r#"{"id":"a.jsonl:3","text":"q","tokens":[{"start":0,"end":1}]}"#);
         assert_eq!(lines[2], r#"{"id":"b.txt","text":"Zürich","tokens":[{"start":0,"end":6}]}"#);
-        assert!(lines[3].starts_with(r#"{"id":"c.txt","line":1,"error":"line is not valid UTF-8"#), "{}", lines[3]);
+        assert!(
+            lines[3].starts_with(r#"{"id":"c.txt","line":1,"error":"line is not valid UTF-8"#),
+            "{}",
+            lines[3]
+        );
         assert!(lines[4].contains("500 bytes, over the limit of 100"), "{}", lines[4]);
         assert_eq!(lines.len(), 5);
         let sum = runner.summary();
@@ -564,7 +603,8 @@ mod tests {
 
     #[test]
     fn a_panicking_stage_costs_one_document() {
-        let mut runner = Runner::new(&Fragile, RunOptions { warn: false, ..Default::default() }).unwrap();
+        let mut runner =
+            Runner::new(&Fragile, RunOptions { warn: false, ..Default::default() }).unwrap();
         let mut out = Vec::new();
         let input = b"{\"text\":\"x\"}\n{\"text\":\"\"}\n{\"text\":\"y\"}\n";
         runner.run("in", &input[..], &mut out).unwrap();
