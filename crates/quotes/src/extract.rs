@@ -644,6 +644,16 @@ impl<'a> Analysis<'a> {
         out
     }
 
+    /// The noun phrase a relative pronoun at `k` refers to (`Lavrov, who`), if any.
+    fn antecedent(&self, k: usize) -> Option<(usize, usize)> {
+        let (s0, _) = self.sent_range(k);
+        if k >= s0 + 2 && self.tags[k - 1] == Tag::Comma {
+            self.np_left(k - 2, s0)
+        } else {
+            None
+        }
+    }
+
     /// `Scott Pruitt, the attorney general of Oklahoma, said`: the name before an apposition
     /// that ends at the comma `k`.
     fn appositive_subject(&self, k: usize, s0: usize) -> Option<(usize, usize)> {
@@ -744,10 +754,9 @@ impl<'a> Analysis<'a> {
                 (a > s0 && (matches!(this.tags[a - 1], Tag::Comma | Tag::Dash) || this.is_close(a - 1))).then(|| a - 1)
             };
             if let Tag::Pron(Pron::Relative) = self.tags[k] {
-                if k >= s0 + 2 && self.tags[k - 1] == Tag::Comma {
-                    if let Some((a, b)) = self.np_left(k - 2, s0) {
-                        who = Who::Mention(a, b);
-                    }
+                // `Lavrov, who said …`: the mention is `who`, resolved to the phrase before it.
+                if self.antecedent(k).is_some() {
+                    who = Who::Mention(k, k);
                 }
             } else if let Some((a, b)) = self.np_left(k, s0) {
                 who = Who::Mention(a, b);
@@ -1403,7 +1412,14 @@ impl<'a> Analysis<'a> {
             if let Some(sp) = &speaker {
                 // The statement continued is the one whose cue came last (`X insists …, Y said.`).
                 if last_anchor.map_or(true, |l| anchor >= l) {
-                    last = Some((sp.clone(), para));
+                    // A later quotation continues `Lavrov`, not the `who` of `Lavrov, who said`.
+                    let named = match f.who {
+                        Who::Mention(a, b) if a == b && self.tags[a] == Tag::Pron(Pron::Relative) => {
+                            self.antecedent(a).map(|(x, y)| resolver.resolve(&self, x, y))
+                        }
+                        _ => None,
+                    };
+                    last = Some((named.unwrap_or_else(|| sp.clone()), para));
                     last_anchor = Some(anchor);
                 }
                 clause_subject = Some((self.sent_of[anchor], sp.clone()));
@@ -1542,6 +1558,9 @@ impl Resolver {
         }
         let canonical = match a.tags[e] {
             Tag::Pron(Pron::Person(g)) if s == e => self.person(a, s, g),
+            Tag::Pron(Pron::Relative) if s == e => {
+                a.antecedent(s).and_then(|(x, y)| (y < s).then(|| self.resolve(a, x, y).canonical)).flatten()
+            }
             Tag::Pron(Pron::Group) if s == e => {
                 self.orgs.iter().rev().find(|(i, _)| *i < s).map(|(_, c)| c.clone())
             }

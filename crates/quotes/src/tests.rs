@@ -460,3 +460,17 @@ fn a_name_inside_a_prepositional_phrase_is_not_the_antecedent() {
     assert_eq!(find(&rows, "taxes would fall").4.as_deref(), Some("Tim Ruiz"), "{rows:#?}");
     assert_eq!(find(&rows, "We are ready").4.as_deref(), Some("Tim Ruiz"), "{rows:#?}");
 }
+
+#[test]
+fn a_relative_pronoun_is_the_mention_and_its_antecedent_the_name() {
+    let text = "The bill was opposed by Senator Ana Berg, who warned that it would fail.\n\n“It is a mess.”";
+    let mut d = doc(text, &[("Ana Berg", PER, "Ana Berg")]);
+    let rows = run(&mut d);
+    let q = find(&rows, "that it would fail");
+    assert_eq!(q.3.as_deref(), Some("who"), "{rows:#?}");
+    assert_eq!(q.4.as_deref(), Some("Ana Berg"));
+    // The quotation that continues her statement names her, not `who`.
+    let c = find(&rows, "It is a mess.");
+    assert!(c.3.as_deref().is_some_and(|s| s.ends_with("Ana Berg")), "{rows:#?}");
+    assert_eq!(c.4.as_deref(), Some("Ana Berg"));
+}
