@@ -470,7 +470,9 @@ impl<'a> Analysis<'a> {
                         && (self.caps[j]
                             || matches!(self.tags[j], Tag::Pron(_) | Tag::Det)
                             || self.word(j).starts_with(|c: char| c.is_ascii_digit()))
-                        && (j + 1..=(j + 4).min(e)).any(|k| matches!(self.tags[k], Tag::Verb(_, _, Form::Finite)) && !self.in_quote(k));
+                        // (`and the public to think …` is an infinitive, not a new clause)
+                        && (j + 1..=(j + 4).min(e))
+                            .any(|k| matches!(self.tags[k], Tag::Verb(_, _, Form::Finite)) && !self.in_quote(k) && !self.is_lower(k - 1, "to"));
                     predicate(j) || new_clause
                 }
                 _ => false,

@@ -474,3 +474,11 @@ fn a_relative_pronoun_is_the_mention_and_its_antecedent_the_name() {
     assert!(c.3.as_deref().is_some_and(|s| s.ends_with("Ana Berg")), "{rows:#?}");
     assert_eq!(c.4.as_deref(), Some("Ana Berg"));
 }
+
+#[test]
+fn an_infinitive_after_and_does_not_start_a_new_clause() {
+    let text = "Dr. Lena Holt said that the clinic told its patients and the press to believe the wing was safe.";
+    let mut d = doc(text, &[("Lena Holt", PER, "Lena Holt")]);
+    let rows = run(&mut d);
+    assert_eq!(find(&rows, "that the clinic").0, "that the clinic told its patients and the press to believe the wing was safe");
+}
