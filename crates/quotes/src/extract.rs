@@ -1172,7 +1172,23 @@ impl<'a> Analysis<'a> {
                 k += 1;
             }
             let person = e != 0 && matches!(self.ents[e as usize - 1].label, EntityLabel::Per | EntityLabel::Org);
-            if person && k < j && self.tags[k] == Tag::Colon && j - i <= 30 && !self.in_quote(k + 1) {
+            // Title-case headlines defeat the entity tagger (`Pence: …`, `Rush Limbaugh: …`,
+            // `Poll: …`): in the story's first line, one to three capitalised plain words before
+            // the colon name the source (later lines hold `Q:`, `Correction:`, `Contributing:`).
+            if !person && p == 0 {
+                k = i;
+                while k < j && k < i + 3 && self.caps[k] && self.is_wordlike(k) && matches!(self.tags[k], Tag::Other | Tag::Title(_)) {
+                    k += 1;
+                }
+            }
+            // Kickers label a headline, they do not speak it (`Breaking:`, `Exclusive:`).
+            const KICKERS: &[&str] = &[
+                "breaking", "exclusive", "update", "watch", "look", "wow", "boom", "busted", "bombshell", "notice",
+                "guide", "correction", "editorial", "opinion", "analysis", "review", "live", "video", "photos", "latest",
+            ];
+            let kicker = (i..k).any(|x| KICKERS.iter().any(|w| self.is_lower(x, w)));
+            let named = person || (k > i && !kicker);
+            if named && k < j && self.tags[k] == Tag::Colon && j - i <= 30 && !self.in_quote(k + 1) {
                 let (c0, c1) = self.trim(k + 1, j - 1);
                 if c1 > c0 + 2 && !(c0..=c1).any(|x| self.used_at(x)) {
                     self.mark_used(c0, c1);

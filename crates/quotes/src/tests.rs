@@ -482,3 +482,18 @@ fn an_infinitive_after_and_does_not_start_a_new_clause() {
     let rows = run(&mut d);
     assert_eq!(find(&rows, "that the clinic").0, "that the clinic told its patients and the press to believe the wing was safe");
 }
+
+#[test]
+fn headline_source_before_a_colon_without_an_entity() {
+    // No entities at all: a title-case headline defeats taggers.
+    let text = "Harlow: Port Tax Will Hurt Fishing Towns.\n\nThe council met on Monday.\n\nQ: Will the tax pass?";
+    let mut d = doc(text, &[]);
+    let rows = run(&mut d);
+    let q = find(&rows, "Port Tax Will");
+    assert_eq!(q.3.as_deref(), Some("Harlow"), "{rows:#?}");
+    assert_eq!(q.2.as_deref(), Some(":"));
+    // Not a kicker, and not an interview's `Q:` further down.
+    assert!(rows.iter().all(|r| !r.0.starts_with("Will the tax")), "{rows:#?}");
+    let mut d = doc("Breaking: Port Tax Will Hurt Fishing Towns.\n\nThe council met.", &[]);
+    assert!(run(&mut d).is_empty());
+}
