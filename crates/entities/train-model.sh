@@ -17,5 +17,5 @@ $T/newsnlp-entities clusters \
 $CARGO build --release -p newsnlp-entities
 $T/newsnlp-entities train \
   --train "$D/conll2003/train.jsonl" --train "$D/gum/news_train.jsonl" \
-  --dev "$D/conll2003/dev.jsonl" -o "$M/ner.bin"
+  --dev "$D/conll2003/dev.jsonl" --ensemble 5 -o "$M/ner.bin"
 echo "model: rebuilt $M/clusters.tsv and $M/ner.bin; check dev F1 with 'make eval' before committing"

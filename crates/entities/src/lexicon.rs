@@ -23,6 +23,7 @@ pub(crate) const FIRST_NAME: u16 = 1 << 6;
 pub(crate) const SURNAME: u16 = 1 << 7;
 pub(crate) const AGENCY: u16 = 1 << 8;
 pub(crate) const PERSON_NOUN: u16 = 1 << 9;
+pub(crate) const PLACE_SUFFIX: u16 = 1 << 10;
 /// Position of the token in the longest place match (bits 12–13: 1 unit, 2 begin, 3 inside/last).
 const POS_SHIFT: u16 = 12;
 
@@ -48,7 +49,7 @@ fn words() -> &'static Words {
     static WORDS: OnceLock<Words> = OnceLock::new();
     WORDS.get_or_init(|| {
         let mut w = Words { exact: HashedMap::default(), lower: HashedMap::default() };
-        for (list, bit) in [(ORG_SUFFIXES, ORG_SUFFIX), (TITLES, TITLE), (AGENCIES, AGENCY), (PERSON_NOUNS, PERSON_NOUN)] {
+        for (list, bit) in [(ORG_SUFFIXES, ORG_SUFFIX), (TITLES, TITLE), (AGENCIES, AGENCY), (PERSON_NOUNS, PERSON_NOUN), (PLACE_SUFFIXES, PLACE_SUFFIX)] {
             for word in list {
                 *w.exact.entry(FeatureHash::new(0).bytes(word.as_bytes()).finish()).or_default() |= bit;
             }
@@ -71,6 +72,18 @@ const ORG_SUFFIXES: &[&str] = &[
     "FC", "Fund", "Corporation", "Company", "Department", "Office", "Court", "Parliament",
     "Assembly", "Congress", "Senate", "Army", "Navy", "Police", "Exchange", "Board", "Authority",
     "Foundation", "Society", "League", "News", "Times", "Post", "Journal", "Press", "Service",
+    "Transit", "Administration", "Bureau", "Corps", "Guard", "Coalition", "Alliance", "Movement",
+    "Railway", "Railways", "Motors", "Industries", "Systems", "Technologies", "Partners",
+    "Securities", "Insurance", "Network", "Brigade", "Trust", "Centre", "Center", "Hospital",
+];
+
+/// Words that end the names of natural and man-made places (`James River`, `Rocky Mountains`).
+/// (A gazetteer feature: `Bay`, `Lake` and `Street` are surnames too, the tagger weighs that.)
+const PLACE_SUFFIXES: &[&str] = &[
+    "River", "Lake", "Mountains", "Mountain", "Mount", "Hills", "Valley", "Bay", "Sea", "Ocean",
+    "Gulf", "Strait", "Straits", "Island", "Islands", "Peninsula", "Desert", "Canyon", "Falls",
+    "Creek", "Coast", "Harbour", "Harbor", "Glacier", "Delta", "Basin", "Plateau", "Range",
+    "County", "Province", "Street", "Avenue", "Square", "Road", "Heights", "Springs", "Beach",
 ];
 
 /// Titles and roles that precede a person's name but are not part of it.
@@ -87,6 +100,13 @@ pub(crate) const TITLES: &[&str] = &[
     "Councilwoman", "Magistrate", "Prosecutor", "Commander", "Treasurer", "Auditor", "Cardinal",
 ];
 
+/// Words for natural features that no person's name ends in: a PER span ending in one is a
+/// place (`James River`, where `James` pulls the tagger towards a person).
+pub(crate) const NATURAL_FEATURES: &[&str] = &[
+    "River", "Mountains", "Valley", "Ocean", "Gulf", "Strait", "Straits", "Islands", "Peninsula",
+    "Desert", "Canyon", "Creek", "Glacier", "Plateau",
+];
+
 /// Common nouns for people that a name is set beside (`their daughter, Gloria`, `his wife
 /// Hillary`): the name is a person even where the word alone was something else in training.
 const PERSON_NOUNS: &[&str] = &[
@@ -95,6 +115,9 @@ const PERSON_NOUNS: &[&str] = &[
     "granddaughter", "grandmother", "grandfather", "fiancee", "fiance", "girlfriend", "boyfriend",
     "stepfather", "stepmother", "stepson", "stepdaughter", "infant", "toddler", "twin", "mum", "dad",
     "spouse", "partner", "friend", "colleague", "victim", "suspect", "defendant", "patient",
+    "leader", "minister", "president", "chairman", "chairwoman", "spokesman", "spokeswoman",
+    "secretary", "senator", "governor", "mayor", "lawmaker", "legislator", "candidate", "rival",
+    "premier", "ambassador", "envoy", "director", "coach", "captain", "striker", "goalkeeper",
 ];
 
 /// The word-list classes of one word: exact spellings for the hand-written lists, and the

@@ -6,14 +6,23 @@
 //! girl of that name, whatever the context. The story itself says otherwise: once one mention
 //! of a first name stands in a person's apposition or after a title, every single-word mention
 //! of it in that document is that person.
+//!
+//! The other way round, a person's name never ends in a word for a natural feature: a PER
+//! span ending in `River` or `Mountains` is a place (`James River`).
 
-use crate::lexicon::{classes, FIRST_NAME, PERSON_NOUN, TITLE};
+use crate::lexicon::{classes, FIRST_NAME, NATURAL_FEATURES, PERSON_NOUN, TITLE};
 use newsnlp_doc::{EntityLabel, Span};
 
-/// Relabels as PER every single-token span (sorted, byte offsets) whose word is a known first
-/// name that stands, somewhere in the document, right after a title or a noun for a person
-/// (optionally with a comma between).
+/// Relabels PER spans (sorted, byte offsets) that end in a natural feature as LOC, then as PER
+/// every single-token span whose word is a known first name that stands, somewhere in the
+/// document, right after a title or a noun for a person (optionally with a comma between).
 pub fn apply(text: &str, tokens: &[Span], spans: &mut [(Span, EntityLabel)]) {
+    for (span, label) in spans.iter_mut() {
+        let last = text.get(span.range()).and_then(|s| s.split_whitespace().last()).unwrap_or("");
+        if *label == EntityLabel::Per && NATURAL_FEATURES.contains(&last) {
+            *label = EntityLabel::Loc;
+        }
+    }
     let word = |i: usize| text.get(tokens[i].range()).unwrap_or("");
     let cue = |i: usize| classes(word(i)) & (TITLE | PERSON_NOUN) != 0;
     let mut persons: Vec<&str> = Vec::new();
@@ -68,6 +77,15 @@ mod tests {
         apply(text, &toks, &mut tagged);
         let labels: Vec<EntityLabel> = tagged.iter().map(|t| t.1).collect();
         assert_eq!(labels, [EntityLabel::Per, EntityLabel::Per, EntityLabel::Org]);
+    }
+
+    #[test]
+    fn a_name_ending_in_river_is_a_place() {
+        let text = "Boats crossed the James River near Richmond";
+        let toks = spans(text);
+        let mut tagged = vec![(Span::new(find(text, "James", 0).start, find(text, "River", 0).end), EntityLabel::Per)];
+        apply(text, &toks, &mut tagged);
+        assert_eq!(tagged[0].1, EntityLabel::Loc);
     }
 
     #[test]
