@@ -57,13 +57,25 @@ run "-j$cores" "$cores" 0
 run "-j$cores stdin 1x" "$cores" 1
 run "-j$cores stdin ${copies}x" "$cores" "$copies"
 
-r1=$(cat "$work/-j1.wall") rn=$(cat "$work/-j$cores.wall")
 m1=$(cat "$work/-j$cores stdin 1x.rss") m8=$(cat "$work/-j$cores stdin ${copies}x.rss")
 c1=$(cat "$work/-j1.cpu") cn=$(cat "$work/-j$cores.cpu")
-# On a shared machine wall-clock scaling shows the load of others; CPU seconds show the cost of
-# going parallel: equal CPU seconds mean -j N would run N times as fast on N idle cores.
-awk -v a="$r1" -v b="$rn" -v c="$cores" -v ca="$c1" -v cb="$cn" -v load="$(cut -d' ' -f1 /proc/loadavg)" 'BEGIN {
-  printf "scaling: -j %d is %.2fx -j 1 by wall clock (target >= 1.8x on 2 cores); CPU seconds -j %d / -j 1 = %.2f; load average now %s\n", c, a / b, c, cb / ca, load }'
+# On a shared machine one wall-clock pair mostly shows the load of others: take the best of
+# three runs each on a slice, and report CPU seconds too (equal CPU seconds at -j 1 and -j N
+# mean that -j N runs N times as fast on N idle cores).
+head -n "${SCALING_LINES:-1700}" "$corpus" >"$work/slice.jsonl"
+best() {
+  local t b=""
+  for _ in 1 2 3; do
+    /usr/bin/time -f "%e" -o "$work/best.time" "$BIN/newsnlp" run -q -j "$1" -o /dev/null "$work/slice.jsonl"
+    t=$(cat "$work/best.time")
+    b=$(awk -v a="$t" -v b="$b" 'BEGIN { print (b == "" || a < b) ? a : b }')
+  done
+  echo "$b"
+}
+b1=$(best 1) bn=$(best "$cores")
+awk -v a="$b1" -v b="$bn" -v c="$cores" -v ca="$c1" -v cb="$cn" -v load="$(cut -d' ' -f1 /proc/loadavg)" 'BEGIN {
+  printf "scaling: -j %d is %.2fx -j 1 (best of 3 wall clock on a slice, %.2f s vs %.2f s; target >= 1.8x on 2 cores);\n", c, a / b, b, a
+  printf "         CPU seconds -j %d / -j 1 on the corpus = %.2f; load average now %s\n", c, cb / ca, load }'
 awk -v a="$m1" -v b="$m8" -v k="$copies" 'BEGIN { printf "memory: peak RSS on %dx the input is %.2fx that on 1x (target <= 1.5x)\n", k, b / a }'
 
 # Linear time on adversarial text: each size twice, the second double the first.
