@@ -236,6 +236,8 @@ impl<'a> Analysis<'a> {
         }
         match self.tags[end] {
             Tag::Pron(_) => return Some((end, end)),
+            // `emphasizing why understanding …`: a question word heads no noun phrase.
+            Tag::Other if ["why", "how", "where", "when"].iter().any(|w| self.is_lower(end, w)) => return None,
             Tag::Other | Tag::Title(_) | Tag::Listener | Tag::CueNoun => {}
             _ if self.ent_of[end] != 0 => {}
             _ => return None,

@@ -497,3 +497,12 @@ fn headline_source_before_a_colon_without_an_entity() {
     let mut d = doc("Breaking: Port Tax Will Hurt Fishing Towns.\n\nThe council met.", &[]);
     assert!(run(&mut d).is_empty());
 }
+
+#[test]
+fn a_question_word_is_never_a_speaker() {
+    let text = "“We must look back,” Noor Amini said, explaining how understanding the past helps.\n\n“History is a map.”";
+    let mut d = doc(text, &[("Noor Amini", PER, "Noor Amini")]);
+    let rows = run(&mut d);
+    assert!(rows.iter().all(|r| r.3.as_deref() != Some("how")), "{rows:#?}");
+    assert_eq!(find(&rows, "History is a map.").4.as_deref(), Some("Noor Amini"), "{rows:#?}");
+}
