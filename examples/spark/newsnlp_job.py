@@ -6,7 +6,8 @@
 `newsnlp run` is a stdin -> stdout NDJSON filter that keeps line order, which is exactly what
 `RDD.pipe` runs: each task starts one `newsnlp` process, streams its partition's lines in and
 reads the annotated lines back. Nothing else is needed on the workers (the binary links only
-the C runtime: libc, libm, libgcc_s; models are embedded). See README.md in this folder for shipping the binary.
+the C runtime: libc, libm, libgcc_s; models are embedded). See README.md in this folder for
+shipping the binary.
 """
 
 import argparse
