@@ -26,6 +26,7 @@
 
 pub mod canonical;
 pub mod clusters;
+mod common_words;
 pub mod data;
 mod dateline;
 mod features;
@@ -109,6 +110,7 @@ impl Stage for EntityRecognizer {
         let loaded = self.loaded()?;
         let mut spans = loaded.ner.tag(&doc.text, tokens, sentences, &loaded.clusters);
         persons::apply(&doc.text, tokens, &mut spans);
+        common_words::apply(&doc.text, tokens, sentences, &mut spans);
         if let Some(Some(dl)) = &doc.dateline {
             dateline::apply(&doc.text, tokens, dl, &mut spans);
         }
