@@ -92,6 +92,8 @@ fn run(args: RunArgs) -> anyhow::Result<()> {
     let mut runner = Runner::new(&pipeline, options)?;
     let bar = (!quiet && std::io::stderr().is_terminal()).then(|| progress_bar(total));
     if let Some(bar) = bar.clone() {
+        let warn_bar = bar.clone();
+        runner.on_warning(move |m| warn_bar.suspend(|| eprintln!("{m}")));
         runner.on_progress(move |s| {
             bar.set_position(s.bytes);
             bar.set_message(format!("{} documents, {} errors", s.documents, s.errors));

@@ -162,10 +162,14 @@ pub struct Runner<'s> {
     summary: RunSummary,
     started: Instant,
     progress: Option<Progress<'s>>,
+    warner: Option<Warner<'s>>,
 }
 
 /// The callback [`Runner::on_progress`] installs.
 type Progress<'s> = Box<dyn FnMut(&RunSummary) + 's>;
+
+/// The callback [`Runner::on_warning`] installs.
+type Warner<'s> = Box<dyn FnMut(&str) + 's>;
 
 struct Outcome {
     source: Arc<str>,
@@ -193,12 +197,19 @@ impl<'s> Runner<'s> {
             summary: RunSummary::default(),
             started: Instant::now(),
             progress: None,
+            warner: None,
         })
     }
 
     /// Calls `f` with the running totals after each batch (for progress bars).
     pub fn on_progress(&mut self, f: impl FnMut(&RunSummary) + 's) {
         self.progress = Some(Box::new(f));
+    }
+
+    /// Hands each bad-line warning to `f` instead of printing it on stderr (so that a
+    /// progress bar can print it without being torn).
+    pub fn on_warning(&mut self, f: impl FnMut(&str) + 's) {
+        self.warner = Some(Box::new(f));
     }
 
     /// Totals so far.
@@ -233,7 +244,7 @@ impl<'s> Runner<'s> {
         I: IntoIterator<Item = Result<Record, RunError>>,
         W: Write,
     {
-        let Runner { stage, options, pool, summary, progress, .. } = self;
+        let Runner { stage, options, pool, summary, progress, warner, .. } = self;
         let stage: &dyn Stage = *stage;
         let options: &RunOptions = options;
         let mut records = records.into_iter();
@@ -275,7 +286,7 @@ impl<'s> Runner<'s> {
                 while let Some(outcomes) = ready.remove(&written) {
                     written += 1;
                     for outcome in outcomes {
-                        write_outcome(outcome, options, summary, output)?;
+                        write_outcome(outcome, options, summary, warner, output)?;
                     }
                     if let Some(progress) = progress.as_mut() {
                         progress(summary);
@@ -307,6 +318,7 @@ fn write_outcome<W: Write>(
     outcome: Outcome,
     options: &RunOptions,
     summary: &mut RunSummary,
+    warner: &mut Option<Warner<'_>>,
     output: &mut W,
 ) -> Result<(), RunError> {
     let io_err = |err| RunError::Io { source_name: "output".to_string(), err };
@@ -326,7 +338,12 @@ fn write_outcome<W: Write>(
             });
         }
         if options.warn {
-            eprintln!("warning: {}:{}: {}", outcome.source, outcome.number, failure.error);
+            let message =
+                format!("warning: {}:{}: {}", outcome.source, outcome.number, failure.error);
+            match warner.as_mut() {
+                Some(warn) => warn(&message),
+                None => eprintln!("{message}"),
+            }
         }
         if options.on_error == OnError::Skip {
             return Ok(());
@@ -613,6 +630,17 @@ mod tests {
         assert_eq!(lines.len(), 3);
         assert_eq!(lines[1], r#"{"id":"in:2","line":2,"error":"fragile: panicked"}"#);
         assert!(lines[2].starts_with(r#"{"id":"in:3","text":"y""#));
+    }
+
+    #[test]
+    fn warnings_go_to_the_installed_callback() {
+        let mut warnings = Vec::new();
+        let mut runner = Runner::new(&OneToken, RunOptions::default()).unwrap();
+        runner.on_warning(|m| warnings.push(m.to_string()));
+        runner.run("in", MIXED, &mut Vec::new()).unwrap();
+        drop(runner);
+        assert_eq!(warnings.len(), 3);
+        assert!(warnings[0].starts_with("warning: in:2: invalid JSON"), "{}", warnings[0]);
     }
 
     #[test]
