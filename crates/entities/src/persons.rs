@@ -39,7 +39,7 @@ pub fn apply(text: &str, tokens: &[Span], spans: &mut [(Span, EntityLabel)]) {
         return;
     }
     for (span, label) in spans.iter_mut() {
-        let single = tokens.iter().any(|t| t == span);
+        let single = tokens.binary_search_by_key(&span.start, |t| t.start).is_ok_and(|i| tokens[i] == *span);
         if single && *label != EntityLabel::Per && text.get(span.range()).is_some_and(|w| persons.contains(&w)) {
             *label = EntityLabel::Per;
         }
