@@ -20,12 +20,16 @@ pipe < "$DATA/conll2003/dev.input.jsonl" > "$OUT/conll.jsonl"
 strip_gold < "$DATA/gum/news_dev.jsonl" | pipe > "$OUT/gum.jsonl"
 strip_gold < "$DATA/seed/seed_gold.jsonl" | pipe > "$OUT/seed.jsonl"
 
+# Prints a scorer's report and returns its headline F1 (the last line's second field).
+# (Not `tee /dev/stderr`: reopening stderr truncates it when it is redirected to a log file.)
+score() { local report; report=$(python3 "$EVAL/score_ner.py" "$@"); echo "$report" >&2; echo "$report" | tail -1 | awk '{print $2}'; }
+
 echo "== CoNLL-2003 dev"
-conll=$(python3 "$EVAL/score_ner.py" "$DATA/conll2003/dev.jsonl" "$OUT/conll.jsonl" | tee /dev/stderr | tail -1 | awk '{print $2}')
+conll=$(score "$DATA/conll2003/dev.jsonl" "$OUT/conll.jsonl")
 echo "== GUM news dev"
-gum=$(python3 "$EVAL/score_ner.py" "$DATA/gum/news_dev.jsonl" "$OUT/gum.jsonl" | tee /dev/stderr | tail -1 | awk '{print $2}')
+gum=$(score "$DATA/gum/news_dev.jsonl" "$OUT/gum.jsonl")
 echo "== seed article"
-seed=$(python3 "$EVAL/score_ner.py" "$DATA/seed/seed_gold.jsonl" "$OUT/seed.jsonl" | tee /dev/stderr | tail -1 | awk '{print $2}')
+seed=$(score "$DATA/seed/seed_gold.jsonl" "$OUT/seed.jsonl")
 # Canonical names on the seed: every gold mention found with the gold canonical name.
 canon=$(python3 - "$DATA/seed/seed_gold.jsonl" "$OUT/seed.jsonl" <<'PY'
 import json, sys

@@ -186,6 +186,15 @@ impl Para<'_> {
         (is_date && self.tok(f + 6).starts_with(char::is_uppercase)).then_some(f + 6)
     }
 
+    /// True when the dash token `k` has white space on at least one side: a dateline's dash
+    /// is set off (`WASHINGTON (AP) — The`), a hyphen inside `R-Ky.` or `Jean-Marc` is not.
+    fn dash_is_spaced(&self, k: usize) -> bool {
+        let span = self.tokens[k];
+        let before = self.text[..span.start].chars().next_back();
+        let after = self.text[span.end..].chars().next();
+        before.is_none_or(char::is_whitespace) || after.is_none_or(char::is_whitespace)
+    }
+
     /// The index after the dash that ends a dateline opening the paragraph
     /// (`Evansville, Indiana, United States - This past week…`, `WASHINGTON (AP) — The…`):
     /// capitalised words, commas, numbers and brackets, then a dash and a capitalised word.
@@ -194,7 +203,7 @@ impl Para<'_> {
         for k in self.first..self.end.min(self.first + 14) {
             let tok = self.tok(k);
             let c = tok.chars().next()?;
-            if matches!(tok, "-" | "--" | "—" | "–") {
+            if matches!(tok, "-" | "--" | "—" | "–") && self.dash_is_spaced(k) {
                 let head = self.tok(self.first);
                 let upper_start = head.chars().count() > 1 && head.chars().all(char::is_uppercase);
                 // `The`, not an all-capitals headline (`SOCCER - ROVERS WIN AT HOME TODAY`).

@@ -231,3 +231,11 @@ fn a_date_line_run_into_the_text_is_its_own_sentence() {
         ["Friday, March 6, 2020", "On Tuesday, the council voted."]
     );
 }
+
+#[test]
+fn a_hyphen_inside_a_party_state_tag_is_not_a_dateline_dash() {
+    assert_eq!(
+        sentences("Senate Majority Leader John Carver, R-Ky., praised the vote. He left."),
+        ["Senate Majority Leader John Carver, R-Ky., praised the vote.", "He left."]
+    );
+}
