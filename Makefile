@@ -8,7 +8,7 @@ RELEASE := target/release
 BIN ?= $(RELEASE)
 export BIN SHARED
 
-.PHONY: all build run pipe test eval bench model fixtures golden test-spark gazetteer clean
+.PHONY: all build run pipe test eval bench compare-spacy model fixtures golden test-spark gazetteer clean
 
 all: build
 
@@ -35,11 +35,15 @@ eval: build
 	status=0; for s in eval/seg.sh eval/dateline.sh eval/ner.sh eval/quotes.sh; do \
 	  echo "== $$s"; bash $$s || status=1; done; exit $$status
 
-## bench: throughput and peak memory (figures, not tests)
+## bench: throughput and peak memory (figures, not tests; needs GNU time and python3)
 bench: build
 	bash bench/run.sh
 
-## model: retrain the shipped entity model from ../shared (see crates/entities/README.md)
+## compare-spacy: newsnlp against spaCy 3.8 small + textacy on the same texts (installs them in a venv)
+compare-spacy: build
+	bash bench/compare-spacy.sh
+
+## model: retrain the shipped entity model from ../shared (about 30 s; see crates/entities/README.md)
 model:
 	bash crates/entities/train-model.sh
 

@@ -1183,10 +1183,12 @@ impl<'a> Analysis<'a> {
                     k += 1;
                 }
             }
-            // Kickers label a headline, they do not speak it (`Breaking:`, `Exclusive:`).
+            // Kickers label a headline, they do not speak it (`Breaking:`, `Exclusive:`); nor
+            // does a scraped page's caption label (`Photo: Workers inspect…`).
             const KICKERS: &[&str] = &[
                 "breaking", "exclusive", "update", "watch", "look", "wow", "boom", "busted", "bombshell", "notice",
                 "guide", "correction", "editorial", "opinion", "analysis", "review", "live", "video", "photos", "latest",
+                "photo", "picture", "image", "caption", "file", "graphic",
             ];
             let kicker = (i..k).any(|x| KICKERS.iter().any(|w| self.is_lower(x, w)));
             let named = person || (k > i && !kicker);

@@ -496,6 +496,9 @@ fn headline_source_before_a_colon_without_an_entity() {
     assert!(rows.iter().all(|r| !r.0.starts_with("Will the tax")), "{rows:#?}");
     let mut d = doc("Breaking: Port Tax Will Hurt Fishing Towns.\n\nThe council met.", &[]);
     assert!(run(&mut d).is_empty());
+    let caption = "Photo: Divers search the harbour near Ostend. (Belga)\nBy Ann Peeters\n\nThe search went on.";
+    let mut d = doc(caption, &[]);
+    assert!(run(&mut d).is_empty(), "a caption label is not a speaker");
 }
 
 #[test]
