@@ -30,45 +30,18 @@ const MAX_DATELINE: usize = 160;
 /// Once a paragraph of story prose this long (words) has gone by, the dateline is not coming.
 const PROSE_WORDS: usize = 15;
 
-/// Words that start a line of page furniture or a sentence, never a dateline location (unless
-/// the whole name is a known place, as `The Hague`).
-const STOP_WORDS: &[&str] = &[
-    "by",
-    "updated",
-    "update",
-    "posted",
-    "published",
-    "modified",
-    "last",
-    "photo",
-    "photos",
-    "image",
-    "images",
-    "video",
-    "watch",
-    "read",
-    "share",
-    "editing",
-    "reporting",
-    "writing",
-    "additional",
-    "source",
+/// Words that start a kicker, a heading or a sentence, never a dateline location (unless the
+/// whole name is a known place, as `The Hague`); page furniture (`FURNITURE`) never does either.
+const HEADING_WORDS: &[&str] = &[
     "sources",
     "note",
     "editor",
     "editors",
     "correction",
     "clarification",
-    "related",
     "see",
     "also",
     "more",
-    "click",
-    "subscribe",
-    "advertisement",
-    "copyright",
-    "tags",
-    "topics",
     "filed",
     "breaking",
     "exclusive",
@@ -126,11 +99,6 @@ const STOP_WORDS: &[&str] = &[
     "date",
     "dated",
     "time",
-    "caption",
-    "credit",
-    "credits",
-    "file",
-    "pictured",
     "above",
     "below",
     "top",
@@ -138,10 +106,6 @@ const STOP_WORDS: &[&str] = &[
     "continued",
     "page",
     "section",
-    "email",
-    "print",
-    "follow",
-    "listen",
     "summary",
     "highlights",
     "key",
@@ -153,7 +117,6 @@ const STOP_WORDS: &[&str] = &[
     "question",
     "answer",
     "reuters",
-    "ap",
     "afp",
     "says",
     "said",
@@ -1128,7 +1091,9 @@ fn believable(
     let name = &text[s..e];
     let known = place.is_some();
     let first_word = name.split_whitespace().next().unwrap_or("").to_lowercase();
-    if STOP_WORDS.contains(&first_word.trim_end_matches('.')) && !gaz_knows_exactly(name, gaz) {
+    let first_word = first_word.trim_end_matches('.');
+    let never_a_place = HEADING_WORDS.contains(&first_word) || FURNITURE.contains(&first_word);
+    if never_a_place && !gaz_knows_exactly(name, gaz) {
         return false;
     }
     if gaz.is_nationality(name) && !known || agency::lookup_bare(name).is_some() {

@@ -492,6 +492,18 @@ impl<'a> Analysis<'a> {
         ["but", "while", "although", "though", "so", "or", "yet"].iter().any(|w| self.is_lower(i, w))
     }
 
+    /// The token range `[first, end)` of each paragraph, in order.
+    fn paragraph_runs(&self) -> Vec<(usize, usize)> {
+        let mut runs = Vec::new();
+        let mut i = 0;
+        while i < self.para_of.len() {
+            let j = i + self.para_of[i..].iter().take_while(|&&p| p == self.para_of[i]).count();
+            runs.push((i, j));
+            i = j;
+        }
+        runs
+    }
+
     /// Trims trailing punctuation and closing marks that do not belong to a quotation.
     fn trim(&self, a: usize, mut b: usize) -> (usize, usize) {
         while b > a && matches!(self.tags[b], Tag::Stop | Tag::Comma | Tag::Colon | Tag::Dash) {
@@ -1113,15 +1125,8 @@ impl<'a> Analysis<'a> {
     /// Transcripts: a paragraph opening with a speaker's name in capitals and a colon
     /// (`WALLACE: Do you really …`) is that speaker's turn.
     fn transcript_turns(&mut self, out: &mut Vec<Found>) {
-        let n = self.toks.len();
         let mut turns: Vec<(usize, usize, usize, usize, usize)> = Vec::new(); // name a..b, colon, content
-        let mut i = 0;
-        while i < n {
-            let p = self.para_of[i];
-            let mut j = i;
-            while j < n && self.para_of[j] == p {
-                j += 1;
-            }
+        for (i, j) in self.paragraph_runs() {
             // Skip a stray mark opening the paragraph.
             let mut a = i;
             if a < j && !self.is_wordlike(a) && self.word(a).chars().all(|c| "\"“”'‘’".contains(c)) {
@@ -1137,7 +1142,6 @@ impl<'a> Analysis<'a> {
                     turns.push((a, b - 1, b, c0, c1));
                 }
             }
-            i = j;
         }
         // A transcript has at least two speakers; one capitalised label (`CORRECTION:`,
         // `BOOM:`) is a heading, not a turn.
@@ -1159,14 +1163,7 @@ impl<'a> Analysis<'a> {
 
     /// Headlines like `Sanders: Clinton needs to …`: a name, a colon and the rest of a short line.
     fn headline_colon(&mut self, out: &mut Vec<Found>) {
-        let n = self.toks.len();
-        let mut i = 0;
-        while i < n {
-            let p = self.para_of[i];
-            let mut j = i;
-            while j < n && self.para_of[j] == p {
-                j += 1;
-            }
+        for (i, j) in self.paragraph_runs() {
             // The name is one entity filling everything before the colon.
             let e = self.ent_of[i];
             let mut k = i;
@@ -1177,7 +1174,7 @@ impl<'a> Analysis<'a> {
             // Title-case headlines defeat the entity tagger (`Pence: …`, `Rush Limbaugh: …`,
             // `Poll: …`): in the story's first line, one to three capitalised plain words before
             // the colon name the source (later lines hold `Q:`, `Correction:`, `Contributing:`).
-            if !person && p == 0 {
+            if !person && self.para_of[i] == 0 {
                 k = i;
                 while k < j && k < i + 3 && self.caps[k] && self.is_wordlike(k) && matches!(self.tags[k], Tag::Other | Tag::Title(_)) {
                     k += 1;
@@ -1200,7 +1197,6 @@ impl<'a> Analysis<'a> {
                     out.push(Found { content: Content::Tokens(c0, c1), kind, cue: Some((k, k)), who: Who::Mention(i, k - 1), left_bound: None });
                 }
             }
-            i = j;
         }
     }
 
