@@ -51,3 +51,8 @@ pub use model::*;
 pub use offsets::OffsetMap;
 pub use runner::{OnError, RunOptions, RunSummary, Runner};
 pub use stage::{Pipeline, Stage};
+
+/// The README's example, compiled and run as a doctest.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+struct ReadmeDoctests;
