@@ -12,8 +12,9 @@ export BIN SHARED
 
 all: build
 
+# Silent recipe: `make run > out.jsonl` must hold nothing but NDJSON (cargo reports on stderr).
 build:
-	$(CARGO) build --release --workspace --bins
+	@$(CARGO) build --release --workspace --bins
 
 ## run: the whole pipeline, in one process, over the bundled fixtures (NDJSON on stdout)
 run: build
