@@ -719,6 +719,27 @@ impl<'a> Analysis<'a> {
         None
     }
 
+    /// `a firm called X`, `a cleric named X`, `the so-called X`: a participle after an
+    /// indefinite noun phrase (or after `so-`) gives a name; nobody says anything.
+    fn naming_participle(&self, i: usize, s0: usize) -> bool {
+        let w = self.word(i).to_ascii_lowercase();
+        if !matches!(w.as_str(), "called" | "named" | "dubbed") {
+            return false;
+        }
+        if i > s0 + 1 && self.is_lower(i - 1, "-") && self.is_lower(i - 2, "so") {
+            return true;
+        }
+        // Walk the few words of the phrase before it back to its determiner.
+        for j in (s0..i).rev().take(6) {
+            match self.tags[j] {
+                Tag::Det => return matches!(self.word(j).to_ascii_lowercase().as_str(), "a" | "an" | "another" | "one"),
+                Tag::Other | Tag::Title(_) if self.is_wordlike(j) || self.word(j) == "-" => {}
+                _ => return false,
+            }
+        }
+        false
+    }
+
     fn verb_cue(&mut self, i: usize, lemma: u16, class: VerbClass, form: Form) -> Option<Vec<Found>> {
         let (s0, s1) = self.sent_range(i);
         // A capitalised verb inside a sentence is a name (`the New York Post`), unless the whole
@@ -742,6 +763,10 @@ impl<'a> Analysis<'a> {
             if self.is_lower(i + 1, "up") || infinitive || add_to {
                 return None;
             }
+        }
+        // `a firm called Cambridge Analytica`, `the so-called deal`: naming, not reporting.
+        if self.naming_participle(i, s0) {
+            return None;
         }
         // `have been stated many times`: a passive reports no statement of its subject,
         // unless a clause follows (`it was reported that …`).

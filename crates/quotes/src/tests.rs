@@ -509,3 +509,13 @@ fn a_question_word_is_never_a_speaker() {
     assert!(rows.iter().all(|r| r.3.as_deref() != Some("how")), "{rows:#?}");
     assert_eq!(find(&rows, "History is a map.").4.as_deref(), Some("Noor Amini"), "{rows:#?}");
 }
+
+#[test]
+fn a_naming_participle_reports_nothing() {
+    let text = "Ana Ruiz joined a small group called Open Streets in May. The so-called harbour plan \
+                stalled. Ruiz said the group would march again.";
+    let mut d = doc(text, &[("Ana Ruiz", PER, "Ana Ruiz"), ("Ruiz", PER, "Ana Ruiz")]);
+    let rows = run(&mut d);
+    assert!(rows.iter().all(|r| r.2.as_deref() != Some("called")), "{rows:#?}");
+    assert_eq!(find(&rows, "the group would").3.as_deref(), Some("Ruiz"));
+}
