@@ -17,14 +17,19 @@ const ABBREVIATIONS: &[&str] = &[
     // months and days
     "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec",
     "Mon", "Tue", "Tues", "Wed", "Thu", "Thur", "Thurs", "Fri", "Sat", "Sun",
-    // US states in AP style
+    // Latin and scholarly
+    "etc", "vs", "al", "cf", "ca", "approx", "esp", "ibid", "viz", "ed", "eds", "voc",
+    "trans", "repr", "Ch", "Vol", "vol", "vols",
+];
+
+/// US states in AP style (`Springfield, Ill.`). They close place names, which often end a
+/// sentence, so they end one before a sentence-starting word (`…in Houston, Tex. It employs…`).
+#[rustfmt::skip]
+const US_STATES: &[&str] = &[
     "Ala", "Ariz", "Ark", "Calif", "Cal", "Colo", "Conn", "Del", "Fla", "Ga", "Ill", "Ind",
     "Kan", "Kans", "Ky", "La", "Md", "Mass", "Mich", "Minn", "Miss", "Mo", "Mont", "Neb",
     "Nebr", "Nev", "Okla", "Ore", "Pa", "Penn", "Tenn", "Tex", "Va", "Vt", "Wash", "Wis",
     "Wisc", "Wyo",
-    // Latin and scholarly
-    "etc", "vs", "al", "cf", "ca", "approx", "esp", "ibid", "viz", "ed", "eds", "voc",
-    "trans", "repr", "Ch", "Vol", "vol", "vols",
 ];
 
 /// The longest entry of the lists, in bytes.
@@ -40,6 +45,7 @@ const BEFORE_NUMBER: &[&str] = &[
 /// whenever a sentence-starting word follows. Other abbreviations (titles, initials) never do.
 const MAY_END_SENTENCE: &[&str] = &[
     "etc", "Inc", "Co", "Cos", "Corp", "Ltd", "Bros", "Jr", "Sr", "Esq", "al", "Plc", "St",
+    "Ave", "Blvd", "Rd",
 ];
 
 /// Capitalised words that, after an abbreviation, show that a new sentence has begun: closed-class
@@ -128,12 +134,17 @@ const SENTENCE_STARTERS: &[&str] = &[
     "Nevertheless",
     "Moreover",
     "Furthermore",
-    "Officials",
-    "Police",
-    "Authorities",
     "One",
     "Two",
     "Three",
+];
+
+/// Capitalised nouns that start sentences after company abbreviations (`…Inc. Police said…`)
+/// but continue a place after a state (`Tulsa, Okla. Police Chief…`).
+const NOUN_STARTERS: &[&str] = &[
+    "Officials",
+    "Police",
+    "Authorities",
     "Image",
     "Photo",
     "Source",
@@ -177,7 +188,7 @@ pub(crate) fn keeps_period(word: &str, next: impl FnOnce() -> Option<char>) -> b
     if body.len() > MAX_ABBREVIATION_LEN {
         return false;
     }
-    if listed(body, ABBREVIATIONS) {
+    if listed(body, ABBREVIATIONS) || listed(body, US_STATES) {
         return true;
     }
     listed(body, BEFORE_NUMBER) && next().is_some_and(|c| c.is_ascii_digit())
@@ -194,9 +205,13 @@ fn is_dotted_initials(body: &str) -> bool {
 /// An abbreviation token (`U.S.`, `Inc.`, `J.`) that is followed by `next` ends its sentence.
 pub(crate) fn abbreviation_ends_sentence(abbrev: &str, next: &str) -> bool {
     let body = abbrev.strip_suffix('.').unwrap_or(abbrev);
+    let starter = SENTENCE_STARTERS.contains(&next);
+    if listed(body, US_STATES) {
+        return starter;
+    }
     let may_end = (body.contains('.') && !matches!(body, "e.g" | "i.e" | "a.k.a"))
         || listed(body, MAY_END_SENTENCE);
-    may_end && SENTENCE_STARTERS.contains(&next)
+    may_end && (starter || NOUN_STARTERS.contains(&next))
 }
 
 #[cfg(test)]
@@ -231,7 +246,7 @@ mod tests {
 
     #[test]
     fn no_entry_is_longer_than_the_limit() {
-        let all = ABBREVIATIONS.iter().chain(BEFORE_NUMBER);
+        let all = ABBREVIATIONS.iter().chain(US_STATES).chain(BEFORE_NUMBER);
         assert!(all.into_iter().all(|e| e.len() <= MAX_ABBREVIATION_LEN));
     }
 
@@ -243,5 +258,17 @@ mod tests {
         assert!(!abbreviation_ends_sentence("J.", "He"));
         assert!(abbreviation_ends_sentence("Inc.", "He"));
         assert!(!abbreviation_ends_sentence("e.g.", "The"));
+    }
+
+    #[test]
+    fn states_and_street_suffixes_end_sentences_before_starters() {
+        for (abbrev, next) in [("Ill.", "The"), ("Tex.", "It"), ("MISS.", "His"), ("Ave.", "The")] {
+            assert!(keeps_period(abbrev, || None), "{abbrev}");
+            assert!(abbreviation_ends_sentence(abbrev, next), "{abbrev} {next}");
+        }
+        assert!(!abbreviation_ends_sentence("Calif.", "Gov."));
+        assert!(!abbreviation_ends_sentence("Okla.", "Police"));
+        assert!(abbreviation_ends_sentence("Inc.", "Police"));
+        assert!(!abbreviation_ends_sentence("Ave.", "Bridge"));
     }
 }

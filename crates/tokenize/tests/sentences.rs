@@ -239,3 +239,18 @@ fn a_hyphen_inside_a_party_state_tag_is_not_a_dateline_dash() {
         ["Senate Majority Leader John Carver, R-Ky., praised the vote.", "He left."]
     );
 }
+
+#[test]
+fn a_state_abbreviation_ends_a_sentence_before_a_clear_start() {
+    assert_eq!(
+        sentences("The plant is in Dayton, Ohio, and Peoria, Ill. It employs 900 people."),
+        [
+            "The plant is in Dayton, Ohio, and Peoria, Ill.",
+            "It employs 900 people."
+        ]
+    );
+    assert_eq!(
+        sentences("Officials in Tulsa, Okla. Police Chief Ray Diaz said nothing."),
+        ["Officials in Tulsa, Okla. Police Chief Ray Diaz said nothing."]
+    );
+}
