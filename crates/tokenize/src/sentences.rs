@@ -286,11 +286,12 @@ fn split_paragraph(text: &str, tokens: &[Span], first: usize, end: usize, out: &
                 End::Abbreviation => stop == k + 1 && abbreviation_ends_sentence(tok, next),
                 // `MOSCOW, November 24. /TASS/. The…`: the agency block stays with its dateline;
                 // `…long game." - Matthew Ingram`: the attribution stays with its quote.
-                // `"Why?" Clinton said.`: a quotation and its attribution are one sentence.
+                // `"Why?" Clinton said.`: a quotation and its attribution are one sentence; after
+                // a full stop the verb introduces what follows (`…change." She adds, "What…`).
                 _ => {
                     let continues = next.starts_with(['/', '-', '—', '–', '―'])
                         || next.starts_with(char::is_lowercase)
-                        || (stop > k + 1 && p.attribution_follows(stop));
+                        || (stop > k + 1 && tok != "." && p.attribution_follows(stop));
                     !continues
                 }
             }

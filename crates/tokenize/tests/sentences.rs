@@ -254,3 +254,18 @@ fn a_state_abbreviation_ends_a_sentence_before_a_clear_start() {
         ["Officials in Tulsa, Okla. Police Chief Ray Diaz said nothing."]
     );
 }
+
+#[test]
+fn a_reporting_verb_after_a_full_stop_starts_the_next_sentence() {
+    assert_eq!(
+        sentences("“The port will reopen soon.” He added, however, that repairs would take weeks."),
+        [
+            "“The port will reopen soon.”",
+            "He added, however, that repairs would take weeks."
+        ]
+    );
+    assert_eq!(
+        sentences("\"Who pays?\" she asked. \"Nobody.\" She said, \"Nobody at all.\""),
+        ["\"Who pays?\" she asked.", "\"Nobody.\"", "She said, \"Nobody at all.\""]
+    );
+}
