@@ -122,8 +122,9 @@ impl Para<'_> {
     }
 
     /// A token that closes what a terminal token ended: closing quotes and brackets, further
-    /// stops, and straight quotes that close (glued to the token before them, or closing an
-    /// odd number of them in the paragraph: `front . " Next`).
+    /// stops, straight quotes that close (glued to the token before them, or closing an odd
+    /// number of them in the paragraph: `front . " Next`) and opening curly quotes used as
+    /// closing ones.
     fn absorbs(&self, k: usize) -> bool {
         let tok = self.tok(k);
         let mut chars = tok.chars();
@@ -133,10 +134,19 @@ impl Para<'_> {
         if is_closer(c) || is_terminal(c) {
             return true;
         }
-        if !matches!(c, '"' | '\'' | '`') || k == self.first {
+        if k == self.first {
             return false;
         }
         let glued = self.tokens[k - 1].end == self.tokens[k].start;
+        if matches!(c, '“' | '‘') {
+            // An opening quote typed as the closing one (`…“Mostly False.“ The…`), or a German
+            // closing quote: glued to the stop before it and set off from what follows.
+            let spaced_after = k + 1 == self.end || self.tokens[k].end < self.tokens[k + 1].start;
+            return glued && spaced_after;
+        }
+        if !matches!(c, '"' | '\'' | '`') {
+            return false;
+        }
         glued || (c == '"' && self.quotes_before(k) % 2 == 1)
     }
 

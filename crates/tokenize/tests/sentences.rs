@@ -269,3 +269,15 @@ fn a_reporting_verb_after_a_full_stop_starts_the_next_sentence() {
         ["\"Who pays?\" she asked.", "\"Nobody.\"", "She said, \"Nobody at all.\""]
     );
 }
+
+#[test]
+fn an_opening_curly_quote_typed_as_the_closing_one_stays_with_its_sentence() {
+    assert_eq!(
+        sentences("The claim was rated “Mostly False.“ The senator disagreed."),
+        ["The claim was rated “Mostly False.“", "The senator disagreed."]
+    );
+    assert_eq!(
+        sentences("The dispute was settled. “We are glad,” she said."),
+        ["The dispute was settled.", "“We are glad,” she said."]
+    );
+}
