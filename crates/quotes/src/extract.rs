@@ -1042,11 +1042,11 @@ impl<'a> Analysis<'a> {
         if matches!(self.tags[c0], Tag::Prep | Tag::Conj) && !self.is_lower(c0, "if") && !self.is_lower(c0, "whether") && !infinitive {
             return None;
         }
-        // `unless the assembly found a permanent source`, `would add late-night service`: with a
-        // plain object these verbs report nothing. They need `that`, a colon, a clause of their
+        // `unless the assembly found a permanent source`, `would add late-night service`, `wrote a
+        // children's book`: with a plain object these verbs report nothing. They need `that`, a colon, a clause of their
         // own (`found the plan was …`, `adding he would …`) or a quotation in what follows
         // (`adding later, “…”`, `added the words, “…”`).
-        if matches!(self.lx.lemmas.get(lemma as usize).copied(), Some("find" | "add")) && !right_signal {
+        if matches!(self.lx.lemmas.get(lemma as usize).copied(), Some("find" | "add" | "write")) && !right_signal {
             let quoted = c0 <= s1 && (c0..=self.content_end(c0, s1)).any(|k| self.chain_opening_at(k).is_some());
             if !quoted && !self.clause_at(c0, s1) {
                 return None;

@@ -519,3 +519,13 @@ fn a_naming_participle_reports_nothing() {
     assert!(rows.iter().all(|r| r.2.as_deref() != Some("called")), "{rows:#?}");
     assert_eq!(find(&rows, "the group would").3.as_deref(), Some("Ruiz"));
 }
+
+#[test]
+fn wrote_with_a_plain_object_reports_nothing() {
+    let text = "Maya Lind wrote a children's book about the harbour in 2019. Lind wrote that the \
+                harbour had saved the town.";
+    let mut d = doc(text, &[("Maya Lind", PER, "Maya Lind"), ("Lind", PER, "Maya Lind")]);
+    let rows = run(&mut d);
+    assert!(rows.iter().all(|r| !r.0.contains("children")), "{rows:#?}");
+    assert_eq!(find(&rows, "that the harbour had").3.as_deref(), Some("Lind"));
+}
