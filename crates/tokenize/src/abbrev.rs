@@ -195,7 +195,7 @@ pub(crate) fn keeps_period(word: &str, next: impl FnOnce() -> Option<char>) -> b
 }
 
 /// `U.S`, `e.g`, `a.m`, `Ph.D`, `U.S.G`: letter groups of one or two letters joined by stops.
-fn is_dotted_initials(body: &str) -> bool {
+pub(crate) fn is_dotted_initials(body: &str) -> bool {
     body.split('.').all(|part| {
         let n = part.chars().count();
         (1..=2).contains(&n) && part.chars().all(char::is_alphabetic)

@@ -4,7 +4,7 @@
 //! Everything works on byte offsets of `&str` and advances by whole chars, so no span can start
 //! or end inside a code point.
 
-use crate::abbrev::keeps_period;
+use crate::abbrev::{is_dotted_initials, keeps_period};
 use crate::chars::{always_splits, emoji_len, is_ascii_space, is_emoji_base, is_space, is_word};
 use newsnlp_doc::Span;
 
@@ -404,12 +404,13 @@ impl Chunk<'_> {
             let split_len = match c {
                 '.' => {
                     let dots = core[i..].bytes().take_while(|&b| b == b'.').count();
-                    // `said.Trump`: a sentence stop missing its space (`U.S.A`, `ASP.NET` and
-                    // `Gawker.com` stay whole).
+                    // `said.Trump`: a sentence stop missing its space (`U.S.A`, `ASP.NET`,
+                    // `Ph.D.` and `Gawker.com` stay whole).
                     let missing_space = prev.is_some_and(char::is_lowercase)
                         && next.is_some_and(char::is_uppercase)
                         && i - start >= 2
-                        && !core[start..i].contains('.');
+                        && !core[start..i].contains('.')
+                        && !is_dotted_initials(core.strip_suffix('.').unwrap_or(core));
                     (dots >= 2 || missing_space).then_some(dots)
                 }
                 '-' => {

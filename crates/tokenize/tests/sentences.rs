@@ -281,3 +281,11 @@ fn an_opening_curly_quote_typed_as_the_closing_one_stays_with_its_sentence() {
         ["The dispute was settled.", "“We are glad,” she said."]
     );
 }
+
+#[test]
+fn a_degree_ends_a_sentence_before_a_clear_start() {
+    assert_eq!(
+        sentences("She earned a Ph.D. She then taught at Yale."),
+        ["She earned a Ph.D.", "She then taught at Yale."]
+    );
+}

@@ -198,3 +198,11 @@ fn stops_inside_compounds_and_missing_spaces() {
     );
     assert_eq!(toks("Gawker.com ASP.NET"), ["Gawker.com", "ASP.NET"]);
 }
+
+#[test]
+fn degrees_are_dotted_initials_not_missing_spaces() {
+    assert_eq!(
+        toks("a Ph.D. in law, an M.Sc. and a B.A."),
+        ["a", "Ph.D.", "in", "law", ",", "an", "M.Sc.", "and", "a", "B.A."]
+    );
+}
