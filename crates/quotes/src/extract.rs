@@ -765,7 +765,14 @@ impl<'a> Analysis<'a> {
             }
         }
         // `a firm called Cambridge Analytica`, `the so-called deal`: naming, not reporting.
-        if self.naming_participle(i, s0) {
+        // `271 pledged delegates`: a participle right after a number modifies the noun after it.
+        // (Not an age set off by commas: `Obama, 54, said`.)
+        let after_number = i > s0 + 1
+            && self.word(i - 1).starts_with(|c: char| c.is_ascii_digit())
+            && self.tags[i - 2] != Tag::Comma
+            && matches!(self.tags.get(i + 1), Some(Tag::Other | Tag::Listener))
+            && self.word(i + 1).starts_with(|c: char| c.is_lowercase());
+        if after_number || self.naming_participle(i, s0) {
             return None;
         }
         // `have been stated many times`: a passive reports no statement of its subject,

@@ -529,3 +529,13 @@ fn wrote_with_a_plain_object_reports_nothing() {
     assert!(rows.iter().all(|r| !r.0.contains("children")), "{rows:#?}");
     assert_eq!(find(&rows, "that the harbour had").3.as_deref(), Some("Lind"));
 }
+
+#[test]
+fn a_participle_after_a_number_modifies_the_noun() {
+    let text = "Ana Ruiz won 120 pledged delegates, a lead that grew in May. Ruiz, 54, said the \
+                lead would hold.";
+    let mut d = doc(text, &[("Ana Ruiz", PER, "Ana Ruiz"), ("Ruiz", PER, "Ana Ruiz")]);
+    let rows = run(&mut d);
+    assert!(rows.iter().all(|r| r.2.as_deref() != Some("pledged")), "{rows:#?}");
+    assert_eq!(find(&rows, "the lead would").3.as_deref(), Some("Ruiz"));
+}
