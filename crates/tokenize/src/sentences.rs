@@ -147,7 +147,10 @@ impl Para<'_> {
         if !matches!(c, '"' | '\'' | '`') {
             return false;
         }
-        glued || (c == '"' && self.quotes_before(k) % 2 == 1)
+        // A quote glued to the word after it opens a quotation, whatever the count says
+        // (`The 5" screen is big. "We…`).
+        let opens = k + 1 < self.end && self.tokens[k].end == self.tokens[k + 1].start;
+        glued || (c == '"' && !opens && self.quotes_before(k) % 2 == 1)
     }
 
     /// Straight double quotes among the paragraph's tokens before `k`.

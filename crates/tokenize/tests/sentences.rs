@@ -289,3 +289,15 @@ fn a_degree_ends_a_sentence_before_a_clear_start() {
         ["She earned a Ph.D.", "She then taught at Yale."]
     );
 }
+
+#[test]
+fn a_quote_glued_to_the_next_word_opens_whatever_the_count() {
+    assert_eq!(
+        sentences("The 5\" screen sold well. \"We like it,\" he said."),
+        ["The 5\" screen sold well.", "\"We like it,\" he said."]
+    );
+    assert_eq!(
+        sentences("He called it \"a disaster. \"We must act,\" she said."),
+        ["He called it \"a disaster.", "\"We must act,\" she said."]
+    );
+}
