@@ -288,6 +288,15 @@ fn split_paragraph(text: &str, tokens: &[Span], first: usize, end: usize, out: &
                 break;
             }
         }
+        // `…Pelosi (D-Calif.). Eggleston…`: a stop after the bracket ends the sentence that the
+        // abbreviation alone could not.
+        let kind = if kind == End::Abbreviation
+            && (k + 1..stop).any(|j| end_kind(p.tok(j)) == End::Terminal)
+        {
+            End::Terminal
+        } else {
+            kind
+        };
         // `1. Michelle Freeman …`: a list number opening the sentence.
         let list_label = k == start + 1
             && tok == "."

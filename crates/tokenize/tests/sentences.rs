@@ -301,3 +301,18 @@ fn a_quote_glued_to_the_next_word_opens_whatever_the_count() {
         ["He called it \"a disaster.", "\"We must act,\" she said."]
     );
 }
+
+#[test]
+fn a_stop_after_a_bracketed_abbreviation_ends_the_sentence() {
+    assert_eq!(
+        sentences("The bill was led by Rep. Ann Lee (D-Calif.). Critics objected on Monday."),
+        [
+            "The bill was led by Rep. Ann Lee (D-Calif.).",
+            "Critics objected on Monday."
+        ]
+    );
+    assert_eq!(
+        sentences("Rep. Ann Lee (D-Calif.) Monday said no."),
+        ["Rep. Ann Lee (D-Calif.) Monday said no."]
+    );
+}
