@@ -657,7 +657,24 @@ impl<'a> Analysis<'a> {
                 *b = y;
             }
         }
+        out.retain(|f| !matches!(f.content, Content::Tokens(a, b) if self.adjunct_only(a, b)));
         out
+    }
+
+    /// `late Thursday`, `In a speech last July`, `earlier this week`: a short time or place
+    /// phrase with no clause in it is the cue's adjunct, never what was said.
+    fn adjunct_only(&self, a: usize, b: usize) -> bool {
+        let a = if self.word(a) == "(" { a + 1 } else { a };
+        let opens = (matches!(self.tags.get(a), Some(Tag::Prep | Tag::Time)) && !self.is_lower(a, "to"))
+            || ["just", "back", "late", "earlier", "later"].iter().any(|w| self.is_lower(a, w));
+        opens
+            && b >= a
+            && b - a < 7
+            && (a..=b).all(|k| {
+                matches!(self.tags[k], Tag::Other | Tag::Prep | Tag::Time | Tag::Det | Tag::Aux)
+                    && !self.in_quote(k)
+                    && !self.word(k).ends_with("ing")
+            })
     }
 
     /// The noun phrase a relative pronoun at `k` refers to (`Lavrov, who`), if any.

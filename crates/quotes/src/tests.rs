@@ -539,3 +539,13 @@ fn a_participle_after_a_number_modifies_the_noun() {
     assert!(rows.iter().all(|r| r.2.as_deref() != Some("pledged")), "{rows:#?}");
     assert_eq!(find(&rows, "the lead would").3.as_deref(), Some("Ruiz"));
 }
+
+#[test]
+fn a_time_phrase_alone_is_not_a_statement() {
+    let text = "Ruiz used a private account for years, the Harbour Gazette reported late Thursday. \
+                Earlier in the day, Ana Ruiz reported to the board. Ruiz said the harbour would stay open.";
+    let mut d = doc(text, &[("Ana Ruiz", PER, "Ana Ruiz"), ("Ruiz", PER, "Ana Ruiz")]);
+    let rows = run(&mut d);
+    assert!(rows.iter().all(|r| r.0 != "late Thursday" && r.0 != "Earlier in the day"), "{rows:#?}");
+    assert_eq!(find(&rows, "the harbour would").3.as_deref(), Some("Ruiz"));
+}
