@@ -85,6 +85,9 @@ fn classify(text: &str, tok: Span) -> Option<Mark> {
     let close_ctx = prev.is_some_and(|c| !c.is_whitespace())
         && next.map_or(true, |c| c.is_whitespace() || ".,;:!?)]}—–-/\"”".contains(c));
     Some(match s {
+        // `“It's unusual,“ said …`: an opening curly mark glued to the word before it and
+        // followed by a space is a mistyped closing one.
+        "“" if close_ctx && !open_ctx => Mark::DoubleClose,
         "“" | "„" | "«" | "``" => Mark::DoubleOpen,
         "”" | "»" | "''" => Mark::DoubleClose,
         "\"" | "‟" | "″" | "＂" if close_ctx && !open_ctx => Mark::DoubleToggleClosing,

@@ -549,3 +549,13 @@ fn a_time_phrase_alone_is_not_a_statement() {
     assert!(rows.iter().all(|r| r.0 != "late Thursday" && r.0 != "Earlier in the day"), "{rows:#?}");
     assert_eq!(find(&rows, "the harbour would").3.as_deref(), Some("Ruiz"));
 }
+
+#[test]
+fn an_opening_curly_mark_glued_to_the_word_before_closes() {
+    let text = "“The harbour stays open,“ said Ana Ruiz, the mayor. The council agreed.";
+    let mut d = doc(text, &[("Ana Ruiz", PER, "Ana Ruiz")]);
+    let rows = run(&mut d);
+    let r = find(&rows, "The harbour stays");
+    assert_eq!((r.1, r.3.as_deref()), (QuoteKind::Direct, Some("Ana Ruiz")), "{rows:#?}");
+    assert!(rows.iter().all(|r| !r.0.starts_with("said")), "{rows:#?}");
+}
