@@ -44,8 +44,8 @@ const BEFORE_NUMBER: &[&str] = &[
 /// Abbreviations that often end a sentence as well (`…in the U.S. The next day…`): they end one
 /// whenever a sentence-starting word follows. Other abbreviations (titles, initials) never do.
 const MAY_END_SENTENCE: &[&str] = &[
-    "etc", "Inc", "Co", "Cos", "Corp", "Ltd", "Bros", "Jr", "Sr", "Esq", "al", "Plc", "St",
-    "Ave", "Blvd", "Rd",
+    "etc", "Inc", "Co", "Cos", "Corp", "Ltd", "Bros", "Jr", "Sr", "Esq", "al", "Plc", "St", "Ave",
+    "Blvd", "Rd",
 ];
 
 /// Capitalised words that, after an abbreviation, show that a new sentence has begun: closed-class
@@ -151,6 +151,13 @@ const NOUN_STARTERS: &[&str] = &[
     "Sources",
 ];
 
+/// Starters that after dotted initials in hard-wrapped wire copy more often continue the
+/// sentence: copy converted from capitals capitalises the word after `U.S.` (Reuters-21578:
+/// `the U.S. And Japan will…`, `the U.K. Last weekend`, `the U.S. On April 19`).
+const CONTINUE_INITIALS: &[&str] = &[
+    "And", "Or", "But", "As", "At", "On", "In", "To", "For", "With", "From", "By", "Last",
+];
+
 /// `word` equals `entry` up to upper-casing some of `entry`'s letters.
 fn matches_entry(word: &str, entry: &str) -> bool {
     word.len() == entry.len()
@@ -203,15 +210,25 @@ pub(crate) fn is_dotted_initials(body: &str) -> bool {
 }
 
 /// An abbreviation token (`U.S.`, `Inc.`, `J.`) that is followed by `next` ends its sentence.
-pub(crate) fn abbreviation_ends_sentence(abbrev: &str, next: &str) -> bool {
+/// `wrapped`: the text is hard-wrapped wire copy, where every word after dotted initials may be
+/// capitalised (Reuters-21578: `the U.S. And Japan will…`, `U.S. Officials said`).
+pub(crate) fn abbreviation_ends_sentence(abbrev: &str, next: &str, wrapped: bool) -> bool {
     let body = abbrev.strip_suffix('.').unwrap_or(abbrev);
     let starter = SENTENCE_STARTERS.contains(&next);
     if listed(body, US_STATES) {
         return starter;
     }
-    let may_end = (body.contains('.') && !matches!(body, "e.g" | "i.e" | "a.k.a"))
-        || listed(body, MAY_END_SENTENCE);
-    may_end && (starter || NOUN_STARTERS.contains(&next))
+    if body.contains('.') {
+        if matches!(body, "e.g" | "i.e" | "a.k.a") {
+            return false;
+        }
+        if wrapped {
+            return starter && !CONTINUE_INITIALS.contains(&next);
+        }
+        // `…From The U.S. And Iran`: title case, not a sentence opening with `And`.
+        return (starter || NOUN_STARTERS.contains(&next)) && !matches!(next, "And" | "Or");
+    }
+    listed(body, MAY_END_SENTENCE) && (starter || NOUN_STARTERS.contains(&next))
 }
 
 #[cfg(test)]
@@ -252,23 +269,41 @@ mod tests {
 
     #[test]
     fn abbreviations_end_sentences_only_before_starters() {
-        assert!(abbreviation_ends_sentence("U.S.", "The"));
-        assert!(!abbreviation_ends_sentence("U.S.", "President"));
-        assert!(!abbreviation_ends_sentence("Gov.", "The"));
-        assert!(!abbreviation_ends_sentence("J.", "He"));
-        assert!(abbreviation_ends_sentence("Inc.", "He"));
-        assert!(!abbreviation_ends_sentence("e.g.", "The"));
+        assert!(abbreviation_ends_sentence("U.S.", "The", false));
+        assert!(!abbreviation_ends_sentence("U.S.", "President", false));
+        assert!(!abbreviation_ends_sentence("Gov.", "The", false));
+        assert!(!abbreviation_ends_sentence("J.", "He", false));
+        assert!(abbreviation_ends_sentence("Inc.", "He", false));
+        assert!(!abbreviation_ends_sentence("e.g.", "The", false));
+        assert!(!abbreviation_ends_sentence("U.S.", "And", false));
+        assert!(abbreviation_ends_sentence("U.S.", "Officials", false));
+    }
+
+    #[test]
+    fn wire_copy_capitalises_after_dotted_initials() {
+        assert!(!abbreviation_ends_sentence("U.S.", "Officials", true));
+        assert!(!abbreviation_ends_sentence("U.K.", "Last", true));
+        assert!(abbreviation_ends_sentence("U.S.", "The", true));
+        assert!(abbreviation_ends_sentence("Corp.", "He", true));
     }
 
     #[test]
     fn states_and_street_suffixes_end_sentences_before_starters() {
-        for (abbrev, next) in [("Ill.", "The"), ("Tex.", "It"), ("MISS.", "His"), ("Ave.", "The")] {
+        for (abbrev, next) in [
+            ("Ill.", "The"),
+            ("Tex.", "It"),
+            ("MISS.", "His"),
+            ("Ave.", "The"),
+        ] {
             assert!(keeps_period(abbrev, || None), "{abbrev}");
-            assert!(abbreviation_ends_sentence(abbrev, next), "{abbrev} {next}");
+            assert!(
+                abbreviation_ends_sentence(abbrev, next, false),
+                "{abbrev} {next}"
+            );
         }
-        assert!(!abbreviation_ends_sentence("Calif.", "Gov."));
-        assert!(!abbreviation_ends_sentence("Okla.", "Police"));
-        assert!(abbreviation_ends_sentence("Inc.", "Police"));
-        assert!(!abbreviation_ends_sentence("Ave.", "Bridge"));
+        assert!(!abbreviation_ends_sentence("Calif.", "Gov.", false));
+        assert!(!abbreviation_ends_sentence("Okla.", "Police", false));
+        assert!(abbreviation_ends_sentence("Inc.", "Police", false));
+        assert!(!abbreviation_ends_sentence("Ave.", "Bridge", false));
     }
 }

@@ -102,8 +102,9 @@ fn line(text: &str, start: usize, end: usize, separator_after: bool) -> Line {
     }
 }
 
-/// The paragraphs of `text`, as trimmed byte spans in text order.
-pub(crate) fn paragraphs(text: &str) -> Vec<Span> {
+/// The paragraphs of `text`, as trimmed byte spans in text order, and whether the text is
+/// hard-wrapped wire copy.
+pub(crate) fn paragraphs(text: &str) -> (Vec<Span>, bool) {
     let lines = lines(text);
     let nonblank = lines.iter().filter(|l| !l.content.is_empty());
     let (count, long, width) = nonblank.fold((0, 0, 0), |(n, long, w), l| {
@@ -160,7 +161,7 @@ pub(crate) fn paragraphs(text: &str) -> Vec<Span> {
         prev = Some(l);
     }
     out.extend(current);
-    out
+    (out, wrapped)
 }
 
 #[cfg(test)]
@@ -169,6 +170,7 @@ mod tests {
 
     fn paras(text: &str) -> Vec<&str> {
         paragraphs(text)
+            .0
             .into_iter()
             .map(|s| &text[s.range()])
             .collect()

@@ -64,8 +64,8 @@ impl Tokenizer {
         let mut tokens = Vec::with_capacity(text.len() / 5 + 1);
         let mut scratch = Vec::new();
         words::tokenize(text, &mut tokens, &mut scratch);
-        let paragraphs = layout::paragraphs(text);
-        let sentences = sentences::sentences(text, &tokens, &paragraphs);
+        let (paragraphs, wrapped) = layout::paragraphs(text);
+        let sentences = sentences::sentences(text, &tokens, &paragraphs, wrapped);
         Segmentation {
             tokens,
             sentences,

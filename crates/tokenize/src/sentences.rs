@@ -34,7 +34,13 @@ fn end_kind(tok: &str) -> End {
 }
 
 /// Splits the tokens of each paragraph into sentences.
-pub(crate) fn sentences(text: &str, tokens: &[Span], paragraphs: &[Span]) -> Vec<Sentence> {
+/// `wrapped`: the text is hard-wrapped wire copy (see [`crate::layout`]).
+pub(crate) fn sentences(
+    text: &str,
+    tokens: &[Span],
+    paragraphs: &[Span],
+    wrapped: bool,
+) -> Vec<Sentence> {
     let mut out = Vec::with_capacity(tokens.len() / 20 + 1);
     let mut t = 0;
     for para in paragraphs {
@@ -45,7 +51,7 @@ pub(crate) fn sentences(text: &str, tokens: &[Span], paragraphs: &[Span]) -> Vec
         while t < tokens.len() && tokens[t].start < para.end {
             t += 1;
         }
-        split_paragraph(text, tokens, first, t, &mut out);
+        split_paragraph(text, tokens, first, t, wrapped, &mut out);
     }
     out
 }
@@ -237,7 +243,14 @@ impl Para<'_> {
     }
 }
 
-fn split_paragraph(text: &str, tokens: &[Span], first: usize, end: usize, out: &mut Vec<Sentence>) {
+fn split_paragraph(
+    text: &str,
+    tokens: &[Span],
+    first: usize,
+    end: usize,
+    wrapped: bool,
+    out: &mut Vec<Sentence>,
+) {
     let p = Para {
         quotes: Cell::new((first, 0)),
         text,
@@ -305,7 +318,9 @@ fn split_paragraph(text: &str, tokens: &[Span], first: usize, end: usize, out: &
         let boundary = !list_label && stop < end && {
             let next = p.tok(stop);
             match kind {
-                End::Abbreviation => stop == k + 1 && abbreviation_ends_sentence(tok, next),
+                End::Abbreviation => {
+                    stop == k + 1 && abbreviation_ends_sentence(tok, next, wrapped)
+                }
                 // `MOSCOW, November 24. /TASS/. The…`: the agency block stays with its dateline;
                 // `…long game." - Matthew Ingram`: the attribution stays with its quote.
                 // `"Why?" Clinton said.`: a quotation and its attribution are one sentence; after

@@ -236,7 +236,10 @@ fn a_date_line_run_into_the_text_is_its_own_sentence() {
 fn a_hyphen_inside_a_party_state_tag_is_not_a_dateline_dash() {
     assert_eq!(
         sentences("Senate Majority Leader John Carver, R-Ky., praised the vote. He left."),
-        ["Senate Majority Leader John Carver, R-Ky., praised the vote.", "He left."]
+        [
+            "Senate Majority Leader John Carver, R-Ky., praised the vote.",
+            "He left."
+        ]
     );
 }
 
@@ -266,7 +269,11 @@ fn a_reporting_verb_after_a_full_stop_starts_the_next_sentence() {
     );
     assert_eq!(
         sentences("\"Who pays?\" she asked. \"Nobody.\" She said, \"Nobody at all.\""),
-        ["\"Who pays?\" she asked.", "\"Nobody.\"", "She said, \"Nobody at all.\""]
+        [
+            "\"Who pays?\" she asked.",
+            "\"Nobody.\"",
+            "She said, \"Nobody at all.\""
+        ]
     );
 }
 
@@ -274,7 +281,10 @@ fn a_reporting_verb_after_a_full_stop_starts_the_next_sentence() {
 fn an_opening_curly_quote_typed_as_the_closing_one_stays_with_its_sentence() {
     assert_eq!(
         sentences("The claim was rated “Mostly False.“ The senator disagreed."),
-        ["The claim was rated “Mostly False.“", "The senator disagreed."]
+        [
+            "The claim was rated “Mostly False.“",
+            "The senator disagreed."
+        ]
     );
     assert_eq!(
         sentences("The dispute was settled. “We are glad,” she said."),
@@ -314,5 +324,32 @@ fn a_stop_after_a_bracketed_abbreviation_ends_the_sentence() {
     assert_eq!(
         sentences("Rep. Ann Lee (D-Calif.) Monday said no."),
         ["Rep. Ann Lee (D-Calif.) Monday said no."]
+    );
+}
+
+#[test]
+fn capitalised_words_after_dotted_initials_in_wire_copy_continue_the_sentence() {
+    // Hard-wrapped copy converted from capitals: every word after `U.S.` is capitalised.
+    let wire = "TOKYO, April 9 - Trade officials said the U.S. And Japan will\n\
+                meet next week, and U.S. Officials will attend. The yen rose\n\
+                against the dollar after the talks were announced in the U.S.\n\
+                The central bank did not intervene, dealers said on Thursday.\n";
+    assert_eq!(
+        sentences(wire),
+        [
+            "TOKYO, April 9 -",
+            "Trade officials said the U.S. And Japan will\nmeet next week, and U.S. Officials will attend.",
+            "The yen rose\nagainst the dollar after the talks were announced in the U.S.",
+            "The central bank did not intervene, dealers said on Thursday."
+        ]
+    );
+    // Elsewhere only title case puts `And` there; `Officials` starts a sentence.
+    assert_eq!(
+        sentences("Help From The U.S. And Iran\n\nTalks began in the U.S. Officials were upbeat."),
+        [
+            "Help From The U.S. And Iran",
+            "Talks began in the U.S.",
+            "Officials were upbeat."
+        ]
     );
 }
