@@ -326,7 +326,8 @@ fn split_paragraph(
                 // `"Why?" Clinton said.`: a quotation and its attribution are one sentence; after
                 // a full stop the verb introduces what follows (`…change." She adds, "What…`).
                 _ => {
-                    let continues = next.starts_with(['/', '-', '—', '–', '―'])
+                    // `PORTLAND, Me., April 13 -`: no sentence starts with a comma.
+                    let continues = next.starts_with(['/', '-', '—', '–', '―', ',', ';'])
                         || next.starts_with(char::is_lowercase)
                         || (stop > k + 1 && tok != "." && p.attribution_follows(stop));
                     !continues

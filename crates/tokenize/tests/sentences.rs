@@ -353,3 +353,15 @@ fn capitalised_words_after_dotted_initials_in_wire_copy_continue_the_sentence() 
         ]
     );
 }
+
+#[test]
+fn no_sentence_starts_with_a_comma() {
+    assert_eq!(
+        sentences("BANGOR, Me., May 2 - Acme Corp said profit rose. Sales fell."),
+        [
+            "BANGOR, Me., May 2 -",
+            "Acme Corp said profit rose.",
+            "Sales fell."
+        ]
+    );
+}
