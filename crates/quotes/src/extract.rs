@@ -1000,7 +1000,11 @@ impl<'a> Analysis<'a> {
                     if left_chain {
                         let mut j = ce + 1;
                         while j <= s1 && !matches!(self.tags[j], Tag::Stop | Tag::Verb(..)) {
-                            let introduced = matches!(self.tags[j - 1], Tag::Comma | Tag::Colon | Tag::Conj);
+                            // Also right after the cue (`she said "…`) or after an abbreviation
+                            // that hid a sentence end (`in Fort Mill, S.C. "…`).
+                            let introduced = matches!(self.tags[j - 1], Tag::Comma | Tag::Colon | Tag::Conj)
+                                || j == ce + 1
+                                || (self.word(j - 1).len() > 2 && self.word(j - 1).ends_with('.'));
                             if let Some(c) = self.chain_opening_at(j).filter(|&c| !self.used[c] && introduced) {
                                 self.used[c] = true;
                                 found.push(Found { content: Content::Chain(c), kind: QuoteKind::Direct, cue, who, left_bound: None });

@@ -559,3 +559,14 @@ fn an_opening_curly_mark_glued_to_the_word_before_closes() {
     assert_eq!((r.1, r.3.as_deref()), (QuoteKind::Direct, Some("Ana Ruiz")), "{rows:#?}");
     assert!(rows.iter().all(|r| !r.0.starts_with("said")), "{rows:#?}");
 }
+
+#[test]
+fn a_second_quotation_after_an_abbreviation_shares_the_speaker() {
+    let text = "The vote was close. \"We are not done,\" Ana Ruiz told reporters in Salem, Ore. \"The \
+                count goes on.\" The board met later.";
+    let mut d = doc(text, &[("Ana Ruiz", PER, "Ana Ruiz")]);
+    let rows = run(&mut d);
+    assert_eq!(find(&rows, "We are not done").3.as_deref(), Some("Ana Ruiz"));
+    let r = find(&rows, "The count goes on");
+    assert_eq!((r.1, r.3.as_deref()), (QuoteKind::Direct, Some("Ana Ruiz")), "{rows:#?}");
+}
