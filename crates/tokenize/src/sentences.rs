@@ -146,9 +146,10 @@ impl Para<'_> {
         let glued = self.tokens[k - 1].end == self.tokens[k].start;
         if matches!(c, '“' | '‘') {
             // An opening quote typed as the closing one (`…“Mostly False.“ The…`), or a German
-            // closing quote: glued to the stop before it and set off from what follows.
-            let spaced_after = k + 1 == self.end || self.tokens[k].end < self.tokens[k + 1].start;
-            return glued && spaced_after;
+            // closing quote: glued to the stop before it and set off from what follows, or
+            // ending the paragraph, where it can open nothing (`…see that. “`).
+            let last = k + 1 == self.end;
+            return last || (glued && self.tokens[k].end < self.tokens[k + 1].start);
         }
         if !matches!(c, '"' | '\'' | '`') {
             return false;

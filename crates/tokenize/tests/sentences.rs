@@ -280,10 +280,11 @@ fn a_reporting_verb_after_a_full_stop_starts_the_next_sentence() {
 #[test]
 fn an_opening_curly_quote_typed_as_the_closing_one_stays_with_its_sentence() {
     assert_eq!(
-        sentences("The claim was rated “Mostly False.“ The senator disagreed."),
+        sentences("The claim was rated “Mostly False.“ The senator disagreed. “They agree. “"),
         [
             "The claim was rated “Mostly False.“",
-            "The senator disagreed."
+            "The senator disagreed.",
+            "“They agree. “"
         ]
     );
     assert_eq!(
