@@ -212,7 +212,7 @@ impl Para<'_> {
         let span = self.tokens[k];
         let before = self.text[..span.start].chars().next_back();
         let after = self.text[span.end..].chars().next();
-        before.is_none_or(char::is_whitespace) || after.is_none_or(char::is_whitespace)
+        before.map_or(true, char::is_whitespace) || after.map_or(true, char::is_whitespace)
     }
 
     /// The index after the dash that ends a dateline opening the paragraph
