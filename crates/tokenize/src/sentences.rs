@@ -173,11 +173,16 @@ impl Para<'_> {
     }
 
     /// A short attribution (`Clinton said.`, `asked Sen. Jones,`) starts at `k`: a reporting
-    /// verb within four tokens, followed by the end of the sentence or a comma.
+    /// verb within four tokens, followed by the end of the sentence or a comma, but not by a
+    /// comma and a new quotation (`…idea?" He answered, "I have…` introduces the answer).
     fn attribution_follows(&self, k: usize) -> bool {
         (k..self.end.min(k + 4)).any(|v| {
+            let introduces = self.tok(v + 1) == ","
+                && matches!(self.tok(v + 2), "\"" | "“" | "‘" | "«")
+                && self.tok(v + 3).starts_with(char::is_uppercase);
             REPORTING_VERBS.contains(&self.tok(v))
                 && (v + 1 == self.end || matches!(self.tok(v + 1), "." | "," | "!" | "?"))
+                && !introduces
         })
     }
 

@@ -366,3 +366,18 @@ fn no_sentence_starts_with_a_comma() {
         ]
     );
 }
+
+#[test]
+fn a_reporting_verb_that_introduces_a_new_quotation_starts_a_sentence() {
+    assert_eq!(
+        sentences("She asked, “Was it wise?” He answered, “I have no idea.”"),
+        [
+            "She asked, “Was it wise?”",
+            "He answered, “I have no idea.”"
+        ]
+    );
+    assert_eq!(
+        sentences("“Was it wise?” he asked, “or merely lucky?”"),
+        ["“Was it wise?” he asked, “or merely lucky?”"]
+    );
+}
