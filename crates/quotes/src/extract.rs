@@ -601,8 +601,11 @@ impl<'a> Analysis<'a> {
         // `In June, the senator called on …`: an opening adverbial is not a statement (checked
         // when the cue has words after it that could be its object instead).
         let subordinator = self.tags[a] == Tag::Conj;
+        // `Steering clear of …, Kasich said`, `Later in the show, Maher stated`: a participle or
+        // an adverb opens an adverbial too.
+        let participle = self.tags[a] == Tag::Other && self.word(a).ends_with("ing");
         let adverbial = strict
-            && (matches!(self.tags[a], Tag::Prep | Tag::Time) || subordinator)
+            && (matches!(self.tags[a], Tag::Prep | Tag::Time | Tag::Aux) || subordinator || participle)
             && !(a..=b).any(|k| self.tags[k] == Tag::Comma);
         if adverbial {
             return None;

@@ -570,3 +570,14 @@ fn a_second_quotation_after_an_abbreviation_shares_the_speaker() {
     let r = find(&rows, "The count goes on");
     assert_eq!((r.1, r.3.as_deref()), (QuoteKind::Direct, Some("Ana Ruiz")), "{rows:#?}");
 }
+
+#[test]
+fn an_opening_participle_or_adverb_is_not_the_statement() {
+    let text = "Ana Ruiz toured the docks. Steering clear of the council, Ruiz wrote to the board \
+                about a ferry line. Still wary of the board, Ruiz stated of the plan that it cost too much. Ruiz said the \
+                ferry would run in May.";
+    let mut d = doc(text, &[("Ana Ruiz", PER, "Ana Ruiz"), ("Ruiz", PER, "Ana Ruiz")]);
+    let rows = run(&mut d);
+    assert!(rows.iter().all(|r| !r.0.starts_with("Steering") && !r.0.starts_with("Still")), "{rows:#?}");
+    assert_eq!(find(&rows, "the ferry would").3.as_deref(), Some("Ruiz"));
+}
