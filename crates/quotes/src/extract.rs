@@ -606,12 +606,19 @@ impl<'a> Analysis<'a> {
         let participle = self.tags[a] == Tag::Other && self.word(a).ends_with("ing");
         let adverbial = strict
             && (matches!(self.tags[a], Tag::Prep | Tag::Time | Tag::Aux) || subordinator || participle)
-            && !(a..=b).any(|k| self.tags[k] == Tag::Comma);
+            && !(a..=b).any(|k| self.tags[k] == Tag::Comma && !self.aside_comma(k));
         if adverbial {
             return None;
         }
         self.mark_used(a, b);
         Some((Content::Tokens(a, b), self.kind_of(a, b)))
+    }
+
+    /// A comma inside an adverbial that does not end it: before a place or name (`in Raleigh,
+    /// North Carolina`) or a sentence adverb (`At the same time, though`).
+    fn aside_comma(&self, k: usize) -> bool {
+        self.caps.get(k + 1).copied().unwrap_or(false)
+            || ["however", "though", "meanwhile", "too", "often"].iter().any(|w| self.is_lower(k + 1, w))
     }
 
     /// Finds all attributions with unresolved speakers.

@@ -581,3 +581,13 @@ fn an_opening_participle_or_adverb_is_not_the_statement() {
     assert!(rows.iter().all(|r| !r.0.starts_with("Steering") && !r.0.starts_with("Still")), "{rows:#?}");
     assert_eq!(find(&rows, "the ferry would").3.as_deref(), Some("Ruiz"));
 }
+
+#[test]
+fn an_opening_adverbial_may_hold_a_place_with_a_comma() {
+    let text = "During a rally in Salem, Oregon, Ana Ruiz wrote to the board about a ferry line. \
+                Ruiz said the ferry would run in May.";
+    let mut d = doc(text, &[("Ana Ruiz", PER, "Ana Ruiz"), ("Ruiz", PER, "Ana Ruiz")]);
+    let rows = run(&mut d);
+    assert!(rows.iter().all(|r| !r.0.starts_with("During")), "{rows:#?}");
+    assert_eq!(find(&rows, "the ferry would").3.as_deref(), Some("Ruiz"));
+}
