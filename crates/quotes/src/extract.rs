@@ -774,6 +774,10 @@ impl<'a> Analysis<'a> {
         if self.ent_of[i] != 0 || (self.caps[i] && i != s0 && !self.title_case(s0, s1)) {
             return None;
         }
+        // `more demanding`, `the most criticized move`: after a degree word, an adjective.
+        if i > s0 && ["more", "most", "less", "least", "very"].iter().any(|w| self.is_lower(i - 1, w)) {
+            return None;
+        }
         // `the report`, `Trump's claim`: a noun (but `he's said` is a verb).
         let possessive = i > s0 + 1 && self.is_possessive(i - 1) && !matches!(self.tags[i - 2], Tag::Pron(_));
         if i > s0 && (self.tags[i - 1] == Tag::Det || possessive) {

@@ -591,3 +591,13 @@ fn an_opening_adverbial_may_hold_a_place_with_a_comma() {
     assert!(rows.iter().all(|r| !r.0.starts_with("During")), "{rows:#?}");
     assert_eq!(find(&rows, "the ferry would").3.as_deref(), Some("Ruiz"));
 }
+
+#[test]
+fn a_cue_word_after_a_degree_word_is_an_adjective() {
+    let text = "The new rules are far more demanding paperwork from the harbour board this year. Ana \
+                Ruiz said the board would cope. It was the most criticized plan of the decade.";
+    let mut d = doc(text, &[("Ana Ruiz", PER, "Ana Ruiz")]);
+    let rows = run(&mut d);
+    assert!(rows.iter().all(|r| !matches!(r.2.as_deref(), Some("demanding" | "criticized"))), "{rows:#?}");
+    assert_eq!(find(&rows, "the board would").3.as_deref(), Some("Ana Ruiz"));
+}
