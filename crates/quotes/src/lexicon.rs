@@ -133,7 +133,7 @@ const NOT_CUES: &[&str] = &[
     "rips", "credit", "credits", "question", "questions", "praise", "blame", "cite", "cites",
     "dub", "dubs", "slam", "slams", "blast", "blasts", "mock", "highlight", "highlights",
     "compare", "compares", "dismiss", "defend", "demand", "demands", "promise", "promises",
-    "pledge", "pledges", "request", "welcome",
+    "pledge", "pledges", "request", "welcome", "name", "names",
 ];
 
 /// Verbs of judging and evaluating: the object is what is reported.

@@ -601,3 +601,13 @@ fn a_cue_word_after_a_degree_word_is_an_adjective() {
     assert!(rows.iter().all(|r| !matches!(r.2.as_deref(), Some("demanding" | "criticized"))), "{rows:#?}");
     assert_eq!(find(&rows, "the board would").3.as_deref(), Some("Ana Ruiz"));
 }
+
+#[test]
+fn name_and_names_are_nouns() {
+    let text = "Despite the Ruiz name, the harbour board lost the vote. Ana Ruiz said the vote was \
+                fair.";
+    let mut d = doc(text, &[("Ana Ruiz", PER, "Ana Ruiz")]);
+    let rows = run(&mut d);
+    assert!(rows.iter().all(|r| r.2.as_deref() != Some("name")), "{rows:#?}");
+    assert_eq!(find(&rows, "the vote was").3.as_deref(), Some("Ana Ruiz"));
+}
