@@ -1303,6 +1303,19 @@ impl<'a> Analysis<'a> {
                     });
                     continue;
                 }
+                // `Sanders made the following comment:` closing its paragraph: the clause's
+                // subject says the quotation that opens the next one.
+                if self.para_of[open - 1] != self.para_of[open] {
+                    self.used[c] = true;
+                    out.push(Found {
+                        content: Content::Chain(c),
+                        kind: QuoteKind::Direct,
+                        cue: Some((open - 1, open - 1)),
+                        who: Who::Clause,
+                        left_bound: None,
+                    });
+                    continue;
+                }
             }
             let end = self.chains[c].end_token();
             // `…, chanting, “Hands up!”` / `…: “…”` closing its sentence: said by the clause's

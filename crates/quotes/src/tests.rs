@@ -611,3 +611,14 @@ fn name_and_names_are_nouns() {
     assert!(rows.iter().all(|r| r.2.as_deref() != Some("name")), "{rows:#?}");
     assert_eq!(find(&rows, "the vote was").3.as_deref(), Some("Ana Ruiz"));
 }
+
+#[test]
+fn a_paragraph_ending_in_a_colon_introduces_the_next_quotation() {
+    let text = "The council met on Monday.\n\nOn May 4, Ana Ruiz made the following comment:\n\n\
+                “The harbour stays open for everyone, whatever the board decides this year.”\n\n\
+                The board did not reply.";
+    let mut d = doc(text, &[("Ana Ruiz", PER, "Ana Ruiz")]);
+    let rows = run(&mut d);
+    let r = find(&rows, "The harbour stays");
+    assert_eq!((r.1, r.4.as_deref()), (QuoteKind::Direct, Some("Ana Ruiz")), "{rows:#?}");
+}
