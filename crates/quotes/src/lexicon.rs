@@ -366,35 +366,23 @@ impl Lexicon {
         ] {
             put(w, Tag::Pron(p));
         }
-        for w in LISTENERS {
-            put(w, Tag::Listener);
-        }
-        for w in DETS {
-            put(w, Tag::Det);
-        }
-        for w in AUX {
-            put(w, Tag::Aux);
-        }
-        for w in PREPS {
-            put(w, Tag::Prep);
-        }
-        for w in CONJS {
-            put(w, Tag::Conj);
-        }
-        for w in CUE_NOUNS {
-            put(w, Tag::CueNoun);
-        }
-        for w in MALE_TITLES {
-            put(w, Tag::Title(Gender::Male));
-        }
-        for w in FEMALE_TITLES {
-            put(w, Tag::Title(Gender::Female));
-        }
-        for w in TITLES {
-            put(w, Tag::Title(Gender::Unknown));
-        }
-        for w in TIMES {
-            put(w, Tag::Time);
+        // Word classes, in priority order (an earlier class keeps a word listed twice).
+        let classes: [(&[&str], Tag); 10] = [
+            (LISTENERS, Tag::Listener),
+            (DETS, Tag::Det),
+            (AUX, Tag::Aux),
+            (PREPS, Tag::Prep),
+            (CONJS, Tag::Conj),
+            (CUE_NOUNS, Tag::CueNoun),
+            (MALE_TITLES, Tag::Title(Gender::Male)),
+            (FEMALE_TITLES, Tag::Title(Gender::Female)),
+            (TITLES, Tag::Title(Gender::Unknown)),
+            (TIMES, Tag::Time),
+        ];
+        for (words, tag) in classes {
+            for w in words {
+                put(w, tag);
+            }
         }
         let mut lemmas: Vec<&'static str> = Vec::new();
         let classes = SPEECH
