@@ -60,7 +60,7 @@ struct RunArgs {
     stages: Option<Vec<String>>,
 
     /// Publication date (ISO) for documents without a `published` field; resolves dateline years.
-    #[arg(long, value_name = "DATE")]
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = newsnlp_dateline::published_arg)]
     published: Option<String>,
 }
 

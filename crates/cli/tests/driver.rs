@@ -187,6 +187,13 @@ fn text_files_directories_and_gzip_are_inputs() {
 }
 
 #[test]
+fn a_malformed_published_date_is_a_usage_error() {
+    let out = newsnlp(&["run", "--published", "2016-13-45"], b"{\"text\":\"x\"}\n");
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("not a YYYY-MM-DD date"));
+}
+
+#[test]
 fn missing_inputs_and_unknown_stages_exit_1() {
     let out = newsnlp(&["run", "/nonexistent/newsnlp-input.jsonl"], b"");
     assert_eq!(out.status.code(), Some(1));

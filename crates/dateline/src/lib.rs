@@ -34,6 +34,12 @@ use newsnlp_doc::{Dateline, Document, Stage, StageError};
 
 pub use date::Ymd;
 
+/// Checks a run-wide `--published` value (an ISO `YYYY-MM-DD` date) for clap's `value_parser`,
+/// so that every binary offering the flag refuses a malformed date instead of ignoring it.
+pub fn published_arg(s: &str) -> Result<String, String> {
+    Ymd::parse_iso(s).map(|_| s.to_string()).ok_or_else(|| format!("`{s}` is not a YYYY-MM-DD date"))
+}
+
 /// The dateline stage. Build it once; it is cheap to apply and safe to share across threads.
 #[derive(Debug, Clone, Default)]
 pub struct DatelineParser {
@@ -48,7 +54,7 @@ impl DatelineParser {
 
     /// Sets the run-wide publication date (`YYYY-MM-DD`, as `--published` gives it) that
     /// resolves years for documents without their own `published` field. A value that is not
-    /// an ISO date is ignored; [`Ymd::parse_iso`] checks one beforehand.
+    /// an ISO date is ignored; [`published_arg`] checks one beforehand.
     pub fn with_published(mut self, published: Option<String>) -> DatelineParser {
         self.published = published.as_deref().and_then(Ymd::parse_iso);
         self

@@ -1,7 +1,7 @@
 //! `newsnlp-dateline`: adds the `dateline` layer to tokenized NDJSON documents.
 
 use clap::Parser;
-use newsnlp_dateline::{DatelineParser, Ymd};
+use newsnlp_dateline::{published_arg, DatelineParser};
 use newsnlp_doc::cli::{exit_on_error, IoArgs};
 
 /// Adds a `dateline` (location, date, agency, normalised place) to each NDJSON document.
@@ -11,17 +11,11 @@ use newsnlp_doc::cli::{exit_on_error, IoArgs};
 struct Args {
     /// Publication date (YYYY-MM-DD) that resolves dateline years for documents without a
     /// `published` field.
-    #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = published_arg)]
     published: Option<String>,
 
     #[command(flatten)]
     io: IoArgs,
-}
-
-fn parse_date(s: &str) -> Result<String, String> {
-    Ymd::parse_iso(s)
-        .map(|_| s.to_string())
-        .ok_or_else(|| format!("`{s}` is not a YYYY-MM-DD date"))
 }
 
 fn main() {
