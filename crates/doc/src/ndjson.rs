@@ -125,24 +125,21 @@ pub fn parse_line(line: &[u8]) -> Result<Parsed, ParseFailure> {
     if !line.trim_start().starts_with('{') {
         return Err(ParseFailure::anonymous(LineError::NotAnObject));
     }
-    let wire: WireDocument = serde_json::from_str(line)
+    let mut wire: WireDocument = serde_json::from_str(line)
         .map_err(|e| ParseFailure::anonymous(LineError::Json(e.to_string())))?;
     let id = wire.id.clone();
     let fail = |error| ParseFailure { id: id.clone(), error };
-    let text = match wire.text {
-        Some(Value::String(_)) => None,
-        Some(_) => Some(LineError::TextNotString),
+    let text = match wire.text.take() {
+        Some(Value::String(text)) => text,
+        Some(_) => return Err(fail(LineError::TextNotString)),
         None if wire.fields.contains_key("error") => return Ok(Parsed::ErrorRecord),
-        None => Some(LineError::MissingText),
+        None => return Err(fail(LineError::MissingText)),
     };
-    if let Some(error) = text {
-        return Err(fail(error));
-    }
-    from_wire(wire).map(|d| Parsed::Document(Box::new(d))).map_err(fail)
+    from_wire(wire, text).map(|d| Parsed::Document(Box::new(d))).map_err(fail)
 }
 
-fn from_wire(wire: WireDocument) -> Result<Document, LineError> {
-    let Some(Value::String(text)) = wire.text else { unreachable!("checked by parse_line") };
+/// Builds the document from its parsed wire form and its `text` (taken out of `wire`).
+fn from_wire(wire: WireDocument, text: String) -> Result<Document, LineError> {
     let map = OffsetMap::new(&text);
     let span = |layer: &'static str, index: usize, start: usize, end: usize| {
         let bad = |detail: String| LineError::BadLayer { layer, index, detail };
