@@ -19,7 +19,9 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let mut pipeline = Pipeline::new();
     pipeline
         .push(Box::new(Tokenizer::new()))
-        .push(Box::new(DatelineParser::new().with_published(Some("2016-03-05".into()))))
+        .push(Box::new(
+            DatelineParser::new().with_published(Some("2016-03-05".into())),
+        ))
         .push(Box::new(EntityRecognizer::new()))
         .push(Box::new(QuoteExtractor::new()));
 
@@ -27,7 +29,11 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     pipeline.annotate(&mut doc)?;
 
     let tokens = doc.tokens.as_deref().unwrap_or_default();
-    println!("{} tokens, {} sentences", tokens.len(), doc.sentences.as_ref().map_or(0, Vec::len));
+    println!(
+        "{} tokens, {} sentences",
+        tokens.len(),
+        doc.sentences.as_ref().map_or(0, Vec::len)
+    );
     if let Some(Some(dateline)) = &doc.dateline {
         println!(
             "dateline: {:?} (location {:?}, date {:?}, agency {:?})",
@@ -38,13 +44,19 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         );
     }
     for e in doc.entities.iter().flatten() {
-        println!("entity: {:<4} {:<16} -> {}", e.label.as_str(), doc.slice(e.span), e.canonical);
+        println!(
+            "entity: {:<4} {:<16} -> {}",
+            e.label.as_str(),
+            doc.slice(e.span),
+            e.canonical
+        );
     }
     for q in doc.quotes.iter().flatten() {
-        let speaker = q
-            .speaker
-            .as_ref()
-            .map(|s| s.canonical.clone().unwrap_or_else(|| doc.slice(s.span).into()));
+        let speaker = q.speaker.as_ref().map(|s| {
+            s.canonical
+                .clone()
+                .unwrap_or_else(|| doc.slice(s.span).into())
+        });
         println!(
             "quote ({}): {:?} — {}",
             q.kind.as_str(),

@@ -10,7 +10,9 @@ fn news_jsonl_matches_the_articles() {
         .lines()
         .filter(|l| !l.is_empty() && !l.starts_with('#'))
         .map(|l| {
-            let (stem, date) = l.split_once('\t').expect("published.tsv rows are STEM<TAB>DATE");
+            let (stem, date) = l
+                .split_once('\t')
+                .expect("published.tsv rows are STEM<TAB>DATE");
             (stem.to_string(), date.to_string())
         })
         .collect();
@@ -24,14 +26,28 @@ fn news_jsonl_matches_the_articles() {
         .filter(|p| p.extension().is_some_and(|x| x == "txt"))
         .collect();
     articles.sort();
-    assert!(articles.len() >= 9, "the seed and at least eight articles of our own");
-    assert_eq!(docs.len(), articles.len(), "run `make fixtures` after adding an article");
+    assert!(
+        articles.len() >= 9,
+        "the seed and at least eight articles of our own"
+    );
+    assert_eq!(
+        docs.len(),
+        articles.len(),
+        "run `make fixtures` after adding an article"
+    );
     for (doc, path) in docs.iter().zip(&articles) {
         let stem = path.file_stem().unwrap().to_str().unwrap();
         let text = std::fs::read_to_string(path).unwrap();
         assert_eq!(doc["id"], stem, "run `make fixtures`");
-        assert_eq!(doc["text"], text.trim_end_matches('\n'), "{stem}: run `make fixtures`");
-        assert_eq!(doc["published"].as_str(), published.get(stem).map(String::as_str));
+        assert_eq!(
+            doc["text"],
+            text.trim_end_matches('\n'),
+            "{stem}: run `make fixtures`"
+        );
+        assert_eq!(
+            doc["published"].as_str(),
+            published.get(stem).map(String::as_str)
+        );
     }
 }
 
@@ -42,5 +58,8 @@ fn the_seed_article_is_the_original() {
         eprintln!("skipped: {} not present", seed.display());
         return;
     };
-    assert_eq!(read("fixtures/articles/tass-2016-11-24-lavrov.txt"), original);
+    assert_eq!(
+        read("fixtures/articles/tass-2016-11-24-lavrov.txt"),
+        original
+    );
 }

@@ -19,7 +19,11 @@ fn parse_lines(out: &[u8]) -> Vec<Value> {
 
 /// Every document of the fixtures, annotated by the driver.
 fn driver_output() -> Vec<Value> {
-    parse_lines(&run_ok("newsnlp", &["run", "-q", "fixtures/news.jsonl"], b""))
+    parse_lines(&run_ok(
+        "newsnlp",
+        &["run", "-q", "fixtures/news.jsonl"],
+        b"",
+    ))
 }
 
 fn seed() -> Value {
@@ -31,7 +35,10 @@ fn seed() -> Value {
 
 fn text_of<'a>(doc: &'a Value, span: &Value) -> String {
     let text: Vec<char> = doc["text"].as_str().unwrap().chars().collect();
-    let (s, e) = (span["start"].as_u64().unwrap() as usize, span["end"].as_u64().unwrap() as usize);
+    let (s, e) = (
+        span["start"].as_u64().unwrap() as usize,
+        span["end"].as_u64().unwrap() as usize,
+    );
     text[s..e].iter().collect()
 }
 
@@ -41,7 +48,10 @@ fn driver_matches_the_reviewed_golden_output() {
     let golden = read("fixtures/expected/news.out.jsonl");
     let out = String::from_utf8(out).unwrap();
     for (i, (got, want)) in out.lines().zip(golden.lines()).enumerate() {
-        assert_eq!(got, want, "document {i} differs from fixtures/expected (see `make golden`)");
+        assert_eq!(
+            got, want,
+            "document {i} differs from fixtures/expected (see `make golden`)"
+        );
     }
     assert_eq!(out.lines().count(), golden.lines().count());
 }
@@ -50,7 +60,10 @@ fn driver_matches_the_reviewed_golden_output() {
 fn driver_equals_the_pipe_of_stage_binaries() {
     let input = fixtures();
     let driver = run_ok("newsnlp", &["run", "-q"], input.as_bytes());
-    assert_eq!(String::from_utf8(pipe(input.as_bytes())).unwrap(), String::from_utf8(driver).unwrap());
+    assert_eq!(
+        String::from_utf8(pipe(input.as_bytes())).unwrap(),
+        String::from_utf8(driver).unwrap()
+    );
 }
 
 #[test]
@@ -65,30 +78,65 @@ fn every_stage_turns_bad_lines_into_records_in_place() {
     input.extend_from_slice(good.as_bytes());
     input.push(b'\n');
     for stage in STAGES.iter().take(1).chain(["newsnlp"].iter()) {
-        let args: &[&str] = if *stage == "newsnlp" { &["run", "-q"] } else { &["-q"] };
+        let args: &[&str] = if *stage == "newsnlp" {
+            &["run", "-q"]
+        } else {
+            &["-q"]
+        };
         let docs = parse_lines(&run_ok(stage, args, &input));
-        assert_eq!(docs.len(), 6, "{stage}: one output line per non-blank input line");
-        assert!(docs[0]["tokens"].is_array(), "{stage}: good documents are annotated");
+        assert_eq!(
+            docs.len(),
+            6,
+            "{stage}: one output line per non-blank input line"
+        );
+        assert!(
+            docs[0]["tokens"].is_array(),
+            "{stage}: good documents are annotated"
+        );
         assert!(docs[5]["tokens"].is_array());
         assert_eq!(docs[1]["line"], 2);
-        assert!(docs[1]["error"].as_str().unwrap().starts_with("invalid JSON"));
+        assert!(docs[1]["error"]
+            .as_str()
+            .unwrap()
+            .starts_with("invalid JSON"));
         assert_eq!(docs[2]["id"], "no-text");
         assert_eq!(docs[2]["error"], "document has no \"text\" field");
-        assert!(docs[3]["error"].as_str().unwrap().contains("not valid UTF-8"));
+        assert!(docs[3]["error"]
+            .as_str()
+            .unwrap()
+            .contains("not valid UTF-8"));
         assert_eq!(docs[4]["line"], 5);
     }
     // A later stage fed a document without its prerequisite layers says which stage to run.
     let docs = parse_lines(&run_ok("newsnlp-quotes", &["-q"], good.as_bytes()));
-    assert!(docs[0]["error"].as_str().unwrap().contains("newsnlp-tokenize"), "{}", docs[0]);
+    assert!(
+        docs[0]["error"]
+            .as_str()
+            .unwrap()
+            .contains("newsnlp-tokenize"),
+        "{}",
+        docs[0]
+    );
 }
 
 #[test]
 fn strict_mode_stops_at_the_first_bad_line() {
-    let out = run("newsnlp-tokenize", &["--strict"], b"{\"text\":\"ok\"}\nnope\n{\"text\":\"never\"}\n");
+    let out = run(
+        "newsnlp-tokenize",
+        &["--strict"],
+        b"{\"text\":\"ok\"}\nnope\n{\"text\":\"never\"}\n",
+    );
     assert!(!out.status.success());
     let stderr = String::from_utf8_lossy(&out.stderr);
-    assert!(stderr.contains("stdin:2"), "the error names the line: {stderr}");
-    assert_eq!(stderr.trim_end().lines().count(), 1, "one-line message: {stderr}");
+    assert!(
+        stderr.contains("stdin:2"),
+        "the error names the line: {stderr}"
+    );
+    assert_eq!(
+        stderr.trim_end().lines().count(),
+        1,
+        "one-line message: {stderr}"
+    );
 }
 
 #[test]
@@ -105,17 +153,26 @@ fn the_seed_dateline_is_exact() {
 fn seed_entities_are_linked_to_full_names() {
     let doc = seed();
     let entities = doc["entities"].as_array().unwrap();
-    let lavrovs: Vec<&Value> = entities.iter().filter(|e| text_of(&doc, e).contains("Lavrov")).collect();
+    let lavrovs: Vec<&Value> = entities
+        .iter()
+        .filter(|e| text_of(&doc, e).contains("Lavrov"))
+        .collect();
     let mentions = doc["text"].as_str().unwrap().matches("Lavrov").count();
     assert_eq!(lavrovs.len(), mentions, "every Lavrov mention is an entity");
     for e in &lavrovs {
         assert_eq!(e["label"], "PER");
         assert_eq!(e["canonical"], "Sergey Lavrov");
     }
-    let opcw: Vec<&Value> = entities.iter().filter(|e| text_of(&doc, e) == "OPCW").collect();
+    let opcw: Vec<&Value> = entities
+        .iter()
+        .filter(|e| text_of(&doc, e) == "OPCW")
+        .collect();
     assert_eq!(opcw.len(), 2);
     for e in opcw {
-        assert_eq!(e["canonical"], "Organization for the Prohibition of Chemical Weapons");
+        assert_eq!(
+            e["canonical"],
+            "Organization for the Prohibition of Chemical Weapons"
+        );
     }
 }
 
@@ -128,12 +185,27 @@ fn seed_quotes_name_the_right_speakers() {
             .iter()
             .find(|q| text_of(&doc, q).contains(needle))
             .unwrap_or_else(|| panic!("no quote contains {needle:?}"));
-        q["speaker"]["canonical"].as_str().unwrap_or("<none>").to_string()
+        q["speaker"]["canonical"]
+            .as_str()
+            .unwrap_or("<none>")
+            .to_string()
     };
     assert_eq!(speaker_of("total war"), "Jean-Marc Ayrault");
-    assert_eq!(speaker_of("When in this situation"), "Sergey Lavrov", "he stressed");
-    assert_eq!(speaker_of("We have heard about this proposal"), "Sergey Lavrov", "the minister said");
-    assert_eq!(speaker_of("if only the countries"), "Sergey Lavrov", "according to Lavrov");
+    assert_eq!(
+        speaker_of("When in this situation"),
+        "Sergey Lavrov",
+        "he stressed"
+    );
+    assert_eq!(
+        speaker_of("We have heard about this proposal"),
+        "Sergey Lavrov",
+        "the minister said"
+    );
+    assert_eq!(
+        speaker_of("if only the countries"),
+        "Sergey Lavrov",
+        "according to Lavrov"
+    );
     assert_eq!(speaker_of("not in France"), "Sergey Lavrov", "he added");
     let direct = quotes.iter().filter(|q| q["kind"] == "direct").count();
     assert!(direct >= 5, "the seed's direct quotes are found: {direct}");

@@ -39,7 +39,9 @@ pub fn run(name: &str, args: &[&str], stdin: &[u8]) -> Output {
     let mut input = child.stdin.take().expect("stdin is piped");
     let data = stdin.to_vec();
     let writer = std::thread::spawn(move || input.write_all(&data));
-    let output = child.wait_with_output().expect("the binary runs to completion");
+    let output = child
+        .wait_with_output()
+        .expect("the binary runs to completion");
     match writer.join().expect("stdin writer does not panic") {
         Ok(()) => {}
         // A run that fails early (e.g. --strict on a bad first line) may close stdin while the
@@ -69,10 +71,13 @@ pub fn read(path: impl AsRef<Path>) -> String {
 }
 
 /// The stage binaries in pipeline order.
-pub const STAGES: [&str; 4] =
-    ["newsnlp-tokenize", "newsnlp-dateline", "newsnlp-entities", "newsnlp-quotes"];
+pub const STAGES: [&str; 4] = [
+    "newsnlp-tokenize", "newsnlp-dateline", "newsnlp-entities", "newsnlp-quotes",
+];
 
 /// Pipes `input` through every stage binary in turn, as a shell pipe would.
 pub fn pipe(input: &[u8]) -> Vec<u8> {
-    STAGES.iter().fold(input.to_vec(), |data, stage| run_ok(stage, &["-q"], &data))
+    STAGES
+        .iter()
+        .fold(input.to_vec(), |data, stage| run_ok(stage, &["-q"], &data))
 }

@@ -32,7 +32,9 @@ fn corpus() -> Vec<u8> {
         .unwrap_or_default();
     paths.sort();
     for path in paths {
-        let Ok(bytes) = std::fs::read(&path) else { continue };
+        let Ok(bytes) = std::fs::read(&path) else {
+            continue;
+        };
         match path.extension().and_then(|e| e.to_str()) {
             Some("txt") => {
                 let text = String::from_utf8_lossy(&bytes);
@@ -81,7 +83,10 @@ fn benches(c: &mut Criterion) {
             // A document the stage refuses is left as it is; the runner would record it.
             let _ = stage.annotate(d);
         }
-        let tokens: usize = next.iter().map(|d| d.tokens.as_ref().map_or(0, Vec::len)).sum();
+        let tokens: usize = next
+            .iter()
+            .map(|d| d.tokens.as_ref().map_or(0, Vec::len))
+            .sum();
         group.throughput(Throughput::Elements(tokens as u64));
         group.bench_function("tokens/s", |b| bench_stage(b, &docs, stage.as_ref()));
         group.finish();
@@ -92,15 +97,24 @@ fn benches(c: &mut Criterion) {
     short(&mut group);
     group.throughput(Throughput::Bytes(ndjson.len() as u64));
     let tokenize_only = Selection::parse(&["tokenize"]).expect("tokenize is a stage");
-    for (name, selection) in [("tokenize", tokenize_only), ("all stages", Selection::all())] {
+    for (name, selection) in [
+        ("tokenize", tokenize_only),
+        ("all stages", Selection::all()),
+    ] {
         let pipeline = selection.build(&config);
         group.bench_function(format!("ndjson, {name}, one thread, MB/s"), |b| {
-            let options = RunOptions { threads: Some(1), warn: false, ..Default::default() };
+            let options = RunOptions {
+                threads: Some(1),
+                warn: false,
+                ..Default::default()
+            };
             let mut runner = Runner::new(&pipeline, options).expect("a one-thread pool");
             let mut out = Vec::with_capacity(ndjson.len() * 8);
             b.iter(|| {
                 out.clear();
-                runner.run("bench", &ndjson[..], &mut out).expect("writing to memory");
+                runner
+                    .run("bench", &ndjson[..], &mut out)
+                    .expect("writing to memory");
             })
         });
     }

@@ -33,23 +33,40 @@ pub struct Input {
 
 impl Input {
     fn stdin() -> Input {
-        Input { path: None, gzip: false, format: Format::Ndjson }
+        Input {
+            path: None,
+            gzip: false,
+            format: Format::Ndjson,
+        }
     }
 
     /// Classifies a file by its name: `.txt` is text, anything else NDJSON; `.gz` is unpacked.
     pub fn file(path: PathBuf) -> Input {
-        let name = path.file_name().map(|n| n.to_string_lossy().to_lowercase()).unwrap_or_default();
+        let name = path
+            .file_name()
+            .map(|n| n.to_string_lossy().to_lowercase())
+            .unwrap_or_default();
         let (gzip, stem) = match name.strip_suffix(".gz") {
             Some(stem) => (true, stem),
             None => (false, name.as_str()),
         };
-        let format = if stem.ends_with(".txt") { Format::Text } else { Format::Ndjson };
-        Input { path: Some(path), gzip, format }
+        let format = if stem.ends_with(".txt") {
+            Format::Text
+        } else {
+            Format::Ndjson
+        };
+        Input {
+            path: Some(path),
+            gzip,
+            format,
+        }
     }
 
     /// The name used in warnings and default ids.
     pub fn name(&self) -> String {
-        self.path.as_ref().map_or_else(|| "stdin".to_string(), |p| p.display().to_string())
+        self.path
+            .as_ref()
+            .map_or_else(|| "stdin".to_string(), |p| p.display().to_string())
     }
 }
 
@@ -73,7 +90,10 @@ pub fn expand(paths: &[PathBuf]) -> Result<Vec<Input>, InputError> {
             inputs.push(Input::stdin());
             continue;
         }
-        let meta = fs::metadata(path).map_err(|err| InputError { path: path.clone(), err })?;
+        let meta = fs::metadata(path).map_err(|err| InputError {
+            path: path.clone(),
+            err,
+        })?;
         if meta.is_dir() {
             let mut files = Vec::new();
             walk(path, &mut files)?;
@@ -88,13 +108,21 @@ pub fn expand(paths: &[PathBuf]) -> Result<Vec<Input>, InputError> {
 
 /// Whether a file found in a directory is an input.
 fn is_input_name(path: &Path) -> bool {
-    let name = path.file_name().map(|n| n.to_string_lossy().to_lowercase()).unwrap_or_default();
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().to_lowercase())
+        .unwrap_or_default();
     let stem = name.strip_suffix(".gz").unwrap_or(&name);
-    [".jsonl", ".ndjson", ".txt"].iter().any(|ext| stem.ends_with(ext))
+    [".jsonl", ".ndjson", ".txt"]
+        .iter()
+        .any(|ext| stem.ends_with(ext))
 }
 
 fn walk(dir: &Path, files: &mut Vec<PathBuf>) -> Result<(), InputError> {
-    let err = |err| InputError { path: dir.to_path_buf(), err };
+    let err = |err| InputError {
+        path: dir.to_path_buf(),
+        err,
+    };
     for entry in fs::read_dir(dir).map_err(err)? {
         let entry = entry.map_err(err)?;
         let path = entry.path();
@@ -110,10 +138,12 @@ fn walk(dir: &Path, files: &mut Vec<PathBuf>) -> Result<(), InputError> {
 
 /// The total input size when every input is a plain file (for a progress bar's ETA).
 pub fn known_size(inputs: &[Input]) -> Option<u64> {
-    inputs.iter().try_fold(0u64, |sum, input| match (&input.path, input.gzip) {
-        (Some(path), false) => Some(sum + fs::metadata(path).ok()?.len()),
-        _ => None,
-    })
+    inputs
+        .iter()
+        .try_fold(0u64, |sum, input| match (&input.path, input.gzip) {
+            (Some(path), false) => Some(sum + fs::metadata(path).ok()?.len()),
+            _ => None,
+        })
 }
 
 /// Every record of every input, in order, opening each input when it is reached.
@@ -121,14 +151,19 @@ pub fn records(
     inputs: Vec<Input>,
     max_doc_bytes: usize,
 ) -> impl Iterator<Item = Result<Record, RunError>> {
-    inputs.into_iter().flat_map(move |input| open(input, max_doc_bytes))
+    inputs
+        .into_iter()
+        .flat_map(move |input| open(input, max_doc_bytes))
 }
 
 type Records = Box<dyn Iterator<Item = Result<Record, RunError>>>;
 
 fn open(input: Input, max_doc_bytes: usize) -> Records {
     let name: Arc<str> = input.name().into();
-    let io_error = |err| RunError::Io { source_name: name.to_string(), err };
+    let io_error = |err| RunError::Io {
+        source_name: name.to_string(),
+        err,
+    };
     let reader: Box<dyn BufRead> = match &input.path {
         None => Box::new(io::stdin().lock()),
         Some(path) => match File::open(path) {
@@ -157,14 +192,19 @@ fn open(input: Input, max_doc_bytes: usize) -> Records {
 /// Reads a whole text document, holding at most `max_doc_bytes + 1` bytes of it.
 fn read_text(mut reader: impl Read, max_doc_bytes: usize) -> io::Result<(u64, Body)> {
     let mut bytes = Vec::new();
-    let limit = u64::try_from(max_doc_bytes).unwrap_or(u64::MAX).saturating_add(1);
+    let limit = u64::try_from(max_doc_bytes)
+        .unwrap_or(u64::MAX)
+        .saturating_add(1);
     let kept = reader.by_ref().take(limit).read_to_end(&mut bytes)? as u64;
     if bytes.len() <= max_doc_bytes {
         return Ok((kept, Body::Text(bytes)));
     }
     let rest = io::copy(&mut reader, &mut io::sink())?;
     let total = kept + rest;
-    Ok((total, Body::TooLarge(usize::try_from(total).unwrap_or(usize::MAX))))
+    Ok((
+        total,
+        Body::TooLarge(usize::try_from(total).unwrap_or(usize::MAX)),
+    ))
 }
 
 #[cfg(test)]

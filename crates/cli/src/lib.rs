@@ -23,7 +23,11 @@ use newsnlp_doc::RunSummary;
 
 /// The one-line summary printed on stderr after a run.
 pub fn summary_line(s: &RunSummary, seconds: f64) -> String {
-    let mb_per_s = if seconds > 0.0 { s.bytes as f64 / 1e6 / seconds } else { 0.0 };
+    let mb_per_s = if seconds > 0.0 {
+        s.bytes as f64 / 1e6 / seconds
+    } else {
+        0.0
+    };
     format!(
         "{} documents, {} errors, {} tokens, {} entities, {} quotes, {:.2} s, {:.1} MB/s",
         s.documents, s.errors, s.tokens, s.entities, s.quotes, seconds, mb_per_s

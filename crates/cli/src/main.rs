@@ -84,7 +84,9 @@ fn run(args: RunArgs) -> anyhow::Result<()> {
             selection.added.join(", ")
         );
     }
-    let pipeline = selection.build(&StageConfig { published: args.published.clone() });
+    let pipeline = selection.build(&StageConfig {
+        published: args.published.clone(),
+    });
     let inputs = input::expand(&args.io.inputs)?;
     let total = input::known_size(&inputs);
     let options = args.io.run_options();
@@ -106,7 +108,10 @@ fn run(args: RunArgs) -> anyhow::Result<()> {
     }
     result?;
     if !quiet {
-        eprintln!("newsnlp: {}", summary_line(&runner.summary(), runner.elapsed_seconds()));
+        eprintln!(
+            "newsnlp: {}",
+            summary_line(&runner.summary(), runner.elapsed_seconds())
+        );
     }
     Ok(())
 }
@@ -133,7 +138,10 @@ fn progress_bar(total: Option<u64>) -> ProgressBar {
 fn stats(paths: &[PathBuf], top: usize) -> anyhow::Result<()> {
     let mut stats = Stats::new();
     for input in input::expand(paths)? {
-        let input = input::Input { format: Format::Ndjson, ..input };
+        let input = input::Input {
+            format: Format::Ndjson,
+            ..input
+        };
         for record in input::records(vec![input], usize::MAX) {
             match record.context("cannot read annotated NDJSON")?.body {
                 Body::Line(line) => stats.add_line(&line),

@@ -34,7 +34,11 @@ impl StageInfo {
 
 /// Every stage, in pipeline order (the order of the Unix pipe of stage binaries).
 pub const STAGES: &[StageInfo] = &[
-    StageInfo { name: "tokenize", requires: &[], make: |_| Box::new(Tokenizer::new()) },
+    StageInfo {
+        name: "tokenize",
+        requires: &[],
+        make: |_| Box::new(Tokenizer::new()),
+    },
     StageInfo {
         name: "dateline",
         requires: &["tokenize"],
@@ -70,7 +74,10 @@ pub struct Selection {
 impl Selection {
     /// Every stage.
     pub fn all() -> Selection {
-        Selection { names: STAGES.iter().map(|s| s.name).collect(), added: Vec::new() }
+        Selection {
+            names: STAGES.iter().map(|s| s.name).collect(),
+            added: Vec::new(),
+        }
     }
 
     /// Parses names as given to `--stages` (already split on commas) and adds prerequisites.
@@ -97,9 +104,15 @@ impl Selection {
             }
         }
         let pick = |f: &dyn Fn(usize) -> bool| {
-            (0..STAGES.len()).filter(|&i| f(i)).map(|i| STAGES[i].name).collect()
+            (0..STAGES.len())
+                .filter(|&i| f(i))
+                .map(|i| STAGES[i].name)
+                .collect()
         };
-        Ok(Selection { names: pick(&|i| wanted[i]), added: pick(&|i| wanted[i] && !asked[i]) })
+        Ok(Selection {
+            names: pick(&|i| wanted[i]),
+            added: pick(&|i| wanted[i] && !asked[i]),
+        })
     }
 
     /// Builds the selected stages into one pipeline.
@@ -147,6 +160,10 @@ mod tests {
     #[test]
     fn unknown_stages_are_refused() {
         let err = Selection::parse(&["tokenize", "lemmas"]).unwrap_err();
-        assert!(err.to_string().starts_with("unknown stage \"lemmas\" (known: tokenize"), "{err}");
+        assert!(
+            err.to_string()
+                .starts_with("unknown stage \"lemmas\" (known: tokenize"),
+            "{err}"
+        );
     }
 }

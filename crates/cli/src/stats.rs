@@ -53,13 +53,19 @@ impl Stats {
         }
         for e in doc.entities.iter().flatten() {
             *self.entities.entry(e.label).or_default() += 1;
-            *self.names.entry((e.label, e.canonical.clone())).or_default() += 1;
+            *self
+                .names
+                .entry((e.label, e.canonical.clone()))
+                .or_default() += 1;
         }
         for q in doc.quotes.iter().flatten() {
             *self.quotes.entry(q.kind.as_str()).or_default() += 1;
             if let Some(s) = &q.speaker {
                 self.quotes_with_speaker += 1;
-                let name = s.canonical.clone().unwrap_or_else(|| doc.slice(s.span).to_string());
+                let name = s
+                    .canonical
+                    .clone()
+                    .unwrap_or_else(|| doc.slice(s.span).to_string());
                 *self.speakers.entry(name).or_default() += 1;
             }
         }
@@ -72,13 +78,17 @@ impl Stats {
 
     /// The `n` most frequent entities by canonical name and label.
     pub fn top_entities(&self, n: usize) -> Vec<((EntityLabel, &str), u64)> {
-        top(self.names.iter().map(|((l, k), &v)| ((*l, k.as_str()), v)), n)
+        top(
+            self.names.iter().map(|((l, k), &v)| ((*l, k.as_str()), v)),
+            n,
+        )
     }
 
     /// A human-readable report with the `n` top speakers and entities.
     pub fn report(&self, n: usize) -> String {
         let mut out = String::new();
-        self.write_report(&mut out, n).expect("writing to a String cannot fail");
+        self.write_report(&mut out, n)
+            .expect("writing to a String cannot fail");
         out
     }
 
@@ -97,13 +107,23 @@ impl Stats {
         )?;
         let by_label: Vec<String> = EntityLabel::ALL
             .iter()
-            .map(|l| format!("{} {}", l.as_str(), self.entities.get(l).copied().unwrap_or(0)))
+            .map(|l| {
+                format!(
+                    "{} {}",
+                    l.as_str(),
+                    self.entities.get(l).copied().unwrap_or(0)
+                )
+            })
             .collect();
         writeln!(out, "entities    {entities:>10}  ({})", by_label.join(", "))?;
         let by_kind: Vec<String> = [QuoteKind::Direct, QuoteKind::Mixed, QuoteKind::Indirect]
             .iter()
             .map(|k| {
-                format!("{} {}", k.as_str(), self.quotes.get(k.as_str()).copied().unwrap_or(0))
+                format!(
+                    "{} {}",
+                    k.as_str(),
+                    self.quotes.get(k.as_str()).copied().unwrap_or(0)
+                )
             })
             .collect();
         writeln!(
@@ -152,7 +172,10 @@ mod tests {
             (1, 1, 2, 1, 0)
         );
         assert_eq!(s.top_speakers(5), vec![("Ivanov", 1)]);
-        assert_eq!(s.top_entities(5), vec![((EntityLabel::Per, "Ivan Ivanov"), 2)]);
+        assert_eq!(
+            s.top_entities(5),
+            vec![((EntityLabel::Per, "Ivan Ivanov"), 2)]
+        );
         let report = s.report(5);
         assert!(
             report.contains("entities             2  (PER 2, ORG 0, LOC 0, MISC 0)"),

@@ -75,8 +75,9 @@ fn gzip(bytes: &[u8]) -> Vec<u8> {
 
 #[test]
 fn output_is_identical_whatever_the_thread_count_and_keeps_input_order() {
-    let input: String =
-        (0..3000).map(|i| ndjson_line(&format!("d{i}"), &article(i)) + "\n").collect();
+    let input: String = (0..3000)
+        .map(|i| ndjson_line(&format!("d{i}"), &article(i)) + "\n")
+        .collect();
     let one = newsnlp(&["run", "-q", "-j", "1"], input.as_bytes());
     let two = newsnlp(&["run", "-q", "-j", "2"], input.as_bytes());
     let four = newsnlp(&["run", "-q", "--threads", "4"], input.as_bytes());
@@ -118,22 +119,38 @@ fn bad_lines_become_error_records_in_place() {
     assert_eq!(out.status.code(), Some(0));
     let docs = lines(&out);
     let ids: Vec<String> = docs.iter().map(|d| d["id"].to_string()).collect();
-    assert_eq!(ids, [r#""g1""#, "null", r#""g2""#, r#""no-text""#, "null", r#""g3""#]);
+    assert_eq!(
+        ids,
+        [r#""g1""#, "null", r#""g2""#, r#""no-text""#, "null", r#""g3""#]
+    );
     for i in [0, 2, 5] {
-        assert!(docs[i]["tokens"].as_array().is_some_and(|t| !t.is_empty()), "{}", docs[i]);
+        assert!(
+            docs[i]["tokens"].as_array().is_some_and(|t| !t.is_empty()),
+            "{}",
+            docs[i]
+        );
     }
     // Line numbers count the blank line after g2.
-    for (i, line, error) in
-        [(1, 2, "invalid JSON"), (3, 5, "no \"text\""), (4, 6, "not valid UTF-8")]
-    {
+    for (i, line, error) in [
+        (1, 2, "invalid JSON"),
+        (3, 5, "no \"text\""),
+        (4, 6, "not valid UTF-8"),
+    ] {
         assert_eq!(docs[i]["line"], line);
-        assert!(docs[i]["error"].as_str().is_some_and(|e| e.contains(error)), "{}", docs[i]);
+        assert!(
+            docs[i]["error"].as_str().is_some_and(|e| e.contains(error)),
+            "{}",
+            docs[i]
+        );
         assert!(docs[i].get("tokens").is_none());
     }
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(stderr.contains("warning: stdin:2:"), "{stderr}");
     let summary = stderr.lines().last().unwrap_or_default();
-    assert!(summary.starts_with("newsnlp: 3 documents, 3 errors, "), "{summary}");
+    assert!(
+        summary.starts_with("newsnlp: 3 documents, 3 errors, "),
+        "{summary}"
+    );
     assert!(summary.ends_with(" MB/s"), "{summary}");
 }
 
@@ -144,7 +161,11 @@ fn on_error_fail_and_strict_stop_at_the_first_bad_line() {
         let out = newsnlp(&args, &mixed_input());
         assert_eq!(out.status.code(), Some(1));
         let docs = lines(&out);
-        assert_eq!(docs.len(), 1, "only the document before the bad line is written");
+        assert_eq!(
+            docs.len(),
+            1,
+            "only the document before the bad line is written"
+        );
         assert_eq!(docs[0]["id"], "g1");
         let stderr = String::from_utf8_lossy(&out.stderr);
         assert!(stderr.contains("error: stdin:2: invalid JSON"), "{stderr}");
@@ -157,14 +178,22 @@ fn on_error_skip_leaves_bad_lines_out() {
     assert_eq!(out.status.code(), Some(0));
     let ids: Vec<Value> = lines(&out).into_iter().map(|d| d["id"].clone()).collect();
     assert_eq!(ids, ["g1", "g2", "g3"]);
-    assert!(out.stderr.is_empty(), "-q prints nothing: {}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.stderr.is_empty(),
+        "-q prints nothing: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
 }
 
 #[test]
 fn text_files_directories_and_gzip_are_inputs() {
     let dir = scratch("inputs");
     std::fs::create_dir_all(dir.join("sub")).expect("sub dir");
-    let a = format!("{}\n{}\n", ndjson_line("a1", &article(1)), ndjson_line("a2", &article(2)));
+    let a = format!(
+        "{}\n{}\n",
+        ndjson_line("a1", &article(1)),
+        ndjson_line("a2", &article(2))
+    );
     std::fs::write(dir.join("a.jsonl"), &a).expect("write");
     let c = format!("{}\n", ndjson_line("c1", &article(3)));
     std::fs::write(dir.join("c.ndjson.gz"), gzip(c.as_bytes())).expect("write");
@@ -173,12 +202,21 @@ fn text_files_directories_and_gzip_are_inputs() {
     std::fs::write(dir.join("notes.md"), "not an input").expect("write");
 
     let out = newsnlp(&["run", "-q", dir.to_str().expect("utf-8 path")], b"");
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let docs = lines(&out);
-    let ids: Vec<String> =
-        docs.iter().map(|d| d["id"].as_str().unwrap_or("?").to_string()).collect();
+    let ids: Vec<String> = docs
+        .iter()
+        .map(|d| d["id"].as_str().unwrap_or("?").to_string())
+        .collect();
     let path = |p: &str| dir.join(p).display().to_string();
-    assert_eq!(ids, ["a1", "a2", "c1", &path("sub/b.txt"), &path("sub/d.TXT.gz")]);
+    assert_eq!(
+        ids,
+        ["a1", "a2", "c1", &path("sub/b.txt"), &path("sub/d.TXT.gz")]
+    );
     assert_eq!(docs[3]["text"], article(4).as_str());
     assert_eq!(docs[4]["text"], article(5).as_str());
 
@@ -208,65 +246,101 @@ fn missing_inputs_and_unknown_stages_exit_1() {
     let out = newsnlp(&["run", "--stages", "tokenize,sentiment"], b"");
     assert_eq!(out.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&out.stderr).contains("unknown stage \"sentiment\""));
-    assert_eq!(newsnlp(&["run", "--threads", "many"], b"").status.code(), Some(2));
+    assert_eq!(
+        newsnlp(&["run", "--threads", "many"], b"").status.code(),
+        Some(2)
+    );
 }
 
 #[test]
 fn oversized_documents_become_error_records() {
     let big = ndjson_line("big", &"word ".repeat(2000));
-    let text = format!("{}\n{big}\n{}\n", ndjson_line("s", "Short."), ndjson_line("t", "Tiny."));
+    let text = format!(
+        "{}\n{big}\n{}\n",
+        ndjson_line("s", "Short."),
+        ndjson_line("t", "Tiny.")
+    );
     let out = newsnlp(&["run", "-q", "--max-doc-bytes", "1000"], text.as_bytes());
     assert!(out.status.success());
     let docs = lines(&out);
     assert_eq!(docs.len(), 3);
     assert_eq!(docs[1]["line"], 2);
-    assert!(docs[1]["error"].as_str().is_some_and(|e| e.contains("over the limit of 1000 bytes")));
+    assert!(docs[1]["error"]
+        .as_str()
+        .is_some_and(|e| e.contains("over the limit of 1000 bytes")));
     assert_eq!(docs[2]["id"], "t");
 }
 
 #[test]
 fn output_file_and_stats() {
     let dir = scratch("stats");
-    let input: String = (0..5).map(|i| ndjson_line(&format!("d{i}"), &article(i)) + "\n").collect();
+    let input: String = (0..5)
+        .map(|i| ndjson_line(&format!("d{i}"), &article(i)) + "\n")
+        .collect();
     let annotated = dir.join("out.jsonl");
-    let out =
-        newsnlp(&["run", "-q", "-o", annotated.to_str().expect("utf-8 path")], input.as_bytes());
+    let out = newsnlp(
+        &["run", "-q", "-o", annotated.to_str().expect("utf-8 path")],
+        input.as_bytes(),
+    );
     assert!(out.status.success() && out.stdout.is_empty());
     let written = std::fs::read_to_string(&annotated).expect("output file");
     let tokens: usize = written
         .lines()
         .map(|l| {
-            serde_json::from_str::<Value>(l).expect("JSON")["tokens"].as_array().map_or(0, Vec::len)
+            serde_json::from_str::<Value>(l).expect("JSON")["tokens"]
+                .as_array()
+                .map_or(0, Vec::len)
         })
         .sum();
     let out = newsnlp(&["stats", annotated.to_str().expect("utf-8 path")], b"");
     assert!(out.status.success());
     let report = String::from_utf8_lossy(&out.stdout);
     assert!(report.contains("documents            5\n"), "{report}");
-    assert!(report.contains(&format!("tokens      {tokens:>10}\n")), "{report}");
+    assert!(
+        report.contains(&format!("tokens      {tokens:>10}\n")),
+        "{report}"
+    );
 }
 
 #[test]
 fn stages_add_their_prerequisites_with_a_note() {
-    let input = ndjson_line("w1", "LONDON, March 3 (Reuters) - Rain fell on the capital.") + "\n";
+    let input = ndjson_line(
+        "w1",
+        "LONDON, March 3 (Reuters) - Rain fell on the capital.",
+    ) + "\n";
     let out = newsnlp(&["run", "--stages", "dateline"], input.as_bytes());
     assert!(out.status.success());
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(stderr.contains("note: also running tokenize"), "{stderr}");
     let doc = &lines(&out)[0];
-    assert!(doc["tokens"].as_array().is_some_and(|t| !t.is_empty()), "{doc}");
+    assert!(
+        doc["tokens"].as_array().is_some_and(|t| !t.is_empty()),
+        "{doc}"
+    );
     assert!(doc.get("dateline").is_some(), "{doc}");
-    assert!(doc.get("entities").is_none() && doc.get("quotes").is_none(), "{doc}");
+    assert!(
+        doc.get("entities").is_none() && doc.get("quotes").is_none(),
+        "{doc}"
+    );
 
     let out = newsnlp(&["run", "--stages", "quotes"], input.as_bytes());
     let stderr = String::from_utf8_lossy(&out.stderr);
-    assert!(stderr.contains("note: also running tokenize, entities"), "{stderr}");
+    assert!(
+        stderr.contains("note: also running tokenize, entities"),
+        "{stderr}"
+    );
     let doc = &lines(&out)[0];
-    assert!(doc.get("entities").is_some() && doc.get("quotes").is_some(), "{doc}");
+    assert!(
+        doc.get("entities").is_some() && doc.get("quotes").is_some(),
+        "{doc}"
+    );
     assert!(doc.get("dateline").is_none(), "{doc}");
 
     let out = newsnlp(&["run", "--stages", "tokenize"], input.as_bytes());
     assert!(!String::from_utf8_lossy(&out.stderr).contains("note:"));
     let doc = &lines(&out)[0];
-    assert!(doc.get("tokens").is_some() && doc.get("dateline").is_none(), "{doc}");
+    assert!(
+        doc.get("tokens").is_some() && doc.get("dateline").is_none(),
+        "{doc}"
+    );
 }

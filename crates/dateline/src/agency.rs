@@ -6,11 +6,7 @@ const AGENCIES: &[(&str, &[&str])] = &[
     (
         "Reuters",
         &[
-            "reuters",
-            "reuter",
-            "thomson reuters",
-            "reuters breakingviews",
-            "reuters health",
+            "reuters", "reuter", "thomson reuters", "reuters breakingviews", "reuters health",
         ],
     ),
     ("AP", &["ap", "associated press"]),
@@ -30,11 +26,7 @@ const AGENCIES: &[(&str, &[&str])] = &[
     (
         "Interfax",
         &[
-            "interfax",
-            "interfax.ru",
-            "interfax-ukraine",
-            "interfax-kazakhstan",
-            "интерфакс",
+            "interfax", "interfax.ru", "interfax-ukraine", "interfax-kazakhstan", "интерфакс",
         ],
     ),
     ("Sputnik", &["sputnik"]),
@@ -108,35 +100,9 @@ const AGENCIES: &[(&str, &[&str])] = &[
 /// Short names of agencies often written without parentheses after a comma or space
 /// (`Tehran, IRNA –`, `WASHINGTON, March 12, Reuter -`); a bare word must match one of these.
 const BARE: &[&str] = &[
-    "Reuters",
-    "AP",
-    "AFP",
-    "UPI",
-    "TASS",
-    "RIA Novosti",
-    "Interfax",
-    "Xinhua",
-    "Kyodo",
-    "Yonhap",
-    "PTI",
-    "IANS",
-    "ANI",
-    "Bernama",
-    "WAM",
-    "SPA",
-    "IRNA",
-    "Antara",
-    "PNA",
-    "DPA",
-    "ANSA",
-    "EFE",
-    "Sputnik",
-    "KUNA",
-    "QNA",
-    "SANA",
-    "MENA",
-    "APP",
-    "APA",
+    "Reuters", "AP", "AFP", "UPI", "TASS", "RIA Novosti", "Interfax", "Xinhua", "Kyodo", "Yonhap",
+    "PTI", "IANS", "ANI", "Bernama", "WAM", "SPA", "IRNA", "Antara", "PNA", "DPA", "ANSA", "EFE",
+    "Sputnik", "KUNA", "QNA", "SANA", "MENA", "APP", "APA",
 ];
 
 fn key(s: &str) -> String {

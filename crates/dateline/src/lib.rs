@@ -37,7 +37,9 @@ pub use date::Ymd;
 /// Checks a run-wide `--published` value (an ISO `YYYY-MM-DD` date) for clap's `value_parser`,
 /// so that every binary offering the flag refuses a malformed date instead of ignoring it.
 pub fn published_arg(s: &str) -> Result<String, String> {
-    Ymd::parse_iso(s).map(|_| s.to_string()).ok_or_else(|| format!("`{s}` is not a YYYY-MM-DD date"))
+    Ymd::parse_iso(s)
+        .map(|_| s.to_string())
+        .ok_or_else(|| format!("`{s}` is not a YYYY-MM-DD date"))
 }
 
 /// The dateline stage. Build it once; it is cheap to apply and safe to share across threads.

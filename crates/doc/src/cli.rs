@@ -86,14 +86,22 @@ impl IoArgs {
         let mut runner = Runner::new(stage, self.run_options())?;
         let mut output = self.open_output()?;
         let stdin = [PathBuf::from("-")];
-        let inputs = if self.inputs.is_empty() { &stdin[..] } else { &self.inputs[..] };
+        let inputs = if self.inputs.is_empty() {
+            &stdin[..]
+        } else {
+            &self.inputs[..]
+        };
         for path in inputs {
             if path.as_os_str() == "-" {
                 runner.run("stdin", io::stdin().lock(), &mut output)?;
             } else {
                 let file =
                     File::open(path).with_context(|| format!("cannot open {}", path.display()))?;
-                runner.run(&path.display().to_string(), BufReader::new(file), &mut output)?;
+                runner.run(
+                    &path.display().to_string(),
+                    BufReader::new(file),
+                    &mut output,
+                )?;
             }
         }
         Ok(runner.summary())

@@ -16,7 +16,11 @@ pub enum LineError {
     #[error("\"text\" is not a string")]
     TextNotString,
     #[error("{layer}[{index}]: {detail}")]
-    BadLayer { layer: &'static str, index: usize, detail: String },
+    BadLayer {
+        layer: &'static str,
+        index: usize,
+        detail: String,
+    },
     #[error("document is {bytes} bytes, over the limit of {limit} bytes (--max-doc-bytes)")]
     TooLarge { bytes: usize, limit: usize },
     #[error("{0}")]
@@ -28,19 +32,32 @@ pub enum LineError {
 pub enum StageError {
     /// A layer the stage reads is absent: the user skipped a stage before it.
     #[error("document has no `{layer}` layer: run `{producer}` first")]
-    MissingLayer { layer: &'static str, producer: &'static str },
+    MissingLayer {
+        layer: &'static str,
+        producer: &'static str,
+    },
     /// Anything else that went wrong inside a stage.
     #[error("{stage}: {message}")]
-    Failed { stage: &'static str, message: String },
+    Failed {
+        stage: &'static str,
+        message: String,
+    },
 }
 
 /// Why a whole run stopped.
 #[derive(Debug, Error)]
 pub enum RunError {
     #[error("{source_name}: {err}")]
-    Io { source_name: String, err: std::io::Error },
+    Io {
+        source_name: String,
+        err: std::io::Error,
+    },
     #[error("{source_name}:{line}: {err}")]
-    BadLine { source_name: String, line: u64, err: LineError },
+    BadLine {
+        source_name: String,
+        line: u64,
+        err: LineError,
+    },
     #[error("could not start {threads} worker threads: {message}")]
     ThreadPool { threads: usize, message: String },
 }

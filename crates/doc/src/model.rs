@@ -86,8 +86,12 @@ pub enum EntityLabel {
 }
 
 impl EntityLabel {
-    pub const ALL: [EntityLabel; 4] =
-        [EntityLabel::Per, EntityLabel::Org, EntityLabel::Loc, EntityLabel::Misc];
+    pub const ALL: [EntityLabel; 4] = [
+        EntityLabel::Per,
+        EntityLabel::Org,
+        EntityLabel::Loc,
+        EntityLabel::Misc,
+    ];
 
     pub fn as_str(self) -> &'static str {
         match self {
@@ -188,7 +192,10 @@ pub struct Document {
 impl Document {
     /// A bare document holding only `text`.
     pub fn new(text: impl Into<String>) -> Document {
-        Document { text: text.into(), ..Document::default() }
+        Document {
+            text: text.into(),
+            ..Document::default()
+        }
     }
 
     /// The text under `span`.

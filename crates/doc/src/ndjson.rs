@@ -13,8 +13,9 @@ use serde::{Deserialize, Serialize, Serializer};
 use serde_json::{Map, Value};
 
 /// Field names owned by the document model; every other field passes through.
-pub const LAYER_FIELDS: [&str; 6] =
-    ["tokens", "sentences", "paragraphs", "dateline", "entities", "quotes"];
+pub const LAYER_FIELDS: [&str; 6] = [
+    "tokens", "sentences", "paragraphs", "dateline", "entities", "quotes",
+];
 
 #[derive(Deserialize)]
 struct WireSpan {
@@ -120,7 +121,9 @@ pub enum Parsed {
 /// Parses one NDJSON line (without its line terminator).
 pub fn parse_line(line: &[u8]) -> Result<Parsed, ParseFailure> {
     let line = std::str::from_utf8(line).map_err(|e| {
-        ParseFailure::anonymous(LineError::InvalidUtf8 { valid_up_to: e.valid_up_to() })
+        ParseFailure::anonymous(LineError::InvalidUtf8 {
+            valid_up_to: e.valid_up_to(),
+        })
     })?;
     if !line.trim_start().starts_with('{') {
         return Err(ParseFailure::anonymous(LineError::NotAnObject));
@@ -128,21 +131,30 @@ pub fn parse_line(line: &[u8]) -> Result<Parsed, ParseFailure> {
     let mut wire: WireDocument = serde_json::from_str(line)
         .map_err(|e| ParseFailure::anonymous(LineError::Json(e.to_string())))?;
     let id = wire.id.clone();
-    let fail = |error| ParseFailure { id: id.clone(), error };
+    let fail = |error| ParseFailure {
+        id: id.clone(),
+        error,
+    };
     let text = match wire.text.take() {
         Some(Value::String(text)) => text,
         Some(_) => return Err(fail(LineError::TextNotString)),
         None if wire.fields.contains_key("error") => return Ok(Parsed::ErrorRecord),
         None => return Err(fail(LineError::MissingText)),
     };
-    from_wire(wire, text).map(|d| Parsed::Document(Box::new(d))).map_err(fail)
+    from_wire(wire, text)
+        .map(|d| Parsed::Document(Box::new(d)))
+        .map_err(fail)
 }
 
 /// Builds the document from its parsed wire form and its `text` (taken out of `wire`).
 fn from_wire(wire: WireDocument, text: String) -> Result<Document, LineError> {
     let map = OffsetMap::new(&text);
     let span = |layer: &'static str, index: usize, start: usize, end: usize| {
-        let bad = |detail: String| LineError::BadLayer { layer, index, detail };
+        let bad = |detail: String| LineError::BadLayer {
+            layer,
+            index,
+            detail,
+        };
         if start > end {
             return Err(bad(format!("start {start} is after end {end}")));
         }
@@ -177,12 +189,18 @@ fn from_wire(wire: WireDocument, text: String) -> Result<Document, LineError> {
                             detail: format!("token range {a}..{b} outside 0..{n_tokens}"),
                         });
                     }
-                    Ok(Sentence { span: span("sentences", i, s.start, s.end)?, tokens: a..b })
+                    Ok(Sentence {
+                        span: span("sentences", i, s.start, s.end)?,
+                        tokens: a..b,
+                    })
                 })
                 .collect::<Result<Vec<_>, _>>()
         })
         .transpose()?;
-    let paragraphs = wire.paragraphs.map(|v| spans("paragraphs", v)).transpose()?;
+    let paragraphs = wire
+        .paragraphs
+        .map(|v| spans("paragraphs", v))
+        .transpose()?;
     let dateline = match wire.dateline {
         None => None,
         Some(None) => Some(None),
@@ -192,7 +210,11 @@ fn from_wire(wire: WireDocument, text: String) -> Result<Document, LineError> {
             date: d.date,
             date_text: d.date_text,
             agency: d.agency,
-            place: d.place.map(|p| Place { name: p.name, region: p.region, country: p.country }),
+            place: d.place.map(|p| Place {
+                name: p.name,
+                region: p.region,
+                country: p.country,
+            }),
         })),
     };
     let entities = wire
@@ -201,15 +223,21 @@ fn from_wire(wire: WireDocument, text: String) -> Result<Document, LineError> {
             v.into_iter()
                 .enumerate()
                 .map(|(i, e)| {
-                    let label = EntityLabel::parse(&e.label).ok_or_else(|| LineError::BadLayer {
-                        layer: "entities",
-                        index: i,
-                        detail: format!("unknown label {:?}", e.label),
-                    })?;
+                    let label =
+                        EntityLabel::parse(&e.label).ok_or_else(|| LineError::BadLayer {
+                            layer: "entities",
+                            index: i,
+                            detail: format!("unknown label {:?}", e.label),
+                        })?;
                     let span = span("entities", i, e.start, e.end)?;
-                    let canonical =
-                        e.canonical.unwrap_or_else(|| text[span.range()].to_string());
-                    Ok::<_, LineError>(Entity { span, label, canonical })
+                    let canonical = e
+                        .canonical
+                        .unwrap_or_else(|| text[span.range()].to_string());
+                    Ok::<_, LineError>(Entity {
+                        span,
+                        label,
+                        canonical,
+                    })
                 })
                 .collect::<Result<Vec<_>, _>>()
         })
@@ -228,7 +256,10 @@ fn from_wire(wire: WireDocument, text: String) -> Result<Document, LineError> {
                     Ok::<_, LineError>(Quote {
                         span: span("quotes", i, q.start, q.end)?,
                         kind,
-                        cue: q.cue.map(|c| span("quotes", i, c.start, c.end)).transpose()?,
+                        cue: q
+                            .cue
+                            .map(|c| span("quotes", i, c.start, c.end))
+                            .transpose()?,
                         speaker: q
                             .speaker
                             .map(|s| {
@@ -260,7 +291,10 @@ fn from_wire(wire: WireDocument, text: String) -> Result<Document, LineError> {
 /// Serialises `doc` as one JSON line (without the newline) onto `out`.
 pub fn write_document(doc: &Document, out: &mut Vec<u8>) {
     let map = OffsetMap::new(&doc.text);
-    let ctx = Ctx { text: &doc.text, map: &map };
+    let ctx = Ctx {
+        text: &doc.text,
+        map: &map,
+    };
     serde_json::to_writer(out, &Item(doc, &ctx)).expect("serialising to memory cannot fail");
 }
 
@@ -367,7 +401,10 @@ impl WireEntries for Quote {
     fn entries<M: SerializeMap>(&self, ctx: &Ctx<'_>, m: &mut M) -> Result<(), M::Error> {
         TextSpan(self.span).entries(ctx, m)?;
         m.serialize_entry("kind", self.kind.as_str())?;
-        m.serialize_entry("cue", &self.cue.map(TextSpan).as_ref().map(|c| Item(c, ctx)))?;
+        m.serialize_entry(
+            "cue",
+            &self.cue.map(TextSpan).as_ref().map(|c| Item(c, ctx)),
+        )?;
         m.serialize_entry("speaker", &self.speaker.as_ref().map(|sp| Item(sp, ctx)))
     }
 }
@@ -420,7 +457,8 @@ mod tests {
 
     #[test]
     fn unknown_fields_pass_through_in_order() {
-        let line = r#"{"id":"a","text":"Hi","zeta":1,"alpha":{"x":[1,2]},"published":"2016-11-24"}"#;
+        let line =
+            r#"{"id":"a","text":"Hi","zeta":1,"alpha":{"x":[1,2]},"published":"2016-11-24"}"#;
         let d = doc(line);
         assert_eq!(d.published(), Some("2016-11-24"));
         let mut out = Vec::new();
@@ -432,7 +470,13 @@ mod tests {
     fn code_points_become_bytes_and_back() {
         let line = r#"{"id":"x","text":"“Да” 😀 ok","tokens":[{"start":0,"end":1},{"start":1,"end":3},{"start":3,"end":4},{"start":5,"end":6},{"start":7,"end":9}]}"#;
         let d = doc(line);
-        let toks: Vec<&str> = d.tokens.as_ref().unwrap().iter().map(|&t| d.slice(t)).collect();
+        let toks: Vec<&str> = d
+            .tokens
+            .as_ref()
+            .unwrap()
+            .iter()
+            .map(|&t| d.slice(t))
+            .collect();
         assert_eq!(toks, ["“", "Да", "”", "😀", "ok"]);
         let mut out = Vec::new();
         write_document(&d, &mut out);
@@ -456,16 +500,25 @@ mod tests {
 
     #[test]
     fn bad_lines_say_what_is_wrong() {
-        assert!(matches!(err(b"{\"text\": \"a\xff\"}").error, LineError::InvalidUtf8 { .. }));
+        assert!(matches!(
+            err(b"{\"text\": \"a\xff\"}").error,
+            LineError::InvalidUtf8 { .. }
+        ));
         assert_eq!(err(b"[1,2]").error, LineError::NotAnObject);
         assert!(matches!(err(b"{\"text\": ").error, LineError::Json(_)));
-        assert!(matches!(err(br#"{"text": "\ud800"}"#).error, LineError::Json(_)));
+        assert!(matches!(
+            err(br#"{"text": "\ud800"}"#).error,
+            LineError::Json(_)
+        ));
         let missing = err(br#"{"id": "k", "body": "x"}"#);
         assert_eq!(missing.error, LineError::MissingText);
         assert_eq!(missing.id, Some(Value::from("k")));
         assert_eq!(err(br#"{"text": 3}"#).error, LineError::TextNotString);
         let e = err(br#"{"text": "ab", "tokens": [{"start": 1, "end": 5}]}"#).error;
-        assert_eq!(e.to_string(), "tokens[0]: offsets 1..5 lie outside the text (2 code points)");
+        assert_eq!(
+            e.to_string(),
+            "tokens[0]: offsets 1..5 lie outside the text (2 code points)"
+        );
     }
 
     #[test]

@@ -24,7 +24,10 @@ impl OffsetMap {
     /// Builds the map for `text`.
     pub fn new(text: &str) -> OffsetMap {
         if text.is_ascii() {
-            return OffsetMap { tables: None, byte_len: text.len() };
+            return OffsetMap {
+                tables: None,
+                byte_len: text.len(),
+            };
         }
         let mut byte_to_cp = vec![0u32; text.len() + 1];
         let mut cp_to_byte = Vec::with_capacity(text.len() + 1);
@@ -38,7 +41,13 @@ impl OffsetMap {
         }
         byte_to_cp[text.len()] = cp;
         cp_to_byte.push(text.len() as u32);
-        OffsetMap { tables: Some(Tables { byte_to_cp, cp_to_byte }), byte_len: text.len() }
+        OffsetMap {
+            tables: Some(Tables {
+                byte_to_cp,
+                cp_to_byte,
+            }),
+            byte_len: text.len(),
+        }
     }
 
     /// Number of code points in the text.

@@ -113,7 +113,13 @@ pub struct Lines<R> {
 
 impl<R: BufRead> Lines<R> {
     pub fn new(source: impl Into<Arc<str>>, input: R, max_doc_bytes: usize) -> Lines<R> {
-        Lines { source: source.into(), input, number: 0, max_doc_bytes, done: false }
+        Lines {
+            source: source.into(),
+            input,
+            number: 0,
+            max_doc_bytes,
+            done: false,
+        }
     }
 }
 
@@ -129,7 +135,10 @@ impl<R: BufRead> Iterator for Lines<R> {
                 Ok(None) => break,
                 Err(err) => {
                     self.done = true;
-                    return Some(Err(RunError::Io { source_name: self.source.to_string(), err }));
+                    return Some(Err(RunError::Io {
+                        source_name: self.source.to_string(),
+                        err,
+                    }));
                 }
             };
             self.number += 1;
@@ -244,7 +253,15 @@ impl<'s> Runner<'s> {
         I: IntoIterator<Item = Result<Record, RunError>>,
         W: Write,
     {
-        let Runner { stage, options, pool, summary, progress, warner, .. } = self;
+        let Runner {
+            stage,
+            options,
+            pool,
+            summary,
+            progress,
+            warner,
+            ..
+        } = self;
         let stage: &dyn Stage = *stage;
         let options: &RunOptions = options;
         let mut records = records.into_iter();
@@ -264,8 +281,10 @@ impl<'s> Runner<'s> {
                         let seq = sent;
                         let max = options.max_doc_bytes;
                         scope.spawn(move |_| {
-                            let outcomes =
-                                batch.into_par_iter().map(|r| process(stage, r, max)).collect();
+                            let outcomes = batch
+                                .into_par_iter()
+                                .map(|r| process(stage, r, max))
+                                .collect();
                             // The receiver outlives the scope, so this cannot fail.
                             let _ = tx.send((seq, outcomes));
                         });
@@ -294,7 +313,10 @@ impl<'s> Runner<'s> {
                 }
             }
         })?;
-        output.flush().map_err(|err| RunError::Io { source_name: "output".to_string(), err })
+        output.flush().map_err(|err| RunError::Io {
+            source_name: "output".to_string(),
+            err,
+        })
     }
 }
 
@@ -306,7 +328,9 @@ where
     let mut batch = Vec::with_capacity(options.batch_docs.min(1024));
     let mut bytes = 0u64;
     while batch.len() < options.batch_docs.max(1) && bytes < options.batch_bytes as u64 {
-        let Some(record) = records.next().transpose()? else { break };
+        let Some(record) = records.next().transpose()? else {
+            break;
+        };
         bytes += record.input_bytes;
         batch.push(record);
     }
@@ -321,7 +345,10 @@ fn write_outcome<W: Write>(
     warner: &mut Option<Warner<'_>>,
     output: &mut W,
 ) -> Result<(), RunError> {
-    let io_err = |err| RunError::Io { source_name: "output".to_string(), err };
+    let io_err = |err| RunError::Io {
+        source_name: "output".to_string(),
+        err,
+    };
     let c = outcome.counts;
     summary.documents += c.documents;
     summary.tokens += c.tokens;
@@ -338,8 +365,10 @@ fn write_outcome<W: Write>(
             });
         }
         if options.warn {
-            let message =
-                format!("warning: {}:{}: {}", outcome.source, outcome.number, failure.error);
+            let message = format!(
+                "warning: {}:{}: {}",
+                outcome.source, outcome.number, failure.error
+            );
             match warner.as_mut() {
                 Some(warn) => warn(&message),
                 None => eprintln!("{message}"),
@@ -356,13 +385,19 @@ fn write_outcome<W: Write>(
 /// Parses, annotates and serialises one record; never panics on bad input, and a stage that
 /// panics on one document costs that document only (it becomes an error record).
 fn process(stage: &dyn Stage, record: Record, max: usize) -> Outcome {
-    let Record { source, number, input_bytes, body } = record;
+    let Record {
+        source,
+        number,
+        input_bytes,
+        body,
+    } = record;
     let mut json = Vec::new();
     let mut counts = RunSummary::default();
     let parsed = match body {
-        Body::TooLarge(bytes) => {
-            Err(ParseFailure { id: None, error: LineError::TooLarge { bytes, limit: max } })
-        }
+        Body::TooLarge(bytes) => Err(ParseFailure {
+            id: None,
+            error: LineError::TooLarge { bytes, limit: max },
+        }),
         Body::Line(bytes) => match parse_line(&bytes) {
             Ok(Parsed::ErrorRecord) => {
                 json = bytes;
@@ -379,10 +414,15 @@ fn process(stage: &dyn Stage, record: Record, max: usize) -> Outcome {
         Body::Text(bytes) => {
             let id = Some(Value::String(source.to_string()));
             match String::from_utf8(bytes) {
-                Ok(text) => Ok(Some(Document { id, ..Document::new(text) })),
+                Ok(text) => Ok(Some(Document {
+                    id,
+                    ..Document::new(text)
+                })),
                 Err(e) => Err(ParseFailure {
                     id,
-                    error: LineError::InvalidUtf8 { valid_up_to: e.utf8_error().valid_up_to() },
+                    error: LineError::InvalidUtf8 {
+                        valid_up_to: e.utf8_error().valid_up_to(),
+                    },
                 }),
             }
         }
@@ -392,7 +432,10 @@ fn process(stage: &dyn Stage, record: Record, max: usize) -> Outcome {
         Ok(Some(mut doc)) => {
             let annotated = catch_unwind(AssertUnwindSafe(|| stage.annotate(&mut doc)))
                 .unwrap_or_else(|_| {
-                    Err(StageError::Failed { stage: stage.name(), message: "panicked".into() })
+                    Err(StageError::Failed {
+                        stage: stage.name(),
+                        message: "panicked".into(),
+                    })
                 });
             match annotated {
                 Ok(()) => {
@@ -401,7 +444,10 @@ fn process(stage: &dyn Stage, record: Record, max: usize) -> Outcome {
                     write_document(&doc, &mut json);
                     None
                 }
-                Err(e) => Some(ParseFailure { id: doc.id.clone(), error: e.into() }),
+                Err(e) => Some(ParseFailure {
+                    id: doc.id.clone(),
+                    error: e.into(),
+                }),
             }
         }
         Err(failure) => Some(failure),
@@ -410,7 +456,14 @@ fn process(stage: &dyn Stage, record: Record, max: usize) -> Outcome {
         json.clear();
         write_error_record(f.id.as_ref(), number, &f.error.to_string(), &mut json);
     }
-    Outcome { source, number, input_bytes, json, failure, counts }
+    Outcome {
+        source,
+        number,
+        input_bytes,
+        json,
+        failure,
+        counts,
+    }
 }
 
 fn count(doc: &Document, counts: &mut RunSummary) {
@@ -479,7 +532,10 @@ mod tests {
         }
         fn annotate(&self, doc: &mut Document) -> Result<(), StageError> {
             if doc.text == "boom" {
-                return Err(StageError::Failed { stage: "one-token", message: "boom".into() });
+                return Err(StageError::Failed {
+                    stage: "one-token",
+                    message: "boom".into(),
+                });
             }
             doc.tokens = Some(vec![Span::new(0, doc.text.len())]);
             Ok(())
@@ -487,7 +543,14 @@ mod tests {
     }
 
     fn run(input: &[u8], options: RunOptions) -> (Result<(), RunError>, String, RunSummary) {
-        let mut runner = Runner::new(&OneToken, RunOptions { warn: false, ..options }).unwrap();
+        let mut runner = Runner::new(
+            &OneToken,
+            RunOptions {
+                warn: false,
+                ..options
+            },
+        )
+        .unwrap();
         let mut out = Vec::new();
         let result = runner.run("in", input, &mut out);
         (result, String::from_utf8(out).unwrap(), runner.summary())
@@ -501,54 +564,94 @@ mod tests {
         res.unwrap();
         let lines: Vec<&str> = out.lines().collect();
         assert_eq!(lines.len(), 5);
-        assert_eq!(lines[0], r#"{"id":"a","text":"x","tokens":[{"start":0,"end":1}]}"#);
+        assert_eq!(
+            lines[0],
+            r#"{"id":"a","text":"x","tokens":[{"start":0,"end":1}]}"#
+        );
         assert!(
             lines[1].starts_with(r#"{"id":null,"line":2,"error":"invalid JSON"#),
             "{}",
             lines[1]
         );
-        assert_eq!(lines[2], r#"{"id":"c","line":4,"error":"document has no \"text\" field"}"#);
+        assert_eq!(
+            lines[2],
+            r#"{"id":"c","line":4,"error":"document has no \"text\" field"}"#
+        );
         assert!(lines[3].contains(r#""line":5,"error":"line is not valid UTF-8"#));
-        assert_eq!(lines[4], r#"{"id":"in:6","text":"z","tokens":[{"start":0,"end":1}]}"#);
+        assert_eq!(
+            lines[4],
+            r#"{"id":"in:6","text":"z","tokens":[{"start":0,"end":1}]}"#
+        );
         assert_eq!((sum.documents, sum.errors, sum.tokens), (2, 3, 2));
     }
 
     #[test]
     fn skip_and_fail() {
-        let (res, out, _) =
-            run(MIXED, RunOptions { on_error: OnError::Skip, ..Default::default() });
+        let (res, out, _) = run(
+            MIXED,
+            RunOptions {
+                on_error: OnError::Skip,
+                ..Default::default()
+            },
+        );
         res.unwrap();
         assert_eq!(out.lines().count(), 2);
-        let (res, out, _) =
-            run(MIXED, RunOptions { on_error: OnError::Fail, ..Default::default() });
+        let (res, out, _) = run(
+            MIXED,
+            RunOptions {
+                on_error: OnError::Fail,
+                ..Default::default()
+            },
+        );
         match res {
             Err(RunError::BadLine { line: 2, .. }) => {}
             other => panic!("expected a failure at line 2, got {other:?}"),
         }
-        assert_eq!(out.lines().count(), 1, "documents before the bad line are written");
+        assert_eq!(
+            out.lines().count(),
+            1,
+            "documents before the bad line are written"
+        );
     }
 
     #[test]
     fn stage_errors_and_oversized_lines_are_records() {
         let input = b"{\"id\":\"b\",\"text\":\"boom\"}\n{\"text\":\"a rather long document\"}\n";
-        let (res, out, _) = run(input, RunOptions { max_doc_bytes: 30, ..Default::default() });
+        let (res, out, _) = run(
+            input,
+            RunOptions {
+                max_doc_bytes: 30,
+                ..Default::default()
+            },
+        );
         res.unwrap();
         let lines: Vec<&str> = out.lines().collect();
         assert_eq!(lines[0], r#"{"id":"b","line":1,"error":"one-token: boom"}"#);
-        assert!(lines[1].contains("over the limit of 30 bytes"), "{}", lines[1]);
+        assert!(
+            lines[1].contains("over the limit of 30 bytes"),
+            "{}",
+            lines[1]
+        );
     }
 
     #[test]
     fn order_is_kept_across_batches_and_threads() {
-        let input: String =
-            (0..1000).map(|i| format!("{{\"id\":{i},\"text\":\"{i}\"}}\n")).collect();
-        let opts =
-            |threads| RunOptions { batch_docs: 7, threads: Some(threads), ..Default::default() };
+        let input: String = (0..1000)
+            .map(|i| format!("{{\"id\":{i},\"text\":\"{i}\"}}\n"))
+            .collect();
+        let opts = |threads| RunOptions {
+            batch_docs: 7,
+            threads: Some(threads),
+            ..Default::default()
+        };
         let (_, one, _) = run(input.as_bytes(), opts(1));
         let (_, four, _) = run(input.as_bytes(), opts(4));
         assert_eq!(one, four);
         for (i, line) in one.lines().enumerate() {
-            assert!(line.starts_with(&format!("{{\"id\":{i},")), "line {i}: {line}");
+            assert!(
+                line.starts_with(&format!("{{\"id\":{i},")),
+                "line {i}: {line}"
+            );
         }
     }
 
@@ -574,30 +677,47 @@ mod tests {
                 body: Body::Text(bytes.to_vec()),
             })
         };
-        let records = Lines::new("a.jsonl", &b"{\"text\":\"p\"}\n\n{\"text\":\"q\"}\n"[..], 100)
-            .chain([
-                text("b.txt", "Zürich".as_bytes()),
-                text("c.txt", b"\xff"),
-                Ok(Record {
-                    source: "d.txt".into(),
-                    number: 1,
-                    input_bytes: 500,
-                    body: Body::TooLarge(500),
-                }),
-            ]);
+        let records = Lines::new(
+            "a.jsonl",
+            &b"{\"text\":\"p\"}\n\n{\"text\":\"q\"}\n"[..],
+            100,
+        )
+        .chain([
+            text("b.txt", "Zürich".as_bytes()),
+            text("c.txt", b"\xff"),
+            Ok(Record {
+                source: "d.txt".into(),
+                number: 1,
+                input_bytes: 500,
+                body: Body::TooLarge(500),
+            }),
+        ]);
         let mut out = Vec::new();
         runner.run_records(records, &mut out).unwrap();
         let out = String::from_utf8(out).unwrap();
         let lines: Vec<&str> = out.lines().collect();
-        assert_eq!(lines[0], r#"{"id":"a.jsonl:1","text":"p","tokens":[{"start":0,"end":1}]}"#);
-        assert_eq!(lines[1], r#"{"id":"a.jsonl:3","text":"q","tokens":[{"start":0,"end":1}]}"#);
-        assert_eq!(lines[2], r#"{"id":"b.txt","text":"Zürich","tokens":[{"start":0,"end":6}]}"#);
+        assert_eq!(
+            lines[0],
+            r#"{"id":"a.jsonl:1","text":"p","tokens":[{"start":0,"end":1}]}"#
+        );
+        assert_eq!(
+            lines[1],
+            r#"{"id":"a.jsonl:3","text":"q","tokens":[{"start":0,"end":1}]}"#
+        );
+        assert_eq!(
+            lines[2],
+            r#"{"id":"b.txt","text":"Zürich","tokens":[{"start":0,"end":6}]}"#
+        );
         assert!(
             lines[3].starts_with(r#"{"id":"c.txt","line":1,"error":"line is not valid UTF-8"#),
             "{}",
             lines[3]
         );
-        assert!(lines[4].contains("500 bytes, over the limit of 100"), "{}", lines[4]);
+        assert!(
+            lines[4].contains("500 bytes, over the limit of 100"),
+            "{}",
+            lines[4]
+        );
         assert_eq!(lines.len(), 5);
         let sum = runner.summary();
         assert_eq!((sum.documents, sum.errors), (3, 2));
@@ -620,15 +740,24 @@ mod tests {
 
     #[test]
     fn a_panicking_stage_costs_one_document() {
-        let mut runner =
-            Runner::new(&Fragile, RunOptions { warn: false, ..Default::default() }).unwrap();
+        let mut runner = Runner::new(
+            &Fragile,
+            RunOptions {
+                warn: false,
+                ..Default::default()
+            },
+        )
+        .unwrap();
         let mut out = Vec::new();
         let input = b"{\"text\":\"x\"}\n{\"text\":\"\"}\n{\"text\":\"y\"}\n";
         runner.run("in", &input[..], &mut out).unwrap();
         let out = String::from_utf8(out).unwrap();
         let lines: Vec<&str> = out.lines().collect();
         assert_eq!(lines.len(), 3);
-        assert_eq!(lines[1], r#"{"id":"in:2","line":2,"error":"fragile: panicked"}"#);
+        assert_eq!(
+            lines[1],
+            r#"{"id":"in:2","line":2,"error":"fragile: panicked"}"#
+        );
         assert!(lines[2].starts_with(r#"{"id":"in:3","text":"y""#));
     }
 
@@ -640,7 +769,11 @@ mod tests {
         runner.run("in", MIXED, &mut Vec::new()).unwrap();
         drop(runner);
         assert_eq!(warnings.len(), 3);
-        assert!(warnings[0].starts_with("warning: in:2: invalid JSON"), "{}", warnings[0]);
+        assert!(
+            warnings[0].starts_with("warning: in:2: invalid JSON"),
+            "{}",
+            warnings[0]
+        );
     }
 
     #[test]

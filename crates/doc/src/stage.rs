@@ -50,19 +50,27 @@ impl Stage for Pipeline {
 /// to run first.
 impl Document {
     pub fn require_tokens(&self) -> Result<&[Span], StageError> {
-        self.tokens.as_deref().ok_or(missing("tokens", "newsnlp-tokenize"))
+        self.tokens
+            .as_deref()
+            .ok_or(missing("tokens", "newsnlp-tokenize"))
     }
 
     pub fn require_sentences(&self) -> Result<&[Sentence], StageError> {
-        self.sentences.as_deref().ok_or(missing("sentences", "newsnlp-tokenize"))
+        self.sentences
+            .as_deref()
+            .ok_or(missing("sentences", "newsnlp-tokenize"))
     }
 
     pub fn require_paragraphs(&self) -> Result<&[Span], StageError> {
-        self.paragraphs.as_deref().ok_or(missing("paragraphs", "newsnlp-tokenize"))
+        self.paragraphs
+            .as_deref()
+            .ok_or(missing("paragraphs", "newsnlp-tokenize"))
     }
 
     pub fn require_entities(&self) -> Result<&[Entity], StageError> {
-        self.entities.as_deref().ok_or(missing("entities", "newsnlp-entities"))
+        self.entities
+            .as_deref()
+            .ok_or(missing("entities", "newsnlp-entities"))
     }
 }
 

@@ -12,7 +12,9 @@ use newsnlp_entities::EntityRecognizer;
 use std::time::Instant;
 
 fn main() -> anyhow::Result<()> {
-    let path = std::env::args().nth(1).ok_or_else(|| anyhow::anyhow!("usage: throughput TOKENIZED.jsonl"))?;
+    let path = std::env::args()
+        .nth(1)
+        .ok_or_else(|| anyhow::anyhow!("usage: throughput TOKENIZED.jsonl"))?;
     let raw = std::fs::read_to_string(&path)?;
     let mut docs: Vec<_> = raw
         .lines()
@@ -21,7 +23,10 @@ fn main() -> anyhow::Result<()> {
             _ => None,
         })
         .collect();
-    let tokens: usize = docs.iter().map(|d| d.tokens.as_ref().map_or(0, Vec::len)).sum();
+    let tokens: usize = docs
+        .iter()
+        .map(|d| d.tokens.as_ref().map_or(0, Vec::len))
+        .sum();
     let stage = EntityRecognizer::new();
     let load = Instant::now();
     if let Some(d) = docs.first_mut() {

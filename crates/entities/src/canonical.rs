@@ -32,11 +32,14 @@ const ALIASES: &[(&str, &str)] = &[
 /// `pro-Beijing`): the entity is the name after the hyphen. (CoNLL-2003 tags such tokens
 /// whole only because its tokens cannot be split; GUM and the project's gold split them.)
 const PREFIXES: &[&str] = &[
-    "anti", "pro", "inter", "intra", "post", "pre", "neo", "non", "ex", "mid", "pan", "trans", "ultra", "un",
+    "anti", "pro", "inter", "intra", "post", "pre", "neo", "non", "ex", "mid", "pan", "trans",
+    "ultra", "un",
 ];
 
 /// Lower-case words that may sit inside a name without giving it an initial.
-const CONNECTORS: &[&str] = &["of", "for", "the", "and", "on", "in", "&", "de", "du", "des"];
+const CONNECTORS: &[&str] = &[
+    "of", "for", "the", "and", "on", "in", "&", "de", "du", "des",
+];
 
 struct Mention {
     span: Span,
@@ -55,7 +58,11 @@ pub fn link(text: &str, tokens: &[Span], spans: &[(Span, EntityLabel)]) -> Vec<E
         let last = tokens.partition_point(|t| t.end <= span.end);
         let mut toks = first..last;
         if toks.is_empty() || tokens[first].start != span.start {
-            mentions.push(Mention { span, label, toks: 0..0 });
+            mentions.push(Mention {
+                span,
+                label,
+                toks: 0..0,
+            });
             continue;
         }
         while toks.len() > 1 && word(toks.start).eq_ignore_ascii_case("the") {
@@ -77,8 +84,12 @@ pub fn link(text: &str, tokens: &[Span], spans: &[(Span, EntityLabel)]) -> Vec<E
         }
         mentions.push(Mention { span, label, toks });
     }
-    let names: Vec<String> = mentions.iter().map(|m| normalise(text.get(m.span.range()).unwrap_or(""))).collect();
-    let words = |m: &Mention| -> Vec<&str> { m.toks.clone().map(word).filter(|w| !is_punct(w)).collect() };
+    let names: Vec<String> = mentions
+        .iter()
+        .map(|m| normalise(text.get(m.span.range()).unwrap_or("")))
+        .collect();
+    let words =
+        |m: &Mention| -> Vec<&str> { m.toks.clone().map(word).filter(|w| !is_punct(w)).collect() };
     let mut canonical: Vec<Option<String>> = vec![None; mentions.len()];
     // Acronyms first: their expansion may come later in the story.
     for k in 0..mentions.len() {
@@ -87,7 +98,9 @@ pub fn link(text: &str, tokens: &[Span], spans: &[(Span, EntityLabel)]) -> Vec<E
             canonical[k] = Some(full.to_string());
             continue;
         }
-        let Some(letters) = acronym_letters(name) else { continue };
+        let Some(letters) = acronym_letters(name) else {
+            continue;
+        };
         // `Full Name ( ACRONYM )`: the name right before the parenthesis.
         let paren = mentions.iter().enumerate().find(|(j, f)| {
             *j != k
@@ -121,14 +134,18 @@ pub fn link(text: &str, tokens: &[Span], spans: &[(Span, EntityLabel)]) -> Vec<E
             .filter(|(j, f)| {
                 *j != k && f.label == mentions[k].label && !f.toks.is_empty() && {
                     let theirs = words(f);
-                    theirs.len() > mine.len() && !mine.is_empty() && match f.label {
-                        // Surname or first names.
-                        EntityLabel::Per => theirs.starts_with(&mine) || theirs.ends_with(&mine),
-                        // `Real` for `Real Madrid`, never `Stirling` for `East Stirling`.
-                        EntityLabel::Org => theirs.starts_with(&mine),
-                        // `Cuba` is not `Santiago de Cuba`, nor `China` `South China`.
-                        EntityLabel::Loc | EntityLabel::Misc => false,
-                    }
+                    theirs.len() > mine.len()
+                        && !mine.is_empty()
+                        && match f.label {
+                            // Surname or first names.
+                            EntityLabel::Per => {
+                                theirs.starts_with(&mine) || theirs.ends_with(&mine)
+                            }
+                            // `Real` for `Real Madrid`, never `Stirling` for `East Stirling`.
+                            EntityLabel::Org => theirs.starts_with(&mine),
+                            // `Cuba` is not `Santiago de Cuba`, nor `China` `South China`.
+                            EntityLabel::Loc | EntityLabel::Misc => false,
+                        }
                 }
             })
             .max_by_key(|(j, f)| (*j < k, words(f).len(), usize::MAX - j));
@@ -141,7 +158,11 @@ pub fn link(text: &str, tokens: &[Span], spans: &[(Span, EntityLabel)]) -> Vec<E
         .into_iter()
         .zip(canonical)
         .zip(names)
-        .map(|((m, c), name)| Entity { span: m.span, label: m.label, canonical: c.unwrap_or(name) })
+        .map(|((m, c), name)| Entity {
+            span: m.span,
+            label: m.label,
+            canonical: c.unwrap_or(name),
+        })
         .collect()
 }
 
@@ -219,7 +240,10 @@ mod tests {
 
     fn canon(text: &str, spans: &[(&str, usize, EntityLabel)]) -> Vec<(String, String)> {
         let toks = tokenize(text);
-        let mut input: Vec<(Span, EntityLabel)> = spans.iter().map(|&(n, k, l)| (span_of(text, n, k), l)).collect();
+        let mut input: Vec<(Span, EntityLabel)> = spans
+            .iter()
+            .map(|&(n, k, l)| (span_of(text, n, k), l))
+            .collect();
         input.sort_by_key(|(s, _)| s.start);
         link(text, &toks, &input)
             .into_iter()
@@ -231,9 +255,27 @@ mod tests {
     fn surnames_and_first_words_link_to_the_longest_earlier_name() {
         use EntityLabel::*;
         let text = "Prime Minister Maria Elena Novak spoke. Later Novak's aide said Maria Elena left, and Novak agreed.";
-        let got = canon(text, &[("Maria Elena Novak", 0, Per), ("Novak's", 0, Per), ("Maria Elena", 1, Per), ("Novak", 2, Per)]);
-        assert_eq!(got[0], ("Maria Elena Novak".to_string(), "Maria Elena Novak".to_string()));
-        assert_eq!(got[1], ("Novak".to_string(), "Maria Elena Novak".to_string()), "possessive stripped");
+        let got = canon(
+            text,
+            &[
+                ("Maria Elena Novak", 0, Per),
+                ("Novak's", 0, Per),
+                ("Maria Elena", 1, Per),
+                ("Novak", 2, Per),
+            ],
+        );
+        assert_eq!(
+            got[0],
+            (
+                "Maria Elena Novak".to_string(),
+                "Maria Elena Novak".to_string()
+            )
+        );
+        assert_eq!(
+            got[1],
+            ("Novak".to_string(), "Maria Elena Novak".to_string()),
+            "possessive stripped"
+        );
         assert_eq!(got[2].1, "Maria Elena Novak");
         assert_eq!(got[3].1, "Maria Elena Novak");
     }
@@ -242,16 +284,35 @@ mod tests {
     fn titles_and_leading_the_are_dropped() {
         use EntityLabel::*;
         let text = "Foreign Minister Ivo Brandt met the Baltic Trade Council on Monday.";
-        let got = canon(text, &[("Foreign Minister Ivo Brandt", 0, Per), ("the Baltic Trade Council", 0, Org)]);
+        let got = canon(
+            text,
+            &[
+                ("Foreign Minister Ivo Brandt", 0, Per),
+                ("the Baltic Trade Council", 0, Org),
+            ],
+        );
         assert_eq!(got[0], ("Ivo Brandt".to_string(), "Ivo Brandt".to_string()));
-        assert_eq!(got[1], ("Baltic Trade Council".to_string(), "Baltic Trade Council".to_string()));
+        assert_eq!(
+            got[1],
+            (
+                "Baltic Trade Council".to_string(),
+                "Baltic Trade Council".to_string()
+            )
+        );
     }
 
     #[test]
     fn acronyms_link_to_the_parenthesised_expansion_even_before_it() {
         use EntityLabel::*;
         let text = "IWSA warns of drought. The International Water Safety Agency (IWSA) said wells ran dry.";
-        let got = canon(text, &[("IWSA", 0, Org), ("International Water Safety Agency", 0, Org), ("IWSA", 1, Org)]);
+        let got = canon(
+            text,
+            &[
+                ("IWSA", 0, Org),
+                ("International Water Safety Agency", 0, Org),
+                ("IWSA", 1, Org),
+            ],
+        );
         assert_eq!(got[0].1, "International Water Safety Agency");
         assert_eq!(got[2].1, "International Water Safety Agency");
     }
@@ -259,8 +320,15 @@ mod tests {
     #[test]
     fn acronyms_link_to_a_phrase_whose_initials_they_spell() {
         use EntityLabel::*;
-        let text = "The Office for the Protection of Coastal Birds met. Later OPCB inspectors left.";
-        let got = canon(text, &[("Office for the Protection of Coastal Birds", 0, Org), ("OPCB", 0, Org)]);
+        let text =
+            "The Office for the Protection of Coastal Birds met. Later OPCB inspectors left.";
+        let got = canon(
+            text,
+            &[
+                ("Office for the Protection of Coastal Birds", 0, Org),
+                ("OPCB", 0, Org),
+            ],
+        );
         assert_eq!(got[1].1, "Office for the Protection of Coastal Birds");
     }
 
@@ -276,25 +344,45 @@ mod tests {
     fn built_in_aliases() {
         use EntityLabel::*;
         let text = "The U.N. and the EU asked US officials and UK ministers.";
-        let got = canon(text, &[("U.N.", 0, Org), ("EU", 0, Org), ("US", 0, Loc), ("UK", 0, Loc)]);
+        let got = canon(
+            text,
+            &[
+                ("U.N.", 0, Org),
+                ("EU", 0, Org),
+                ("US", 0, Loc),
+                ("UK", 0, Loc),
+            ],
+        );
         let c: Vec<&str> = got.iter().map(|(_, c)| c.as_str()).collect();
-        assert_eq!(c, ["United Nations", "European Union", "United States", "United Kingdom"]);
+        assert_eq!(
+            c,
+            ["United Nations", "European Union", "United States", "United Kingdom"]
+        );
     }
 
     #[test]
     fn places_and_organisation_tails_are_not_short_mentions() {
         use EntityLabel::*;
         let text = "From Santiago de Cuba to Cuba, East Stirling beat Stirling, Real Madrid lost, Real fans wept.";
-        let got = canon(text, &[
-            ("Santiago de Cuba", 0, Loc),
-            ("Cuba", 1, Loc),
-            ("East Stirling", 0, Org),
-            ("Stirling", 1, Org),
-            ("Real Madrid", 0, Org),
-            ("Real", 1, Org),
-        ]);
+        let got = canon(
+            text,
+            &[
+                ("Santiago de Cuba", 0, Loc),
+                ("Cuba", 1, Loc),
+                ("East Stirling", 0, Org),
+                ("Stirling", 1, Org),
+                ("Real Madrid", 0, Org),
+                ("Real", 1, Org),
+            ],
+        );
         let c: Vec<&str> = got.iter().map(|(_, c)| c.as_str()).collect();
-        assert_eq!(c, ["Santiago de Cuba", "Cuba", "East Stirling", "Stirling", "Real Madrid", "Real Madrid"]);
+        assert_eq!(
+            c,
+            [
+                "Santiago de Cuba", "Cuba", "East Stirling", "Stirling", "Real Madrid",
+                "Real Madrid"
+            ]
+        );
     }
 
     #[test]

@@ -24,10 +24,18 @@ impl Clusters {
     pub fn parse(tsv: &str) -> Clusters {
         let mut c = Clusters::default();
         for line in tsv.lines().filter(|l| !l.starts_with('#')) {
-            let Some((word, code)) = line.split_once('\t') else { continue };
-            let Ok(code) = code.trim().parse::<u16>() else { continue };
-            c.exact.entry(FeatureHash::new(0).bytes(word.as_bytes()).finish()).or_insert(code);
-            c.lower.entry(FeatureHash::new(0).lower(word).finish()).or_insert(code);
+            let Some((word, code)) = line.split_once('\t') else {
+                continue;
+            };
+            let Ok(code) = code.trim().parse::<u16>() else {
+                continue;
+            };
+            c.exact
+                .entry(FeatureHash::new(0).bytes(word.as_bytes()).finish())
+                .or_insert(code);
+            c.lower
+                .entry(FeatureHash::new(0).lower(word).finish())
+                .or_insert(code);
         }
         c
     }
@@ -43,7 +51,11 @@ impl Clusters {
     /// The code of `word`; in an all-caps sentence by its lower-cased form only.
     pub fn get(&self, word: &str, caps_sentence: bool) -> Option<u16> {
         let exact = FeatureHash::new(0).bytes(word.as_bytes()).finish();
-        self.get_hashed(exact, FeatureHash::new(0).lower(word).finish(), caps_sentence)
+        self.get_hashed(
+            exact,
+            FeatureHash::new(0).lower(word).finish(),
+            caps_sentence,
+        )
     }
 
     /// [`Clusters::get`] by the hashes (`FeatureHash::new(0)`) of the word as written and
@@ -72,7 +84,12 @@ pub struct BuildOptions {
 
 impl Default for BuildOptions {
     fn default() -> BuildOptions {
-        BuildOptions { min_count: 3, max_words: 50_000, contexts: 300, iterations: 15 }
+        BuildOptions {
+            min_count: 3,
+            max_words: 50_000,
+            contexts: 300,
+            iterations: 15,
+        }
     }
 }
 
@@ -89,19 +106,34 @@ pub fn build(sentences: &[Vec<String>], opts: BuildOptions) -> String {
             *counts.entry(w.as_str()).or_default() += 1;
         }
     }
-    let mut vocab: Vec<(&str, usize)> = counts.into_iter().filter(|&(_, c)| c >= opts.min_count).collect();
+    let mut vocab: Vec<(&str, usize)> = counts
+        .into_iter()
+        .filter(|&(_, c)| c >= opts.min_count)
+        .collect();
     vocab.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
     vocab.truncate(opts.max_words);
-    let index: HashMap<&str, usize> = vocab.iter().enumerate().map(|(i, (w, _))| (*w, i)).collect();
+    let index: HashMap<&str, usize> = vocab
+        .iter()
+        .enumerate()
+        .map(|(i, (w, _))| (*w, i))
+        .collect();
     let n_ctx = opts.contexts.min(vocab.len()) + 1; // + one pooled "rare word" context
-    let ctx_of = |w: &str| index.get(w).copied().filter(|&i| i + 1 < n_ctx).unwrap_or(n_ctx - 1);
+    let ctx_of = |w: &str| {
+        index
+            .get(w)
+            .copied()
+            .filter(|&i| i + 1 < n_ctx)
+            .unwrap_or(n_ctx - 1)
+    };
     // Sparse co-occurrence counts: feature = side * n_ctx + context word.
     let mut cooc: Vec<HashMap<u32, f32>> = vec![HashMap::new(); vocab.len()];
     let mut feat_totals = vec![0f64; 2 * n_ctx];
     let mut total = 0f64;
     for s in sentences {
         for (i, w) in s.iter().enumerate() {
-            let Some(&wi) = index.get(w.as_str()) else { continue };
+            let Some(&wi) = index.get(w.as_str()) else {
+                continue;
+            };
             let left = if i > 0 { ctx_of(&s[i - 1]) } else { n_ctx - 1 };
             let right = s.get(i + 1).map_or(n_ctx - 1, |r| ctx_of(r));
             for f in [left, n_ctx + right] {
@@ -161,7 +193,13 @@ fn normalise(v: &mut [f32]) {
 
 /// Spherical k-means of the words `members` (rows of `vectors`); returns each one's cluster.
 /// Frequent words seed the clusters (members come in frequency order).
-fn kmeans(vectors: &[f32], dims: usize, members: &[usize], k: usize, iterations: usize) -> Vec<usize> {
+fn kmeans(
+    vectors: &[f32],
+    dims: usize,
+    members: &[usize],
+    k: usize,
+    iterations: usize,
+) -> Vec<usize> {
     let row = |w: usize| &vectors[w * dims..(w + 1) * dims];
     if members.len() <= k {
         return (0..members.len()).collect();
@@ -173,7 +211,11 @@ fn kmeans(vectors: &[f32], dims: usize, members: &[usize], k: usize, iterations:
     let mut closest: Vec<f32> = pool.iter().map(|&w| dot(row(w), row(pool[0]))).collect();
     let mut centroids: Vec<f32> = row(pool[0]).to_vec();
     for _ in 1..k {
-        let next = closest.iter().enumerate().fold((0, f32::MAX), |b, (i, &s)| if s < b.1 { (i, s) } else { b }).0;
+        let next = closest
+            .iter()
+            .enumerate()
+            .fold((0, f32::MAX), |b, (i, &s)| if s < b.1 { (i, s) } else { b })
+            .0;
         centroids.extend_from_slice(row(pool[next]));
         for (c, &w) in closest.iter_mut().zip(pool) {
             *c = c.max(dot(row(w), row(pool[next])));
@@ -184,8 +226,20 @@ fn kmeans(vectors: &[f32], dims: usize, members: &[usize], k: usize, iterations:
         for (a, &w) in assign.iter_mut().zip(members) {
             let v = row(w);
             *a = (0..k)
-                .map(|c| (c, centroids[c * dims..(c + 1) * dims].iter().zip(v).map(|(x, y)| x * y).sum::<f32>()))
-                .fold((0, f32::MIN), |best, cur| if cur.1 > best.1 { cur } else { best })
+                .map(|c| {
+                    (
+                        c,
+                        centroids[c * dims..(c + 1) * dims]
+                            .iter()
+                            .zip(v)
+                            .map(|(x, y)| x * y)
+                            .sum::<f32>(),
+                    )
+                })
+                .fold(
+                    (0, f32::MIN),
+                    |best, cur| if cur.1 > best.1 { cur } else { best },
+                )
                 .0;
         }
         let mut sums = vec![0f32; k * dims];
@@ -212,8 +266,13 @@ mod tests {
     #[test]
     fn words_in_the_same_contexts_share_a_cluster() {
         // Surnames after "Mr" and before a verb; cities after "in".
-        let names = ["Smith", "Jones", "Brown", "Novak", "Petrov", "Garcia", "Kim", "Okafor", "Rossi", "Dubois"];
-        let cities = ["Paris", "Oslo", "Lima", "Quito", "Hanoi", "Dakar", "Perth", "Kyiv", "Cairo", "Riga"];
+        let names = [
+            "Smith", "Jones", "Brown", "Novak", "Petrov", "Garcia", "Kim", "Okafor", "Rossi",
+            "Dubois",
+        ];
+        let cities = [
+            "Paris", "Oslo", "Lima", "Quito", "Hanoi", "Dakar", "Perth", "Kyiv", "Cairo", "Riga",
+        ];
         let mut sentences = Vec::new();
         for (i, name) in names.iter().enumerate() {
             for (j, city) in cities.iter().enumerate() {
@@ -222,7 +281,13 @@ mod tests {
                 sentences.push(s.split(' ').map(String::from).collect::<Vec<_>>());
             }
         }
-        let table = Clusters::parse(&build(&sentences, BuildOptions { min_count: 1, ..BuildOptions::default() }));
+        let table = Clusters::parse(&build(
+            &sentences,
+            BuildOptions {
+                min_count: 1,
+                ..BuildOptions::default()
+            },
+        ));
         let top = |w: &str| table.get(w, false).map(|c| c >> 8);
         for n in names {
             assert!(top(n).is_some());

@@ -11,7 +11,12 @@ use std::collections::HashSet;
 /// Drops from `spans` (sorted, byte offsets) every single-token span on the first word of a
 /// sentence (after any opening punctuation) whose word occurs in lower case elsewhere in the
 /// document.
-pub fn apply(text: &str, tokens: &[Span], sentences: &[Sentence], spans: &mut Vec<(Span, EntityLabel)>) {
+pub fn apply(
+    text: &str,
+    tokens: &[Span],
+    sentences: &[Sentence],
+    spans: &mut Vec<(Span, EntityLabel)>,
+) {
     let word = |t: &Span| text.get(t.range()).unwrap_or("");
     let lower: HashSet<&str> = tokens
         .iter()
@@ -23,8 +28,13 @@ pub fn apply(text: &str, tokens: &[Span], sentences: &[Sentence], spans: &mut Ve
     }
     let mut openers: HashSet<Span> = HashSet::new();
     for s in sentences {
-        let Some(toks) = tokens.get(s.tokens.clone()) else { continue };
-        if let Some(first) = toks.iter().find(|t| word(t).chars().any(char::is_alphanumeric)) {
+        let Some(toks) = tokens.get(s.tokens.clone()) else {
+            continue;
+        };
+        if let Some(first) = toks
+            .iter()
+            .find(|t| word(t).chars().any(char::is_alphanumeric))
+        {
             openers.insert(*first);
         }
     }
@@ -34,7 +44,9 @@ pub fn apply(text: &str, tokens: &[Span], sentences: &[Sentence], spans: &mut Ve
         }
         let w = word(span);
         let mut chars = w.chars();
-        let Some(first) = chars.next() else { return true };
+        let Some(first) = chars.next() else {
+            return true;
+        };
         // Only `Iodine`, not `IDD`: an all-caps word is an acronym, never a common word.
         if !first.is_uppercase() || !chars.as_str().chars().all(char::is_lowercase) {
             return true;
@@ -61,7 +73,10 @@ mod tests {
         let mut start = 0;
         for (i, t) in tokens.iter().enumerate() {
             if &text[t.range()] == "." {
-                sentences.push(Sentence { span: Span::new(tokens[start].start, t.end), tokens: start..i + 1 });
+                sentences.push(Sentence {
+                    span: Span::new(tokens[start].start, t.end),
+                    tokens: start..i + 1,
+                });
                 start = i + 1;
             }
         }
@@ -70,13 +85,18 @@ mod tests {
 
     #[test]
     fn a_sentence_opener_written_in_lower_case_elsewhere_is_no_name() {
-        let text = "Children need iodine . Iodine deficiency harms them . Brown said so . Turkey agreed .";
+        let text =
+            "Children need iodine . Iodine deficiency harms them . Brown said so . Turkey agreed .";
         let (tokens, sentences) = layers(text);
         let at = |w: &str| {
             let s = text.find(w).unwrap();
             Span::new(s, s + w.len())
         };
-        let mut spans = vec![(at("Iodine"), EntityLabel::Org), (at("Brown"), EntityLabel::Per), (at("Turkey"), EntityLabel::Loc)];
+        let mut spans = vec![
+            (at("Iodine"), EntityLabel::Org),
+            (at("Brown"), EntityLabel::Per),
+            (at("Turkey"), EntityLabel::Loc),
+        ];
         apply(text, &tokens, &sentences, &mut spans);
         let kept: Vec<&str> = spans.iter().map(|(s, _)| &text[s.range()]).collect();
         assert_eq!(kept, ["Brown", "Turkey"]);

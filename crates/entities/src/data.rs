@@ -11,9 +11,16 @@ use thiserror::Error;
 #[derive(Debug, Error)]
 pub enum DataError {
     #[error("cannot read {path}: {source}")]
-    Io { path: String, source: std::io::Error },
+    Io {
+        path: String,
+        source: std::io::Error,
+    },
     #[error("{path}:{line}: {message}")]
-    Bad { path: String, line: usize, message: String },
+    Bad {
+        path: String,
+        line: usize,
+        message: String,
+    },
 }
 
 /// One training document: text, gold entities and the tokenizer's segmentation.
@@ -39,7 +46,8 @@ impl GoldDoc {
     /// Gold BILOU tags of every sentence (by the scheme of [`crate::tagging::scheme`]).
     pub(crate) fn sentence_tags(&self, align: &mut Alignment) -> Vec<Vec<u16>> {
         let scheme = crate::tagging::scheme();
-        let mut per_sentence: Vec<Vec<(std::ops::Range<usize>, usize)>> = vec![Vec::new(); self.sentences.len()];
+        let mut per_sentence: Vec<Vec<(std::ops::Range<usize>, usize)>> =
+            vec![Vec::new(); self.sentences.len()];
         for &(span, label) in &self.gold {
             align.entities += 1;
             let first = self.tokens.partition_point(|t| t.end <= span.start);
@@ -54,13 +62,20 @@ impl GoldDoc {
             let s = self.sentences.partition_point(|s| s.tokens.end <= first);
             match self.sentences.get(s) {
                 Some(sent) if sent.tokens.start <= first && last <= sent.tokens.end => {
-                    let l = EntityLabel::ALL.iter().position(|&x| x == label).unwrap_or(0);
+                    let l = EntityLabel::ALL
+                        .iter()
+                        .position(|&x| x == label)
+                        .unwrap_or(0);
                     per_sentence[s].push((first - sent.tokens.start..last - sent.tokens.start, l));
                 }
                 _ => align.split += 1,
             }
         }
-        self.sentences.iter().zip(per_sentence).map(|(s, spans)| scheme.encode(s.tokens.len(), &spans)).collect()
+        self.sentences
+            .iter()
+            .zip(per_sentence)
+            .map(|(s, spans)| scheme.encode(s.tokens.len(), &spans))
+            .collect()
     }
 }
 
@@ -68,14 +83,26 @@ impl GoldDoc {
 /// starts with `{`, else CoNLL columns (token first, tag last; `-DOCSTART-` between documents).
 pub fn read(path: &Path) -> Result<Vec<GoldDoc>, DataError> {
     let name = path.display().to_string();
-    let raw = std::fs::read_to_string(path).map_err(|source| DataError::Io { path: name.clone(), source })?;
-    let docs = if raw.trim_start().starts_with('{') { read_ndjson(&name, &raw)? } else { read_conll(&name, &raw)? };
+    let raw = std::fs::read_to_string(path).map_err(|source| DataError::Io {
+        path: name.clone(),
+        source,
+    })?;
+    let docs = if raw.trim_start().starts_with('{') {
+        read_ndjson(&name, &raw)?
+    } else {
+        read_conll(&name, &raw)?
+    };
     let tokenizer = Tokenizer::new();
     Ok(docs
         .into_iter()
         .map(|(text, gold)| {
             let seg = tokenizer.segment(&text);
-            GoldDoc { text, gold, tokens: seg.tokens, sentences: seg.sentences }
+            GoldDoc {
+                text,
+                gold,
+                tokens: seg.tokens,
+                sentences: seg.sentences,
+            }
         })
         .collect())
 }
@@ -84,20 +111,37 @@ type Raw = (String, Vec<(Span, EntityLabel)>);
 
 fn read_ndjson(path: &str, raw: &str) -> Result<Vec<Raw>, DataError> {
     let mut docs = Vec::new();
-    for (i, line) in raw.lines().enumerate().filter(|(_, l)| !l.trim().is_empty()) {
-        let bad = |message: String| DataError::Bad { path: path.to_string(), line: i + 1, message };
+    for (i, line) in raw
+        .lines()
+        .enumerate()
+        .filter(|(_, l)| !l.trim().is_empty())
+    {
+        let bad = |message: String| DataError::Bad {
+            path: path.to_string(),
+            line: i + 1,
+            message,
+        };
         let doc = match ndjson::parse_line(line.as_bytes()) {
             Ok(ndjson::Parsed::Document(d)) => d,
             Ok(ndjson::Parsed::ErrorRecord) => continue,
             Err(e) => return Err(bad(e.error.to_string())),
         };
-        let ents = doc.fields.get("gold_entities").and_then(|v| v.as_array()).ok_or_else(|| bad("no gold_entities".into()))?;
+        let ents = doc
+            .fields
+            .get("gold_entities")
+            .and_then(|v| v.as_array())
+            .ok_or_else(|| bad("no gold_entities".into()))?;
         let map = OffsetMap::new(&doc.text);
         let mut gold = Vec::new();
         for e in ents {
             let field = |k: &str| e.get(k).and_then(|v| v.as_u64()).map(|v| v as usize);
-            let (Some(s), Some(t)) = (field("start"), field("end")) else { return Err(bad("entity without start/end".into())) };
-            let label = e.get("label").and_then(|v| v.as_str()).and_then(EntityLabel::parse);
+            let (Some(s), Some(t)) = (field("start"), field("end")) else {
+                return Err(bad("entity without start/end".into()));
+            };
+            let label = e
+                .get("label")
+                .and_then(|v| v.as_str())
+                .and_then(EntityLabel::parse);
             let (Some(s), Some(t), Some(label)) = (map.to_byte(s), map.to_byte(t), label) else {
                 return Err(bad(format!("bad entity {e}")));
             };
@@ -119,7 +163,9 @@ fn read_conll(path: &str, raw: &str) -> Result<Vec<Raw>, DataError> {
     let mut gold: Vec<(Span, EntityLabel)> = Vec::new();
     let mut open: Option<(usize, EntityLabel)> = None;
     let mut line_start = true;
-    let close = |open: &mut Option<(usize, EntityLabel)>, end: usize, gold: &mut Vec<(Span, EntityLabel)>| {
+    let close = |open: &mut Option<(usize, EntityLabel)>,
+                 end: usize,
+                 gold: &mut Vec<(Span, EntityLabel)>| {
         if let Some((s, l)) = open.take() {
             gold.push((Span::new(s, end), l));
         }
@@ -144,7 +190,11 @@ fn read_conll(path: &str, raw: &str) -> Result<Vec<Raw>, DataError> {
             continue;
         }
         if cols.len() < 2 {
-            return Err(DataError::Bad { path: path.to_string(), line: i + 1, message: "expected a token and a tag".into() });
+            return Err(DataError::Bad {
+                path: path.to_string(),
+                line: i + 1,
+                message: "expected a token and a tag".into(),
+            });
         }
         let (token, tag) = (cols[0], cols[cols.len() - 1]);
         if !line_start {
@@ -188,7 +238,10 @@ mod tests {
             .unwrap()
             .into_iter()
             .map(|(text, gold)| {
-                let g = gold.iter().map(|(s, l)| (text[s.range()].to_string(), l.as_str())).collect();
+                let g = gold
+                    .iter()
+                    .map(|(s, l)| (text[s.range()].to_string(), l.as_str()))
+                    .collect();
                 (text, g)
             })
             .collect()
@@ -200,7 +253,13 @@ mod tests {
         let got = spans(raw);
         assert_eq!(got.len(), 2);
         assert_eq!(got[0].0, "Anna Karlsson visited Oslo\nShe left");
-        assert_eq!(got[0].1, vec![("Anna Karlsson".to_string(), "PER"), ("Oslo".to_string(), "LOC")]);
+        assert_eq!(
+            got[0].1,
+            vec![
+                ("Anna Karlsson".to_string(), "PER"),
+                ("Oslo".to_string(), "LOC")
+            ]
+        );
         assert_eq!(got[1].1, vec![("Acme Corp".to_string(), "ORG")]);
     }
 

@@ -9,8 +9,15 @@ use newsnlp_doc::{Dateline, EntityLabel, Span};
 /// and drops the other spans inside the dateline (its date, its punctuation). When a part the
 /// dateline stage reported cannot be found in the dateline's text, the tagger's spans there are
 /// left alone: the parse and the text disagree, so neither is trusted over the other.
-pub fn apply(text: &str, tokens: &[Span], dateline: &Dateline, spans: &mut Vec<(Span, EntityLabel)>) {
-    let Some(head) = text.get(dateline.span.range()) else { return };
+pub fn apply(
+    text: &str,
+    tokens: &[Span],
+    dateline: &Dateline,
+    spans: &mut Vec<(Span, EntityLabel)>,
+) {
+    let Some(head) = text.get(dateline.span.range()) else {
+        return;
+    };
     let mut names: Vec<(Span, EntityLabel)> = Vec::new();
     let mut missing = false;
     let mut find = |name: &str, label: EntityLabel| {
@@ -40,7 +47,8 @@ pub fn apply(text: &str, tokens: &[Span], dateline: &Dateline, spans: &mut Vec<(
     }
     for (span, label) in names {
         // Only whole tokens: the name must start and end on token boundaries.
-        let aligned = tokens.iter().any(|t| t.start == span.start) && tokens.iter().any(|t| t.end == span.end);
+        let aligned = tokens.iter().any(|t| t.start == span.start)
+            && tokens.iter().any(|t| t.end == span.end);
         if !aligned {
             continue;
         }
@@ -60,7 +68,10 @@ mod tests {
     #[test]
     fn agency_and_location_parts_become_entities() {
         let text = "SEOUL, South Korea, May 3 /Yonhap/ - Talks resumed.";
-        let words = ["SEOUL", ",", "South", "Korea", ",", "May", "3", "/", "Yonhap", "/", "-", "Talks", "resumed", "."];
+        let words = [
+            "SEOUL", ",", "South", "Korea", ",", "May", "3", "/", "Yonhap", "/", "-", "Talks",
+            "resumed", ".",
+        ];
         let mut tokens = Vec::new();
         let mut pos = 0;
         for w in words {
@@ -75,10 +86,21 @@ mod tests {
             ..Dateline::default()
         };
         // The tagger called SEOUL an organisation and missed the agency.
-        let mut spans = vec![(Span::new(0, 5), EntityLabel::Org), (Span::new(7, 18), EntityLabel::Loc)];
+        let mut spans = vec![
+            (Span::new(0, 5), EntityLabel::Org),
+            (Span::new(7, 18), EntityLabel::Loc),
+        ];
         apply(text, &tokens, &dl, &mut spans);
-        let got: Vec<(&str, EntityLabel)> = spans.iter().map(|(s, l)| (&text[s.range()], *l)).collect();
-        assert_eq!(got, [("SEOUL", EntityLabel::Loc), ("South Korea", EntityLabel::Loc), ("Yonhap", EntityLabel::Org)]);
+        let got: Vec<(&str, EntityLabel)> =
+            spans.iter().map(|(s, l)| (&text[s.range()], *l)).collect();
+        assert_eq!(
+            got,
+            [
+                ("SEOUL", EntityLabel::Loc),
+                ("South Korea", EntityLabel::Loc),
+                ("Yonhap", EntityLabel::Org)
+            ]
+        );
     }
 
     #[test]
@@ -90,19 +112,43 @@ mod tests {
             agency: Some("UPI".into()),
             ..Dateline::default()
         };
-        let tokens = [(0, 10), (10, 11), (12, 16), (17, 18), (19, 20), (20, 23), (23, 24), (25, 27), (28, 31), (32, 38), (39, 42), (42, 43)]
-            .map(|(s, e)| Span::new(s, e));
+        let tokens = [
+            (0, 10),
+            (10, 11),
+            (12, 16),
+            (17, 18),
+            (19, 20),
+            (20, 23),
+            (23, 24),
+            (25, 27),
+            (28, 31),
+            (32, 38),
+            (39, 42),
+            (42, 43),
+        ]
+        .map(|(s, e)| Span::new(s, e));
         let mut spans = vec![
             (Span::new(0, 10), EntityLabel::Loc),
             (Span::new(12, 16), EntityLabel::Org),
             (Span::new(32, 38), EntityLabel::Org),
         ];
         apply(text, &tokens, &dl, &mut spans);
-        let got: Vec<(&str, EntityLabel)> = spans.iter().map(|(s, l)| (&text[s.range()], *l)).collect();
-        assert_eq!(got, [("WASHINGTON", EntityLabel::Loc), ("UPI", EntityLabel::Org), ("Senate", EntityLabel::Org)]);
+        let got: Vec<(&str, EntityLabel)> =
+            spans.iter().map(|(s, l)| (&text[s.range()], *l)).collect();
+        assert_eq!(
+            got,
+            [
+                ("WASHINGTON", EntityLabel::Loc),
+                ("UPI", EntityLabel::Org),
+                ("Senate", EntityLabel::Org)
+            ]
+        );
 
         // A location the dateline text does not contain: the tagger's spans stay.
-        let odd = Dateline { location: Some("Washington D.C.".into()), ..dl };
+        let odd = Dateline {
+            location: Some("Washington D.C.".into()),
+            ..dl
+        };
         let mut spans = vec![(Span::new(12, 16), EntityLabel::Org)];
         apply(text, &tokens, &odd, &mut spans);
         assert_eq!(spans.len(), 2, "{spans:?}");

@@ -101,7 +101,11 @@ impl FeatureSet {
 
 impl fmt::Display for FeatureSet {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let names: Vec<&str> = Group::ALL.iter().filter(|g| self.has(**g)).map(|g| g.name()).collect();
+        let names: Vec<&str> = Group::ALL
+            .iter()
+            .filter(|g| self.has(**g))
+            .map(|g| g.name())
+            .collect();
         f.write_str(&names.join(","))
     }
 }
@@ -186,7 +190,13 @@ pub(crate) struct Extractor<'a> {
 
 impl<'a> Extractor<'a> {
     pub fn new(set: FeatureSet, clusters: &'a Clusters) -> Extractor<'a> {
-        Extractor { set, clusters, info: Vec::new(), word_dropout: 0, rng: 0x2545_f491_4f6c_dd1d }
+        Extractor {
+            set,
+            clusters,
+            info: Vec::new(),
+            word_dropout: 0,
+            rng: 0x2545_f491_4f6c_dd1d,
+        }
     }
 
     /// Sets the training-time word dropout (per mille).
@@ -208,10 +218,20 @@ impl<'a> Extractor<'a> {
     /// Fills `out` with the features of the sentence `tokens` of `text`, given the labels of
     /// earlier sentences (`history`) and, for a second-level model, the first level's labels
     /// of the whole document (`document`).
-    pub fn sentence(&mut self, text: &str, tokens: &[Span], history: &History, document: Option<&History>, out: &mut Features) {
+    pub fn sentence(
+        &mut self,
+        text: &str,
+        tokens: &[Span],
+        history: &History,
+        document: Option<&History>,
+        out: &mut Features,
+    ) {
         out.clear();
         let word = |i: usize| text.get(tokens[i].range()).unwrap_or("");
-        let letters = tokens.iter().filter(|t| text.get(t.range()).is_some_and(|w| w.chars().any(char::is_alphabetic)));
+        let letters = tokens.iter().filter(|t| {
+            text.get(t.range())
+                .is_some_and(|w| w.chars().any(char::is_alphabetic))
+        });
         let (mut upper, mut total) = (0usize, 0usize);
         for t in letters {
             total += 1;
@@ -226,7 +246,9 @@ impl<'a> Extractor<'a> {
             let w = word(i);
             let mut info = TokenInfo::new(w);
             if self.set.has(Group::Cluster) {
-                info.cluster = self.clusters.get_hashed(info.exact, info.lower, caps_sentence);
+                info.cluster = self
+                    .clusters
+                    .get_hashed(info.exact, info.lower, caps_sentence);
             }
             self.info.push(info);
         }
@@ -259,12 +281,27 @@ impl<'a> Extractor<'a> {
                 let n = write_long_shape(w, &mut long);
                 out.add(FeatureHash::new(SHAPE_LONG).bytes(&long[..n]));
                 for d in [-1i64, 1] {
-                    let s = self.neighbour(i, d).map_or(&b"<s>"[..], |j| self.info[j].shape());
+                    let s = self
+                        .neighbour(i, d)
+                        .map_or(&b"<s>"[..], |j| self.info[j].shape());
                     out.add(FeatureHash::new(CTX_SHAPE).num(d as u64).bytes(s));
                 }
-                let left = if i > 0 { self.info[i - 1].shape() } else { b"<s>" };
-                let right = if i + 1 < tokens.len() { self.info[i + 1].shape() } else { b"</s>" };
-                out.add(FeatureHash::new(SHAPE_TRIGRAM).bytes(left).bytes(info.shape()).bytes(right));
+                let left = if i > 0 {
+                    self.info[i - 1].shape()
+                } else {
+                    b"<s>"
+                };
+                let right = if i + 1 < tokens.len() {
+                    self.info[i + 1].shape()
+                } else {
+                    b"</s>"
+                };
+                out.add(
+                    FeatureHash::new(SHAPE_TRIGRAM)
+                        .bytes(left)
+                        .bytes(info.shape())
+                        .bytes(right),
+                );
             }
             if set.has(Group::Context) {
                 for d in [-2i64, -1, 1, 2] {
@@ -286,7 +323,11 @@ impl<'a> Extractor<'a> {
                 });
             }
             if set.has(Group::Caps) {
-                out.add(FeatureHash::new(CAPS_SHAPE).num(u64::from(caps_sentence)).bytes(info.shape()));
+                out.add(
+                    FeatureHash::new(CAPS_SHAPE)
+                        .num(u64::from(caps_sentence))
+                        .bytes(info.shape()),
+                );
                 if i == 0 {
                     out.add(FeatureHash::new(FIRST_SHAPE).bytes(info.shape()));
                 }
@@ -297,12 +338,20 @@ impl<'a> Extractor<'a> {
             if set.has(Group::Cluster) {
                 if let Some(c) = info.cluster {
                     for level in 1..=3u64 {
-                        out.add(FeatureHash::new(CLUSTER).num(level).num(u64::from(c >> (4 * (3 - level)))));
+                        out.add(
+                            FeatureHash::new(CLUSTER)
+                                .num(level)
+                                .num(u64::from(c >> (4 * (3 - level)))),
+                        );
                     }
                 }
                 for d in [-1i64, 1] {
                     if let Some(c) = self.neighbour(i, d).and_then(|j| self.info[j].cluster) {
-                        out.add(FeatureHash::new(CTX_CLUSTER).num(d as u64).num(u64::from(c >> 4)));
+                        out.add(
+                            FeatureHash::new(CTX_CLUSTER)
+                                .num(d as u64)
+                                .num(u64::from(c >> 4)),
+                        );
                     }
                 }
             }
@@ -317,7 +366,10 @@ impl<'a> Extractor<'a> {
                     }
                 }
             }
-            if let Some(counts) = document.filter(|_| set.has(Group::Document)).and_then(|d| d.get(info.lower, info.capitalised)) {
+            if let Some(counts) = document
+                .filter(|_| set.has(Group::Document))
+                .and_then(|d| d.get(info.lower, info.capitalised))
+            {
                 let total: u32 = counts.iter().map(|&c| u32::from(c)).sum();
                 for (label, &c) in counts.iter().enumerate() {
                     if c > 0 {
@@ -336,7 +388,11 @@ impl<'a> Extractor<'a> {
                     }
                 }
                 for d in [-1i64, 1] {
-                    if let Some(g) = self.neighbour(i, d).map(|j| self.info[j].gaz).filter(|&g| g != 0) {
+                    if let Some(g) = self
+                        .neighbour(i, d)
+                        .map(|j| self.info[j].gaz)
+                        .filter(|&g| g != 0)
+                    {
                         out.add(FeatureHash::new(GAZ_CTX).num(d as u64).num(u64::from(g)));
                     }
                 }
@@ -448,7 +504,10 @@ mod tests {
         let s = FeatureSet::parse("word,shape").unwrap();
         assert!(s.has(Group::Word) && s.has(Group::Shape) && !s.has(Group::History));
         assert_eq!(s.to_string(), "word,shape");
-        assert_eq!(FeatureSet::parse(&FeatureSet::all().to_string()), Some(FeatureSet::all()));
+        assert_eq!(
+            FeatureSet::parse(&FeatureSet::all().to_string()),
+            Some(FeatureSet::all())
+        );
         assert_eq!(FeatureSet::parse("word,nonsense"), None);
     }
 }

@@ -22,7 +22,11 @@ impl History {
     /// The counts of a word (by the hash of its lower-cased form), when it is capitalised and
     /// was seen before.
     pub fn get(&self, lower: u64, capitalised: bool) -> Option<&[u16; 5]> {
-        if capitalised { self.counts.get(&lower) } else { None }
+        if capitalised {
+            self.counts.get(&lower)
+        } else {
+            None
+        }
     }
 
     /// Records that a word was tagged with `label` (`None`: outside any entity).

@@ -48,15 +48,32 @@ struct Words {
 fn words() -> &'static Words {
     static WORDS: OnceLock<Words> = OnceLock::new();
     WORDS.get_or_init(|| {
-        let mut w = Words { exact: HashedMap::default(), lower: HashedMap::default() };
-        for (list, bit) in [(ORG_SUFFIXES, ORG_SUFFIX), (TITLES, TITLE), (AGENCIES, AGENCY), (PERSON_NOUNS, PERSON_NOUN), (PLACE_SUFFIXES, PLACE_SUFFIX)] {
+        let mut w = Words {
+            exact: HashedMap::default(),
+            lower: HashedMap::default(),
+        };
+        for (list, bit) in [
+            (ORG_SUFFIXES, ORG_SUFFIX),
+            (TITLES, TITLE),
+            (AGENCIES, AGENCY),
+            (PERSON_NOUNS, PERSON_NOUN),
+            (PLACE_SUFFIXES, PLACE_SUFFIX),
+        ] {
             for word in list {
-                *w.exact.entry(FeatureHash::new(0).bytes(word.as_bytes()).finish()).or_default() |= bit;
+                *w.exact
+                    .entry(FeatureHash::new(0).bytes(word.as_bytes()).finish())
+                    .or_default() |= bit;
             }
         }
         for (list, bit) in [(FIRST_NAMES, FIRST_NAME), (SURNAMES, SURNAME)] {
-            for name in list.lines().map(str::trim).filter(|l| !l.starts_with('#') && !l.is_empty()) {
-                *w.lower.entry(FeatureHash::new(0).lower(name).finish()).or_default() |= bit;
+            for name in list
+                .lines()
+                .map(str::trim)
+                .filter(|l| !l.starts_with('#') && !l.is_empty())
+            {
+                *w.lower
+                    .entry(FeatureHash::new(0).lower(name).finish())
+                    .or_default() |= bit;
             }
         }
         w
@@ -65,16 +82,17 @@ fn words() -> &'static Words {
 
 /// Words that end (or make up the head of) organisation names.
 const ORG_SUFFIXES: &[&str] = &[
-    "Inc", "Inc.", "Corp", "Corp.", "Co", "Co.", "Ltd", "Ltd.", "Plc", "PLC", "plc", "LLC", "AG", "SA",
-    "S.A.", "NV", "N.V.", "GmbH", "Group", "Holdings", "Bank", "Party", "Ministry", "Council",
-    "Committee", "Commission", "Agency", "Association", "Union", "Federation", "Organization",
-    "Organisation", "Institute", "University", "College", "Airlines", "Airways", "Club", "United",
-    "FC", "Fund", "Corporation", "Company", "Department", "Office", "Court", "Parliament",
-    "Assembly", "Congress", "Senate", "Army", "Navy", "Police", "Exchange", "Board", "Authority",
-    "Foundation", "Society", "League", "News", "Times", "Post", "Journal", "Press", "Service",
-    "Transit", "Administration", "Bureau", "Corps", "Guard", "Coalition", "Alliance", "Movement",
-    "Railway", "Railways", "Motors", "Industries", "Systems", "Technologies", "Partners",
-    "Securities", "Insurance", "Network", "Brigade", "Trust", "Centre", "Center", "Hospital",
+    "Inc", "Inc.", "Corp", "Corp.", "Co", "Co.", "Ltd", "Ltd.", "Plc", "PLC", "plc", "LLC", "AG",
+    "SA", "S.A.", "NV", "N.V.", "GmbH", "Group", "Holdings", "Bank", "Party", "Ministry",
+    "Council", "Committee", "Commission", "Agency", "Association", "Union", "Federation",
+    "Organization", "Organisation", "Institute", "University", "College", "Airlines", "Airways",
+    "Club", "United", "FC", "Fund", "Corporation", "Company", "Department", "Office", "Court",
+    "Parliament", "Assembly", "Congress", "Senate", "Army", "Navy", "Police", "Exchange", "Board",
+    "Authority", "Foundation", "Society", "League", "News", "Times", "Post", "Journal", "Press",
+    "Service", "Transit", "Administration", "Bureau", "Corps", "Guard", "Coalition", "Alliance",
+    "Movement", "Railway", "Railways", "Motors", "Industries", "Systems", "Technologies",
+    "Partners", "Securities", "Insurance", "Network", "Brigade", "Trust", "Centre", "Center",
+    "Hospital",
 ];
 
 /// Words that end the names of natural and man-made places (`James River`, `Rocky Mountains`).
@@ -96,8 +114,9 @@ pub(crate) const TITLES: &[&str] = &[
     "Commissioner", "Deputy", "Vice", "Foreign", "Prime", "Chief", "Officer", "Envoy", "Rev.",
     "Father", "Bishop", "Archbishop", "Sheikh", "Ayatollah", "Attorney", "Leader", "Speaker",
     "Professor", "Doctor", "Dame", "Emperor", "Sultan", "Emir", "Crown", "Sgt", "Lieutenant",
-    "Major", "Admiral", "Marshal", "Inspector", "Detective", "Constable", "Councillor", "Councilman",
-    "Councilwoman", "Magistrate", "Prosecutor", "Commander", "Treasurer", "Auditor", "Cardinal",
+    "Major", "Admiral", "Marshal", "Inspector", "Detective", "Constable", "Councillor",
+    "Councilman", "Councilwoman", "Magistrate", "Prosecutor", "Commander", "Treasurer", "Auditor",
+    "Cardinal",
 ];
 
 /// Words for natural features that no person's name ends in: a PER span ending in one is a
@@ -113,8 +132,8 @@ const PERSON_NOUNS: &[&str] = &[
     "child", "daughter", "son", "wife", "husband", "mother", "father", "brother", "sister", "baby",
     "girl", "boy", "widow", "widower", "niece", "nephew", "cousin", "uncle", "aunt", "grandson",
     "granddaughter", "grandmother", "grandfather", "fiancee", "fiance", "girlfriend", "boyfriend",
-    "stepfather", "stepmother", "stepson", "stepdaughter", "infant", "toddler", "twin", "mum", "dad",
-    "spouse", "partner", "friend", "colleague", "victim", "suspect", "defendant", "patient",
+    "stepfather", "stepmother", "stepson", "stepdaughter", "infant", "toddler", "twin", "mum",
+    "dad", "spouse", "partner", "friend", "colleague", "victim", "suspect", "defendant", "patient",
     "leader", "minister", "president", "chairman", "chairwoman", "spokesman", "spokeswoman",
     "secretary", "senator", "governor", "mayor", "lawmaker", "legislator", "candidate", "rival",
     "premier", "ambassador", "envoy", "director", "coach", "captain", "striker", "goalkeeper",
@@ -124,9 +143,17 @@ const PERSON_NOUNS: &[&str] = &[
 /// first-name and surname lists by lower-cased form when the word is capitalised.
 pub(crate) fn classes(word: &str) -> u16 {
     let lists = words();
-    let mut bits = lists.exact.get(&FeatureHash::new(0).bytes(word.as_bytes()).finish()).copied().unwrap_or(0);
+    let mut bits = lists
+        .exact
+        .get(&FeatureHash::new(0).bytes(word.as_bytes()).finish())
+        .copied()
+        .unwrap_or(0);
     if word.chars().next().is_some_and(char::is_uppercase) {
-        bits |= lists.lower.get(&FeatureHash::new(0).lower(word).finish()).copied().unwrap_or(0);
+        bits |= lists
+            .lower
+            .get(&FeatureHash::new(0).lower(word).finish())
+            .copied()
+            .unwrap_or(0);
     }
     bits
 }
@@ -153,7 +180,9 @@ pub(crate) fn mark(text: &str, tokens: &[Span], info: &mut [TokenInfo]) {
             if !info[i..j].iter().all(|t| t.capitalised) {
                 continue;
             }
-            let Some(span) = text.get(tokens[i].start..tokens[j - 1].end) else { continue };
+            let Some(span) = text.get(tokens[i].start..tokens[j - 1].end) else {
+                continue;
+            };
             let b = lookup(span, j - i == 1) & (COUNTRY | CITY | REGION | NATIONALITY);
             if b != 0 {
                 matched = j - i;
@@ -163,7 +192,13 @@ pub(crate) fn mark(text: &str, tokens: &[Span], info: &mut [TokenInfo]) {
         }
         if place_bits != 0 {
             for (k, slot) in info[i..i + matched].iter_mut().enumerate() {
-                let pos = if matched == 1 { 1 } else if k == 0 { 2 } else { 3 };
+                let pos = if matched == 1 {
+                    1
+                } else if k == 0 {
+                    2
+                } else {
+                    3
+                };
                 slot.set_gaz(slot.gaz() | place_bits | pos << POS_SHIFT);
             }
         }
@@ -176,7 +211,9 @@ fn lookup(name: &str, single: bool) -> u16 {
     thread_local! {
         static CACHE: RefCell<HashedMap<u16>> = RefCell::new(HashedMap::default());
     }
-    let key = FeatureHash::new(u32::from(single)).bytes(name.as_bytes()).finish();
+    let key = FeatureHash::new(u32::from(single))
+        .bytes(name.as_bytes())
+        .finish();
     CACHE.with(|cache| {
         if let Some(&b) = cache.borrow().get(&key) {
             return b;
@@ -210,22 +247,32 @@ mod tests {
 
     fn spans(text: &str) -> Vec<Span> {
         let base = text.as_ptr() as usize;
-        text.split_whitespace().map(|w| {
-            let s = w.as_ptr() as usize - base;
-            Span::new(s, s + w.len())
-        }).collect()
+        text.split_whitespace()
+            .map(|w| {
+                let s = w.as_ptr() as usize - base;
+                Span::new(s, s + w.len())
+            })
+            .collect()
     }
 
     #[test]
     fn marks_multi_word_places_nationalities_and_titles() {
         let text = "President Gloria Smith flew from New York to Syrian talks in Moscow";
         let toks = spans(text);
-        let mut info: Vec<TokenInfo> = toks.iter().map(|t| TokenInfo::new(&text[t.range()])).collect();
+        let mut info: Vec<TokenInfo> = toks
+            .iter()
+            .map(|t| TokenInfo::new(&text[t.range()]))
+            .collect();
         mark(text, &toks, &mut info);
         let g: Vec<u16> = info.iter().map(|i| i.gaz()).collect();
         assert!(g[0] & TITLE != 0);
         assert!(g[1] & FIRST_NAME != 0 && g[2] & SURNAME != 0);
-        assert!(g[5] & CITY != 0 && g[6] & CITY != 0, "New York: {:x} {:x}", g[5], g[6]);
+        assert!(
+            g[5] & CITY != 0 && g[6] & CITY != 0,
+            "New York: {:x} {:x}",
+            g[5],
+            g[6]
+        );
         assert_ne!(g[5] >> POS_SHIFT, g[6] >> POS_SHIFT);
         assert!(g[8] & NATIONALITY != 0);
         assert!(g[11] & CITY != 0);

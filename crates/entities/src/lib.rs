@@ -52,9 +52,16 @@ const EMBEDDED_MODEL: &[u8] = include_bytes!("../model/ner.bin");
 fn embedded() -> Result<&'static Arc<Loaded>, StageError> {
     static MODEL: OnceLock<Result<Arc<Loaded>, String>> = OnceLock::new();
     MODEL
-        .get_or_init(|| Loaded::from_bytes(EMBEDDED_MODEL).map(Arc::new).map_err(|e| e.to_string()))
+        .get_or_init(|| {
+            Loaded::from_bytes(EMBEDDED_MODEL)
+                .map(Arc::new)
+                .map_err(|e| e.to_string())
+        })
         .as_ref()
-        .map_err(|message| StageError::Failed { stage: "entities", message: format!("embedded model: {message}") })
+        .map_err(|message| StageError::Failed {
+            stage: "entities",
+            message: format!("embedded model: {message}"),
+        })
 }
 
 struct Loaded {
@@ -65,7 +72,10 @@ struct Loaded {
 impl Loaded {
     fn from_bytes(bytes: &[u8]) -> Result<Loaded, ModelError> {
         let ner = NerModel::from_bytes(bytes)?;
-        Ok(Loaded { ner, clusters: Clusters::parse(clusters::EMBEDDED) })
+        Ok(Loaded {
+            ner,
+            clusters: Clusters::parse(clusters::EMBEDDED),
+        })
     }
 }
 
@@ -87,8 +97,13 @@ impl EntityRecognizer {
     /// A recognizer with a model trained by `newsnlp-entities train`.
     pub fn from_path(path: impl AsRef<Path>) -> Result<EntityRecognizer, ModelError> {
         let path = path.as_ref();
-        let bytes = std::fs::read(path).map_err(|source| ModelError::Io { path: path.display().to_string(), source })?;
-        Ok(EntityRecognizer { model: Some(Arc::new(Loaded::from_bytes(&bytes)?)) })
+        let bytes = std::fs::read(path).map_err(|source| ModelError::Io {
+            path: path.display().to_string(),
+            source,
+        })?;
+        Ok(EntityRecognizer {
+            model: Some(Arc::new(Loaded::from_bytes(&bytes)?)),
+        })
     }
 
     fn loaded(&self) -> Result<&Loaded, StageError> {
@@ -108,7 +123,9 @@ impl Stage for EntityRecognizer {
         let tokens = doc.require_tokens()?;
         let sentences = doc.require_sentences()?;
         let loaded = self.loaded()?;
-        let mut spans = loaded.ner.tag(&doc.text, tokens, sentences, &loaded.clusters);
+        let mut spans = loaded
+            .ner
+            .tag(&doc.text, tokens, sentences, &loaded.clusters);
         persons::apply(&doc.text, tokens, &mut spans);
         common_words::apply(&doc.text, tokens, sentences, &mut spans);
         if let Some(Some(dl)) = &doc.dateline {
@@ -138,28 +155,49 @@ mod tests {
     fn missing_layers_are_reported_not_guessed() {
         let mut doc = Document::new("Angela Merkel spoke.");
         let err = EntityRecognizer::new().annotate(&mut doc).unwrap_err();
-        assert!(matches!(err, StageError::MissingLayer { layer: "tokens", .. }));
+        assert!(matches!(
+            err,
+            StageError::MissingLayer {
+                layer: "tokens",
+                ..
+            }
+        ));
     }
 
     #[test]
     fn headline_capitals_and_dateline_do_not_make_everything_a_name() {
         let doc = run("OIL PRICES FALL AS DEMAND WEAKENS\nLONDON, March 3 (Reuters) - Oil prices fell on Tuesday, traders in London said.");
-        let found: Vec<(&str, &str)> =
-            doc.entities.as_ref().unwrap().iter().map(|e| (doc.slice(e.span), e.label.as_str())).collect();
+        let found: Vec<(&str, &str)> = doc
+            .entities
+            .as_ref()
+            .unwrap()
+            .iter()
+            .map(|e| (doc.slice(e.span), e.label.as_str()))
+            .collect();
         assert!(found.contains(&("LONDON", "LOC")), "{found:?}");
         assert!(found.contains(&("Reuters", "ORG")), "{found:?}");
         for word in ["OIL", "PRICES", "DEMAND", "WEAKENS"] {
-            assert!(!found.iter().any(|(t, _)| t.contains(word)), "{word} tagged: {found:?}");
+            assert!(
+                !found.iter().any(|(t, _)| t.contains(word)),
+                "{word} tagged: {found:?}"
+            );
         }
     }
 
     #[test]
     fn from_path_rejects_files_that_are_not_models() {
-        let dir = std::env::temp_dir().join(format!("newsnlp-entities-test-{}", std::process::id()));
+        let dir =
+            std::env::temp_dir().join(format!("newsnlp-entities-test-{}", std::process::id()));
         std::fs::write(&dir, b"not a model").unwrap();
-        assert!(matches!(EntityRecognizer::from_path(&dir), Err(ModelError::BadMagic)));
+        assert!(matches!(
+            EntityRecognizer::from_path(&dir),
+            Err(ModelError::BadMagic)
+        ));
         std::fs::remove_file(&dir).ok();
-        assert!(matches!(EntityRecognizer::from_path("/nonexistent/model.bin"), Err(ModelError::Io { .. })));
+        assert!(matches!(
+            EntityRecognizer::from_path("/nonexistent/model.bin"),
+            Err(ModelError::Io { .. })
+        ));
     }
 
     proptest! {

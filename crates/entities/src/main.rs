@@ -11,7 +11,11 @@ use std::path::PathBuf;
 /// Adds an `entities` layer (PER, ORG, LOC, MISC with canonical names) to each NDJSON document
 /// that already has tokens and sentences (pipe `newsnlp-tokenize` into it).
 #[derive(Parser)]
-#[command(name = "newsnlp-entities", version, args_conflicts_with_subcommands = true)]
+#[command(
+    name = "newsnlp-entities",
+    version,
+    args_conflicts_with_subcommands = true
+)]
 struct Args {
     #[command(subcommand)]
     command: Option<Command>,
@@ -75,8 +79,28 @@ enum Command {
 fn main() {
     let args = Args::parse();
     let result = match args.command {
-        Some(Command::Train { train: files, dev, output, features, bits, epochs, patience, seed, word_dropout, ensemble, clusters }) => {
-            let opts = TrainOptions { bits, max_epochs: epochs, patience, seed, word_dropout, ensemble, ..TrainOptions::default() };
+        Some(Command::Train {
+            train: files,
+            dev,
+            output,
+            features,
+            bits,
+            epochs,
+            patience,
+            seed,
+            word_dropout,
+            ensemble,
+            clusters,
+        }) => {
+            let opts = TrainOptions {
+                bits,
+                max_epochs: epochs,
+                patience,
+                seed,
+                word_dropout,
+                ensemble,
+                ..TrainOptions::default()
+            };
             run_train(files, dev, output, features, opts, clusters)
         }
         Some(Command::Clusters { inputs, output }) => run_clusters(inputs, output),
@@ -100,12 +124,19 @@ fn run_train(
     clusters: Option<PathBuf>,
 ) -> anyhow::Result<()> {
     let features = match features {
-        Some(f) => FeatureSet::parse(&f).with_context(|| format!("unknown feature group in {f:?}"))?,
+        Some(f) => {
+            FeatureSet::parse(&f).with_context(|| format!("unknown feature group in {f:?}"))?
+        }
         None => FeatureSet::standard(),
     };
-    anyhow::ensure!((10..=24).contains(&opts.bits), "--bits must be between 10 and 24");
+    anyhow::ensure!(
+        (10..=24).contains(&opts.bits),
+        "--bits must be between 10 and 24"
+    );
     let clusters = match clusters {
-        Some(p) => Clusters::parse(&std::fs::read_to_string(&p).with_context(|| format!("cannot read {}", p.display()))?),
+        Some(p) => Clusters::parse(
+            &std::fs::read_to_string(&p).with_context(|| format!("cannot read {}", p.display()))?,
+        ),
         None => Clusters::parse(newsnlp_entities::clusters::EMBEDDED),
     };
     let mut train_docs = Vec::new();
@@ -113,11 +144,23 @@ fn run_train(
         train_docs.extend(data::read(f)?);
     }
     let dev_docs = data::read(&dev)?;
-    eprintln!("train: {} documents; dev: {} documents; features: {features}; clusters: {} words", train_docs.len(), dev_docs.len(), clusters.len());
+    eprintln!(
+        "train: {} documents; dev: {} documents; features: {features}; clusters: {} words",
+        train_docs.len(),
+        dev_docs.len(),
+        clusters.len()
+    );
     let opts = TrainOptions { features, ..opts };
     let started = std::time::Instant::now();
     let trained = train(&train_docs, &dev_docs, &clusters, opts, |e| {
-        eprintln!("{} epoch {:2}  errors {:6}  dev {}  ({:.0}s)", e.stage, e.epoch, e.train_errors, e.dev, started.elapsed().as_secs_f64());
+        eprintln!(
+            "{} epoch {:2}  errors {:6}  dev {}  ({:.0}s)",
+            e.stage,
+            e.epoch,
+            e.train_errors,
+            e.dev,
+            started.elapsed().as_secs_f64()
+        );
     });
     let (score, align) = (trained.score, trained.alignment);
     eprintln!(
@@ -125,8 +168,13 @@ fn run_train(
         align.entities, align.misaligned, align.split
     );
     let bytes = trained.to_bytes();
-    std::fs::write(&output, &bytes).with_context(|| format!("cannot write {}", output.display()))?;
-    eprintln!("best dev {score}; wrote {} ({} bytes)", output.display(), bytes.len());
+    std::fs::write(&output, &bytes)
+        .with_context(|| format!("cannot write {}", output.display()))?;
+    eprintln!(
+        "best dev {score}; wrote {} ({} bytes)",
+        output.display(),
+        bytes.len()
+    );
     Ok(())
 }
 
@@ -134,9 +182,12 @@ fn run_clusters(inputs: Vec<PathBuf>, output: PathBuf) -> anyhow::Result<()> {
     use rayon::prelude::*;
     let mut texts = Vec::new();
     for path in &inputs {
-        let raw = std::fs::read_to_string(path).with_context(|| format!("cannot read {}", path.display()))?;
+        let raw = std::fs::read_to_string(path)
+            .with_context(|| format!("cannot read {}", path.display()))?;
         for line in raw.lines().filter(|l| !l.trim().is_empty()) {
-            if let Ok(newsnlp_doc::ndjson::Parsed::Document(d)) = newsnlp_doc::ndjson::parse_line(line.as_bytes()) {
+            if let Ok(newsnlp_doc::ndjson::Parsed::Document(d)) =
+                newsnlp_doc::ndjson::parse_line(line.as_bytes())
+            {
                 texts.push(d.text);
             }
         }
@@ -148,12 +199,21 @@ fn run_clusters(inputs: Vec<PathBuf>, output: PathBuf) -> anyhow::Result<()> {
             let seg = tokenizer.segment(text);
             seg.sentences
                 .into_iter()
-                .map(|s| seg.tokens[s.tokens].iter().map(|t| text[t.range()].to_string()).collect::<Vec<_>>())
+                .map(|s| {
+                    seg.tokens[s.tokens]
+                        .iter()
+                        .map(|t| text[t.range()].to_string())
+                        .collect::<Vec<_>>()
+                })
                 .collect::<Vec<_>>()
         })
         .collect();
     let tokens: usize = sentences.iter().map(Vec::len).sum();
-    eprintln!("{} documents, {} sentences, {tokens} tokens", texts.len(), sentences.len());
+    eprintln!(
+        "{} documents, {} sentences, {tokens} tokens",
+        texts.len(),
+        sentences.len()
+    );
     let table = newsnlp_entities::clusters::build(&sentences, Default::default());
     std::fs::write(&output, table).with_context(|| format!("cannot write {}", output.display()))?;
     eprintln!("wrote {}", output.display());

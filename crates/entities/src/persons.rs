@@ -18,7 +18,10 @@ use newsnlp_doc::{EntityLabel, Span};
 /// document, right after a title or a noun for a person (optionally with a comma between).
 pub fn apply(text: &str, tokens: &[Span], spans: &mut [(Span, EntityLabel)]) {
     for (span, label) in spans.iter_mut() {
-        let last = text.get(span.range()).and_then(|s| s.split_whitespace().last()).unwrap_or("");
+        let last = text
+            .get(span.range())
+            .and_then(|s| s.split_whitespace().last())
+            .unwrap_or("");
         if *label == EntityLabel::Per && NATURAL_FEATURES.contains(&last) {
             *label = EntityLabel::Loc;
         }
@@ -30,7 +33,9 @@ pub fn apply(text: &str, tokens: &[Span], spans: &mut [(Span, EntityLabel)]) {
         let w = word(i);
         let is_cued = cue(i - 1) || (i >= 2 && word(i - 1) == "," && cue(i - 2));
         // A lone name: the next word does not continue it (`child, Gloria Bistrita` is not cued).
-        let lone = !tokens.get(i + 1).is_some_and(|_| word(i + 1).chars().next().is_some_and(char::is_uppercase));
+        let lone = !tokens
+            .get(i + 1)
+            .is_some_and(|_| word(i + 1).chars().next().is_some_and(char::is_uppercase));
         if is_cued && lone && classes(w) & FIRST_NAME != 0 && !persons.contains(&w) {
             persons.push(w);
         }
@@ -39,8 +44,13 @@ pub fn apply(text: &str, tokens: &[Span], spans: &mut [(Span, EntityLabel)]) {
         return;
     }
     for (span, label) in spans.iter_mut() {
-        let single = tokens.binary_search_by_key(&span.start, |t| t.start).is_ok_and(|i| tokens[i] == *span);
-        if single && *label != EntityLabel::Per && text.get(span.range()).is_some_and(|w| persons.contains(&w)) {
+        let single = tokens
+            .binary_search_by_key(&span.start, |t| t.start)
+            .is_ok_and(|i| tokens[i] == *span);
+        if single
+            && *label != EntityLabel::Per
+            && text.get(span.range()).is_some_and(|w| persons.contains(&w))
+        {
             *label = EntityLabel::Per;
         }
     }
@@ -72,18 +82,27 @@ mod tests {
         let mut tagged = vec![
             (find(text, "Gloria", 0), EntityLabel::Org),
             (find(text, "Gloria", 1), EntityLabel::Loc),
-            (Span::new(find(text, "Gloria", 2).start, find(text, "Bistrita", 0).end), EntityLabel::Org),
+            (
+                Span::new(find(text, "Gloria", 2).start, find(text, "Bistrita", 0).end),
+                EntityLabel::Org,
+            ),
         ];
         apply(text, &toks, &mut tagged);
         let labels: Vec<EntityLabel> = tagged.iter().map(|t| t.1).collect();
-        assert_eq!(labels, [EntityLabel::Per, EntityLabel::Per, EntityLabel::Org]);
+        assert_eq!(
+            labels,
+            [EntityLabel::Per, EntityLabel::Per, EntityLabel::Org]
+        );
     }
 
     #[test]
     fn a_name_ending_in_river_is_a_place() {
         let text = "Boats crossed the James River near Richmond";
         let toks = spans(text);
-        let mut tagged = vec![(Span::new(find(text, "James", 0).start, find(text, "River", 0).end), EntityLabel::Per)];
+        let mut tagged = vec![(
+            Span::new(find(text, "James", 0).start, find(text, "River", 0).end),
+            EntityLabel::Per,
+        )];
         apply(text, &toks, &mut tagged);
         assert_eq!(tagged[0].1, EntityLabel::Loc);
     }
@@ -92,7 +111,10 @@ mod tests {
     fn without_a_person_cue_nothing_changes() {
         let text = "Gloria beat Rapid . Fans of Gloria cheered .";
         let toks = spans(text);
-        let mut tagged = vec![(find(text, "Gloria", 0), EntityLabel::Org), (find(text, "Gloria", 1), EntityLabel::Org)];
+        let mut tagged = vec![
+            (find(text, "Gloria", 0), EntityLabel::Org),
+            (find(text, "Gloria", 1), EntityLabel::Org),
+        ];
         apply(text, &toks, &mut tagged);
         assert!(tagged.iter().all(|t| t.1 == EntityLabel::Org));
     }

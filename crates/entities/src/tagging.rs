@@ -36,14 +36,22 @@ impl NerModel {
             .meta()
             .strip_prefix(META_PREFIX)
             .and_then(FeatureSet::parse)
-            .ok_or_else(|| ModelError::Invalid(format!("not an entity model (meta {:?})", model.meta())))?;
+            .ok_or_else(|| {
+                ModelError::Invalid(format!("not an entity model (meta {:?})", model.meta()))
+            })?;
         if model.tag_names() != scheme().tag_names().as_slice() {
             return Err(ModelError::Invalid("unexpected tag set".into()));
         }
         if set.has(Group::Document) != first.is_some() {
-            return Err(ModelError::Invalid("document features need a first-level model".into()));
+            return Err(ModelError::Invalid(
+                "document features need a first-level model".into(),
+            ));
         }
-        Ok(NerModel { model, set, first: first.map(Box::new) })
+        Ok(NerModel {
+            model,
+            set,
+            first: first.map(Box::new),
+        })
     }
 
     /// Reads a single model or a stacked pair (see [`NerModel::to_bytes`]).
@@ -51,7 +59,8 @@ impl NerModel {
         match bytes.strip_prefix(STACKED) {
             Some(rest) => {
                 let (len, rest) = rest.split_first_chunk::<8>().ok_or(ModelError::Truncated)?;
-                let len = usize::try_from(u64::from_le_bytes(*len)).map_err(|_| ModelError::Truncated)?;
+                let len =
+                    usize::try_from(u64::from_le_bytes(*len)).map_err(|_| ModelError::Truncated)?;
                 if len > rest.len() {
                     return Err(ModelError::Truncated);
                 }
@@ -79,23 +88,50 @@ impl NerModel {
     }
 
     /// Tags a document: the entity spans, sentence by sentence.
-    pub fn tag(&self, text: &str, tokens: &[Span], sentences: &[Sentence], clusters: &Clusters) -> Vec<(Span, EntityLabel)> {
+    pub fn tag(
+        &self,
+        text: &str,
+        tokens: &[Span],
+        sentences: &[Sentence],
+        clusters: &Clusters,
+    ) -> Vec<(Span, EntityLabel)> {
         let scheme = scheme();
-        let document = self.first.as_ref().map(|f| f.document_labels(text, tokens, sentences, clusters));
+        let document = self
+            .first
+            .as_ref()
+            .map(|f| f.document_labels(text, tokens, sentences, clusters));
         let mut out = Vec::new();
-        self.each_sentence(text, tokens, sentences, clusters, document.as_ref(), |_, toks, tags| {
-            for (r, l) in scheme.decode(tags) {
-                out.push((Span::new(toks[r.start].start, toks[r.end - 1].end), EntityLabel::ALL[l]));
-            }
-        });
+        self.each_sentence(
+            text,
+            tokens,
+            sentences,
+            clusters,
+            document.as_ref(),
+            |_, toks, tags| {
+                for (r, l) in scheme.decode(tags) {
+                    out.push((
+                        Span::new(toks[r.start].start, toks[r.end - 1].end),
+                        EntityLabel::ALL[l],
+                    ));
+                }
+            },
+        );
         out
     }
 
     /// The labels this (first-level) model gives each capitalised word of the document.
-    pub fn document_labels(&self, text: &str, tokens: &[Span], sentences: &[Sentence], clusters: &Clusters) -> History {
+    pub fn document_labels(
+        &self,
+        text: &str,
+        tokens: &[Span],
+        sentences: &[Sentence],
+        clusters: &Clusters,
+    ) -> History {
         let scheme = scheme();
         let mut all = History::default();
-        self.each_sentence(text, tokens, sentences, clusters, None, |ex, _, tags| remember(&scheme, ex, tags, &mut all));
+        self.each_sentence(text, tokens, sentences, clusters, None, |ex, _, tags| {
+            remember(&scheme, ex, tags, &mut all)
+        });
         all
     }
 
@@ -117,7 +153,9 @@ impl NerModel {
         let mut scratch = Scratch::default();
         let mut tags = Vec::new();
         for s in sentences {
-            let Some(toks) = tokens.get(s.tokens.clone()) else { continue };
+            let Some(toks) = tokens.get(s.tokens.clone()) else {
+                continue;
+            };
             if toks.is_empty() {
                 continue;
             }
@@ -132,7 +170,11 @@ impl NerModel {
 /// Adds the labels of the sentence `ex` last extracted to the document history.
 pub(crate) fn remember(scheme: &Bilou, ex: &Extractor<'_>, tags: &[u16], history: &mut History) {
     for (info, &tag) in ex.info.iter().zip(tags) {
-        history.record(info.lower, info.capitalised, scheme.split(tag).map(|(l, _)| l));
+        history.record(
+            info.lower,
+            info.capitalised,
+            scheme.split(tag).map(|(l, _)| l),
+        );
     }
 }
 
@@ -153,7 +195,10 @@ mod tests {
         let bytes = stacked.to_bytes();
         let back = NerModel::from_bytes(&bytes).unwrap();
         assert_eq!(back.set, FeatureSet::all());
-        assert_eq!(back.first.as_ref().map(|f| f.set), Some(FeatureSet::standard()));
+        assert_eq!(
+            back.first.as_ref().map(|f| f.set),
+            Some(FeatureSet::standard())
+        );
         assert!(NerModel::from_bytes(&bytes[..bytes.len() - 3]).is_err());
         assert!(NerModel::from_bytes(&bytes[..12]).is_err());
         // A second-level model without its first level is refused.

@@ -33,7 +33,16 @@ pub struct TrainOptions {
 
 impl Default for TrainOptions {
     fn default() -> TrainOptions {
-        TrainOptions { features: FeatureSet::standard(), bits: 18, max_epochs: 20, patience: 3, prune: 1, seed: 1, word_dropout: 100, ensemble: 1 }
+        TrainOptions {
+            features: FeatureSet::standard(),
+            bits: 18,
+            max_epochs: 20,
+            patience: 3,
+            prune: 1,
+            seed: 1,
+            word_dropout: 100,
+            ensemble: 1,
+        }
     }
 }
 
@@ -54,14 +63,28 @@ impl Score {
     }
 
     fn prf(c: [usize; 3]) -> (f64, f64, f64) {
-        let p = if c[1] > 0 { 100.0 * c[0] as f64 / c[1] as f64 } else { 0.0 };
-        let r = if c[2] > 0 { 100.0 * c[0] as f64 / c[2] as f64 } else { 0.0 };
-        let f = if p + r > 0.0 { 2.0 * p * r / (p + r) } else { 0.0 };
+        let p = if c[1] > 0 {
+            100.0 * c[0] as f64 / c[1] as f64
+        } else {
+            0.0
+        };
+        let r = if c[2] > 0 {
+            100.0 * c[0] as f64 / c[2] as f64
+        } else {
+            0.0
+        };
+        let f = if p + r > 0.0 {
+            2.0 * p * r / (p + r)
+        } else {
+            0.0
+        };
         (p, r, f)
     }
 
     fn total(&self) -> [usize; 3] {
-        self.counts.iter().fold([0; 3], |a, c| [a[0] + c[0], a[1] + c[1], a[2] + c[2]])
+        self.counts
+            .iter()
+            .fold([0; 3], |a, c| [a[0] + c[0], a[1] + c[1], a[2] + c[2]])
     }
 
     /// Micro-averaged F1 in percent.
@@ -71,7 +94,10 @@ impl Score {
 
     /// F1 of one label in percent.
     pub fn label_f1(&self, label: EntityLabel) -> f64 {
-        let i = EntityLabel::ALL.iter().position(|&l| l == label).unwrap_or(0);
+        let i = EntityLabel::ALL
+            .iter()
+            .position(|&l| l == label)
+            .unwrap_or(0);
         Self::prf(self.counts[i]).2
     }
 }
@@ -117,12 +143,17 @@ pub(crate) fn evaluate(model: &NerModel, docs: &[GoldDoc], clusters: &Clusters) 
     docs.par_iter()
         .map(|d| {
             let spans = model.tag(&d.text, &d.tokens, &d.sentences, clusters);
-            let pred: HashSet<(Span, EntityLabel)> =
-                canonical::link(&d.text, &d.tokens, &spans).into_iter().map(|e| (e.span, e.label)).collect();
+            let pred: HashSet<(Span, EntityLabel)> = canonical::link(&d.text, &d.tokens, &spans)
+                .into_iter()
+                .map(|e| (e.span, e.label))
+                .collect();
             let gold: HashSet<(Span, EntityLabel)> = d.gold.iter().copied().collect();
             let mut s = Score::default();
             for (i, l) in EntityLabel::ALL.iter().enumerate() {
-                s.counts[i][0] = pred.iter().filter(|p| p.1 == *l && gold.contains(p)).count();
+                s.counts[i][0] = pred
+                    .iter()
+                    .filter(|p| p.1 == *l && gold.contains(p))
+                    .count();
                 s.counts[i][1] = pred.iter().filter(|p| p.1 == *l).count();
                 s.counts[i][2] = gold.iter().filter(|g| g.1 == *l).count();
             }
@@ -144,38 +175,87 @@ const FOLDS: usize = 4;
 /// without it, then a second that also sees the first's labels for the same word anywhere in
 /// the document. The second level learns from first-level labels of documents the first level
 /// did not train on (4-fold jackknife), so it learns how far to trust them on unseen text.
-pub fn train(train: &[GoldDoc], dev: &[GoldDoc], clusters: &Clusters, opts: TrainOptions, mut report: impl FnMut(&Epoch)) -> Trained {
+pub fn train(
+    train: &[GoldDoc],
+    dev: &[GoldDoc],
+    clusters: &Clusters,
+    opts: TrainOptions,
+    mut report: impl FnMut(&Epoch),
+) -> Trained {
     let mut alignment = Alignment::default();
-    let gold: Vec<Vec<Vec<u16>>> = train.iter().map(|d| d.sentence_tags(&mut alignment)).collect();
+    let gold: Vec<Vec<Vec<u16>>> = train
+        .iter()
+        .map(|d| d.sentence_tags(&mut alignment))
+        .collect();
     let all: Vec<usize> = (0..train.len()).collect();
     if !opts.features.has(Group::Document) {
-        let (mut model, mut score) = train_level("level 1", train, &gold, &all, None, dev, clusters, opts, &mut report);
+        let (mut model, mut score) = train_level(
+            "level 1", train, &gold, &all, None, dev, clusters, opts, &mut report,
+        );
         if opts.ensemble > 1 {
             let mut models = vec![model.model];
             for k in 1..opts.ensemble {
-                let o = TrainOptions { seed: opts.seed + k as u64, ..opts };
-                models.push(train_level("ensemble", train, &gold, &all, None, dev, clusters, o, &mut report).0.model);
+                let o = TrainOptions {
+                    seed: opts.seed + k as u64,
+                    ..opts
+                };
+                models.push(
+                    train_level(
+                        "ensemble", train, &gold, &all, None, dev, clusters, o, &mut report,
+                    )
+                    .0
+                    .model,
+                );
             }
             let mean = Model::mean(&models).unwrap_or_else(|| models.swap_remove(0));
-            model = NerModel { model: mean, set: opts.features, first: None };
+            model = NerModel {
+                model: mean,
+                set: opts.features,
+                first: None,
+            };
             score = evaluate(&model, dev, clusters);
         }
-        return Trained { model, score, alignment };
+        return Trained {
+            model,
+            score,
+            alignment,
+        };
     }
-    let first_opts = TrainOptions { features: opts.features.without(Group::Document), ..opts };
+    let first_opts = TrainOptions {
+        features: opts.features.without(Group::Document),
+        ..opts
+    };
     let mut labels: Vec<History> = vec![History::default(); train.len()];
     const FOLD_NAMES: [&str; FOLDS] = ["fold 1/4", "fold 2/4", "fold 3/4", "fold 4/4"];
     for (k, name) in FOLD_NAMES.iter().enumerate() {
         let rest: Vec<usize> = all.iter().copied().filter(|i| i % FOLDS != k).collect();
-        let (m, _) = train_level(name, train, &gold, &rest, None, dev, clusters, first_opts, &mut report);
+        let (m, _) = train_level(
+            name, train, &gold, &rest, None, dev, clusters, first_opts, &mut report,
+        );
         for i in all.iter().copied().filter(|i| i % FOLDS == k) {
             let d = &train[i];
             labels[i] = m.document_labels(&d.text, &d.tokens, &d.sentences, clusters);
         }
     }
-    let (first, _) = train_level("level 1", train, &gold, &all, None, dev, clusters, first_opts, &mut report);
-    let (second, score) = train_level("level 2", train, &gold, &all, Some((&labels, first)), dev, clusters, opts, &mut report);
-    Trained { model: second, score, alignment }
+    let (first, _) = train_level(
+        "level 1", train, &gold, &all, None, dev, clusters, first_opts, &mut report,
+    );
+    let (second, score) = train_level(
+        "level 2",
+        train,
+        &gold,
+        &all,
+        Some((&labels, first)),
+        dev,
+        clusters,
+        opts,
+        &mut report,
+    );
+    Trained {
+        model: second,
+        score,
+        alignment,
+    }
 }
 
 /// One perceptron model over the documents `which` of `train` (early-stopped on `dev`).
@@ -220,7 +300,9 @@ fn train_level(
             history.clear();
             let document = doc_labels.map(|l| &l[d]);
             for (s, tags) in doc.sentences.iter().zip(&gold[d]) {
-                let Some(toks) = doc.tokens.get(s.tokens.clone()) else { continue };
+                let Some(toks) = doc.tokens.get(s.tokens.clone()) else {
+                    continue;
+                };
                 if toks.is_empty() {
                     continue;
                 }
@@ -229,9 +311,18 @@ fn train_level(
                 remember(&scheme, &ex, &pred, &mut history);
             }
         }
-        let ner = NerModel { model: p.averaged(&meta(opts.features), opts.prune), set: opts.features, first: first.clone() };
+        let ner = NerModel {
+            model: p.averaged(&meta(opts.features), opts.prune),
+            set: opts.features,
+            first: first.clone(),
+        };
         let dev_score = evaluate(&ner, dev, clusters);
-        report(&Epoch { stage, epoch, train_errors: errors, dev: dev_score });
+        report(&Epoch {
+            stage,
+            epoch,
+            train_errors: errors,
+            dev: dev_score,
+        });
         if best.as_ref().map_or(true, |(_, b)| dev_score.f1() > b.f1()) {
             best = Some((ner, dev_score));
             since_best = 0;
@@ -243,7 +334,11 @@ fn train_level(
         }
     }
     best.unwrap_or_else(|| {
-        let ner = NerModel { model: p.averaged(&meta(opts.features), opts.prune), set: opts.features, first };
+        let ner = NerModel {
+            model: p.averaged(&meta(opts.features), opts.prune),
+            set: opts.features,
+            first,
+        };
         (ner, Score::default())
     })
 }

@@ -119,16 +119,22 @@ impl<'a> Analysis<'a> {
         // lowercase word (`R-Ky.` / `, said Tuesday.`), or after a split hyphen (`R-` / `Ky.,`),
         // continues the one before it.
         let mut spans: Vec<(usize, usize)> = Vec::with_capacity(sents.len());
-        for s in sents.iter().filter(|s| !s.tokens.is_empty() && s.tokens.end <= n) {
+        for s in sents
+            .iter()
+            .filter(|s| !s.tokens.is_empty() && s.tokens.end <= n)
+        {
             let (a, b) = (s.tokens.start, s.tokens.end - 1);
             let first = text.get(toks[a].range()).and_then(|w| w.chars().next());
             let after_hyphen = a > 1
                 && text.get(toks[a - 1].range()) == Some("-")
                 && toks[a - 2].end == toks[a - 1].start
                 && toks[a - 1].end == toks[a].start;
-            let continues = tags[a] == Tag::Comma || first.is_some_and(char::is_lowercase) || after_hyphen;
+            let continues =
+                tags[a] == Tag::Comma || first.is_some_and(char::is_lowercase) || after_hyphen;
             match spans.last_mut() {
-                Some(last) if continues && last.1 < a && para_of[last.1] == para_of[a] => last.1 = b,
+                Some(last) if continues && last.1 < a && para_of[last.1] == para_of[a] => {
+                    last.1 = b
+                }
                 _ => spans.push((a, b)),
             }
         }
@@ -167,11 +173,28 @@ impl<'a> Analysis<'a> {
             }
         }
         let used = vec![false; chains.len()];
-        Analysis { lx, text, toks, spans, ents, tags, caps, sent_of, para_of, ent_of, chains, chain_of, used }
+        Analysis {
+            lx,
+            text,
+            toks,
+            spans,
+            ents,
+            tags,
+            caps,
+            sent_of,
+            para_of,
+            ent_of,
+            chains,
+            chain_of,
+            used,
+        }
     }
 
     fn word(&self, i: usize) -> &str {
-        self.toks.get(i).and_then(|t| self.text.get(t.range())).unwrap_or("")
+        self.toks
+            .get(i)
+            .and_then(|t| self.text.get(t.range()))
+            .unwrap_or("")
     }
 
     fn is_lower(&self, i: usize, w: &str) -> bool {
@@ -189,7 +212,11 @@ impl<'a> Analysis<'a> {
     /// True for a closing quotation-mark token.
     fn is_close(&self, i: usize) -> bool {
         let c = self.chain_of.get(i).copied().unwrap_or(0);
-        c != 0 && self.chains[c as usize - 1].regions.iter().any(|r| r.close.is_some() && r.end == i)
+        c != 0
+            && self.chains[c as usize - 1]
+                .regions
+                .iter()
+                .any(|r| r.close.is_some() && r.end == i)
     }
 
     /// The chain whose opening mark is token `i`.
@@ -205,7 +232,10 @@ impl<'a> Analysis<'a> {
     }
 
     fn is_wordlike(&self, i: usize) -> bool {
-        self.word(i).chars().next().is_some_and(char::is_alphanumeric)
+        self.word(i)
+            .chars()
+            .next()
+            .is_some_and(char::is_alphanumeric)
     }
 
     fn is_possessive(&self, i: usize) -> bool {
@@ -237,7 +267,13 @@ impl<'a> Analysis<'a> {
         match self.tags[end] {
             Tag::Pron(_) => return Some((end, end)),
             // `emphasizing why understanding …`: a question word heads no noun phrase.
-            Tag::Other if ["why", "how", "where", "when"].iter().any(|w| self.is_lower(end, w)) => return None,
+            Tag::Other
+                if ["why", "how", "where", "when"]
+                    .iter()
+                    .any(|w| self.is_lower(end, w)) =>
+            {
+                return None
+            }
             Tag::Other | Tag::Title(_) | Tag::Listener | Tag::CueNoun => {}
             _ if self.ent_of[end] != 0 => {}
             _ => return None,
@@ -283,7 +319,9 @@ impl<'a> Analysis<'a> {
         // before a short prepositional phrase, when that phrase opens the clause.
         if with_pp && start >= floor + 2 && self.tags[start - 1] == Tag::Prep {
             let p = start - 1;
-            let joins = ["of", "in", "at", "for", "from", "with", "to"].iter().any(|w| self.is_lower(p, w));
+            let joins = ["of", "in", "at", "for", "from", "with", "to"]
+                .iter()
+                .any(|w| self.is_lower(p, w));
             if joins {
                 if let Some((a, _)) = self.np_left_at(p - 1, floor, false) {
                     let opens = a == floor
@@ -326,7 +364,9 @@ impl<'a> Analysis<'a> {
                 Tag::Other | Tag::Title(_) | Tag::CueNoun => self.is_wordlike(j),
                 // `the ruling`, `a report`: after a determiner a verb form is a noun.
                 Tag::Verb(..) => self.tags[k] == Tag::Det,
-                Tag::Prep if self.is_lower(j, "of") => j < ceil && (self.caps[j + 1] || self.tags[j + 1] == Tag::Det),
+                Tag::Prep if self.is_lower(j, "of") => {
+                    j < ceil && (self.caps[j + 1] || self.tags[j + 1] == Tag::Det)
+                }
                 Tag::Det => self.is_lower(j, "the") && self.is_lower(k, "of"),
                 _ => false,
             };
@@ -336,7 +376,9 @@ impl<'a> Analysis<'a> {
             end = j;
             k = j;
         }
-        while end > start && (self.is_possessive(end) || self.is_lower(end, "of") || self.tags[end] == Tag::Det) {
+        while end > start
+            && (self.is_possessive(end) || self.is_lower(end, "of") || self.tags[end] == Tag::Det)
+        {
             end -= 1;
         }
         Some((start, end))
@@ -393,10 +435,17 @@ impl<'a> Analysis<'a> {
                         }
                     }
                     // `said after the convention he would …`: the clause starts at the pronoun.
-                    let plain = ["after", "during", "in", "on", "at", "from", "with", "to"].iter().any(|w| self.is_lower(i, w));
+                    let plain = ["after", "during", "in", "on", "at", "from", "with", "to"]
+                        .iter()
+                        .any(|w| self.is_lower(i, w));
                     let found = found.or_else(|| {
                         (i + 1..=end.min(i + 6))
-                            .find(|&j| matches!(self.tags[j], Tag::Pron(Pron::Person(_) | Pron::Group | Pron::Speaker)))
+                            .find(|&j| {
+                                matches!(
+                                    self.tags[j],
+                                    Tag::Pron(Pron::Person(_) | Pron::Group | Pron::Speaker)
+                                )
+                            })
                             .filter(|_| plain)
                     });
                     match found {
@@ -426,9 +475,16 @@ impl<'a> Analysis<'a> {
                 e = e.max(ce);
                 // `promising lower taxes and “jobs, jobs,” but he …`: the comma inside the marks
                 // ends the content as one outside would.
-                let comma_inside = self.chains[c].regions.last().is_some_and(|r| self.tags[r.last] == Tag::Comma);
+                let comma_inside = self.chains[c]
+                    .regions
+                    .last()
+                    .is_some_and(|r| self.tags[r.last] == Tag::Comma);
                 let after = self.tags.get(ce + 1).copied().unwrap_or(Tag::Stop);
-                if comma_inside && ce < e && (matches!(after, Tag::According | Tag::Verb(_, _, Form::Ing)) || (after == Tag::Conj && self.contrastive(ce + 1))) {
+                if comma_inside
+                    && ce < e
+                    && (matches!(after, Tag::According | Tag::Verb(_, _, Form::Ing))
+                        || (after == Tag::Conj && self.contrastive(ce + 1)))
+                {
                     return ce;
                 }
                 i = ce + 1;
@@ -455,7 +511,12 @@ impl<'a> Analysis<'a> {
                 Tag::Colon if i > c0 => self.chain_opening_at(i + 1).is_some(),
                 // `… that X was “a con” and encouraged Americans to …`: a second predicate of
                 // the reporting clause.
-                Tag::Conj if i > c0 && (self.is_lower(i, "and") || self.is_lower(i, "but") || self.is_lower(i, "while")) => {
+                Tag::Conj
+                    if i > c0
+                        && (self.is_lower(i, "and")
+                            || self.is_lower(i, "but")
+                            || self.is_lower(i, "while")) =>
+                {
                     let mut j = i + 1;
                     while j < e && self.tags[j] == Tag::Aux {
                         j += 1;
@@ -489,7 +550,9 @@ impl<'a> Analysis<'a> {
 
     /// Conjunctions that, after a comma, start a new thought rather than continue the statement.
     fn contrastive(&self, i: usize) -> bool {
-        ["but", "while", "although", "though", "so", "or", "yet"].iter().any(|w| self.is_lower(i, w))
+        ["but", "while", "although", "though", "so", "or", "yet"]
+            .iter()
+            .any(|w| self.is_lower(i, w))
     }
 
     /// The token range `[first, end)` of each paragraph, in order.
@@ -497,7 +560,10 @@ impl<'a> Analysis<'a> {
         let mut runs = Vec::new();
         let mut i = 0;
         while i < self.para_of.len() {
-            let j = i + self.para_of[i..].iter().take_while(|&&p| p == self.para_of[i]).count();
+            let j = i + self.para_of[i..]
+                .iter()
+                .take_while(|&&p| p == self.para_of[i])
+                .count();
             runs.push((i, j));
             i = j;
         }
@@ -506,7 +572,12 @@ impl<'a> Analysis<'a> {
 
     /// Trims trailing punctuation and closing marks that do not belong to a quotation.
     fn trim(&self, a: usize, mut b: usize) -> (usize, usize) {
-        while b > a && matches!(self.tags[b], Tag::Stop | Tag::Comma | Tag::Colon | Tag::Dash) {
+        while b > a
+            && matches!(
+                self.tags[b],
+                Tag::Stop | Tag::Comma | Tag::Colon | Tag::Dash
+            )
+        {
             b -= 1;
         }
         (a, b)
@@ -533,11 +604,17 @@ impl<'a> Analysis<'a> {
     fn whole_chain(&self, c0: usize, e: usize) -> Option<usize> {
         let c = self.chain_opening_at(c0)?;
         let ce = self.chains[c].end_token();
-        ((ce + 1..=e).all(|i| matches!(self.tags.get(i), Some(Tag::Stop | Tag::Comma)))).then_some(c)
+        ((ce + 1..=e).all(|i| matches!(self.tags.get(i), Some(Tag::Stop | Tag::Comma))))
+            .then_some(c)
     }
 
     /// A content to the right of a cue: direct when it is one quotation, mixed or indirect else.
-    fn right_content(&mut self, c0: usize, s1: usize, min_len: usize) -> Option<(Content, QuoteKind)> {
+    fn right_content(
+        &mut self,
+        c0: usize,
+        s1: usize,
+        min_len: usize,
+    ) -> Option<(Content, QuoteKind)> {
         if c0 > s1 || matches!(self.tags[c0], Tag::Stop) {
             return None;
         }
@@ -551,10 +628,16 @@ impl<'a> Analysis<'a> {
         if let Some(c) = self.chain_opening_at(c0) {
             let after = self.chains[c].end_token() + 1;
             // `“…,” presumably meaning …`: a quotation closing on a comma ends the statement.
-            let comma_inside = self.chains[c].regions.last().is_some_and(|r| self.tags[r.last] == Tag::Comma);
+            let comma_inside = self.chains[c]
+                .regions
+                .last()
+                .is_some_and(|r| self.tags[r.last] == Tag::Comma);
             let ends = after > e
                 || comma_inside
-                || matches!(self.tags[after], Tag::Stop | Tag::Comma | Tag::Conj | Tag::Dash | Tag::Time)
+                || matches!(
+                    self.tags[after],
+                    Tag::Stop | Tag::Comma | Tag::Conj | Tag::Dash | Tag::Time
+                )
                 || (self.tags[after] == Tag::Prep && !self.is_lower(after, "of"));
             if ends {
                 self.used[c] = true;
@@ -605,7 +688,9 @@ impl<'a> Analysis<'a> {
         // an adverb opens an adverbial too.
         let participle = self.tags[a] == Tag::Other && self.word(a).ends_with("ing");
         let adverbial = strict
-            && (matches!(self.tags[a], Tag::Prep | Tag::Time | Tag::Aux) || subordinator || participle)
+            && (matches!(self.tags[a], Tag::Prep | Tag::Time | Tag::Aux)
+                || subordinator
+                || participle)
             && !(a..=b).any(|k| self.tags[k] == Tag::Comma && !self.aside_comma(k));
         if adverbial {
             return None;
@@ -618,7 +703,9 @@ impl<'a> Analysis<'a> {
     /// North Carolina`) or a sentence adverb (`At the same time, though`).
     fn aside_comma(&self, k: usize) -> bool {
         self.caps.get(k + 1).copied().unwrap_or(false)
-            || ["however", "though", "meanwhile", "too", "often"].iter().any(|w| self.is_lower(k + 1, w))
+            || ["however", "though", "meanwhile", "too", "often"]
+                .iter()
+                .any(|w| self.is_lower(k + 1, w))
     }
 
     /// Finds all attributions with unresolved speakers.
@@ -649,7 +736,11 @@ impl<'a> Analysis<'a> {
         self.headline_colon(&mut out);
         self.colon_and_continuations(&mut out);
         // A content to the right stops where another cue clause begins.
-        let mut bounds: Vec<usize> = out.iter().filter_map(|f| f.left_bound).filter(|&lb| !self.in_quote(lb)).collect();
+        let mut bounds: Vec<usize> = out
+            .iter()
+            .filter_map(|f| f.left_bound)
+            .filter(|&lb| !self.in_quote(lb))
+            .collect();
         bounds.sort_unstable();
         bounds.dedup();
         for f in &mut out {
@@ -675,14 +766,19 @@ impl<'a> Analysis<'a> {
     /// phrase with no clause in it is the cue's adjunct, never what was said.
     fn adjunct_only(&self, a: usize, b: usize) -> bool {
         let a = if self.word(a) == "(" { a + 1 } else { a };
-        let opens = (matches!(self.tags.get(a), Some(Tag::Prep | Tag::Time)) && !self.is_lower(a, "to"))
-            || ["just", "back", "late", "earlier", "later"].iter().any(|w| self.is_lower(a, w));
+        let opens = (matches!(self.tags.get(a), Some(Tag::Prep | Tag::Time))
+            && !self.is_lower(a, "to"))
+            || ["just", "back", "late", "earlier", "later"]
+                .iter()
+                .any(|w| self.is_lower(a, w));
         opens
             && b >= a
             && b - a < 7
             && (a..=b).all(|k| {
-                matches!(self.tags[k], Tag::Other | Tag::Prep | Tag::Time | Tag::Det | Tag::Aux)
-                    && !self.in_quote(k)
+                matches!(
+                    self.tags[k],
+                    Tag::Other | Tag::Prep | Tag::Time | Tag::Det | Tag::Aux
+                ) && !self.in_quote(k)
                     && !self.word(k).ends_with("ing")
             })
     }
@@ -702,8 +798,14 @@ impl<'a> Analysis<'a> {
     fn appositive_subject(&self, k: usize, s0: usize) -> Option<(usize, usize)> {
         // `Clinton, during a town hall in Columbus, Ohio, said`: a name opening the sentence,
         // then everything up to the cue's comma set off, is the subject.
-        if let Some((a, b)) = self.np_right(s0, k).filter(|&(_, b)| b + 1 < k && self.tags[b + 1] == Tag::Comma) {
-            if (a..=b).any(|x| self.ent_of[x] != 0 && self.ents[self.ent_of[x] as usize - 1].label == EntityLabel::Per) {
+        if let Some((a, b)) = self
+            .np_right(s0, k)
+            .filter(|&(_, b)| b + 1 < k && self.tags[b + 1] == Tag::Comma)
+        {
+            if (a..=b).any(|x| {
+                self.ent_of[x] != 0
+                    && self.ents[self.ent_of[x] as usize - 1].label == EntityLabel::Per
+            }) {
                 return Some((a, b));
             }
         }
@@ -715,15 +817,22 @@ impl<'a> Analysis<'a> {
             }
             if self.tags[j] == Tag::Comma {
                 let inner = j + 1;
-                let described = matches!(self.tags[inner], Tag::Det | Tag::Title(_) | Tag::Prep | Tag::Pron(Pron::Relative))
-                    || self.word(inner).chars().all(|c| c.is_ascii_digit())
-                    || (k - inner <= 5 && self.caps[inner] && (inner..k).all(|x| self.caps[x] || !self.is_wordlike(x)));
+                let described = matches!(
+                    self.tags[inner],
+                    Tag::Det | Tag::Title(_) | Tag::Prep | Tag::Pron(Pron::Relative)
+                ) || self.word(inner).chars().all(|c| c.is_ascii_digit())
+                    || (k - inner <= 5
+                        && self.caps[inner]
+                        && (inner..k).all(|x| self.caps[x] || !self.is_wordlike(x)));
                 if !described || j == s0 {
                     return None;
                 }
                 // `Russia's envoy to France, Ivan Petrov, said`: a name set off after the subject
                 // is the speaker (never the place in the subject's prepositional phrase).
-                let per = |x: usize| self.ent_of[x] != 0 && self.ents[self.ent_of[x] as usize - 1].label == EntityLabel::Per;
+                let per = |x: usize| {
+                    self.ent_of[x] != 0
+                        && self.ents[self.ent_of[x] as usize - 1].label == EntityLabel::Per
+                };
                 if self.caps[inner] && k - inner <= 5 && per(k - 1) {
                     let mut a = k - 1;
                     while a > inner && self.ent_of[a - 1] == self.ent_of[k - 1] {
@@ -759,7 +868,12 @@ impl<'a> Analysis<'a> {
         // Walk the few words of the phrase before it back to its determiner.
         for j in (s0..i).rev().take(6) {
             match self.tags[j] {
-                Tag::Det => return matches!(self.word(j).to_ascii_lowercase().as_str(), "a" | "an" | "another" | "one"),
+                Tag::Det => {
+                    return matches!(
+                        self.word(j).to_ascii_lowercase().as_str(),
+                        "a" | "an" | "another" | "one"
+                    )
+                }
                 Tag::Other | Tag::Title(_) if self.is_wordlike(j) || self.word(j) == "-" => {}
                 _ => return false,
             }
@@ -767,7 +881,13 @@ impl<'a> Analysis<'a> {
         false
     }
 
-    fn verb_cue(&mut self, i: usize, lemma: u16, class: VerbClass, form: Form) -> Option<Vec<Found>> {
+    fn verb_cue(
+        &mut self,
+        i: usize,
+        lemma: u16,
+        class: VerbClass,
+        form: Form,
+    ) -> Option<Vec<Found>> {
         let (s0, s1) = self.sent_range(i);
         // A capitalised verb inside a sentence is a name (`the New York Post`), unless the whole
         // line is a title-case headline (`Clinton Says Russians Hacked DNC`).
@@ -775,11 +895,16 @@ impl<'a> Analysis<'a> {
             return None;
         }
         // `more demanding`, `the most criticized move`: after a degree word, an adjective.
-        if i > s0 && ["more", "most", "less", "least", "very"].iter().any(|w| self.is_lower(i - 1, w)) {
+        if i > s0
+            && ["more", "most", "less", "least", "very"]
+                .iter()
+                .any(|w| self.is_lower(i - 1, w))
+        {
             return None;
         }
         // `the report`, `Trump's claim`: a noun (but `he's said` is a verb).
-        let possessive = i > s0 + 1 && self.is_possessive(i - 1) && !matches!(self.tags[i - 2], Tag::Pron(_));
+        let possessive =
+            i > s0 + 1 && self.is_possessive(i - 1) && !matches!(self.tags[i - 2], Tag::Pron(_));
         if i > s0 && (self.tags[i - 1] == Tag::Det || possessive) {
             return None;
         }
@@ -787,10 +912,16 @@ impl<'a> Analysis<'a> {
             return None; // `declined to say`: not a statement (but `went on to say` is)
         }
         // `adding to his victories`, `is said to be`: not reporting.
-        if i < s1 && (self.is_lower(i + 1, "to") || self.is_lower(i + 1, "up")) && class != VerbClass::Tell && !self.lx.takes_infinitive(lemma) {
-            let infinitive = i + 2 <= s1 && (self.is_lower(i + 2, "be") || self.is_lower(i + 2, "have"));
+        if i < s1
+            && (self.is_lower(i + 1, "to") || self.is_lower(i + 1, "up"))
+            && class != VerbClass::Tell
+            && !self.lx.takes_infinitive(lemma)
+        {
+            let infinitive =
+                i + 2 <= s1 && (self.is_lower(i + 2, "be") || self.is_lower(i + 2, "have"));
             // `adding to his victories` is not a report; `added to People` (a listener) is.
-            let add_to = self.lx.lemmas.get(lemma as usize) == Some(&"add") && !(i + 2 <= s1 && self.caps[i + 2]);
+            let add_to = self.lx.lemmas.get(lemma as usize) == Some(&"add")
+                && !(i + 2 <= s1 && self.caps[i + 2]);
             if self.is_lower(i + 1, "up") || infinitive || add_to {
                 return None;
             }
@@ -808,7 +939,11 @@ impl<'a> Analysis<'a> {
         }
         // `have been stated many times`: a passive reports no statement of its subject,
         // unless a clause follows (`it was reported that …`).
-        if i > s0 && matches!(self.word(i - 1).to_ascii_lowercase().as_str(), "been" | "be" | "being")
+        if i > s0
+            && matches!(
+                self.word(i - 1).to_ascii_lowercase().as_str(),
+                "been" | "be" | "being"
+            )
             && !(i < s1 && (self.tags[i + 1] == Tag::That || self.tags[i + 1] == Tag::Colon))
         {
             return None;
@@ -827,10 +962,16 @@ impl<'a> Analysis<'a> {
         let mut who = Who::None;
         let mut lb = None; // the comma or closing mark before the clause
         let mut clause_comma = None;
-        let left = if i > s0 { self.skip_aux_left(i - 1, s0) } else { None };
+        let left = if i > s0 {
+            self.skip_aux_left(i - 1, s0)
+        } else {
+            None
+        };
         if let Some(k) = left {
             let before_np = |this: &Self, a: usize| {
-                (a > s0 && (matches!(this.tags[a - 1], Tag::Comma | Tag::Dash) || this.is_close(a - 1))).then(|| a - 1)
+                (a > s0
+                    && (matches!(this.tags[a - 1], Tag::Comma | Tag::Dash) || this.is_close(a - 1)))
+                .then(|| a - 1)
             };
             if let Tag::Pron(Pron::Relative) = self.tags[k] {
                 // `Lavrov, who said …`: the mention is `who`, resolved to the phrase before it.
@@ -852,14 +993,22 @@ impl<'a> Analysis<'a> {
                 if form == Form::Ing {
                     who = Who::Clause;
                 }
-            } else if form == Form::Ing && self.tags[k] == Tag::Prep && !self.is_lower(k, "without") && matches!(class, VerbClass::Speech | VerbClass::Tell) {
+            } else if form == Form::Ing
+                && self.tags[k] == Tag::Prep
+                && !self.is_lower(k, "without")
+                && matches!(class, VerbClass::Speech | VerbClass::Tell)
+            {
                 // `began by saying …`, `after saying …`: the clause's subject says it.
                 who = Who::Clause;
-            } else if self.tags[k] == Tag::Conj && (self.is_lower(k, "and") || self.is_lower(k, "but")) {
+            } else if self.tags[k] == Tag::Conj
+                && (self.is_lower(k, "and") || self.is_lower(k, "but"))
+            {
                 who = Who::Clause;
                 // `…, I laughed and said …`: the clause starts after the last comma, and its
                 // subject opens it.
-                clause_comma = (s0..k).rev().find(|&j| self.tags[j] == Tag::Comma && !self.in_quote(j));
+                clause_comma = (s0..k)
+                    .rev()
+                    .find(|&j| self.tags[j] == Tag::Comma && !self.in_quote(j));
                 let subject_at = clause_comma.map_or(s0, |c| c + 1);
                 if let Some((a, b)) = self.np_right(subject_at, k) {
                     if matches!(self.tags[a], Tag::Pron(_)) || self.ent_of[a] != 0 || self.caps[a] {
@@ -869,7 +1018,8 @@ impl<'a> Analysis<'a> {
             }
         }
         // `“…?” / Clinton said.`: the splitter ended the sentence at the closing mark.
-        let prev_close = s0 > 0 && self.is_close(s0 - 1) && self.sent_of[s0 - 1] != self.sent_of[s0];
+        let prev_close =
+            s0 > 0 && self.is_close(s0 - 1) && self.sent_of[s0 - 1] != self.sent_of[s0];
         let mut cross = false;
         if lb.is_none() && prev_close && self.para_of[s0 - 1] == self.para_of[s0] {
             cross = match who {
@@ -887,20 +1037,34 @@ impl<'a> Analysis<'a> {
             // `said Lavrov.`, `said the minister, adding …` — not `endorsed Clinton in the race`.
             let speaker_like = |a: usize, b: usize| {
                 self.tags[a] != Tag::Listener
-                    && ((a..=b).any(|k| self.caps[k] || self.ent_of[k] != 0) || matches!(self.tags[a], Tag::Det | Tag::Pron(_)))
+                    && ((a..=b).any(|k| self.caps[k] || self.ent_of[k] != 0)
+                        || matches!(self.tags[a], Tag::Det | Tag::Pron(_)))
                     && (b + 1 > s1
-                        || matches!(self.tags[b + 1], Tag::Stop | Tag::Comma | Tag::Time | Tag::Dash | Tag::Colon | Tag::Conj)
+                        || matches!(
+                            self.tags[b + 1],
+                            Tag::Stop | Tag::Comma | Tag::Time | Tag::Dash | Tag::Colon | Tag::Conj
+                        )
                         || self.word(b + 1) == "("
                         || self.chain_opening_at(b + 1).is_some()
                         || (self.tags[b + 1] == Tag::Prep && !self.is_lower(b + 1, "of")))
             };
-            if let Some((a, b)) = self.np_right(ce + 1, s1).filter(|&(a, b)| speaker_like(a, b)) {
+            if let Some((a, b)) = self
+                .np_right(ce + 1, s1)
+                .filter(|&(a, b)| speaker_like(a, b))
+            {
                 who = Who::Mention(a, b);
                 after = b + 1;
                 // `said Chad Bown, an expert on trade`: the apposition is part of the source.
-                if b < s1 && self.tags[b + 1] == Tag::Comma && b + 2 <= s1 && self.tags[b + 2] == Tag::Det {
+                if b < s1
+                    && self.tags[b + 1] == Tag::Comma
+                    && b + 2 <= s1
+                    && self.tags[b + 2] == Tag::Det
+                {
                     let mut j = b + 2;
-                    while j < s1 && !matches!(self.tags[j], Tag::Comma | Tag::Stop) && !self.in_quote(j) {
+                    while j < s1
+                        && !matches!(self.tags[j], Tag::Comma | Tag::Stop)
+                        && !self.in_quote(j)
+                    {
                         j += 1;
                     }
                     after = j;
@@ -915,10 +1079,16 @@ impl<'a> Analysis<'a> {
             let words_after = c <= s1 && !matches!(self.tags[c], Tag::Stop | Tag::Conj | Tag::Prep);
             if words_after {
                 let mut start = s0;
-                while start + 1 < k && start < s0 + 3 && matches!(self.tags[start], Tag::Conj | Tag::Aux | Tag::Time) {
+                while start + 1 < k
+                    && start < s0 + 3
+                    && matches!(self.tags[start], Tag::Conj | Tag::Aux | Tag::Time)
+                {
                     start += 1;
                 }
-                match self.np_right(start, k).filter(|&(a, _)| self.caps[a] || self.ent_of[a] != 0) {
+                match self
+                    .np_right(start, k)
+                    .filter(|&(a, _)| self.caps[a] || self.ent_of[a] != 0)
+                {
                     Some((a, b)) => {
                         who = Who::Mention(a, b);
                         lb = None;
@@ -936,34 +1106,63 @@ impl<'a> Analysis<'a> {
         if c0 == s1 + 1 && self.tags[s1] == Tag::Colon && lb.is_none() {
             if let Some(c) = self.chain_opening_at(c0).filter(|&c| !self.used[c]) {
                 self.used[c] = true;
-                return Some(vec![Found { content: Content::Chain(c), kind: QuoteKind::Direct, cue, who, left_bound: None }]);
+                return Some(vec![Found {
+                    content: Content::Chain(c),
+                    kind: QuoteKind::Direct,
+                    cue,
+                    who,
+                    left_bound: None,
+                }]);
             }
             // `Limbaugh added:` and a block quotation set as its own paragraph.
-            let block = c0 < self.toks.len() && self.para_of[c0] == self.para_of[s1] + 1 && !self.in_quote(c0);
+            let block = c0 < self.toks.len()
+                && self.para_of[c0] == self.para_of[s1] + 1
+                && !self.in_quote(c0);
             if block {
                 let mut e = c0;
-                while e + 1 < self.toks.len() && self.para_of[e + 1] == self.para_of[c0] && e - c0 < MAX_CONTENT {
+                while e + 1 < self.toks.len()
+                    && self.para_of[e + 1] == self.para_of[c0]
+                    && e - c0 < MAX_CONTENT
+                {
                     e += 1;
                 }
                 let (a, b) = self.trim(c0, e);
                 if b > a + 2 {
                     self.mark_used(a, b);
                     let kind = self.kind_of(a, b);
-                    return Some(vec![Found { content: Content::Tokens(a, b), kind, cue, who, left_bound: None }]);
+                    return Some(vec![Found {
+                        content: Content::Tokens(a, b),
+                        kind,
+                        cue,
+                        who,
+                        left_bound: None,
+                    }]);
                 }
             }
         }
         // `said Mr. Burman (a view echoed by everyone).`: an aside in parentheses adds nothing.
         let aside = c0 <= s1
             && self.word(c0) == "("
-            && (c0..=s1).find(|&k| self.word(k) == ")").is_some_and(|k| k == s1 || self.tags[k + 1] == Tag::Stop);
+            && (c0..=s1)
+                .find(|&k| self.word(k) == ")")
+                .is_some_and(|k| k == s1 || self.tags[k + 1] == Tag::Stop);
         let nothing_right = c0 > s1 || matches!(self.tags[c0], Tag::Stop) || aside;
         // `Dianne Bystrom agreed. “Mainstream Republicans are …”`
-        if nothing_right && lb.is_none() && matches!(who, Who::Mention(..)) && form == Form::Finite {
+        if nothing_right && lb.is_none() && matches!(who, Who::Mention(..)) && form == Form::Finite
+        {
             let next = s1 + 1;
-            if let Some(c) = self.chain_opening_at(next).filter(|&c| !self.used[c] && self.para_of[next] == self.para_of[s1]) {
+            if let Some(c) = self
+                .chain_opening_at(next)
+                .filter(|&c| !self.used[c] && self.para_of[next] == self.para_of[s1])
+            {
                 self.used[c] = true;
-                return Some(vec![Found { content: Content::Chain(c), kind: QuoteKind::Direct, cue, who, left_bound: None }]);
+                return Some(vec![Found {
+                    content: Content::Chain(c),
+                    kind: QuoteKind::Direct,
+                    cue,
+                    who,
+                    left_bound: None,
+                }]);
             }
         }
         let right_signal = !nothing_right
@@ -974,11 +1173,22 @@ impl<'a> Analysis<'a> {
         if let Some(lb) = lb.filter(|_| form == Form::Finite) {
             let comma_after = !nothing_right && c0 > 0 && self.tags[c0 - 1] == Tag::Comma;
             let right_is_content = !nothing_right
-                && (!matches!(self.tags[c0], Tag::Conj | Tag::Prep | Tag::According | Tag::Verb(_, _, Form::Ing))
-                    || self.is_lower(c0, "if")
+                && (!matches!(
+                    self.tags[c0],
+                    Tag::Conj | Tag::Prep | Tag::According | Tag::Verb(_, _, Form::Ing)
+                ) || self.is_lower(c0, "if")
                     || self.is_lower(c0, "whether"));
             if cross && right_is_content && (!comma_after || right_signal) {
-                let site = CueSite { cue: (i, ce), c0, s1, class, lemma, who, lb: None, right_signal };
+                let site = CueSite {
+                    cue: (i, ce),
+                    c0,
+                    s1,
+                    class,
+                    lemma,
+                    who,
+                    lb: None,
+                    right_signal,
+                };
                 return self.verb_right(site);
             }
             let mut t = lb;
@@ -987,7 +1197,10 @@ impl<'a> Analysis<'a> {
             }
             let left_chain = self.chain_ending_at(t).is_some_and(|c| {
                 let open = self.chains[c].open();
-                !(open > s0 + 2 && self.tags[open - 1] != Tag::Colon && !self.in_quote(s0) && right_is_content)
+                !(open > s0 + 2
+                    && self.tags[open - 1] != Tag::Colon
+                    && !self.in_quote(s0)
+                    && right_is_content)
             });
             // `During the rally, Lavrov said X`: the words before the comma are not the statement;
             // `X, Lavrov said` and `X, Lavrov said, Y` put it on the left.
@@ -998,30 +1211,56 @@ impl<'a> Analysis<'a> {
                 && lb > s0
                 && !matches!(self.tags[c0], Tag::Verb(_, _, Form::Ing) | Tag::According)
                 && !self.is_lower(c0, "but")
-                && (!self.is_wordlike(c0) || self.tags[c0] != Tag::Other || self.caps[c0] || !self.word(c0).ends_with("ing"));
+                && (!self.is_wordlike(c0)
+                    || self.tags[c0] != Tag::Other
+                    || self.caps[c0]
+                    || !self.word(c0).ends_with("ing"));
             if runs_on && !self.in_quote(lb) {
                 let a = s0.max(lb.saturating_sub(MAX_CONTENT));
                 let (a, b) = self.trim(a, self.content_end(c0, s1));
                 self.mark_used(a, b);
                 let kind = self.kind_of(a, b);
-                return Some(vec![Found { content: Content::Tokens(a, b), kind, cue, who, left_bound: Some(lb) }]);
+                return Some(vec![Found {
+                    content: Content::Tokens(a, b),
+                    kind,
+                    cue,
+                    who,
+                    left_bound: Some(lb),
+                }]);
             }
             if left_chain || !right_is_content || (comma_after && !right_signal) {
                 // Content on the left: `“…,” he said` / `…, Lavrov said`.
                 if let Some((content, kind)) = self.left_content(lb, s0, !nothing_right) {
-                    found.push(Found { content, kind, cue, who, left_bound: Some(lb) });
+                    found.push(Found {
+                        content,
+                        kind,
+                        cue,
+                        who,
+                        left_bound: Some(lb),
+                    });
                     // `“…,” he said, “…”`: the next piece in the sentence shares the speaker.
                     if left_chain {
                         let mut j = ce + 1;
                         while j <= s1 && !matches!(self.tags[j], Tag::Stop | Tag::Verb(..)) {
                             // Also right after the cue (`she said "…`) or after an abbreviation
                             // that hid a sentence end (`in Fort Mill, S.C. "…`).
-                            let introduced = matches!(self.tags[j - 1], Tag::Comma | Tag::Colon | Tag::Conj)
-                                || j == ce + 1
-                                || (self.word(j - 1).len() > 2 && self.word(j - 1).ends_with('.'));
-                            if let Some(c) = self.chain_opening_at(j).filter(|&c| !self.used[c] && introduced) {
+                            let introduced =
+                                matches!(self.tags[j - 1], Tag::Comma | Tag::Colon | Tag::Conj)
+                                    || j == ce + 1
+                                    || (self.word(j - 1).len() > 2
+                                        && self.word(j - 1).ends_with('.'));
+                            if let Some(c) = self
+                                .chain_opening_at(j)
+                                .filter(|&c| !self.used[c] && introduced)
+                            {
                                 self.used[c] = true;
-                                found.push(Found { content: Content::Chain(c), kind: QuoteKind::Direct, cue, who, left_bound: None });
+                                found.push(Found {
+                                    content: Content::Chain(c),
+                                    kind: QuoteKind::Direct,
+                                    cue,
+                                    who,
+                                    left_bound: None,
+                                });
                                 break;
                             }
                             j += 1;
@@ -1034,34 +1273,59 @@ impl<'a> Analysis<'a> {
         if nothing_right {
             return None;
         }
-        self.verb_right(CueSite { cue: (i, ce), c0, s1, class, lemma, who, lb: lb.or(clause_comma), right_signal })
+        self.verb_right(CueSite {
+            cue: (i, ce),
+            c0,
+            s1,
+            class,
+            lemma,
+            who,
+            lb: lb.or(clause_comma),
+            right_signal,
+        })
     }
 
     /// True when a clause with its own subject starts at `c0` (`he would go`, `the plan will
     /// fail`): a subject pronoun, or a finite auxiliary within a few words before any comma.
     fn clause_at(&self, c0: usize, s1: usize) -> bool {
         const FINITE: &[&str] = &[
-            "is", "was", "were", "are", "will", "would", "could", "can", "may", "might", "should", "must", "has",
-            "have", "had", "did", "does", "do", "'re", "'ll", "'d", "'ve",
+            "is", "was", "were", "are", "will", "would", "could", "can", "may", "might", "should",
+            "must", "has", "have", "had", "did", "does", "do", "'re", "'ll", "'d", "'ve",
         ];
-        if matches!(self.tags[c0], Tag::Pron(Pron::Person(_) | Pron::Speaker)) || self.is_lower(c0, "they") {
+        if matches!(self.tags[c0], Tag::Pron(Pron::Person(_) | Pron::Speaker))
+            || self.is_lower(c0, "they")
+        {
             return true;
         }
         (c0 + 1..=s1.min(c0 + 6))
-            .take_while(|&k| !matches!(self.tags[k], Tag::Comma | Tag::Stop | Tag::Colon) && !self.in_quote(k))
+            .take_while(|&k| {
+                !matches!(self.tags[k], Tag::Comma | Tag::Stop | Tag::Colon) && !self.in_quote(k)
+            })
             .any(|k| FINITE.iter().any(|w| self.is_lower(k, w)))
     }
 
     /// The content right of a cue (`said that …`), with the checks each verb class needs.
     fn verb_right(&mut self, site: CueSite) -> Option<Vec<Found>> {
-        let CueSite { cue: (i, ce), c0, s1, class, lemma, who, lb, right_signal } = site;
+        let CueSite {
+            cue: (i, ce),
+            c0,
+            s1,
+            class,
+            lemma,
+            who,
+            lb,
+            right_signal,
+        } = site;
         let cue = Some((i, ce));
         // `After the union objected, the case was moved`: a comma closes a subordinate clause.
         let subordinate = match who {
             Who::Mention(a, _) if a > 0 => {
                 let w = self.word(a - 1).to_ascii_lowercase();
-                ["after", "while", "when", "as", "if", "because", "although", "though", "since", "before", "until", "once", "whether"]
-                    .contains(&w.as_str())
+                [
+                    "after", "while", "when", "as", "if", "because", "although", "though", "since",
+                    "before", "until", "once", "whether",
+                ]
+                .contains(&w.as_str())
             }
             _ => false,
         };
@@ -1081,15 +1345,24 @@ impl<'a> Analysis<'a> {
                 return None;
             }
         }
-        if matches!(self.tags[c0], Tag::Prep | Tag::Conj) && !self.is_lower(c0, "if") && !self.is_lower(c0, "whether") && !infinitive {
+        if matches!(self.tags[c0], Tag::Prep | Tag::Conj)
+            && !self.is_lower(c0, "if")
+            && !self.is_lower(c0, "whether")
+            && !infinitive
+        {
             return None;
         }
         // `unless the assembly found a permanent source`, `would add late-night service`, `wrote a
         // children's book`: with a plain object these verbs report nothing. They need `that`, a colon, a clause of their
         // own (`found the plan was …`, `adding he would …`) or a quotation in what follows
         // (`adding later, “…”`, `added the words, “…”`).
-        if matches!(self.lx.lemmas.get(lemma as usize).copied(), Some("find" | "add" | "write")) && !right_signal {
-            let quoted = c0 <= s1 && (c0..=self.content_end(c0, s1)).any(|k| self.chain_opening_at(k).is_some());
+        if matches!(
+            self.lx.lemmas.get(lemma as usize).copied(),
+            Some("find" | "add" | "write")
+        ) && !right_signal
+        {
+            let quoted = c0 <= s1
+                && (c0..=self.content_end(c0, s1)).any(|k| self.chain_opening_at(k).is_some());
             if !quoted && !self.clause_at(c0, s1) {
                 return None;
             }
@@ -1097,13 +1370,18 @@ impl<'a> Analysis<'a> {
         // Verbs that report only with an explicit complement (`asked whether …`, `continued: …`).
         if self.lx.needs_signal(lemma)
             && !right_signal
-            && !matches!(self.word(c0).to_ascii_lowercase().as_str(), "whether" | "if" | "what" | "why" | "how" | "when" | "who")
+            && !matches!(
+                self.word(c0).to_ascii_lowercase().as_str(),
+                "whether" | "if" | "what" | "why" | "how" | "when" | "who"
+            )
         {
             return None;
         }
         // `criticized the statement of X on …`: the noun reports someone else's words.
         let reports_noun = |k: usize| {
-            self.tags[k] == Tag::CueNoun && k < s1 && (self.is_lower(k + 1, "of") || self.is_lower(k + 1, "by"))
+            self.tags[k] == Tag::CueNoun
+                && k < s1
+                && (self.is_lower(k + 1, "of") || self.is_lower(k + 1, "by"))
         };
         if class == VerbClass::Object && (c0..=(c0 + 3).min(s1)).any(reports_noun) {
             return None;
@@ -1111,26 +1389,46 @@ impl<'a> Analysis<'a> {
         let min_len = if class == VerbClass::Think { 3 } else { 2 };
         // `If the plan rejected X, Y would …`: a subordinate clause ends at its comma.
         let s1 = if subordinate {
-            (c0..=s1).find(|&k| self.tags[k] == Tag::Comma && !self.in_quote(k)).map_or(s1, |k| k.saturating_sub(1))
+            (c0..=s1)
+                .find(|&k| self.tags[k] == Tag::Comma && !self.in_quote(k))
+                .map_or(s1, |k| k.saturating_sub(1))
         } else {
             s1
         };
         let (content, kind) = self.right_content(c0, s1, min_len)?;
-        let left_bound = if who == Who::Clause || right_signal { lb } else { None };
+        let left_bound = if who == Who::Clause || right_signal {
+            lb
+        } else {
+            None
+        };
         let left_bound = left_bound.filter(|&b| b < i);
-        Some(vec![Found { content, kind, cue, who, left_bound }])
+        Some(vec![Found {
+            content,
+            kind,
+            cue,
+            who,
+            left_bound,
+        }])
     }
 
     fn according(&mut self, i: usize) -> Vec<Found> {
         let (s0, s1) = self.sent_range(i);
-        let Some((a, b)) = self.np_right(i + 2, s1) else { return Vec::new() };
+        let Some((a, b)) = self.np_right(i + 2, s1) else {
+            return Vec::new();
+        };
         let cue = Some((i, i + 1));
         let who = Who::Mention(a, b);
         let starts = i == s0 || (i == s0 + 1 && self.tags[s0] == Tag::Conj);
         if starts {
             let c0 = self.skip_after_cue(b + 1, s1, VerbClass::Speech);
             return match self.right_content(c0, s1, 2) {
-                Some((content, kind)) => vec![Found { content, kind, cue, who, left_bound: None }],
+                Some((content, kind)) => vec![Found {
+                    content,
+                    kind,
+                    cue,
+                    who,
+                    left_bound: None,
+                }],
                 None => Vec::new(),
             };
         }
@@ -1145,7 +1443,13 @@ impl<'a> Analysis<'a> {
                         content = Content::Tokens(x, y);
                     }
                 }
-                return vec![Found { content, kind, cue, who, left_bound: Some(i - 1) }];
+                return vec![Found {
+                    content,
+                    kind,
+                    cue,
+                    who,
+                    left_bound: Some(i - 1),
+                }];
             }
         }
         Vec::new()
@@ -1157,16 +1461,36 @@ impl<'a> Analysis<'a> {
         if self.ent_of[i] != 0 {
             return Vec::new();
         }
-        let cue_start = if i > s0 && self.tags[i - 1] == Tag::Det { i - 1 } else { i };
+        let cue_start = if i > s0 && self.tags[i - 1] == Tag::Det {
+            i - 1
+        } else {
+            i
+        };
         if i < s1 && (self.is_lower(i + 1, "of") || self.is_lower(i + 1, "by")) {
-            let Some((a, b)) = self.np_right(i + 2, s1) else { return Vec::new() };
+            let Some((a, b)) = self.np_right(i + 2, s1) else {
+                return Vec::new();
+            };
             if !(a..=b).any(|k| self.ent_of[k] != 0 || self.tags[k] == Tag::Pron(Pron::Group)) {
                 return Vec::new();
             }
-            if b < s1 && (self.is_lower(b + 1, "on") || self.is_lower(b + 1, "about") || self.tags[b + 1] == Tag::That) {
-                let c0 = if self.tags[b + 1] == Tag::That { b + 1 } else { b + 2 };
+            if b < s1
+                && (self.is_lower(b + 1, "on")
+                    || self.is_lower(b + 1, "about")
+                    || self.tags[b + 1] == Tag::That)
+            {
+                let c0 = if self.tags[b + 1] == Tag::That {
+                    b + 1
+                } else {
+                    b + 2
+                };
                 if let Some((content, kind)) = self.right_content(c0, s1, 4) {
-                    return vec![Found { content, kind, cue: Some((cue_start, i + 1)), who: Who::Mention(a, b), left_bound: None }];
+                    return vec![Found {
+                        content,
+                        kind,
+                        cue: Some((cue_start, i + 1)),
+                        who: Who::Mention(a, b),
+                        left_bound: None,
+                    }];
                 }
             }
             return Vec::new();
@@ -1175,14 +1499,23 @@ impl<'a> Analysis<'a> {
             // `his claim that …`, `Trump's assertion that …`
             let owner = if self.is_possessive(i - 1) && i >= s0 + 2 {
                 self.np_left(i - 2, s0)
-            } else if matches!(self.word(i - 1).to_ascii_lowercase().as_str(), "his" | "her" | "their") {
+            } else if matches!(
+                self.word(i - 1).to_ascii_lowercase().as_str(),
+                "his" | "her" | "their"
+            ) {
                 Some((i - 1, i - 1))
             } else {
                 None
             };
             if let Some((a, b)) = owner {
                 if let Some((content, kind)) = self.right_content(i + 1, s1, 3) {
-                    return vec![Found { content, kind, cue: Some((i, i)), who: Who::Mention(a, b), left_bound: None }];
+                    return vec![Found {
+                        content,
+                        kind,
+                        cue: Some((i, i)),
+                        who: Who::Mention(a, b),
+                        left_bound: None,
+                    }];
                 }
             }
         }
@@ -1196,7 +1529,8 @@ impl<'a> Analysis<'a> {
         for (i, j) in self.paragraph_runs() {
             // Skip a stray mark opening the paragraph.
             let mut a = i;
-            if a < j && !self.is_wordlike(a) && self.word(a).chars().all(|c| "\"“”'‘’".contains(c)) {
+            if a < j && !self.is_wordlike(a) && self.word(a).chars().all(|c| "\"“”'‘’".contains(c))
+            {
                 a += 1;
             }
             let mut b = a;
@@ -1213,7 +1547,10 @@ impl<'a> Analysis<'a> {
         // A transcript has at least two speakers; one capitalised label (`CORRECTION:`,
         // `BOOM:`) is a heading, not a turn.
         let first = turns.first().map(|t| self.word(t.0).to_string());
-        if !turns.iter().any(|t| Some(self.word(t.0)) != first.as_deref()) {
+        if !turns
+            .iter()
+            .any(|t| Some(self.word(t.0)) != first.as_deref())
+        {
             return;
         }
         for (a, b, colon, c0, c1) in turns {
@@ -1237,31 +1574,48 @@ impl<'a> Analysis<'a> {
             while k < j && e != 0 && self.ent_of[k] == e {
                 k += 1;
             }
-            let person = e != 0 && matches!(self.ents[e as usize - 1].label, EntityLabel::Per | EntityLabel::Org);
+            let person = e != 0
+                && matches!(
+                    self.ents[e as usize - 1].label,
+                    EntityLabel::Per | EntityLabel::Org
+                );
             // Title-case headlines defeat the entity tagger (`Pence: …`, `Rush Limbaugh: …`,
             // `Poll: …`): in the story's first line, one to three capitalised plain words before
             // the colon name the source (later lines hold `Q:`, `Correction:`, `Contributing:`).
             if !person && self.para_of[i] == 0 {
                 k = i;
-                while k < j && k < i + 3 && self.caps[k] && self.is_wordlike(k) && matches!(self.tags[k], Tag::Other | Tag::Title(_)) {
+                while k < j
+                    && k < i + 3
+                    && self.caps[k]
+                    && self.is_wordlike(k)
+                    && matches!(self.tags[k], Tag::Other | Tag::Title(_))
+                {
                     k += 1;
                 }
             }
             // Kickers label a headline, they do not speak it (`Breaking:`, `Exclusive:`); nor
             // does a scraped page's caption label (`Photo: Workers inspect…`).
             const KICKERS: &[&str] = &[
-                "breaking", "exclusive", "update", "watch", "look", "wow", "boom", "busted", "bombshell", "notice",
-                "guide", "correction", "editorial", "opinion", "analysis", "review", "live", "video", "photos", "latest",
-                "photo", "picture", "image", "caption", "file", "graphic",
+                "breaking", "exclusive", "update", "watch", "look", "wow", "boom", "busted",
+                "bombshell", "notice", "guide", "correction", "editorial", "opinion", "analysis",
+                "review", "live", "video", "photos", "latest", "photo", "picture", "image",
+                "caption", "file", "graphic",
             ];
             let kicker = (i..k).any(|x| KICKERS.iter().any(|w| self.is_lower(x, w)));
             let named = person || (k > i && !kicker);
-            if named && k < j && self.tags[k] == Tag::Colon && j - i <= 30 && !self.in_quote(k + 1) {
+            if named && k < j && self.tags[k] == Tag::Colon && j - i <= 30 && !self.in_quote(k + 1)
+            {
                 let (c0, c1) = self.trim(k + 1, j - 1);
                 if c1 > c0 + 2 && !(c0..=c1).any(|x| self.used_at(x)) {
                     self.mark_used(c0, c1);
                     let kind = self.kind_of(c0, c1);
-                    out.push(Found { content: Content::Tokens(c0, c1), kind, cue: Some((k, k)), who: Who::Mention(i, k - 1), left_bound: None });
+                    out.push(Found {
+                        content: Content::Tokens(c0, c1),
+                        kind,
+                        cue: Some((k, k)),
+                        who: Who::Mention(i, k - 1),
+                        left_bound: None,
+                    });
                 }
             }
         }
@@ -1276,7 +1630,9 @@ impl<'a> Analysis<'a> {
     /// A word written in capitals, like a speaker's name in a transcript.
     fn is_shouted(&self, i: usize) -> bool {
         let w = self.word(i);
-        w.chars().count() >= 2 && w.chars().all(|c| c.is_uppercase() || c == '.' || c == '-') && w.chars().any(char::is_alphabetic)
+        w.chars().count() >= 2
+            && w.chars().all(|c| c.is_uppercase() || c == '.' || c == '-')
+            && w.chars().any(char::is_alphabetic)
     }
 
     /// Quotations with no cue of their own: after a colon (`Trump's reply: "…"`), or opening a
@@ -1298,7 +1654,11 @@ impl<'a> Analysis<'a> {
                         content: Content::Chain(c),
                         kind: QuoteKind::Direct,
                         cue: Some((open - 1, open - 1)),
-                        who: if opens_clause { Who::Mention(a, b) } else { Who::Clause },
+                        who: if opens_clause {
+                            Who::Mention(a, b)
+                        } else {
+                            Who::Clause
+                        },
                         left_bound: None,
                     });
                     continue;
@@ -1329,11 +1689,14 @@ impl<'a> Analysis<'a> {
                 || matches!(self.tags[end + 1], Tag::Stop)
                 || self.para_of[end + 1] != self.para_of[end];
             // `… Mitt Romney -- ''It is disqualifying …'' -- and …`: a quotation set off by dashes.
-            let dashed = introduced && self.tags[open - 1] == Tag::Dash && end + 1 < self.toks.len() && self.tags[end + 1] == Tag::Dash;
+            let dashed = introduced
+                && self.tags[open - 1] == Tag::Dash
+                && end + 1 < self.toks.len()
+                && self.tags[end + 1] == Tag::Dash;
             if introduced && (closes_sentence || dashed) {
-                let named = self
-                    .np_left(open - 2, s0)
-                    .filter(|&(a, b)| self.tags[open - 1] == Tag::Dash && (self.ent_of[b] != 0 || self.caps[a]));
+                let named = self.np_left(open - 2, s0).filter(|&(a, b)| {
+                    self.tags[open - 1] == Tag::Dash && (self.ent_of[b] != 0 || self.caps[a])
+                });
                 self.used[c] = true;
                 out.push(Found {
                     content: Content::Chain(c),
@@ -1398,13 +1761,18 @@ impl<'a> Analysis<'a> {
     /// A short Title-Case quotation standing alone, like a section heading `'Coal Isn't the Villain.'`.
     fn is_heading(&self, c: usize) -> bool {
         let chain = &self.chains[c];
-        let Some(r) = chain.regions.first() else { return false };
-        let words: Vec<usize> = (r.first..=r.last).filter(|&k| self.is_wordlike(k)).collect();
+        let Some(r) = chain.regions.first() else {
+            return false;
+        };
+        let words: Vec<usize> = (r.first..=r.last)
+            .filter(|&k| self.is_wordlike(k))
+            .collect();
         let capital = words.iter().filter(|&&k| self.caps[k]).count();
         let whole_para = (r.open == 0 || self.para_of[r.open - 1] != self.para_of[r.open])
             && (r.end + 1 >= self.toks.len() || self.para_of[r.end + 1] != self.para_of[r.end]);
         // Section heads quote a phrase in single marks: `'A fight from start to finish.'`
-        let single = self.word(r.open).chars().all(|c| "'‘’".contains(c)) && self.word(r.open) != "''";
+        let single =
+            self.word(r.open).chars().all(|c| "'‘’".contains(c)) && self.word(r.open) != "''";
         let title_case = capital * 10 >= words.len() * 6;
         whole_para && chain.regions.len() == 1 && words.len() <= 10 && (title_case || single)
     }
@@ -1418,8 +1786,10 @@ impl<'a> Analysis<'a> {
         }
         let (s0, s1) = self.sent_range(a);
         let (a, b) = self.np_right(a, s1)?;
-        let person = matches!(self.tags[a], Tag::Pron(Pron::Person(_) | Pron::Group | Pron::Speaker))
-            || (a..=b).any(|k| self.ent_of[k] != 0 || self.caps[k]);
+        let person = matches!(
+            self.tags[a],
+            Tag::Pron(Pron::Person(_) | Pron::Group | Pron::Speaker)
+        ) || (a..=b).any(|k| self.ent_of[k] != 0 || self.caps[k]);
         let v = b + 1;
         if !person || v > s1 || s0 > a {
             return None;
@@ -1428,7 +1798,11 @@ impl<'a> Analysis<'a> {
             && !self.caps[v]
             && self.word(v).chars().all(|ch| ch.is_ascii_lowercase())
             && (self.word(v).ends_with("ed") || self.word(v).ends_with('s'));
-        let closes = v == s1 || matches!(self.tags[v + 1], Tag::Stop | Tag::Comma | Tag::Prep | Tag::Time);
+        let closes = v == s1
+            || matches!(
+                self.tags[v + 1],
+                Tag::Stop | Tag::Comma | Tag::Prep | Tag::Time
+            );
         (verb_like && closes).then_some((a, b, v))
     }
 
@@ -1436,7 +1810,10 @@ impl<'a> Analysis<'a> {
     fn signature(&self, d: usize) -> Option<(usize, usize)> {
         // The dash may open the next paragraph (`“…”` / `- Sanders.`) when that is all it holds.
         let next_para = d < self.toks.len() && d > 0 && self.para_of[d] == self.para_of[d - 1] + 1;
-        if d + 1 >= self.toks.len() || self.tags[d] != Tag::Dash || (self.para_of[d] != self.para_of[d - 1] && !next_para) {
+        if d + 1 >= self.toks.len()
+            || self.tags[d] != Tag::Dash
+            || (self.para_of[d] != self.para_of[d - 1] && !next_para)
+        {
             return None;
         }
         let a = d + 1;
@@ -1486,7 +1863,9 @@ impl<'a> Analysis<'a> {
         let mut seen: Vec<Span> = Vec::new();
         let mut clause_subject: Option<(usize, Speaker)> = None; // (sentence, speaker)
         for f in found {
-            let Some(span) = self.content_span(f.content) else { continue };
+            let Some(span) = self.content_span(f.content) else {
+                continue;
+            };
             if seen.contains(&span) {
                 continue;
             }
@@ -1512,8 +1891,11 @@ impl<'a> Analysis<'a> {
                 if last_anchor.map_or(true, |l| anchor >= l) {
                     // A later quotation continues `Lavrov`, not the `who` of `Lavrov, who said`.
                     let named = match f.who {
-                        Who::Mention(a, b) if a == b && self.tags[a] == Tag::Pron(Pron::Relative) => {
-                            self.antecedent(a).map(|(x, y)| resolver.resolve(&self, x, y))
+                        Who::Mention(a, b)
+                            if a == b && self.tags[a] == Tag::Pron(Pron::Relative) =>
+                        {
+                            self.antecedent(a)
+                                .map(|(x, y)| resolver.resolve(&self, x, y))
                         }
                         _ => None,
                     };
@@ -1552,7 +1934,8 @@ struct Resolver {
 
 impl Resolver {
     fn new(a: &Analysis) -> Resolver {
-        let mut first_person: Vec<Option<(usize, String, Gender)>> = vec![None; a.spans.len().max(1)];
+        let mut first_person: Vec<Option<(usize, String, Gender)>> =
+            vec![None; a.spans.len().max(1)];
         let mut persons = Vec::new();
         let mut orgs = Vec::new();
         let mut seen_ent = 0u32;
@@ -1586,7 +1969,12 @@ impl Resolver {
                 _ => {}
             }
         }
-        Resolver { subjects: vec![None; a.spans.len().max(1)], first_person, persons, orgs }
+        Resolver {
+            subjects: vec![None; a.spans.len().max(1)],
+            first_person,
+            persons,
+            orgs,
+        }
     }
 
     fn gender(a: &Analysis, i: usize, canonical: &str) -> Gender {
@@ -1595,7 +1983,11 @@ impl Resolver {
                 return g;
             }
         }
-        let first = canonical.split_whitespace().next().unwrap_or("").to_lowercase();
+        let first = canonical
+            .split_whitespace()
+            .next()
+            .unwrap_or("")
+            .to_lowercase();
         a.lx.first_name_gender(&first)
     }
 
@@ -1609,12 +2001,13 @@ impl Resolver {
         let s = a.sent_of[at];
         for back in 0..8 {
             let Some(si) = s.checked_sub(back) else { break };
-            let mut cands: Vec<&(usize, String, Gender)> = [self.first_person.get(si), self.subjects.get(si)]
-                .into_iter()
-                .flatten()
-                .flatten()
-                .filter(|c| c.0 < at)
-                .collect();
+            let mut cands: Vec<&(usize, String, Gender)> =
+                [self.first_person.get(si), self.subjects.get(si)]
+                    .into_iter()
+                    .flatten()
+                    .flatten()
+                    .filter(|c| c.0 < at)
+                    .collect();
             cands.sort_by_key(|c| c.0);
             if let Some(c) = cands.into_iter().find(|c| Resolver::compatible(want, c.2)) {
                 return Some(c.1.clone());
@@ -1634,44 +2027,76 @@ impl Resolver {
         if a.word(e) == ")" {
             if let Some(open) = (s + 1..e).rev().find(|&k| a.word(k) == "(") {
                 let head = self.resolve(a, s, open - 1);
-                return Speaker { span, canonical: head.canonical };
+                return Speaker {
+                    span,
+                    canonical: head.canonical,
+                };
             }
         }
         // `Robert Vance of the Ohio delegation`, `Joseph Biden Jr.`: a person before a
         // prepositional phrase or a generational suffix is the head.
-        let is_per = |k: usize| a.ent_of[k] != 0 && a.ents[a.ent_of[k] as usize - 1].label == EntityLabel::Per;
+        let is_per = |k: usize| {
+            a.ent_of[k] != 0 && a.ents[a.ent_of[k] as usize - 1].label == EntityLabel::Per
+        };
         if a.ent_of[e] == 0 && e > s {
             let suffix = ["Jr.", "Jr", "Sr.", "Sr", "II", "III"].contains(&a.word(e));
-            let head = if suffix { Some(e - 1) } else { (s + 1..e).find(|&k| a.tags[k] == Tag::Prep).map(|k| k - 1) };
+            let head = if suffix {
+                Some(e - 1)
+            } else {
+                (s + 1..e).find(|&k| a.tags[k] == Tag::Prep).map(|k| k - 1)
+            };
             if let Some(h) = head.filter(|&h| is_per(h)) {
                 let ent = &a.ents[a.ent_of[h] as usize - 1];
-                return Speaker { span, canonical: Some(ent.canonical.clone()) };
+                return Speaker {
+                    span,
+                    canonical: Some(ent.canonical.clone()),
+                };
             }
         }
         // An entity heading the phrase names the speaker.
         let head_ent = a.ent_of[e];
         if head_ent != 0 {
             let ent = &a.ents[head_ent as usize - 1];
-            return Speaker { span, canonical: Some(ent.canonical.clone()) };
+            return Speaker {
+                span,
+                canonical: Some(ent.canonical.clone()),
+            };
         }
         let canonical = match a.tags[e] {
             Tag::Pron(Pron::Person(g)) if s == e => self.person(a, s, g),
-            Tag::Pron(Pron::Relative) if s == e => {
-                a.antecedent(s).and_then(|(x, y)| (y < s).then(|| self.resolve(a, x, y).canonical)).flatten()
-            }
-            Tag::Pron(Pron::Group) if s == e => {
-                self.orgs.iter().rev().find(|(i, _)| *i < s).map(|(_, c)| c.clone())
-            }
+            Tag::Pron(Pron::Relative) if s == e => a
+                .antecedent(s)
+                .and_then(|(x, y)| (y < s).then(|| self.resolve(a, x, y).canonical))
+                .flatten(),
+            Tag::Pron(Pron::Group) if s == e => self
+                .orgs
+                .iter()
+                .rev()
+                .find(|(i, _)| *i < s)
+                .map(|(_, c)| c.clone()),
             Tag::Pron(_) => None,
             Tag::Title(g) => {
-                let definite = a.tags[s] == Tag::Det && !matches!(a.word(s).to_ascii_lowercase().as_str(), "a" | "an" | "one" | "two" | "three" | "several" | "many" | "some" | "other" | "another")
+                let definite = a.tags[s] == Tag::Det
+                    && !matches!(
+                        a.word(s).to_ascii_lowercase().as_str(),
+                        "a" | "an"
+                            | "one"
+                            | "two"
+                            | "three"
+                            | "several"
+                            | "many"
+                            | "some"
+                            | "other"
+                            | "another"
+                    )
                     || (s..e).any(|k| a.is_possessive(k));
                 // `Carter's press secretary` names someone else's aide: keep the phrase.
                 let owned_by_person = (s..e).any(|k| {
                     a.ent_of[k] != 0 && a.ents[a.ent_of[k] as usize - 1].label != EntityLabel::Loc
                 });
                 if definite && !owned_by_person && !a.word(e).ends_with('s') {
-                    self.person(a, s, g).or_else(|| Some(a.text[span.range()].to_string()))
+                    self.person(a, s, g)
+                        .or_else(|| Some(a.text[span.range()].to_string()))
                 } else {
                     Some(a.text[span.range()].to_string())
                 }
@@ -1698,15 +2123,23 @@ impl Resolver {
     fn sentence_subject(&mut self, a: &Analysis, at: usize) -> Option<Speaker> {
         let (s0, _) = a.sent_range(at);
         // A sentence opening with a noun phrase has it as its subject.
-        let opens_with_np = matches!(a.tags[s0], Tag::Det | Tag::Pron(Pron::Person(_) | Pron::Group | Pron::Speaker))
-            || (a.caps[s0] && a.tags[s0] == Tag::Other);
+        let opens_with_np = matches!(
+            a.tags[s0],
+            Tag::Det | Tag::Pron(Pron::Person(_) | Pron::Group | Pron::Speaker)
+        ) || (a.caps[s0] && a.tags[s0] == Tag::Other);
         if opens_with_np && !a.in_quote(s0) {
             // Not `A short time later, …`: a phrase set off by a comma opens the sentence only,
             // unless it ends in the one person it names (`Senate Leader Mitch Carver, R-Ky.,
             // delivered …`, not `Perez hammered Trump, calling …`).
-            let is_per = |k: usize| a.ent_of[k] != 0 && a.ents[a.ent_of[k] as usize - 1].label == EntityLabel::Per;
-            let person = |x: usize, y: usize| is_per(y) && (x..=y).all(|k| !is_per(k) || a.ent_of[k] == a.ent_of[y]);
-            let subject = a.np_right(s0, at.saturating_sub(1)).filter(|&(x, y)| y < at && (a.tags[y + 1] != Tag::Comma || person(x, y)));
+            let is_per = |k: usize| {
+                a.ent_of[k] != 0 && a.ents[a.ent_of[k] as usize - 1].label == EntityLabel::Per
+            };
+            let person = |x: usize, y: usize| {
+                is_per(y) && (x..=y).all(|k| !is_per(k) || a.ent_of[k] == a.ent_of[y])
+            };
+            let subject = a
+                .np_right(s0, at.saturating_sub(1))
+                .filter(|&(x, y)| y < at && (a.tags[y + 1] != Tag::Comma || person(x, y)));
             if let Some((x, y)) = subject {
                 return Some(self.resolve(a, x, y));
             }

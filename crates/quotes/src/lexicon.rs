@@ -99,41 +99,45 @@ const SPEECH: &[&str] = &[
     "tell", "ask", "answer", "post", "write", "speculate", "acknowledge", "affirm", "proclaim",
     "point", "clarify", "confide", "disclose", "estimate", "forecast", "hint", "imply", "muse",
     "recount", "signal", "brag", "lament", "propose", "rule", "scoff", "shout", "snap", "write",
-    "underscore", "underline", "assure", "inform", "remind", "advise", "notify", "concur",
-    "agree", "demand", "guarantee", "insinuate", "opine", "posit", "relate", "repeat", "reason",
-    "rebut", "object", "protest", "read", "stipulate", "theorize", "volunteer", "whisper", "yell",
+    "underscore", "underline", "assure", "inform", "remind", "advise", "notify", "concur", "agree",
+    "demand", "guarantee", "insinuate", "opine", "posit", "relate", "repeat", "reason", "rebut",
+    "object", "protest", "read", "stipulate", "theorize", "volunteer", "whisper", "yell",
     "declare", "announce", "threaten", "acknowledge", "continue", "sing",
 ];
 
 /// Verbs that name the listener before the content (`told reporters that …`).
-const TELL: &[&str] = &["tell", "assure", "inform", "remind", "notify", "advise", "convince"];
+const TELL: &[&str] = &[
+    "tell", "assure", "inform", "remind", "notify", "advise", "convince",
+];
 
 /// Cognition verbs: a cue only with a clausal complement.
 const THINK: &[&str] = &[
-    "show", "find", "want", "plan", "think", "believe", "hope", "fear", "know", "feel", "expect", "worry", "doubt", "suspect",
-    "wonder", "understand", "realize", "realise", "reckon", "guess", "imagine", "figure",
+    "show", "find", "want", "plan", "think", "believe", "hope", "fear", "know", "feel", "expect",
+    "worry", "doubt", "suspect", "wonder", "understand", "realize", "realise", "reckon", "guess",
+    "imagine", "figure",
 ];
 
 /// Verbs that are cues only before `that`, a colon, a quotation or a question word.
-const NEEDS_SIGNAL: &[&str] = &["continue", "ask", "answer", "post", "read", "repeat", "relate", "sing"];
+const NEEDS_SIGNAL: &[&str] = &[
+    "continue", "ask", "answer", "post", "read", "repeat", "relate", "sing",
+];
 
 /// Inflected forms that are far more often nouns (`states`, `charges`) and so never cues.
 const NOT_CUES: &[&str] = &[
     "state", "states", "snap", "snaps", "object", "objects", "charge", "charges", "post", "posts",
     "rule", "rules", "point", "points", "answer", "answers", "signal", "signals", "counter",
-    "counters", "reason", "reasons", "estimate", "want", "plan", "plans", "find", "finds", "finding",
-    "offer", "offers", "aim", "aims", "back", "backs", "favor", "favors", "support", "supports",
-    "talks", "vote", "votes", "forecast", "forecasts", "volunteer",
-    "volunteers", "comment", "comments", "protest", "protests", "figure", "figures", "guess",
-    "muse", "hint", "hints", "joke", "jokes", "shout", "shouts", "yell", "yells", "whisper",
-    "whispers", "lament", "laments", "relate", "relates", "repeat", "repeats", "call", "calls",
-    "known", "attack", "attacks", "report", "written", "maintain", "maintains", "maintained",
-    "maintaining", "charged", "charging",
-    "request", "requests", "welcome", "welcomes", "label", "labels", "brand", "brands", "rip",
-    "rips", "credit", "credits", "question", "questions", "praise", "blame", "cite", "cites",
-    "dub", "dubs", "slam", "slams", "blast", "blasts", "mock", "highlight", "highlights",
-    "compare", "compares", "dismiss", "defend", "demand", "demands", "promise", "promises",
-    "pledge", "pledges", "request", "welcome", "name", "names",
+    "counters", "reason", "reasons", "estimate", "want", "plan", "plans", "find", "finds",
+    "finding", "offer", "offers", "aim", "aims", "back", "backs", "favor", "favors", "support",
+    "supports", "talks", "vote", "votes", "forecast", "forecasts", "volunteer", "volunteers",
+    "comment", "comments", "protest", "protests", "figure", "figures", "guess", "muse", "hint",
+    "hints", "joke", "jokes", "shout", "shouts", "yell", "yells", "whisper", "whispers", "lament",
+    "laments", "relate", "relates", "repeat", "repeats", "call", "calls", "known", "attack",
+    "attacks", "report", "written", "maintain", "maintains", "maintained", "maintaining",
+    "charged", "charging", "request", "requests", "welcome", "welcomes", "label", "labels",
+    "brand", "brands", "rip", "rips", "credit", "credits", "question", "questions", "praise",
+    "blame", "cite", "cites", "dub", "dubs", "slam", "slams", "blast", "blasts", "mock",
+    "highlight", "highlights", "compare", "compares", "dismiss", "defend", "demand", "demands",
+    "promise", "promises", "pledge", "pledges", "request", "welcome", "name", "names",
 ];
 
 /// Verbs of judging and evaluating: the object is what is reported.
@@ -142,9 +146,8 @@ const OBJECT: &[&str] = &[
     "defend", "describe", "cite", "blast", "slam", "call", "endorse", "decry", "denounce",
     "lambaste", "mock", "ridicule", "fault", "hail", "applaud", "welcome", "recommend", "request",
     "question", "discuss", "highlight", "tout", "characterize", "label", "dub", "brand", "liken",
-    "compare", "rip", "chide", "scold", "berate", "credit", "attack", "chant", "refuse",
-    "decline", "seek", "refer", "speak", "talk",
-    "vote", "name",
+    "compare", "rip", "chide", "scold", "berate", "credit", "attack", "chant", "refuse", "decline",
+    "seek", "refer", "speak", "talk", "vote", "name",
 ];
 
 /// Particles some verbs need to be a cue: `point out`, `rule out`.
@@ -158,11 +161,18 @@ const PARTICLES: &[(&str, &[&str])] = &[
 ];
 
 /// Particles that belong to the cue when present: `called for`, `pointed to`.
-const OPTIONAL_PARTICLES: &[(&str, &str)] =
-    &[("call", "for"), ("call", "on"), ("point", "to"), ("speak", "of"), ("speak", "about")];
+const OPTIONAL_PARTICLES: &[(&str, &str)] = &[
+    ("call", "for"),
+    ("call", "on"),
+    ("point", "to"),
+    ("speak", "of"),
+    ("speak", "about"),
+];
 
 /// Verbs of intent that report nothing but an infinitive (`declined to …`, not `declined 5%`).
-const INFINITIVE_ONLY: &[&str] = &["decline", "refuse", "seek", "aim", "intend", "offer", "threaten"];
+const INFINITIVE_ONLY: &[&str] = &[
+    "decline", "refuse", "seek", "aim", "intend", "offer", "threaten",
+];
 
 /// Verbs of intent whose content may be an infinitive: `wants to …`, `vowed to …`.
 const INTENT: &[&str] = &[
@@ -178,8 +188,12 @@ const IRREGULAR: &[(&str, &str, &str, &str, &str)] = &[
     ("think", "thinks", "thought", "thought", "thinking"),
     ("know", "knows", "knew", "known", "knowing"),
     ("feel", "feels", "felt", "felt", "feeling"),
-    ("understand", "understands", "understood", "understood", "understanding"),
-    ("forecast", "forecasts", "forecast", "forecast", "forecasting"),
+    (
+        "understand", "understands", "understood", "understood", "understanding",
+    ),
+    (
+        "forecast", "forecasts", "forecast", "forecast", "forecasting",
+    ),
     ("confide", "confides", "confided", "confided", "confiding"),
     ("shout", "shouts", "shouted", "shouted", "shouting"),
     ("read", "reads", "read", "read", "reading"),
@@ -191,12 +205,14 @@ const IRREGULAR: &[(&str, &str, &str, &str, &str)] = &[
 ];
 
 /// Verbs that double their last consonant (`admitted`, `quipping`).
-const DOUBLING: &[&str] = &["admit", "quip", "rebut", "brag", "snap", "regret", "commit", "rip", "dub", "slam"];
+const DOUBLING: &[&str] = &[
+    "admit", "quip", "rebut", "brag", "snap", "regret", "commit", "rip", "dub", "slam",
+];
 
 const DETS: &[&str] = &[
-    "the", "a", "an", "his", "her", "their", "its", "our", "my", "your", "this", "these",
-    "those", "one", "two", "three", "several", "many", "some", "other", "another", "each",
-    "both", "most", "all", "any",
+    "the", "a", "an", "his", "her", "their", "its", "our", "my", "your", "this", "these", "those",
+    "one", "two", "three", "several", "many", "some", "other", "another", "each", "both", "most",
+    "all", "any",
 ];
 const AUX: &[&str] = &[
     "has", "have", "had", "is", "was", "were", "are", "be", "been", "being", "will", "would",
@@ -211,11 +227,12 @@ const AUX: &[&str] = &[
 ];
 const PREPS: &[&str] = &[
     "of", "for", "in", "on", "at", "to", "from", "with", "by", "about", "as", "after", "before",
-    "during", "into", "over", "under", "against", "among", "between", "through", "since",
-    "until", "than", "via", "per", "without", "within", "upon", "amid", "despite", "like",
+    "during", "into", "over", "under", "against", "among", "between", "through", "since", "until",
+    "than", "via", "per", "without", "within", "upon", "amid", "despite", "like",
 ];
-const CONJS: &[&str] =
-    &["and", "but", "or", "while", "although", "though", "because", "if", "when", "whether", "so"];
+const CONJS: &[&str] = &[
+    "and", "but", "or", "while", "although", "though", "because", "if", "when", "whether", "so",
+];
 const LISTENERS: &[&str] = &[
     "him", "her", "them", "me", "us", "you", "reporters", "journalists", "lawmakers", "supporters",
     "voters", "viewers", "listeners", "readers", "audiences", "crowds", "students", "delegates",
@@ -233,9 +250,9 @@ const CUE_NOUNS: &[&str] = &[
     "contention", "testimony", "call", "calls", "message", "words", "view", "position",
 ];
 const MALE_TITLES: &[&str] = &[
-    "mr.", "mr", "spokesman", "chairman", "congressman", "businessman", "king", "prince",
-    "father", "son", "brother", "husband", "uncle", "sir", "lord", "councilman", "assemblyman",
-    "anchorman", "pope", "boy", "man", "grandfather",
+    "mr.", "mr", "spokesman", "chairman", "congressman", "businessman", "king", "prince", "father",
+    "son", "brother", "husband", "uncle", "sir", "lord", "councilman", "assemblyman", "anchorman",
+    "pope", "boy", "man", "grandfather",
 ];
 const FEMALE_TITLES: &[&str] = &[
     "mrs.", "mrs", "ms.", "ms", "miss", "spokeswoman", "chairwoman", "congresswoman",
@@ -248,15 +265,15 @@ const TITLES: &[&str] = &[
     "chancellor", "premier", "director", "chief", "head", "leader", "candidate", "nominee",
     "mayor", "judge", "justice", "lawyer", "attorney", "adviser", "advisor", "aide", "aides",
     "general", "gen.", "commander", "officer", "expert", "experts", "analyst", "analysts",
-    "professor", "prof.", "dr.", "doctor", "chairperson", "ceo", "executive", "founder",
-    "manager", "strategist", "economist", "author", "columnist", "correspondent", "reporter",
-    "editor", "activist", "campaigner", "counterpart", "deputy", "sheriff", "prosecutor",
-    "lawmaker", "legislator", "politician", "speaker", "leader", "host", "source", "sources",
-    "critic", "critics", "supporter", "supporters", "opponent", "opponents", "member", "members",
-    "pollster", "researcher", "researchers", "scientist", "historian", "investigator",
-    "investigators", "negotiator", "representative", "staffer", "surrogate", "mogul",
-    "billionaire", "vice", "nominee", "frontrunner", "front-runner", "incumbent", "challenger",
-    "republican", "democrat", "republicans", "democrats", "conservative", "liberal",
+    "professor", "prof.", "dr.", "doctor", "chairperson", "ceo", "executive", "founder", "manager",
+    "strategist", "economist", "author", "columnist", "correspondent", "reporter", "editor",
+    "activist", "campaigner", "counterpart", "deputy", "sheriff", "prosecutor", "lawmaker",
+    "legislator", "politician", "speaker", "leader", "host", "source", "sources", "critic",
+    "critics", "supporter", "supporters", "opponent", "opponents", "member", "members", "pollster",
+    "researcher", "researchers", "scientist", "historian", "investigator", "investigators",
+    "negotiator", "representative", "staffer", "surrogate", "mogul", "billionaire", "vice",
+    "nominee", "frontrunner", "front-runner", "incumbent", "challenger", "republican", "democrat",
+    "republicans", "democrats", "conservative", "liberal",
 ];
 const MALE_NAMES: &[&str] = &[
     "sergey", "sergei", "vladimir", "dmitry", "dmitri", "alexander", "mikhail", "ivan", "igor",
@@ -273,9 +290,9 @@ const MALE_NAMES: &[&str] = &[
     "wayne", "ralph", "roy", "eugene", "randy", "vincent", "russell", "louis", "philip", "bobby",
     "johnny", "bradley", "ted", "mitch", "marco", "rand", "chris", "mike", "jeb", "ben", "tim",
     "newt", "rudy", "reince", "harry", "chuck", "jim", "tom", "dick", "al", "rick", "lindsey",
-    "jean-marc", "francois", "françois", "emmanuel", "nicolas", "angela", "recep", "bashar",
-    "xi", "shinzo", "benjamin", "mahmoud", "hassan", "ali", "mohammed", "muhammad", "ahmed",
-    "kim", "ash", "corey", "kellyanne", "mike", "paul", "stephen", "steve", "julian", "edward",
+    "jean-marc", "francois", "françois", "emmanuel", "nicolas", "angela", "recep", "bashar", "xi",
+    "shinzo", "benjamin", "mahmoud", "hassan", "ali", "mohammed", "muhammad", "ahmed", "kim",
+    "ash", "corey", "kellyanne", "mike", "paul", "stephen", "steve", "julian", "edward",
 ];
 const FEMALE_NAMES: &[&str] = &[
     "hillary", "maria", "mary", "patricia", "jennifer", "linda", "elizabeth", "barbara", "susan",
@@ -291,8 +308,9 @@ const FEMALE_NAMES: &[&str] = &[
     "sophia", "marie", "diana", "brittany", "natalie", "isabella", "charlotte", "rose", "alexis",
     "kayla", "huma", "chelsea", "melania", "ivanka", "elizabeth", "nikki", "sarah", "kellyanne",
     "theresa", "marine", "maria", "valentina", "irina", "olga", "tatyana", "natalia", "svetlana",
-    "elena", "yelena", "anna", "ekaterina", "nancy", "debbie", "loretta", "condoleezza", "madeleine",
-    "carly", "michele", "susana", "jill", "tulsi", "kamala", "hope", "donna", "elise", "lynn",
+    "elena", "yelena", "anna", "ekaterina", "nancy", "debbie", "loretta", "condoleezza",
+    "madeleine", "carly", "michele", "susana", "jill", "tulsi", "kamala", "hope", "donna", "elise",
+    "lynn",
 ];
 
 /// Regular English inflection: 3rd singular, past, -ing.
@@ -401,9 +419,10 @@ impl Lexicon {
             lemmas.push(lemma);
             let (finite, ing): (Vec<String>, String) =
                 match IRREGULAR.iter().find(|(l, ..)| *l == lemma) {
-                    Some((l, s, p, pp, g)) => {
-                        (vec![l.to_string(), s.to_string(), p.to_string(), pp.to_string()], g.to_string())
-                    }
+                    Some((l, s, p, pp, g)) => (
+                        vec![l.to_string(), s.to_string(), p.to_string(), pp.to_string()],
+                        g.to_string(),
+                    ),
                     None => {
                         let [s, p, g] = regular(lemma);
                         (vec![lemma.to_string(), s, p], g)
@@ -421,7 +440,11 @@ impl Lexicon {
         for n in FEMALE_NAMES {
             first_names.entry(*n).or_insert(Gender::Female);
         }
-        Lexicon { tags, lemmas, first_names }
+        Lexicon {
+            tags,
+            lemmas,
+            first_names,
+        }
     }
 
     /// The tag of a lowercased token text.
@@ -431,29 +454,40 @@ impl Lexicon {
 
     /// The gender a (lowercased) first name suggests.
     pub(crate) fn first_name_gender(&self, lower: &str) -> Gender {
-        self.first_names.get(lower).copied().unwrap_or(Gender::Unknown)
+        self.first_names
+            .get(lower)
+            .copied()
+            .unwrap_or(Gender::Unknown)
     }
 
     /// True for verbs that report only with an explicit complement (see [`NEEDS_SIGNAL`]).
     pub(crate) fn needs_signal(&self, lemma: u16) -> bool {
-        self.lemmas.get(lemma as usize).is_some_and(|l| NEEDS_SIGNAL.contains(l))
+        self.lemmas
+            .get(lemma as usize)
+            .is_some_and(|l| NEEDS_SIGNAL.contains(l))
     }
 
     /// True when `word` may follow `lemma` as part of its cue (`called for`).
     pub(crate) fn optional_particle(&self, lemma: u16, word: &str) -> bool {
-        self.lemmas
-            .get(lemma as usize)
-            .is_some_and(|l| OPTIONAL_PARTICLES.iter().any(|(v, p)| v == l && p.eq_ignore_ascii_case(word)))
+        self.lemmas.get(lemma as usize).is_some_and(|l| {
+            OPTIONAL_PARTICLES
+                .iter()
+                .any(|(v, p)| v == l && p.eq_ignore_ascii_case(word))
+        })
     }
 
     /// True for verbs that report only an infinitive (`declined to comment`).
     pub(crate) fn infinitive_only(&self, lemma: u16) -> bool {
-        self.lemmas.get(lemma as usize).is_some_and(|l| INFINITIVE_ONLY.contains(l))
+        self.lemmas
+            .get(lemma as usize)
+            .is_some_and(|l| INFINITIVE_ONLY.contains(l))
     }
 
     /// True for verbs whose content may be an infinitive (`wants to …`).
     pub(crate) fn takes_infinitive(&self, lemma: u16) -> bool {
-        self.lemmas.get(lemma as usize).is_some_and(|l| INTENT.contains(l))
+        self.lemmas
+            .get(lemma as usize)
+            .is_some_and(|l| INTENT.contains(l))
     }
 
     /// The particles `lemma` needs, one of which must follow it to make a cue, if any.
@@ -470,14 +504,18 @@ mod tests {
     #[test]
     fn inflections_are_generated() {
         let lx = Lexicon::new();
-        for w in ["says", "said", "saying", "insists", "insisted", "warned", "added", "adding",
+        for w in [
+            "says", "said", "saying", "insists", "insisted", "warned", "added", "adding",
             "admitted", "denies", "denied", "testifying", "argued", "arguing", "stresses", "told",
-            "wrote", "believes", "noting", "quipped"]
-        {
+            "wrote", "believes", "noting", "quipped",
+        ] {
             assert!(matches!(lx.tag(w), Tag::Verb(..)), "{w} is not a cue verb");
         }
         assert!(matches!(lx.tag("saying"), Tag::Verb(_, _, Form::Ing)));
-        assert!(matches!(lx.tag("told"), Tag::Verb(_, VerbClass::Tell, Form::Finite)));
+        assert!(matches!(
+            lx.tag("told"),
+            Tag::Verb(_, VerbClass::Tell, Form::Finite)
+        ));
         assert_eq!(lx.tag("that"), Tag::That);
         assert_eq!(lx.tag("table"), Tag::Other);
     }

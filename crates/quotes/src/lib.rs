@@ -55,7 +55,9 @@ impl Default for QuoteExtractor {
 impl QuoteExtractor {
     /// Builds the extractor with its built-in, hand-written lexicon.
     pub fn new() -> QuoteExtractor {
-        QuoteExtractor { lexicon: lexicon::Lexicon::new() }
+        QuoteExtractor {
+            lexicon: lexicon::Lexicon::new(),
+        }
     }
 
     /// The quotes of `doc`, in text order, without changing it.
@@ -64,7 +66,10 @@ impl QuoteExtractor {
         let sentences = doc.require_sentences()?;
         let paragraphs = doc.require_paragraphs()?;
         let entities = doc.require_entities()?;
-        if tokens.iter().any(|t| t.end > doc.text.len() || t.start > t.end) {
+        if tokens
+            .iter()
+            .any(|t| t.end > doc.text.len() || t.start > t.end)
+        {
             return Err(StageError::Failed {
                 stage: "quotes",
                 message: "a token lies outside the text".to_string(),
@@ -76,8 +81,9 @@ impl QuoteExtractor {
                 message: "a sentence refers to a token that does not exist".to_string(),
             });
         }
-        let analysis =
-            extract::Analysis::new(&self.lexicon, &doc.text, tokens, sentences, paragraphs, entities);
+        let analysis = extract::Analysis::new(
+            &self.lexicon, &doc.text, tokens, sentences, paragraphs, entities,
+        );
         Ok(analysis.quotes())
     }
 }

@@ -15,5 +15,8 @@ struct Args {
 
 fn main() {
     let args = Args::parse();
-    exit_on_error("newsnlp-quotes", args.io.run(&QuoteExtractor::new()).map(drop));
+    exit_on_error(
+        "newsnlp-quotes",
+        args.io.run(&QuoteExtractor::new()).map(drop),
+    );
 }

@@ -72,7 +72,10 @@ impl Chain {
 
     /// Number of content tokens (marks of inner regions included; only used as a size).
     pub fn len(&self) -> usize {
-        self.regions.iter().map(|r| (r.last + 1).saturating_sub(r.first)).sum()
+        self.regions
+            .iter()
+            .map(|r| (r.last + 1).saturating_sub(r.first))
+            .sum()
     }
 }
 
@@ -83,7 +86,9 @@ fn classify(text: &str, tok: Span) -> Option<Mark> {
     let open_ctx = prev.map_or(true, |c| c.is_whitespace() || "([{—–-/:\"“".contains(c))
         && next.is_some_and(|c| !c.is_whitespace());
     let close_ctx = prev.is_some_and(|c| !c.is_whitespace())
-        && next.map_or(true, |c| c.is_whitespace() || ".,;:!?)]}—–-/\"”".contains(c));
+        && next.map_or(true, |c| {
+            c.is_whitespace() || ".,;:!?)]}—–-/\"”".contains(c)
+        });
     Some(match s {
         // `“It's unusual,“ said …`: an opening curly mark glued to the word before it and
         // followed by a space is a mistyped closing one.
@@ -104,13 +109,19 @@ fn classify(text: &str, tok: Span) -> Option<Mark> {
 fn mark_at(text: &str, toks: &[Span], i: usize, end: usize) -> Option<(Mark, usize)> {
     let t = toks[i];
     let s = text.get(t.range())?;
-    let glued = |j: usize| j < end && toks[j].start == toks[j - 1].end && text.get(toks[j].range()) == Some(s);
+    let glued = |j: usize| {
+        j < end && toks[j].start == toks[j - 1].end && text.get(toks[j].range()) == Some(s)
+    };
     // A single closing mark glued to a double one (three apostrophes): the double comes last.
     if s == "'" && glued(i + 1) && glued(i + 2) {
         return None;
     }
     if (s == "'" || s == "`") && glued(i + 1) {
-        let m = if s == "`" { Mark::DoubleOpen } else { Mark::DoubleToggle };
+        let m = if s == "`" {
+            Mark::DoubleOpen
+        } else {
+            Mark::DoubleToggle
+        };
         return Some((m, 2));
     }
     classify(text, t).map(|m| (m, 1))
@@ -143,24 +154,50 @@ pub(crate) fn find_chains(
             };
             let next = t + w;
             // A closing mark opening a paragraph is an opening one set the wrong way round.
-            let m = if m == Mark::DoubleClose && t == i && double.is_none() { Mark::DoubleOpen } else { m };
+            let m = if m == Mark::DoubleClose && t == i && double.is_none() {
+                Mark::DoubleOpen
+            } else {
+                m
+            };
             // `„…“`: after a low opening mark, `“` closes.
             let low_open = double.is_some_and(|(o, _)| text.get(toks[o].range()) == Some("„"));
-            let m = if low_open && text.get(toks[t].range()) == Some("“") { Mark::DoubleClose } else { m };
+            let m = if low_open && text.get(toks[t].range()) == Some("“") {
+                Mark::DoubleClose
+            } else {
+                m
+            };
             match (m, double) {
                 (Mark::DoubleOpen | Mark::DoubleToggle, None) => {
                     single = None;
                     double = Some((t, next));
                 }
-                (Mark::DoubleClose | Mark::DoubleToggle | Mark::DoubleToggleClosing, Some((o, f))) => {
-                    let r = Region { open: o, first: f, close: Some(t), last: t.saturating_sub(1), end: next - 1 };
+                (
+                    Mark::DoubleClose | Mark::DoubleToggle | Mark::DoubleToggleClosing,
+                    Some((o, f)),
+                ) => {
+                    let r = Region {
+                        open: o,
+                        first: f,
+                        close: Some(t),
+                        last: t.saturating_sub(1),
+                        end: next - 1,
+                    };
                     regions.push((p, r));
                     double = None;
                 }
                 (Mark::DoubleOpen, Some((o, f))) => {
                     // A second opening mark: the first quotation was never closed.
                     let last = t.saturating_sub(1);
-                    regions.push((p, Region { open: o, first: f, close: None, last, end: last }));
+                    regions.push((
+                        p,
+                        Region {
+                            open: o,
+                            first: f,
+                            close: None,
+                            last,
+                            end: last,
+                        },
+                    ));
                     double = Some((t, next));
                 }
                 // A closing mark with nothing open is a stray, not the start of a quotation.
@@ -172,7 +209,16 @@ pub(crate) fn find_chains(
                 }
                 (Mark::SingleClose, None) => {
                     if let Some((o, f)) = single.take() {
-                        regions.push((p, Region { open: o, first: f, close: Some(t), last: t.saturating_sub(1), end: t }));
+                        regions.push((
+                            p,
+                            Region {
+                                open: o,
+                                first: f,
+                                close: Some(t),
+                                last: t.saturating_sub(1),
+                                end: t,
+                            },
+                        ));
                     }
                 }
                 (Mark::SingleOpen | Mark::SingleClose, Some(_)) => {}
@@ -180,20 +226,39 @@ pub(crate) fn find_chains(
             t = next;
         }
         if let Some((o, f)) = double {
-            regions.push((p, Region { open: o, first: f, close: None, last: last_tok, end: last_tok }));
+            regions.push((
+                p,
+                Region {
+                    open: o,
+                    first: f,
+                    close: None,
+                    last: last_tok,
+                    end: last_tok,
+                },
+            ));
         }
         i = j;
     }
     regions.retain(|(_, r)| r.last >= r.first);
     // Chain an unclosed region with a region opening the next paragraph.
     // Straight and typographic marks never continue each other's quotations.
-    let straight = |t: usize| text.get(toks[t].range()).is_some_and(|m| m == "\"" || m == "'");
-    let starts_para = |p: usize, r: &Region| paragraphs.get(p).is_some_and(|ps| toks[r.open].start == ps.start);
+    let straight = |t: usize| {
+        text.get(toks[t].range())
+            .is_some_and(|m| m == "\"" || m == "'")
+    };
+    let starts_para = |p: usize, r: &Region| {
+        paragraphs
+            .get(p)
+            .is_some_and(|ps| toks[r.open].start == ps.start)
+    };
     let mut chains: Vec<(usize, Chain)> = Vec::new();
     for (p, r) in regions {
         if let Some((cp, chain)) = chains.last_mut() {
             let prev_open = chain.regions.last().is_some_and(|l| l.close.is_none());
-            let same_style = chain.regions.last().is_some_and(|l| straight(l.open) == straight(r.open));
+            let same_style = chain
+                .regions
+                .last()
+                .is_some_and(|l| straight(l.open) == straight(r.open));
             if prev_open && p == *cp + 1 && starts_para(p, &r) && same_style {
                 chain.regions.push(r);
                 *cp = p;
@@ -207,7 +272,10 @@ pub(crate) fn find_chains(
     chains.retain(|(p, c)| {
         let first_para = *p + 1 - c.regions.len();
         let never_closed = c.regions.last().is_some_and(|r| r.close.is_none());
-        !(never_closed && c.regions.first().is_some_and(|r| starts_para(first_para, r)))
+        !(never_closed
+            && c.regions
+                .first()
+                .is_some_and(|r| starts_para(first_para, r)))
     });
     chains.into_iter().map(|(_, c)| c).collect()
 }

@@ -24,7 +24,9 @@ pub struct Bilou {
 impl Bilou {
     /// A scheme over the given span labels (`PER`, `ORG`, …).
     pub fn new<S: Into<String>>(labels: impl IntoIterator<Item = S>) -> Bilou {
-        Bilou { labels: labels.into_iter().map(Into::into).collect() }
+        Bilou {
+            labels: labels.into_iter().map(Into::into).collect(),
+        }
     }
 
     pub fn labels(&self) -> &[String] {
@@ -125,12 +127,16 @@ impl Bilou {
     /// The transitions a well-formed sequence may take.
     pub fn constraints(&self) -> Constraints {
         let n = self.n_tags();
-        let inside = |t: u16| matches!(self.split(t), Some((_, Position::Begin | Position::Inside)));
+        let inside =
+            |t: u16| matches!(self.split(t), Some((_, Position::Begin | Position::Inside)));
         let mut allowed = vec![false; n * n];
         for prev in 0..n as u16 {
             for cur in 0..n as u16 {
                 let ok = match (self.split(prev), self.split(cur)) {
-                    (Some((l, Position::Begin | Position::Inside)), Some((m, Position::Inside | Position::Last))) => l == m,
+                    (
+                        Some((l, Position::Begin | Position::Inside)),
+                        Some((m, Position::Inside | Position::Last)),
+                    ) => l == m,
                     (Some((_, Position::Begin | Position::Inside)), _) => false,
                     (_, Some((_, Position::Inside | Position::Last))) => false,
                     _ => true,
@@ -138,9 +144,16 @@ impl Bilou {
                 allowed[usize::from(prev) * n + usize::from(cur)] = ok;
             }
         }
-        let start = (0..n as u16).map(|t| !matches!(self.split(t), Some((_, Position::Inside | Position::Last)))).collect();
+        let start = (0..n as u16)
+            .map(|t| !matches!(self.split(t), Some((_, Position::Inside | Position::Last))))
+            .collect();
         let end = (0..n as u16).map(|t| !inside(t)).collect();
-        Constraints { n_tags: n, allowed, start, end }
+        Constraints {
+            n_tags: n,
+            allowed,
+            start,
+            end,
+        }
     }
 }
 
@@ -157,7 +170,12 @@ pub struct Constraints {
 impl Constraints {
     /// No constraint at all over `n_tags` tags.
     pub fn free(n_tags: usize) -> Constraints {
-        Constraints { n_tags, allowed: vec![true; n_tags * n_tags], start: vec![true; n_tags], end: vec![true; n_tags] }
+        Constraints {
+            n_tags,
+            allowed: vec![true; n_tags * n_tags],
+            start: vec![true; n_tags],
+            end: vec![true; n_tags],
+        }
     }
 }
 
@@ -175,7 +193,10 @@ mod tests {
         let b = scheme();
         let tags = b.encode(6, &[(0..1, 1), (2..5, 0)]);
         let names = b.tag_names();
-        let shown: Vec<&str> = tags.iter().map(|&t| names[usize::from(t)].as_str()).collect();
+        let shown: Vec<&str> = tags
+            .iter()
+            .map(|&t| names[usize::from(t)].as_str())
+            .collect();
         assert_eq!(shown, ["U-ORG", "O", "B-PER", "I-PER", "L-PER", "O"]);
     }
 
@@ -190,7 +211,12 @@ mod tests {
     fn lenient_decoding_of_broken_sequences() {
         let b = scheme();
         // I-PER with no B, then a B-ORG that never closes.
-        let tags = [b.tag(0, Position::Inside), b.tag(0, Position::Last), 0, b.tag(1, Position::Begin)];
+        let tags = [
+            b.tag(0, Position::Inside),
+            b.tag(0, Position::Last),
+            0,
+            b.tag(1, Position::Begin),
+        ];
         assert_eq!(b.decode(&tags), vec![(0..2, 0), (3..4, 1)]);
     }
 

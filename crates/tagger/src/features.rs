@@ -15,7 +15,11 @@ impl Features {
     /// An empty buffer for a table of `2^bits` buckets (`bits` ≤ 32).
     pub fn new(bits: u8) -> Features {
         let bits = bits.min(32);
-        Features { mask: (1u64 << bits) - 1, buckets: Vec::new(), starts: Vec::new() }
+        Features {
+            mask: (1u64 << bits) - 1,
+            buckets: Vec::new(),
+            starts: Vec::new(),
+        }
     }
 
     /// Forgets every token.
@@ -47,7 +51,10 @@ impl Features {
     /// The bucket ids of token `i`.
     pub fn token(&self, i: usize) -> &[u32] {
         let start = self.starts[i] as usize;
-        let end = self.starts.get(i + 1).map_or(self.buckets.len(), |&e| e as usize);
+        let end = self
+            .starts
+            .get(i + 1)
+            .map_or(self.buckets.len(), |&e| e as usize);
         &self.buckets[start..end]
     }
 }

@@ -91,9 +91,13 @@ mod tests {
 
     #[test]
     fn lower_matches_hashing_the_lowercased_string() {
-        for s in ["Lavrov", "MOSCOW", "ÉCOLE Normale", "straße", "İstanbul", "already lower", ""] {
+        for s in [
+            "Lavrov", "MOSCOW", "ÉCOLE Normale", "straße", "İstanbul", "already lower", "",
+        ] {
             let a = FeatureHash::new(3).lower(s).finish();
-            let b = FeatureHash::new(3).bytes(s.to_lowercase().as_bytes()).finish();
+            let b = FeatureHash::new(3)
+                .bytes(s.to_lowercase().as_bytes())
+                .finish();
             assert_eq!(a, b, "{s}");
         }
     }
@@ -103,13 +107,17 @@ mod tests {
         let ab_c = FeatureHash::new(1).bytes(b"ab").bytes(b"c").finish();
         let a_bc = FeatureHash::new(1).bytes(b"a").bytes(b"bc").finish();
         assert_ne!(ab_c, a_bc);
-        assert_ne!(FeatureHash::new(1).bytes(b"x").finish(), FeatureHash::new(2).bytes(b"x").finish());
+        assert_ne!(
+            FeatureHash::new(1).bytes(b"x").finish(),
+            FeatureHash::new(2).bytes(b"x").finish()
+        );
     }
 }
 
 /// A map keyed by [`FeatureHash`] values: the keys are already well mixed, so hashing them
 /// again (as `HashMap`'s default SipHash would) only costs time in per-token lookups.
-pub type HashedMap<V> = std::collections::HashMap<u64, V, std::hash::BuildHasherDefault<PassThrough>>;
+pub type HashedMap<V> =
+    std::collections::HashMap<u64, V, std::hash::BuildHasherDefault<PassThrough>>;
 
 /// A set of [`FeatureHash`] values (see [`HashedMap`]).
 pub type HashedSet = std::collections::HashSet<u64, std::hash::BuildHasherDefault<PassThrough>>;

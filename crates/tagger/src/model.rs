@@ -9,7 +9,10 @@ use thiserror::Error;
 #[derive(Debug, Error)]
 pub enum ModelError {
     #[error("cannot read model file {path}: {source}")]
-    Io { path: String, source: std::io::Error },
+    Io {
+        path: String,
+        source: std::io::Error,
+    },
     #[error("not a newsnlp tagger model (bad magic bytes)")]
     BadMagic,
     #[error("model file is truncated")]
@@ -95,7 +98,11 @@ impl Model {
     /// `None` when the list is empty or the models do not fit together.
     pub fn mean(models: &[Model]) -> Option<Model> {
         let first = models.first()?;
-        if models.iter().any(|m| m.bits != first.bits || m.tag_names != first.tag_names || m.constraints != first.constraints) {
+        if models.iter().any(|m| {
+            m.bits != first.bits
+                || m.tag_names != first.tag_names
+                || m.constraints != first.constraints
+        }) {
             return None;
         }
         let k = models.len() as f64;
@@ -106,17 +113,28 @@ impl Model {
             (models.iter().map(|m| f64::from(get(m)[i])).sum::<f64>() / k).round() as i32
         };
         Some(Model {
-            weights: (0..first.weights.len()).map(|i| mean_i16(&|m| &m.weights, i)).collect(),
-            trans: (0..first.trans.len()).map(|i| mean_i32(&|m| &m.trans, i)).collect(),
-            start: (0..first.start.len()).map(|i| mean_i32(&|m| &m.start, i)).collect(),
-            end: (0..first.end.len()).map(|i| mean_i32(&|m| &m.end, i)).collect(),
+            weights: (0..first.weights.len())
+                .map(|i| mean_i16(&|m| &m.weights, i))
+                .collect(),
+            trans: (0..first.trans.len())
+                .map(|i| mean_i32(&|m| &m.trans, i))
+                .collect(),
+            start: (0..first.start.len())
+                .map(|i| mean_i32(&|m| &m.start, i))
+                .collect(),
+            end: (0..first.end.len())
+                .map(|i| mean_i32(&|m| &m.end, i))
+                .collect(),
             ..first.clone()
         })
     }
 
     /// Number of buckets with at least one non-zero weight.
     pub fn used_buckets(&self) -> usize {
-        self.weights.chunks_exact(self.n_tags().max(1)).filter(|r| r.iter().any(|&w| w != 0)).count()
+        self.weights
+            .chunks_exact(self.n_tags().max(1))
+            .filter(|r| r.iter().any(|&w| w != 0))
+            .count()
     }
 
     /// The compact file form: header, transitions, then only the non-zero weights of each
@@ -137,7 +155,13 @@ impl Model {
             out.extend_from_slice(&v.to_le_bytes());
         }
         let c = &self.constraints;
-        out.extend(c.allowed.iter().chain(&c.start).chain(&c.end).map(|&b| u8::from(b)));
+        out.extend(
+            c.allowed
+                .iter()
+                .chain(&c.start)
+                .chain(&c.end)
+                .map(|&b| u8::from(b)),
+        );
         let rows: Vec<(usize, &[i16])> = self
             .weights
             .chunks_exact(n)
@@ -149,7 +173,11 @@ impl Model {
         for (bucket, row) in rows {
             write_varint(&mut out, (bucket - last) as u64);
             last = bucket;
-            let mask = row.iter().enumerate().filter(|(_, &w)| w != 0).fold(0u64, |m, (t, _)| m | 1 << t);
+            let mask = row
+                .iter()
+                .enumerate()
+                .filter(|(_, &w)| w != 0)
+                .fold(0u64, |m, (t, _)| m | 1 << t);
             write_varint(&mut out, mask);
             for &w in row.iter().filter(|&&w| w != 0) {
                 out.extend_from_slice(&w.to_le_bytes());
@@ -185,7 +213,9 @@ impl Model {
         let start = ints(n)?;
         let end = ints(n)?;
         let flags = r.take(n * n + 2 * n)?;
-        let flag = |range: std::ops::Range<usize>| flags[range].iter().map(|&b| b != 0).collect::<Vec<bool>>();
+        let flag = |range: std::ops::Range<usize>| {
+            flags[range].iter().map(|&b| b != 0).collect::<Vec<bool>>()
+        };
         let constraints = Constraints {
             n_tags: n,
             allowed: flag(0..n * n),
@@ -213,13 +243,25 @@ impl Model {
             return Err(ModelError::Invalid("trailing bytes".into()));
         }
         let preds = predecessors(&constraints);
-        Ok(Model { bits, tag_names, weights, trans, start, end, constraints, preds, meta })
+        Ok(Model {
+            bits,
+            tag_names,
+            weights,
+            trans,
+            start,
+            end,
+            constraints,
+            preds,
+            meta,
+        })
     }
 
     /// Reads a model file.
     pub fn load(path: &std::path::Path) -> Result<Model, ModelError> {
-        let bytes = std::fs::read(path)
-            .map_err(|source| ModelError::Io { path: path.display().to_string(), source })?;
+        let bytes = std::fs::read(path).map_err(|source| ModelError::Io {
+            path: path.display().to_string(),
+            source,
+        })?;
         Model::from_bytes(&bytes)
     }
 }
@@ -265,7 +307,8 @@ impl<'a> Reader<'a> {
         self.array().map(i32::from_le_bytes)
     }
     fn string(&mut self, len: usize) -> Result<String, ModelError> {
-        String::from_utf8(self.take(len)?.to_vec()).map_err(|_| ModelError::Invalid("name is not UTF-8".into()))
+        String::from_utf8(self.take(len)?.to_vec())
+            .map_err(|_| ModelError::Invalid("name is not UTF-8".into()))
     }
     fn varint(&mut self) -> Result<u64, ModelError> {
         let mut v = 0u64;

@@ -57,15 +57,26 @@ impl Perceptron {
         emit.resize(len * n, 0);
         for (i, row) in emit.chunks_exact_mut(n).enumerate() {
             for &b in feats.token(i) {
-                for (e, &w) in row.iter_mut().zip(&self.w[b as usize * n..b as usize * n + n]) {
+                for (e, &w) in row
+                    .iter_mut()
+                    .zip(&self.w[b as usize * n..b as usize * n + n])
+                {
                     *e += w;
                 }
             }
         }
         let (trans, rest) = self.tw.split_at(n * n);
         let (start, end) = rest.split_at(n);
-        Lattice { n_tags: n, emit: &emit, trans, start, end, constraints: &self.constraints, preds: &self.preds }
-            .best(&mut self.scratch, pred);
+        Lattice {
+            n_tags: n,
+            emit: &emit,
+            trans,
+            start,
+            end,
+            constraints: &self.constraints,
+            preds: &self.preds,
+        }
+        .best(&mut self.scratch, pred);
         self.scratch.emit = emit;
         let wrong = pred.iter().zip(gold).filter(|(p, g)| p != g).count();
         if wrong > 0 && gold.len() == len {
@@ -80,7 +91,10 @@ impl Perceptron {
                 let (gp, pp) = if i == 0 {
                     (n * n + g, n * n + p)
                 } else {
-                    (usize::from(gold[i - 1]) * n + g, usize::from(pred[i - 1]) * n + p)
+                    (
+                        usize::from(gold[i - 1]) * n + g,
+                        usize::from(pred[i - 1]) * n + p,
+                    )
                 };
                 if gp != pp {
                     self.bump_trans(gp, 1);
@@ -125,11 +139,20 @@ impl Perceptron {
             .zip(&self.u)
             .map(|(&w, &u)| {
                 let q = (avg(w, u) * scale).round() as i16;
-                if q.unsigned_abs() < prune.unsigned_abs() { 0 } else { q }
+                if q.unsigned_abs() < prune.unsigned_abs() {
+                    0
+                } else {
+                    q
+                }
             })
             .collect();
         let n = self.tag_names.len();
-        let t: Vec<i32> = self.tw.iter().zip(&self.tu).map(|(&w, &u)| (avg(w, u) * scale).round() as i32).collect();
+        let t: Vec<i32> = self
+            .tw
+            .iter()
+            .zip(&self.tu)
+            .map(|(&w, &u)| (avg(w, u) * scale).round() as i32)
+            .collect();
         Model {
             bits: self.bits,
             tag_names: self.tag_names.clone(),

@@ -20,7 +20,9 @@ pub(crate) struct Lattice<'a> {
 /// Viterbi skips the rest without testing them.
 pub(crate) fn predecessors(c: &Constraints) -> Vec<Vec<usize>> {
     let n = c.n_tags;
-    (0..n).map(|cur| (0..n).filter(|&p| c.allowed[p * n + cur]).collect()).collect()
+    (0..n)
+        .map(|cur| (0..n).filter(|&p| c.allowed[p * n + cur]).collect())
+        .collect()
 }
 
 /// Reusable decoding buffers.
@@ -45,7 +47,11 @@ impl Lattice<'_> {
         let c = self.constraints;
         scratch.score.clear();
         scratch.score.extend((0..n).map(|t| {
-            if c.start[t] { i64::from(self.start[t]) + i64::from(self.emit[t]) } else { NONE }
+            if c.start[t] {
+                i64::from(self.start[t]) + i64::from(self.emit[t])
+            } else {
+                NONE
+            }
         }));
         scratch.back.clear();
         scratch.back.resize(len * n, 0);
@@ -61,7 +67,11 @@ impl Lattice<'_> {
                         arg = prev as u16;
                     }
                 }
-                scratch.next.push(if best <= NONE / 2 { NONE } else { best + i64::from(self.emit[i * n + cur]) });
+                scratch.next.push(if best <= NONE / 2 {
+                    NONE
+                } else {
+                    best + i64::from(self.emit[i * n + cur])
+                });
                 scratch.back[i * n + cur] = arg;
             }
             std::mem::swap(&mut scratch.score, &mut scratch.next);
@@ -106,7 +116,15 @@ mod tests {
         emit[n + 3] = 4; // L at 1
         let zeros = vec![0; n * n];
         let preds = predecessors(&c);
-        let lat = Lattice { n_tags: n, emit: &emit, trans: &zeros, start: &zeros[..n], end: &zeros[..n], constraints: &c, preds: &preds };
+        let lat = Lattice {
+            n_tags: n,
+            emit: &emit,
+            trans: &zeros,
+            start: &zeros[..n],
+            end: &zeros[..n],
+            constraints: &c,
+            preds: &preds,
+        };
         let mut out = Vec::new();
         lat.best(&mut Scratch::default(), &mut out);
         assert_eq!(out, vec![1, 3]);

@@ -58,38 +58,18 @@ pub(crate) fn sentences(
 
 /// Credit words that start a caption line run into the text before it (`… Hall Image: NASA.`).
 const CAPTION_WORDS: &[&str] = &[
-    "Image",
-    "Photo",
-    "Picture",
-    "Photograph",
-    "Video",
-    "Credit",
-    "Source",
+    "Image", "Photo", "Picture", "Photograph", "Video", "Credit", "Source",
 ];
 
 /// Capitalised words that start a sentence even without punctuation before them, when they
 /// follow a lower-case word (`…in any constituency In the New Territories…`): they are not
 /// found inside titles and names the way `The` is (`read The Guardian`).
 const UNPUNCTUATED_STARTERS: &[&str] = &[
-    "He",
-    "She",
-    "We",
-    "They",
-    "In",
-    "However",
-    "Meanwhile",
-    "Our",
-    "What",
+    "He", "She", "We", "They", "In", "However", "Meanwhile", "Our", "What",
 ];
 
 const WEEKDAYS: &[&str] = &[
-    "Monday",
-    "Tuesday",
-    "Wednesday",
-    "Thursday",
-    "Friday",
-    "Saturday",
-    "Sunday",
+    "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
 ];
 
 #[rustfmt::skip]

@@ -269,11 +269,7 @@ fn a_reporting_verb_after_a_full_stop_starts_the_next_sentence() {
     );
     assert_eq!(
         sentences("\"Who pays?\" she asked. \"Nobody.\" She said, \"Nobody at all.\""),
-        [
-            "\"Who pays?\" she asked.",
-            "\"Nobody.\"",
-            "She said, \"Nobody at all.\""
-        ]
+        ["\"Who pays?\" she asked.", "\"Nobody.\"", "She said, \"Nobody at all.\""]
     );
 }
 
@@ -347,11 +343,7 @@ fn capitalised_words_after_dotted_initials_in_wire_copy_continue_the_sentence() 
     // Elsewhere only title case puts `And` there; `Officials` starts a sentence.
     assert_eq!(
         sentences("Help From The U.S. And Iran\n\nTalks began in the U.S. Officials were upbeat."),
-        [
-            "Help From The U.S. And Iran",
-            "Talks began in the U.S.",
-            "Officials were upbeat."
-        ]
+        ["Help From The U.S. And Iran", "Talks began in the U.S.", "Officials were upbeat."]
     );
 }
 
@@ -359,11 +351,7 @@ fn capitalised_words_after_dotted_initials_in_wire_copy_continue_the_sentence() 
 fn no_sentence_starts_with_a_comma() {
     assert_eq!(
         sentences("BANGOR, Me., May 2 - Acme Corp said profit rose. Sales fell."),
-        [
-            "BANGOR, Me., May 2 -",
-            "Acme Corp said profit rose.",
-            "Sales fell."
-        ]
+        ["BANGOR, Me., May 2 -", "Acme Corp said profit rose.", "Sales fell."]
     );
 }
 

@@ -80,22 +80,8 @@ fn abbreviations_and_initials_keep_their_stop() {
     assert_eq!(
         toks("U.S. Gov. J. Smith Jr. met on Nov. 5 at 3 p.m. in Washington, D.C."),
         [
-            "U.S.",
-            "Gov.",
-            "J.",
-            "Smith",
-            "Jr.",
-            "met",
-            "on",
-            "Nov.",
-            "5",
-            "at",
-            "3",
-            "p.m.",
-            "in",
-            "Washington",
-            ",",
-            "D.C."
+            "U.S.", "Gov.", "J.", "Smith", "Jr.", "met", "on", "Nov.", "5", "at", "3", "p.m.",
+            "in", "Washington", ",", "D.C."
         ]
     );
     assert_eq!(toks("It ended."), ["It", "ended", "."]);
@@ -107,20 +93,8 @@ fn numbers_times_and_dates_stay_whole() {
     assert_eq!(
         toks("155,221 voters, 5.93 pct, at 22:30 on 1996-08-22, up 45%"),
         [
-            "155,221",
-            "voters",
-            ",",
-            "5.93",
-            "pct",
-            ",",
-            "at",
-            "22:30",
-            "on",
-            "1996-08-22",
-            ",",
-            "up",
-            "45",
-            "%"
+            "155,221", "voters", ",", "5.93", "pct", ",", "at", "22:30", "on", "1996-08-22", ",",
+            "up", "45", "%"
         ]
     );
     assert_eq!(
