@@ -271,7 +271,9 @@ impl Chunk<'_> {
             let after = rest[cl..].chars().next();
             let n = match c {
                 '\'' | '’' | '`' => {
-                    if apostrophe_word(&rest[cl..]) {
+                    // After another mark (`''10 times''`) this one is half of a quotation mark.
+                    let doubled = w[..lo].ends_with(['\'', '’', '`']);
+                    if !doubled && apostrophe_word(&rest[cl..]) {
                         break;
                     }
                     if c == '`' && after == Some('`') {

@@ -36,6 +36,17 @@ fn apostrophes_inside_names_and_elisions_stay() {
 }
 
 #[test]
+fn a_doubled_mark_before_a_number_is_a_quotation_mark_not_an_elision() {
+    assert_eq!(
+        toks("is ''10 times bigger,'' he said of the ``90s''"),
+        [
+            "is", "'", "'", "10", "times", "bigger", ",", "'", "'", "he", "said", "of", "the",
+            "``", "90s", "'", "'"
+        ]
+    );
+}
+
+#[test]
 fn fused_words_split_like_ud() {
     assert_eq!(
         toks("We cannot say, gonna wait"),
