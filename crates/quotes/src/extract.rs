@@ -682,21 +682,62 @@ impl<'a> Analysis<'a> {
             return None;
         }
         // `In June, the senator called on …`: an opening adverbial is not a statement (checked
-        // when the cue has words after it that could be its object instead).
-        let subordinator = self.tags[a] == Tag::Conj;
-        // `Steering clear of …, Kasich said`, `Later in the show, Maher stated`: a participle or
-        // an adverb opens an adverbial too.
-        let participle = self.tags[a] == Tag::Other && self.word(a).ends_with("ing");
-        let adverbial = strict
-            && (matches!(self.tags[a], Tag::Prep | Tag::Time | Tag::Aux)
-                || subordinator
-                || participle)
-            && !(a..=b).any(|k| self.tags[k] == Tag::Comma && !self.aside_comma(k));
-        if adverbial {
+        // when the cue has words after it that could be its object instead). A string of them
+        // (`Friday morning, as the parade rolled by, CNN reported …`) is not one either.
+        if strict && self.adverbials_only(a, b) {
             return None;
         }
         self.mark_used(a, b);
         Some((Content::Tokens(a, b), self.kind_of(a, b)))
+    }
+
+    /// True when `[a, b]` is one or more comma-separated adverbials and no clause: the first
+    /// opens with a preposition, time word, auxiliary, conjunction, participle (`Steering clear
+    /// of …`) or sentence adverb (`Still`, `Later in the show`), each further one with a
+    /// preposition, time word, subordinator (`as the parade rolled by`) or participle.
+    fn adverbials_only(&self, a: usize, b: usize) -> bool {
+        let participle = |k: usize| self.tags[k] == Tag::Other && self.word(k).ends_with("ing");
+        let sentence_adverb = |k: usize| {
+            [
+                "still", "yet", "then", "now", "meanwhile", "instead", "indeed", "again", "also",
+            ]
+            .iter()
+            .any(|w| self.is_lower(k, w))
+        };
+        let opens_first = |k: usize| {
+            matches!(self.tags[k], Tag::Prep | Tag::Time | Tag::Aux | Tag::Conj)
+                || participle(k)
+                || sentence_adverb(k)
+        };
+        let opens_more = |k: usize| {
+            matches!(self.tags[k], Tag::Prep | Tag::Time)
+                || participle(k)
+                || (self.tags[k] == Tag::Conj
+                    && !["and", "but", "or", "so"]
+                        .iter()
+                        .any(|w| self.is_lower(k, w)))
+        };
+        if !opens_first(a) {
+            return false;
+        }
+        let mut k = a;
+        // `Meanwhile, Russia is …`: the comma after a sentence adverb ends it, whatever follows.
+        if sentence_adverb(a) && a < b && self.tags[a + 1] == Tag::Comma {
+            if !opens_more(a + 2) {
+                return false;
+            }
+            k = a + 2;
+        }
+        while let Some(comma) =
+            (k..=b).find(|&j| self.tags[j] == Tag::Comma && !self.aside_comma(j))
+        {
+            // One comma-less adverbial used to be the whole test; a second piece must be one too.
+            if comma + 1 > b || !opens_more(comma + 1) {
+                return false;
+            }
+            k = comma + 1;
+        }
+        true
     }
 
     /// A comma inside an adverbial that does not end it: before a place or name (`in Raleigh,

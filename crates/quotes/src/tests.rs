@@ -803,6 +803,24 @@ fn an_opening_adverbial_may_hold_a_place_with_a_comma() {
 }
 
 #[test]
+fn a_string_of_opening_adverbials_is_not_the_statement_but_a_clause_after_one_is() {
+    let text = "Friday morning, as the ferry sailed past, Ana Ruiz wrote to the board about the \
+                fares. Still, in a sign of how tense things were, Ruiz declined to attack the \
+                board on Sunday. Meanwhile, the port is losing money, Ruiz said on Monday.";
+    let mut d = doc(
+        text,
+        &[("Ana Ruiz", PER, "Ana Ruiz"), ("Ruiz", PER, "Ana Ruiz")],
+    );
+    let rows = run(&mut d);
+    assert!(
+        rows.iter()
+            .all(|r| !r.0.starts_with("Friday") && !r.0.starts_with("Still")),
+        "{rows:#?}"
+    );
+    assert_eq!(find(&rows, "Meanwhile, the port").3.as_deref(), Some("Ruiz"));
+}
+
+#[test]
 fn a_cue_word_after_a_degree_word_is_an_adjective() {
     let text =
         "The new rules are far more demanding paperwork from the harbour board this year. Ana \
