@@ -940,13 +940,18 @@ fn terminator(text: &str, t: &[Tok], i: usize, p: &mut Parts) -> Option<usize> {
         _ if slash
             || (p.bracketed_agency
                 && t[i - 1].is_punct(')')
-                && (!tok.space_before || p.date.is_some())
+                && (!tok.space_before
+                    || p.date.is_some()
+                    || p.name.is_some_and(|(s, e)| {
+                        Gazetteer::get().place(&text[s..e], None).is_some()
+                    }))
                 && p.agency.as_deref().and_then(agency::lookup).is_some())
                 && (tok.kind == Kind::Word && starts_upper(tok.text(text))
                     || tok.newline_before) =>
         {
-            // `/TASS/ The…`, `Washington (CNN)The…`, `New Delhi, Nov 24 (PTI) The…`: the
-            // bracket closes the dateline.
+            // `/TASS/ The…`, `Washington (CNN)The…`, `Hong Kong (CNN) The…`, `New Delhi, Nov 24
+            // (PTI) The…`: the bracket closes the dateline (after a space, only behind a date
+            // or a known place).
             prev.end
         }
         _ => return None,

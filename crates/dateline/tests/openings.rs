@@ -253,6 +253,16 @@ fn afp_upi_bloomberg_cnn_pa_cp() {
             want("Atlanta (CNN) -", Some("Atlanta"), None, None, Some("CNN")),
         ),
         (
+            "Washington (CNN) The Senate voted late Tuesday.",
+            None,
+            want("Washington (CNN)", Some("Washington"), None, None, Some("CNN")),
+        ),
+        (
+            "Hong Kong (CNN Business) Shares in Asia fell on Monday.",
+            None,
+            want("Hong Kong (CNN Business)", Some("Hong Kong"), None, None, Some("CNN")),
+        ),
+        (
             "LONDON (PA) - Ministers met union leaders.",
             None,
             want("LONDON (PA) -", Some("LONDON"), None, None, Some("PA")),
@@ -1168,6 +1178,8 @@ fn place_normalisation() {
 fn traps() {
     let traps: &[&str] = &[
         "France insisted Sunday that the talks would go on.",
+        "Markets Wrap (Reuters) Stocks fell for a third day.",
+        "Senator Smith (AP) The senator declined to comment.",
         "NATO SAID on Tuesday it would send more troops.",
         "RUSSIA WARNS TURKEY - SOURCES\nThe Kremlin said nothing about the report.",
         "APRIL 7 - Prices were steady in thin trade.",

@@ -817,7 +817,10 @@ fn a_string_of_opening_adverbials_is_not_the_statement_but_a_clause_after_one_is
             .all(|r| !r.0.starts_with("Friday") && !r.0.starts_with("Still")),
         "{rows:#?}"
     );
-    assert_eq!(find(&rows, "Meanwhile, the port").3.as_deref(), Some("Ruiz"));
+    assert_eq!(
+        find(&rows, "Meanwhile, the port").3.as_deref(),
+        Some("Ruiz")
+    );
 }
 
 #[test]
