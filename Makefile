@@ -4,7 +4,8 @@
 SHELL := /bin/bash
 CARGO ?= cargo
 SHARED ?= ../shared
-RELEASE := target/release
+# Where cargo puts release binaries: $CARGO_TARGET_DIR when set, as cargo itself does.
+RELEASE := $(or $(CARGO_TARGET_DIR),target)/release
 BIN ?= $(RELEASE)
 export BIN SHARED
 
