@@ -255,12 +255,24 @@ fn afp_upi_bloomberg_cnn_pa_cp() {
         (
             "Washington (CNN) The Senate voted late Tuesday.",
             None,
-            want("Washington (CNN)", Some("Washington"), None, None, Some("CNN")),
+            want(
+                "Washington (CNN)",
+                Some("Washington"),
+                None,
+                None,
+                Some("CNN"),
+            ),
         ),
         (
             "Hong Kong (CNN Business) Shares in Asia fell on Monday.",
             None,
-            want("Hong Kong (CNN Business)", Some("Hong Kong"), None, None, Some("CNN")),
+            want(
+                "Hong Kong (CNN Business)",
+                Some("Hong Kong"),
+                None,
+                None,
+                Some("CNN"),
+            ),
         ),
         (
             "LONDON (PA) - Ministers met union leaders.",

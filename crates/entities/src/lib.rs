@@ -33,6 +33,7 @@ mod features;
 mod history;
 mod lexicon;
 mod persons;
+mod resolutions;
 mod tagging;
 pub mod train;
 
@@ -127,6 +128,7 @@ impl Stage for EntityRecognizer {
             .ner
             .tag(&doc.text, tokens, sentences, &loaded.clusters);
         persons::apply(&doc.text, tokens, &mut spans);
+        resolutions::apply(&doc.text, tokens, &mut spans);
         common_words::apply(&doc.text, tokens, sentences, &mut spans);
         if let Some(Some(dl)) = &doc.dateline {
             dateline::apply(&doc.text, tokens, dl, &mut spans);
