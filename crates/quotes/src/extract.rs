@@ -1690,6 +1690,22 @@ impl<'a> Analysis<'a> {
                     // `Trump's reply: “…”` names the speaker; `Obama is rolling out a new message:
                     // “…”` names a thing, and the clause's subject speaks.
                     let opens_clause = a <= s0 || self.sent_of[a - 1] != self.sent_of[a];
+                    // `… surprise Republican pollster Daron Shaw: “…”`, `More from Jones: “…”`:
+                    // a person named right before the colon speaks (not `a message for Trump:`).
+                    let person = self.ent_of[b] != 0
+                        && self.ents[self.ent_of[b] as usize - 1].label == EntityLabel::Per;
+                    let name = (a..=b)
+                        .find(|&k| self.ent_of[k] == self.ent_of[b])
+                        .unwrap_or(a);
+                    let after_prep = |k: usize| {
+                        k > 0 && self.tags[k - 1] == Tag::Prep && !self.is_lower(k - 1, "from")
+                    };
+                    let named = person && !after_prep(a) && !after_prep(name);
+                    let (a, opens_clause) = if named {
+                        (name, true)
+                    } else {
+                        (a, opens_clause)
+                    };
                     self.used[c] = true;
                     out.push(Found {
                         content: Content::Chain(c),
@@ -2185,18 +2201,30 @@ impl Resolver {
                 return Some(self.resolve(a, x, y));
             }
         }
-        for i in s0.max(at.saturating_sub(MAX_CONTENT))..at {
-            if a.in_quote(i) {
-                continue;
-            }
-            if a.ent_of[i] != 0 || matches!(a.tags[i], Tag::Pron(Pron::Person(_) | Pron::Group)) {
-                let mut e = i;
-                while e + 1 < at && a.ent_of[i] != 0 && a.ent_of[e + 1] == a.ent_of[i] {
-                    e += 1;
-                }
-                return Some(self.resolve(a, i, e));
-            }
+        // `In a Fox interview later that day, Trump went further:` names the speaker after the
+        // opening adverbial, not inside it; the adverbial is searched only when nothing follows.
+        let start = s0.max(at.saturating_sub(MAX_CONTENT));
+        let after_adverbial = matches!(a.tags[s0], Tag::Prep | Tag::Conj | Tag::Time)
+            .then(|| (s0 + 1..at).find(|&k| a.tags[k] == Tag::Comma && !a.in_quote(k)))
+            .flatten()
+            .map(|comma| start.max(comma + 1));
+        let (x, y) = after_adverbial
+            .and_then(|from| Self::first_name_or_pronoun(a, from, at))
+            .or_else(|| Self::first_name_or_pronoun(a, start, at))?;
+        Some(self.resolve(a, x, y))
+    }
+
+    /// The first entity (all its tokens) or personal pronoun in `[from, at)` outside quotations.
+    fn first_name_or_pronoun(a: &Analysis, from: usize, at: usize) -> Option<(usize, usize)> {
+        let i = (from..at).find(|&i| {
+            !a.in_quote(i)
+                && (a.ent_of[i] != 0
+                    || matches!(a.tags[i], Tag::Pron(Pron::Person(_) | Pron::Group)))
+        })?;
+        let mut e = i;
+        while e + 1 < at && a.ent_of[i] != 0 && a.ent_of[e + 1] == a.ent_of[i] {
+            e += 1;
         }
-        None
+        Some((i, e))
     }
 }

@@ -824,6 +824,41 @@ fn a_string_of_opening_adverbials_is_not_the_statement_but_a_clause_after_one_is
 }
 
 #[test]
+fn the_subject_after_an_opening_adverbial_speaks_not_a_name_inside_it() {
+    let text = "In a Fox interview later that day, Ana Ruiz went even further: \u{201c}The fares \
+                must fall by half.\u{201d}";
+    let mut d = doc(
+        text,
+        &[
+            ("Fox", EntityLabel::Org, "Fox"),
+            ("Ana Ruiz", PER, "Ana Ruiz"),
+        ],
+    );
+    let rows = run(&mut d);
+    assert_eq!(find(&rows, "The fares").4.as_deref(), Some("Ana Ruiz"));
+}
+
+#[test]
+fn a_person_named_right_before_a_colon_speaks_unless_spoken_of() {
+    let text = "The timing of the vote does not surprise pollster Ben Ode: \u{201c}Late votes \
+                always swing.\u{201d}\n\nAna Ruiz wrote of Ben Ode: \u{201c}He is a careful man.\u{201d}";
+    let mut d = doc(
+        text,
+        &[("Ben Ode", PER, "Ben Ode"), ("Ana Ruiz", PER, "Ana Ruiz")],
+    );
+    let rows = run(&mut d);
+    let late = find(&rows, "Late votes");
+    assert_eq!(
+        (late.3.as_deref(), late.4.as_deref()),
+        (Some("Ben Ode"), Some("Ben Ode"))
+    );
+    assert_eq!(
+        find(&rows, "He is a careful").4.as_deref(),
+        Some("Ana Ruiz")
+    );
+}
+
+#[test]
 fn a_cue_word_after_a_degree_word_is_an_adjective() {
     let text =
         "The new rules are far more demanding paperwork from the harbour board this year. Ana \
