@@ -2198,6 +2198,23 @@ impl Resolver {
                 .np_right(s0, at.saturating_sub(1))
                 .filter(|&(x, y)| y < at && (a.tags[y + 1] != Tag::Comma || person(x, y)));
             if let Some((x, y)) = subject {
+                // `Back in 1999, Mr. Trump …`, `A short time later, Ms. Abedin wrote back:`: a
+                // phrase with no name in it, then a comma and a person (titles before the name
+                // allowed), is an opening adverbial; the person is the subject.
+                let nameless =
+                    (x..=y).all(|k| a.ent_of[k] == 0 && !matches!(a.tags[k], Tag::Pron(_)));
+                let person_after = nameless
+                    .then(|| (y + 1..at).find(|&k| a.tags[k] == Tag::Comma && !a.in_quote(k)))
+                    .flatten()
+                    .and_then(|comma| {
+                        let person =
+                            |k: usize| is_per(k) || matches!(a.tags[k], Tag::Pron(Pron::Person(_)));
+                        let p = (comma + 1..at.min(comma + 4))
+                            .take_while(|&k| a.caps[k] || person(k))
+                            .find(|&k| person(k))?;
+                        Self::first_name_or_pronoun(a, p, at)
+                    });
+                let (x, y) = person_after.unwrap_or((x, y));
                 return Some(self.resolve(a, x, y));
             }
         }

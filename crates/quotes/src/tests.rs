@@ -839,6 +839,20 @@ fn the_subject_after_an_opening_adverbial_speaks_not_a_name_inside_it() {
 }
 
 #[test]
+fn a_person_after_a_nameless_opening_phrase_is_the_subject() {
+    let text = "Back in 1999, Ana Ruiz praised the harbour, telling reporters: \u{201c}I wish I \
+                could run it.\u{201d}\n\nA short time later, Ms. Ruiz wrote back: \u{201c}We all \
+                have him on our radar.\u{201d}";
+    let mut d = doc(
+        text,
+        &[("Ana Ruiz", PER, "Ana Ruiz"), ("Ruiz", PER, "Ana Ruiz")],
+    );
+    let rows = run(&mut d);
+    assert_eq!(find(&rows, "I wish").4.as_deref(), Some("Ana Ruiz"));
+    assert_eq!(find(&rows, "We all have").4.as_deref(), Some("Ana Ruiz"));
+}
+
+#[test]
 fn a_person_named_right_before_a_colon_speaks_unless_spoken_of() {
     let text = "The timing of the vote does not surprise pollster Ben Ode: \u{201c}Late votes \
                 always swing.\u{201d}\n\nAna Ruiz wrote of Ben Ode: \u{201c}He is a careful man.\u{201d}";
