@@ -238,6 +238,24 @@ impl<'a> Analysis<'a> {
             .is_some_and(char::is_alphanumeric)
     }
 
+    /// True when tokens `i` and `i + 1` are glued parts of one hyphenated word (`43-year-old`,
+    /// `co-founder`): the hyphen and the words around it, whatever their class.
+    fn hyphen_glued(&self, i: usize) -> bool {
+        // A hyphen inside a word: glued to a word on both sides (not `-Nate Cohn`, `news -`).
+        let infix = |h: usize| {
+            h > 0
+                && self.word(h) == "-"
+                && self
+                    .toks
+                    .get(h + 1)
+                    .is_some_and(|n| n.start == self.toks[h].end)
+                && self.toks[h - 1].end == self.toks[h].start
+                && self.is_wordlike(h - 1)
+                && self.is_wordlike(h + 1)
+        };
+        infix(i) || infix(i + 1)
+    }
+
     fn is_possessive(&self, i: usize) -> bool {
         match self.word(i) {
             "'s" | "’s" => true,
@@ -293,6 +311,7 @@ impl<'a> Analysis<'a> {
             let ok = match self.tags[j] {
                 _ if self.ent_of[j] != 0 && self.ent_of[j] == self.ent_of[k] => true,
                 _ if self.is_possessive(j) => true,
+                _ if self.hyphen_glued(j) => true,
                 Tag::Det => {
                     start = j;
                     break;
@@ -361,6 +380,7 @@ impl<'a> Analysis<'a> {
             let ok = match self.tags[j] {
                 _ if self.ent_of[j] != 0 => self.is_wordlike(j) || self.ent_of[j] == self.ent_of[k],
                 _ if self.is_possessive(j) => true,
+                _ if self.hyphen_glued(k) => true,
                 Tag::Other | Tag::Title(_) | Tag::CueNoun => self.is_wordlike(j),
                 // `the ruling`, `a report`: after a determiner a verb form is a noun.
                 Tag::Verb(..) => self.tags[k] == Tag::Det,

@@ -853,6 +853,22 @@ fn a_person_after_a_nameless_opening_phrase_is_the_subject() {
 }
 
 #[test]
+fn a_hyphenated_noun_phrase_can_speak() {
+    let text = "\u{201c}The fares must fall,\u{201d} the 43-year-old said.\n\n\u{201c}The port \
+                is busy,\u{201d} said the co-founder of the ferry line.";
+    let mut d = doc(text, &[]);
+    let rows = run(&mut d);
+    assert_eq!(
+        find(&rows, "The fares").3.as_deref(),
+        Some("the 43-year-old")
+    );
+    assert_eq!(
+        find(&rows, "The port").3.as_deref(),
+        Some("the co-founder of the ferry line")
+    );
+}
+
+#[test]
 fn a_person_named_right_before_a_colon_speaks_unless_spoken_of() {
     let text = "The timing of the vote does not surprise pollster Ben Ode: \u{201c}Late votes \
                 always swing.\u{201d}\n\nAna Ruiz wrote of Ben Ode: \u{201c}He is a careful man.\u{201d}";
