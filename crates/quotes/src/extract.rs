@@ -1863,24 +1863,44 @@ impl<'a> Analysis<'a> {
         }
         let (s0, s1) = self.sent_range(a);
         let (a, b) = self.np_right(a, s1)?;
+        if s0 > a {
+            return None;
+        }
+        let verb_like = |v: usize| {
+            let w = self.word(v);
+            self.tags[v] == Tag::Other
+                && !self.caps[v]
+                && w.chars().all(|ch| ch.is_ascii_lowercase())
+                && (w.ends_with("ed")
+                    || w.ends_with('s')
+                    || ["went", "shot", "spoke", "wrote", "broke", "cut", "began"].contains(&w))
+        };
+        // `… “…?” Hannity pressed.`, not `… the “rigged economy.” Carson struggled to answer`:
+        // the quotation must end its words on a comma, question or exclamation mark.
+        let last_word = end.checked_sub(1)?;
+        if !matches!(self.word(last_word), "," | "?" | "!" | "-" | "—" | "–") {
+            return None;
+        }
+        // `went on`, `fumed.`, `said Tuesday`; not `managed to …`.
+        let closes = |v: usize| {
+            v == s1
+                || matches!(self.tags[v + 1], Tag::Stop | Tag::Comma | Tag::Time)
+                || (self.tags[v + 1] == Tag::Prep && !self.is_lower(v + 1, "to"))
+        };
+        // The noun-phrase walk knows no verbs outside the lexicon and may have taken the verb
+        // in (`Toomey fumed`): then the phrase ends one word earlier.
+        let (b, v) = if b < s1 && verb_like(b + 1) && closes(b + 1) {
+            (b, b + 1)
+        } else if b > a && verb_like(b) && closes(b) {
+            (b - 1, b)
+        } else {
+            return None;
+        };
         let person = matches!(
             self.tags[a],
             Tag::Pron(Pron::Person(_) | Pron::Group | Pron::Speaker)
         ) || (a..=b).any(|k| self.ent_of[k] != 0 || self.caps[k]);
-        let v = b + 1;
-        if !person || v > s1 || s0 > a {
-            return None;
-        }
-        let verb_like = self.tags[v] == Tag::Other
-            && !self.caps[v]
-            && self.word(v).chars().all(|ch| ch.is_ascii_lowercase())
-            && (self.word(v).ends_with("ed") || self.word(v).ends_with('s'));
-        let closes = v == s1
-            || matches!(
-                self.tags[v + 1],
-                Tag::Stop | Tag::Comma | Tag::Prep | Tag::Time
-            );
-        (verb_like && closes).then_some((a, b, v))
+        person.then_some((a, b, v))
     }
 
     /// A dash at `d` followed by a capitalised name that runs to the end of the paragraph.

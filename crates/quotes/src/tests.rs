@@ -853,6 +853,37 @@ fn a_person_after_a_nameless_opening_phrase_is_the_subject() {
 }
 
 #[test]
+fn any_verb_after_a_speaker_closing_a_quotation_is_its_cue() {
+    let text =
+        "\u{201c}The fares must fall,\u{201d} Ruiz fumed.\n\n\u{201c}Will they fall?\u{201d} an \
+                angry Ben Ode retaliated.\n\nShe warned of a \u{201c}rigged economy.\u{201d} Ode \
+                struggled to answer.";
+    let mut d = doc(
+        text,
+        &[
+            ("Ruiz", PER, "Ana Ruiz"),
+            ("Ben Ode", PER, "Ben Ode"),
+            ("Ode", PER, "Ben Ode"),
+        ],
+    );
+    let rows = run(&mut d);
+    let fares = find(&rows, "The fares");
+    assert_eq!(
+        (fares.2.as_deref(), fares.4.as_deref()),
+        (Some("fumed"), Some("Ana Ruiz"))
+    );
+    let fall = find(&rows, "Will they");
+    assert_eq!(
+        (fall.2.as_deref(), fall.3.as_deref()),
+        (Some("retaliated"), Some("an angry Ben Ode"))
+    );
+    assert!(
+        rows.iter().all(|r| r.2.as_deref() != Some("struggled")),
+        "{rows:#?}"
+    );
+}
+
+#[test]
 fn a_hyphenated_noun_phrase_can_speak() {
     let text = "\u{201c}The fares must fall,\u{201d} the 43-year-old said.\n\n\u{201c}The port \
                 is busy,\u{201d} said the co-founder of the ferry line.";
