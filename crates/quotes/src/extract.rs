@@ -1855,14 +1855,14 @@ impl<'a> Analysis<'a> {
     }
 
     /// After a quotation ending at `end`: a speaker and a lowercase verb ending the clause
-    /// (`… ,” Hannity pressed.`). Returns the speaker range and the verb.
+    /// (`… ,” Hannity pressed.`, `…!” beamed Donald Hartley.`). Returns the speaker range and
+    /// the verb.
     fn tail_cue(&self, end: usize) -> Option<(usize, usize, usize)> {
         let a = end + 1;
         if a >= self.toks.len() || self.para_of[a] != self.para_of[end] || self.in_quote(a) {
             return None;
         }
         let (s0, s1) = self.sent_range(a);
-        let (a, b) = self.np_right(a, s1)?;
         if s0 > a {
             return None;
         }
@@ -1887,6 +1887,29 @@ impl<'a> Analysis<'a> {
                 || matches!(self.tags[v + 1], Tag::Stop | Tag::Comma | Tag::Time)
                 || (self.tags[v + 1] == Tag::Prep && !self.is_lower(v + 1, "to"))
         };
+        // `“This is fantastic!” beamed Donald Hartley`: the verb first, then a named speaker.
+        if verb_like(a) && a < s1 {
+            if let Some((x, y)) = self.np_right(a + 1, s1) {
+                let named = (x..=y).any(|k| self.ent_of[k] != 0);
+                if named && closes(y) {
+                    // `Donald Hartley of Madison, Alabama`: the person, not the place.
+                    let person = (x..=y).find(|&k| {
+                        self.ent_of[k] != 0
+                            && self.ents[self.ent_of[k] as usize - 1].label == EntityLabel::Per
+                    });
+                    let y = person
+                        .and_then(|p| {
+                            (p..=y)
+                                .take_while(|&k| self.ent_of[k] == self.ent_of[p])
+                                .last()
+                        })
+                        .filter(|&e| e < y && self.tags[e + 1] == Tag::Prep)
+                        .unwrap_or(y);
+                    return Some((x, y, a));
+                }
+            }
+        }
+        let (a, b) = self.np_right(a, s1)?;
         // The noun-phrase walk knows no verbs outside the lexicon and may have taken the verb
         // in (`Toomey fumed`): then the phrase ends one word earlier.
         let (b, v) = if b < s1 && verb_like(b + 1) && closes(b + 1) {
