@@ -884,6 +884,24 @@ fn any_verb_after_a_speaker_closing_a_quotation_is_its_cue() {
 }
 
 #[test]
+fn an_unknown_verb_before_a_named_speaker_is_an_inversion() {
+    let text = "\u{201c}This is fantastic!\u{201d} beamed Ben Ode of Madison, Alabama.";
+    let mut d = doc(
+        text,
+        &[
+            ("Ben Ode", PER, "Ben Ode"),
+            ("Madison", EntityLabel::Loc, "Madison"),
+        ],
+    );
+    let rows = run(&mut d);
+    let q = find(&rows, "This is");
+    assert_eq!(
+        (q.2.as_deref(), q.3.as_deref()),
+        (Some("beamed"), Some("Ben Ode"))
+    );
+}
+
+#[test]
 fn a_hyphenated_noun_phrase_can_speak() {
     let text = "\u{201c}The fares must fall,\u{201d} the 43-year-old said.\n\n\u{201c}The port \
                 is busy,\u{201d} said the co-founder of the ferry line.";
