@@ -760,6 +760,35 @@ impl<'a> Analysis<'a> {
         true
     }
 
+    /// True when a time or manner adjunct starts at `k`: `on Tuesday`, `Saturday`, `last
+    /// week`, `after the debate`, `during a rally`, `directly`.
+    fn adjunct_start(&self, k: usize) -> bool {
+        const DAYS: &[&str] = &[
+            "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today",
+            "yesterday", "tonight",
+        ];
+        const SPANS: &[&str] = &["week", "month", "year", "night", "weekend"];
+        let n = self.toks.len();
+        let is = |j: usize, words: &[&str]| j < n && words.iter().any(|w| self.is_lower(j, w));
+        // `Saturday's debate`, `this week's vote` name a thing, not a time.
+        let free = |j: usize| j + 1 >= n || !self.is_possessive(j + 1);
+        let day = |j: usize| is(j, DAYS) && free(j);
+        // `last week`, but not `in the last year`.
+        let deictic = |j: usize| {
+            is(j, &["last", "this", "next"])
+                && (j == 0 || self.tags[j - 1] != Tag::Det)
+                && (day(j + 1) || (is(j + 1, SPANS) && free(j + 1)))
+        };
+        is(
+            k,
+            &[
+                "after", "during", "following", "directly", "before", "since",
+            ],
+        ) || day(k)
+            || deictic(k)
+            || (is(k, &["on", "early", "late"]) && (day(k + 1) || deictic(k + 1)))
+    }
+
     /// A comma inside an adverbial that does not end it: before a place or name (`in Raleigh,
     /// North Carolina`) or a sentence adverb (`At the same time, though`).
     fn aside_comma(&self, k: usize) -> bool {
@@ -1453,6 +1482,23 @@ impl<'a> Analysis<'a> {
             (c0..=s1)
                 .find(|&k| self.tags[k] == Tag::Comma && !self.in_quote(k))
                 .map_or(s1, |k| k.saturating_sub(1))
+        } else {
+            s1
+        };
+        // `criticized Ryan directly in his speech`, `endorsed her on Tuesday`: what a judging
+        // verb reports is its object (with `for …`, `of …`, `on …`), not the time adjuncts after.
+        let s1 = if class == VerbClass::Object && !infinitive {
+            (c0 + 1..=s1)
+                .find(|&k| !self.in_quote(k) && self.adjunct_start(k))
+                // Not ending on the preposition that opened the adjunct (`at Saturday`).
+                .map_or(s1, |k| {
+                    if self.tags[k - 1] == Tag::Prep {
+                        k.saturating_sub(2)
+                    } else {
+                        k - 1
+                    }
+                })
+                .max(c0)
         } else {
             s1
         };

@@ -902,6 +902,27 @@ fn an_unknown_verb_before_a_named_speaker_is_an_inversion() {
 }
 
 #[test]
+fn a_judging_verb_reports_its_object_not_the_time_after_it() {
+    let text = "Ana Ruiz criticized the harbour board directly in her speech on Tuesday. Ruiz \
+                praised the council last week. Ruiz criticized the council in the last year of \
+                its term.";
+    let mut d = doc(
+        text,
+        &[("Ana Ruiz", PER, "Ana Ruiz"), ("Ruiz", PER, "Ana Ruiz")],
+    );
+    let rows = run(&mut d);
+    let contents: Vec<&str> = rows.iter().map(|r| r.0.as_str()).collect();
+    assert_eq!(
+        contents,
+        [
+            "the harbour board",
+            "the council",
+            "the council in the last year of its term"
+        ]
+    );
+}
+
+#[test]
 fn a_hyphenated_noun_phrase_can_speak() {
     let text = "\u{201c}The fares must fall,\u{201d} the 43-year-old said.\n\n\u{201c}The port \
                 is busy,\u{201d} said the co-founder of the ferry line.";
