@@ -51,6 +51,19 @@ struct Found {
     left_bound: Option<usize>,
 }
 
+impl Found {
+    /// A whole quotation `c` reported directly, with no clause boundary to cut others at.
+    fn quotation(c: usize, cue: Option<(usize, usize)>, who: Who) -> Found {
+        Found {
+            content: Content::Chain(c),
+            kind: QuoteKind::Direct,
+            cue,
+            who,
+            left_bound: None,
+        }
+    }
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Content {
     Tokens(usize, usize),
@@ -1196,13 +1209,7 @@ impl<'a> Analysis<'a> {
         if c0 == s1 + 1 && self.tags[s1] == Tag::Colon && lb.is_none() {
             if let Some(c) = self.chain_opening_at(c0).filter(|&c| !self.used[c]) {
                 self.used[c] = true;
-                return Some(vec![Found {
-                    content: Content::Chain(c),
-                    kind: QuoteKind::Direct,
-                    cue,
-                    who,
-                    left_bound: None,
-                }]);
+                return Some(vec![Found::quotation(c, cue, who)]);
             }
             // `Limbaugh added:` and a block quotation set as its own paragraph.
             let block = c0 < self.toks.len()
@@ -1246,13 +1253,7 @@ impl<'a> Analysis<'a> {
                 .filter(|&c| !self.used[c] && self.para_of[next] == self.para_of[s1])
             {
                 self.used[c] = true;
-                return Some(vec![Found {
-                    content: Content::Chain(c),
-                    kind: QuoteKind::Direct,
-                    cue,
-                    who,
-                    left_bound: None,
-                }]);
+                return Some(vec![Found::quotation(c, cue, who)]);
             }
         }
         let right_signal = !nothing_right
@@ -1344,13 +1345,7 @@ impl<'a> Analysis<'a> {
                                 .filter(|&c| !self.used[c] && introduced)
                             {
                                 self.used[c] = true;
-                                found.push(Found {
-                                    content: Content::Chain(c),
-                                    kind: QuoteKind::Direct,
-                                    cue,
-                                    who,
-                                    left_bound: None,
-                                });
+                                found.push(Found::quotation(c, cue, who));
                                 break;
                             }
                             j += 1;
@@ -1790,13 +1785,7 @@ impl<'a> Analysis<'a> {
                 // subject says the quotation that opens the next one.
                 if self.para_of[open - 1] != self.para_of[open] {
                     self.used[c] = true;
-                    out.push(Found {
-                        content: Content::Chain(c),
-                        kind: QuoteKind::Direct,
-                        cue: Some((open - 1, open - 1)),
-                        who: Who::Clause,
-                        left_bound: None,
-                    });
+                    out.push(Found::quotation(c, Some((open - 1, open - 1)), Who::Clause));
                     continue;
                 }
             }
@@ -1821,37 +1810,27 @@ impl<'a> Analysis<'a> {
                     self.tags[open - 1] == Tag::Dash && (self.ent_of[b] != 0 || self.caps[a])
                 });
                 self.used[c] = true;
-                out.push(Found {
-                    content: Content::Chain(c),
-                    kind: QuoteKind::Direct,
-                    cue: Some((open - 1, open - 1)),
-                    who: named.map_or(Who::Clause, |(a, b)| Who::Mention(a, b)),
-                    left_bound: None,
-                });
+                out.push(Found::quotation(
+                    c,
+                    Some((open - 1, open - 1)),
+                    named.map_or(Who::Clause, |(a, b)| Who::Mention(a, b)),
+                ));
                 continue;
             }
             // `“…,” Toomey fumed.`: any verb after a name closing the quotation's sentence.
             if let Some((a, b, v)) = self.tail_cue(end) {
                 self.used[c] = true;
-                out.push(Found {
-                    content: Content::Chain(c),
-                    kind: QuoteKind::Direct,
-                    cue: Some((v, v)),
-                    who: Who::Mention(a, b),
-                    left_bound: None,
-                });
+                out.push(Found::quotation(c, Some((v, v)), Who::Mention(a, b)));
                 continue;
             }
             // `“…” ― Name`: a signature after the quotation.
             if let Some((a, b)) = self.signature(end + 1) {
                 self.used[c] = true;
-                out.push(Found {
-                    content: Content::Chain(c),
-                    kind: QuoteKind::Direct,
-                    cue: Some((end + 1, end + 1)),
-                    who: Who::Mention(a, b),
-                    left_bound: None,
-                });
+                out.push(Found::quotation(
+                    c,
+                    Some((end + 1, end + 1)),
+                    Who::Mention(a, b),
+                ));
                 continue;
             }
             let para_start = open == 0 || self.para_of[open - 1] != self.para_of[open];
@@ -1859,13 +1838,7 @@ impl<'a> Analysis<'a> {
             let glued = !para_start && (self.is_wordlike(open - 1) || self.is_possessive(open - 1));
             if (para_start || sent_start) && !glued && !self.is_heading(c) {
                 self.used[c] = true;
-                out.push(Found {
-                    content: Content::Chain(c),
-                    kind: QuoteKind::Direct,
-                    cue: None,
-                    who: Who::Continue,
-                    left_bound: None,
-                });
+                out.push(Found::quotation(c, None, Who::Continue));
             }
         }
     }
