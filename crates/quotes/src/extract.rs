@@ -1768,17 +1768,12 @@ impl<'a> Analysis<'a> {
                         (a, opens_clause)
                     };
                     self.used[c] = true;
-                    out.push(Found {
-                        content: Content::Chain(c),
-                        kind: QuoteKind::Direct,
-                        cue: Some((open - 1, open - 1)),
-                        who: if opens_clause {
-                            Who::Mention(a, b)
-                        } else {
-                            Who::Clause
-                        },
-                        left_bound: None,
-                    });
+                    let who = if opens_clause {
+                        Who::Mention(a, b)
+                    } else {
+                        Who::Clause
+                    };
+                    out.push(Found::quotation(c, Some((open - 1, open - 1)), who));
                     continue;
                 }
                 // `Sanders made the following comment:` closing its paragraph: the clause's
