@@ -1082,6 +1082,19 @@ impl<'a> Analysis<'a> {
                     who = Who::Mention(k, k);
                 }
             } else if let Some((a, b)) = self.np_left(k, s0) {
+                // `Protesters marching through the streets chanted`: the phrase is the object of
+                // a participle modifying the subject, which stands before it.
+                // (Not `the lopsided spending by super PACs`: the phrase before must name someone.)
+                let (a, b) = (a >= s0 + 3
+                    && !matches!(self.tags[a], Tag::Pron(_))
+                    && self.tags[a - 1] == Tag::Prep
+                    && self.tags[a - 2] == Tag::Other
+                    && !self.caps[a - 2]
+                    && self.word(a - 2).ends_with("ing"))
+                .then(|| self.np_left(a - 3, s0))
+                .flatten()
+                .filter(|&(x, y)| self.caps[y] || (x..=y).any(|j| self.ent_of[j] != 0))
+                .unwrap_or((a, b));
                 who = Who::Mention(a, b);
                 lb = before_np(self, a);
             } else if self.tags[k] == Tag::Comma && form == Form::Finite {

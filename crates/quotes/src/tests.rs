@@ -923,6 +923,19 @@ fn a_judging_verb_reports_its_object_not_the_time_after_it() {
 }
 
 #[test]
+fn the_subject_before_a_participle_phrase_speaks() {
+    let text = "Protesters marching through the streets chanted \u{201c}What curfew?\u{201d}\n\n\
+                The lopsided spending by harbour funds shows that the fares will rise.";
+    let mut d = doc(text, &[]);
+    let rows = run(&mut d);
+    assert_eq!(find(&rows, "What curfew").3.as_deref(), Some("Protesters"));
+    assert_ne!(
+        find(&rows, "that the fares").3.as_deref(),
+        Some("The lopsided")
+    );
+}
+
+#[test]
 fn a_hyphenated_noun_phrase_can_speak() {
     let text = "\u{201c}The fares must fall,\u{201d} the 43-year-old said.\n\n\u{201c}The port \
                 is busy,\u{201d} said the co-founder of the ferry line.";
