@@ -1443,10 +1443,21 @@ impl<'a> Analysis<'a> {
                 return None;
             }
         }
+        // `said about half of …`, `said over 300 people …`: before a number the word is not a
+        // preposition but part of the clause's subject.
+        let quantifier = ["about", "over", "around", "nearly", "almost"]
+            .iter()
+            .any(|w| self.is_lower(c0, w))
+            && c0 < s1
+            && (self.word(c0 + 1).starts_with(|c: char| c.is_ascii_digit())
+                || ["half", "one", "two", "three", "dozen"]
+                    .iter()
+                    .any(|w| self.is_lower(c0 + 1, w)));
         if matches!(self.tags[c0], Tag::Prep | Tag::Conj)
             && !self.is_lower(c0, "if")
             && !self.is_lower(c0, "whether")
             && !infinitive
+            && !quantifier
         {
             return None;
         }

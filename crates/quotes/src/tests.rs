@@ -936,6 +936,23 @@ fn the_subject_before_a_participle_phrase_speaks() {
 }
 
 #[test]
+fn about_before_a_number_starts_the_statement() {
+    let text =
+        "The budget office said about half of the deficit came from tax cuts. Ana Ruiz said \
+                about the plan that it was late.";
+    let mut d = doc(text, &[("Ana Ruiz", PER, "Ana Ruiz")]);
+    let rows = run(&mut d);
+    assert_eq!(
+        find(&rows, "about half").3.as_deref(),
+        Some("The budget office")
+    );
+    assert!(
+        rows.iter().all(|r| !r.0.starts_with("about the plan")),
+        "{rows:#?}"
+    );
+}
+
+#[test]
 fn a_hyphenated_noun_phrase_can_speak() {
     let text = "\u{201c}The fares must fall,\u{201d} the 43-year-old said.\n\n\u{201c}The port \
                 is busy,\u{201d} said the co-founder of the ferry line.";
