@@ -254,19 +254,20 @@ impl<'a> Analysis<'a> {
     /// True when tokens `i` and `i + 1` are glued parts of one hyphenated word (`43-year-old`,
     /// `co-founder`): the hyphen and the words around it, whatever their class.
     fn hyphen_glued(&self, i: usize) -> bool {
-        // A hyphen inside a word: glued to a word on both sides (not `-Nate Cohn`, `news -`).
-        let infix = |h: usize| {
-            h > 0
-                && self.word(h) == "-"
-                && self
-                    .toks
-                    .get(h + 1)
-                    .is_some_and(|n| n.start == self.toks[h].end)
-                && self.toks[h - 1].end == self.toks[h].start
-                && self.is_wordlike(h - 1)
-                && self.is_wordlike(h + 1)
-        };
-        infix(i) || infix(i + 1)
+        self.infix_hyphen(i) || self.infix_hyphen(i + 1)
+    }
+
+    /// A hyphen inside a word: glued to a word on both sides (not `-Nate Cohn`, `news - and`).
+    fn infix_hyphen(&self, h: usize) -> bool {
+        h > 0
+            && self.word(h) == "-"
+            && self
+                .toks
+                .get(h + 1)
+                .is_some_and(|n| n.start == self.toks[h].end)
+            && self.toks[h - 1].end == self.toks[h].start
+            && self.is_wordlike(h - 1)
+            && self.is_wordlike(h + 1)
     }
 
     fn is_possessive(&self, i: usize) -> bool {
@@ -886,6 +887,34 @@ impl<'a> Analysis<'a> {
             })
     }
 
+    /// `Neil Sroka, director of the group - which has endorsed Sanders - said`: when the dash at
+    /// `k` closes an aside opened by an earlier dash of the same kind in the sentence, the noun
+    /// phrase before that opening dash (or the name before its apposition) is the subject.
+    fn dashed_aside_subject(&self, k: usize, s0: usize) -> Option<(usize, usize)> {
+        let set_off =
+            |d: usize| self.tags[d] == Tag::Dash && !self.in_quote(d) && !self.infix_hyphen(d);
+        if !set_off(k) {
+            return None;
+        }
+        let open = (s0 + 1..k)
+            .rev()
+            .take(40)
+            .find(|&d| set_off(d) && self.word(d) == self.word(k))?;
+        let before = open - 1;
+        if self.tags[before] == Tag::Comma {
+            return None;
+        }
+        let (a, b) = self.np_left(before, s0)?;
+        // The phrase must open the sentence or follow an apposition comma (`Sroka, director of …`).
+        if a == s0 {
+            return Some((a, b));
+        }
+        (self.tags[a - 1] == Tag::Comma)
+            .then(|| self.appositive_subject(a - 1, s0))
+            .flatten()
+            .or(None)
+    }
+
     /// The noun phrase a relative pronoun at `k` refers to (`Lavrov, who`), if any.
     fn antecedent(&self, k: usize) -> Option<(usize, usize)> {
         let (s0, _) = self.sent_range(k);
@@ -1104,6 +1133,10 @@ impl<'a> Analysis<'a> {
                 } else {
                     lb = Some(k);
                 }
+            } else if let Some((a, b)) = self.dashed_aside_subject(k, s0) {
+                // `Many speakers — including Muslims, Christians and Jews — said …`
+                who = Who::Mention(a, b);
+                lb = before_np(self, a);
             } else if matches!(self.tags[k], Tag::Comma | Tag::Dash) || self.is_close(k) {
                 lb = Some(k);
                 if form == Form::Ing {

@@ -953,6 +953,24 @@ fn about_before_a_number_starts_the_statement() {
 }
 
 #[test]
+fn a_subject_before_an_aside_set_off_by_dashes_speaks() {
+    let text =
+        "Many speakers at the service \u{2014} including sailors, dockers and pilots \u{2014} \
+                said the port had lost its heart.\n\nThe front-runner Ana Ruiz - a year-over-year \
+                winner - said the fares would fall.";
+    let mut d = doc(text, &[("Ana Ruiz", PER, "Ana Ruiz")]);
+    let rows = run(&mut d);
+    assert_eq!(
+        find(&rows, "the port had").3.as_deref(),
+        Some("Many speakers at the service")
+    );
+    assert_eq!(
+        find(&rows, "the fares would").4.as_deref(),
+        Some("Ana Ruiz")
+    );
+}
+
+#[test]
 fn a_hyphenated_noun_phrase_can_speak() {
     let text = "\u{201c}The fares must fall,\u{201d} the 43-year-old said.\n\n\u{201c}The port \
                 is busy,\u{201d} said the co-founder of the ferry line.";
