@@ -803,6 +803,22 @@ impl<'a> Analysis<'a> {
             || (is(k, &["on", "early", "late"]) && (day(k + 1) || deictic(k + 1)))
     }
 
+    /// The end of the noun phrase `[x, y]` before a verb the walk took in (`The town released`,
+    /// `His office put out`): a lowercase past form after a word that is not a determiner
+    /// (`the elected officials` keeps its adjective).
+    fn before_verb(&self, x: usize, y: usize) -> usize {
+        let past = |k: usize| {
+            let w = self.word(k);
+            !self.caps[k]
+                && self.tags[k] == Tag::Other
+                && (w.ends_with("ed")
+                    || ["put", "sent", "shot", "took", "gave", "made"].contains(&w))
+        };
+        (x + 1..=y)
+            .find(|&k| past(k) && self.tags[k - 1] != Tag::Det)
+            .map_or(y, |k| k - 1)
+    }
+
     /// A comma inside an adverbial that does not end it: before a place or name (`in Raleigh,
     /// North Carolina`) or a sentence adverb (`At the same time, though`).
     fn aside_comma(&self, k: usize) -> bool {
@@ -1124,7 +1140,21 @@ impl<'a> Analysis<'a> {
                 .flatten()
                 .filter(|&(x, y)| self.caps[y] || (x..=y).any(|j| self.ent_of[j] != 0))
                 .unwrap_or((a, b));
-                who = Who::Mention(a, b);
+                // `she released a statement saying …`, `sent an email saying …`: a document
+                // says nothing of its own; the one who issued it (the clause's subject) does.
+                let document = form == Form::Ing
+                    && self.ent_of[b] == 0
+                    && [
+                        "statement", "email", "e-mail", "message", "letter", "article", "post",
+                        "tweet", "release", "cover", "note", "memo", "video", "ad", "text",
+                    ]
+                    .iter()
+                    .any(|w| self.is_lower(b, w));
+                who = if document {
+                    Who::Clause
+                } else {
+                    Who::Mention(a, b)
+                };
                 lb = before_np(self, a);
             } else if self.tags[k] == Tag::Comma && form == Form::Finite {
                 if let Some((a, b)) = self.appositive_subject(k, s0) {
@@ -2330,7 +2360,8 @@ impl Resolver {
             };
             let subject = a
                 .np_right(s0, at.saturating_sub(1))
-                .filter(|&(x, y)| y < at && (a.tags[y + 1] != Tag::Comma || person(x, y)));
+                .filter(|&(x, y)| y < at && (a.tags[y + 1] != Tag::Comma || person(x, y)))
+                .map(|(x, y)| (x, a.before_verb(x, y)));
             if let Some((x, y)) = subject {
                 // `Back in 1999, Mr. Trump …`, `A short time later, Ms. Abedin wrote back:`: a
                 // phrase with no name in it, then a comma and a person (titles before the name

@@ -971,6 +971,24 @@ fn a_subject_before_an_aside_set_off_by_dashes_speaks() {
 }
 
 #[test]
+fn a_document_issued_by_the_subject_does_not_speak() {
+    let text = "Ana Ruiz released a statement saying the fares would fall.\n\nRuiz celebrated the \
+                vote, calling it \u{201c}a win for every sailor.\u{201d}";
+    let mut d = doc(
+        text,
+        &[("Ana Ruiz", PER, "Ana Ruiz"), ("Ruiz", PER, "Ana Ruiz")],
+    );
+    let rows = run(&mut d);
+    let fares = find(&rows, "the fares");
+    assert_eq!(
+        (fares.3.as_deref(), fares.4.as_deref()),
+        (Some("Ana Ruiz"), Some("Ana Ruiz"))
+    );
+    // The clause's subject is the name, not the name and the verb the phrase walk took in.
+    assert_eq!(find(&rows, "it \u{201c}a win").3.as_deref(), Some("Ruiz"));
+}
+
+#[test]
 fn a_hyphenated_noun_phrase_can_speak() {
     let text = "\u{201c}The fares must fall,\u{201d} the 43-year-old said.\n\n\u{201c}The port \
                 is busy,\u{201d} said the co-founder of the ferry line.";
