@@ -803,19 +803,41 @@ impl<'a> Analysis<'a> {
             || (is(k, &["on", "early", "late"]) && (day(k + 1) || deictic(k + 1)))
     }
 
+    /// A lowercase past form (`interjected`, `shot`) that is no lexicon cue.
+    fn past_form(&self, k: usize) -> bool {
+        let w = self.word(k);
+        !self.caps[k]
+            && self.tags[k] == Tag::Other
+            && (w.ends_with("ed")
+                || ["put", "sent", "shot", "took", "gave", "made", "wrote"].contains(&w))
+    }
+
+    /// `O'Malley interjected`, `he demurred`, `Abedin wrote back` ending at `k`: the subject
+    /// (a name or a personal pronoun) of the past verb there.
+    fn subject_of_past_verb(&self, k: usize, s0: usize) -> Option<(usize, usize)> {
+        let v = if ["back", "out", "in", "up"]
+            .iter()
+            .any(|w| self.is_lower(k, w))
+        {
+            k.checked_sub(1)?
+        } else {
+            k
+        };
+        if v <= s0 || !self.past_form(v) {
+            return None;
+        }
+        let (a, b) = self.np_left(v - 1, s0)?;
+        let named = matches!(self.tags[a], Tag::Pron(Pron::Person(_) | Pron::Group))
+            || (a..=b).any(|j| self.ent_of[j] != 0);
+        named.then_some((a, b))
+    }
+
     /// The end of the noun phrase `[x, y]` before a verb the walk took in (`The town released`,
     /// `His office put out`): a lowercase past form after a word that is not a determiner
     /// (`the elected officials` keeps its adjective).
     fn before_verb(&self, x: usize, y: usize) -> usize {
-        let past = |k: usize| {
-            let w = self.word(k);
-            !self.caps[k]
-                && self.tags[k] == Tag::Other
-                && (w.ends_with("ed")
-                    || ["put", "sent", "shot", "took", "gave", "made"].contains(&w))
-        };
         (x + 1..=y)
-            .find(|&k| past(k) && self.tags[k - 1] != Tag::Det)
+            .find(|&k| self.past_form(k) && self.tags[k - 1] != Tag::Det)
             .map_or(y, |k| k - 1)
     }
 
@@ -1834,6 +1856,20 @@ impl<'a> Analysis<'a> {
             let open = self.chains[c].open();
             let (s0, _) = self.sent_range(open);
             if open > 0 && self.tags[open - 1] == Tag::Colon && !self.in_quote(open - 1) {
+                // `to which O'Malley interjected: “…”`, `he demurred:`, `Abedin wrote back:`:
+                // a verb outside the lexicon before the colon, its subject right before it.
+                if let Some((a, b)) = (open >= 3)
+                    .then(|| self.subject_of_past_verb(open - 2, s0))
+                    .flatten()
+                {
+                    self.used[c] = true;
+                    out.push(Found::quotation(
+                        c,
+                        Some((open - 1, open - 1)),
+                        Who::Mention(a, b),
+                    ));
+                    continue;
+                }
                 if let Some((a, b)) = (open >= 2).then(|| self.np_left(open - 2, s0)).flatten() {
                     // `Trump's reply: “…”` names the speaker; `Obama is rolling out a new message:
                     // “…”` names a thing, and the clause's subject speaks.

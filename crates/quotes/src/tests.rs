@@ -989,6 +989,21 @@ fn a_document_issued_by_the_subject_does_not_speak() {
 }
 
 #[test]
+fn the_subject_of_a_verb_before_a_colon_speaks() {
+    let text =
+        "Ana Ruiz said the fares would fall, to which Ben Ode interjected: \u{201c}It's just \
+                not true.\u{201d}\n\nAsked which port was her favourite, she demurred: \
+                \u{201c}Whichever one I'm in.\u{201d}";
+    let mut d = doc(
+        text,
+        &[("Ana Ruiz", PER, "Ana Ruiz"), ("Ben Ode", PER, "Ben Ode")],
+    );
+    let rows = run(&mut d);
+    assert_eq!(find(&rows, "It's just").4.as_deref(), Some("Ben Ode"));
+    assert_eq!(find(&rows, "Whichever").3.as_deref(), Some("she"));
+}
+
+#[test]
 fn a_hyphenated_noun_phrase_can_speak() {
     let text = "\u{201c}The fares must fall,\u{201d} the 43-year-old said.\n\n\u{201c}The port \
                 is busy,\u{201d} said the co-founder of the ferry line.";
