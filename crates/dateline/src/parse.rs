@@ -1068,8 +1068,10 @@ fn believable(
             || (known_agency && dashed && caps && name.split_whitespace().count() <= 3);
     }
     // Location alone before the terminator: a known place, and story text after it.
-    if !(known || qual_known) || name.chars().filter(|c| c.is_alphabetic()).count() < 4 {
-        return false; // `US - China trade talks…`
+    // `US - China trade talks…`; but a short name with a known qualifier is a town (`RYE, N.H. -`).
+    let short = name.chars().filter(|c| c.is_alphabetic()).count() < 4;
+    if !(known || qual_known) || (short && !qual_known) {
+        return false;
     }
     if !caps && p.qualifiers.is_empty() {
         // In title case a bare name is as often a headline or a word (`Nice - The Riviera…`,

@@ -253,6 +253,11 @@ fn afp_upi_bloomberg_cnn_pa_cp() {
             want("Atlanta (CNN) -", Some("Atlanta"), None, None, Some("CNN")),
         ),
         (
+            "Marco Rubio's strategic stances.\n\nRYE, N.H. - State Rep. Rio Tilton is sure.",
+            None,
+            want("RYE, N.H. -", Some("RYE, N.H."), None, None, None),
+        ),
+        (
             "Washington (CNN) The Senate voted late Tuesday.",
             None,
             want(
@@ -1191,6 +1196,7 @@ fn traps() {
     let traps: &[&str] = &[
         "France insisted Sunday that the talks would go on.",
         "Markets Wrap (Reuters) Stocks fell for a third day.",
+        "US - China trade talks resume in Geneva on Monday after a pause.",
         "Senator Smith (AP) The senator declined to comment.",
         "NATO SAID on Tuesday it would send more troops.",
         "RUSSIA WARNS TURKEY - SOURCES\nThe Kremlin said nothing about the report.",
