@@ -33,6 +33,7 @@ mod features;
 mod history;
 mod lexicon;
 mod persons;
+mod postnominals;
 mod resolutions;
 mod tagging;
 pub mod train;
@@ -129,6 +130,7 @@ impl Stage for EntityRecognizer {
             .tag(&doc.text, tokens, sentences, &loaded.clusters);
         persons::apply(&doc.text, tokens, &mut spans);
         resolutions::apply(&doc.text, tokens, &mut spans);
+        postnominals::apply(&doc.text, &mut spans);
         common_words::apply(&doc.text, tokens, sentences, &mut spans);
         if let Some(Some(dl)) = &doc.dateline {
             dateline::apply(&doc.text, tokens, dl, &mut spans);
