@@ -49,7 +49,7 @@ if [[ "${GATE:-0}" == 1 ]]; then
 import sys
 conll, gum, seed = map(float, sys.argv[1:4])
 ok, total = map(int, sys.argv[4].split()[0].split("/"))
-# Under what the shipped model reaches (93.06 / 84.21 / 100); GUM news dev has only 64
+# Under what the shipped model reaches (93.06 / 85.50 / 100); GUM news dev has only 64
 # entities, 9 of them one name, so its gate stays at the acceptance threshold; the seed's at 97
 # allows one entity of its 38 to move with a retrained model.
 fails = [n for n, v, t in (("conll", conll, 92.5), ("gum", gum, 75.0), ("seed", seed, 97.0)) if v < t]
