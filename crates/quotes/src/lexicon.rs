@@ -96,13 +96,13 @@ const SPEECH: &[&str] = &[
     "contend", "maintain", "observe", "remark", "comment", "conclude", "concede", "complain",
     "allege", "testify", "reiterate", "counter", "quip", "joke", "boast", "retort", "exclaim",
     "mention", "suggest", "indicate", "promise", "pledge", "vow", "caution", "urge", "charge",
-    "tell", "ask", "answer", "post", "write", "speculate", "acknowledge", "affirm", "proclaim",
-    "point", "clarify", "confide", "disclose", "estimate", "forecast", "hint", "imply", "muse",
-    "recount", "signal", "brag", "lament", "propose", "rule", "scoff", "shout", "snap", "write",
-    "underscore", "underline", "assure", "inform", "remind", "advise", "notify", "concur", "agree",
-    "demand", "guarantee", "insinuate", "opine", "posit", "relate", "repeat", "reason", "rebut",
-    "object", "protest", "read", "stipulate", "theorize", "volunteer", "whisper", "yell",
-    "declare", "announce", "threaten", "acknowledge", "continue", "sing",
+    "tell", "ask", "answer", "post", "speculate", "affirm", "proclaim", "point", "clarify",
+    "confide", "disclose", "estimate", "forecast", "hint", "imply", "muse", "recount", "signal",
+    "brag", "lament", "propose", "rule", "scoff", "shout", "snap", "underscore", "underline",
+    "assure", "inform", "remind", "advise", "notify", "concur", "agree", "demand", "guarantee",
+    "insinuate", "opine", "posit", "relate", "repeat", "reason", "rebut", "object", "protest",
+    "read", "stipulate", "theorize", "volunteer", "whisper", "yell", "threaten", "continue",
+    "sing",
 ];
 
 /// Verbs that name the listener before the content (`told reporters that …`).
@@ -137,7 +137,7 @@ const NOT_CUES: &[&str] = &[
     "brand", "brands", "rip", "rips", "credit", "credits", "question", "questions", "praise",
     "blame", "cite", "cites", "dub", "dubs", "slam", "slams", "blast", "blasts", "mock",
     "highlight", "highlights", "compare", "compares", "dismiss", "defend", "demand", "demands",
-    "promise", "promises", "pledge", "pledges", "request", "welcome", "name", "names",
+    "promise", "promises", "pledge", "pledges", "name", "names",
 ];
 
 /// Verbs of judging and evaluating: the object is what is reported.
@@ -247,7 +247,7 @@ const CUE_NOUNS: &[&str] = &[
     "statement", "statements", "remarks", "comments", "comment", "claim", "claims", "assertion",
     "assertions", "warning", "warnings", "words", "accusation", "accusations", "allegation",
     "allegations", "argument", "insistence", "announcement", "promise", "pledge", "suggestion",
-    "contention", "testimony", "call", "calls", "message", "words", "view", "position",
+    "contention", "testimony", "call", "calls", "message", "view", "position",
 ];
 const MALE_TITLES: &[&str] = &[
     "mr.", "mr", "spokesman", "chairman", "congressman", "businessman", "king", "prince", "father",
@@ -268,12 +268,12 @@ const TITLES: &[&str] = &[
     "professor", "prof.", "dr.", "doctor", "chairperson", "ceo", "executive", "founder", "manager",
     "strategist", "economist", "author", "columnist", "correspondent", "reporter", "editor",
     "activist", "campaigner", "counterpart", "deputy", "sheriff", "prosecutor", "lawmaker",
-    "legislator", "politician", "speaker", "leader", "host", "source", "sources", "critic",
-    "critics", "supporter", "supporters", "opponent", "opponents", "member", "members", "pollster",
+    "legislator", "politician", "speaker", "host", "source", "sources", "critic", "critics",
+    "supporter", "supporters", "opponent", "opponents", "member", "members", "pollster",
     "researcher", "researchers", "scientist", "historian", "investigator", "investigators",
-    "negotiator", "representative", "staffer", "surrogate", "mogul", "billionaire", "vice",
-    "nominee", "frontrunner", "front-runner", "incumbent", "challenger", "republican", "democrat",
-    "republicans", "democrats", "conservative", "liberal",
+    "negotiator", "staffer", "surrogate", "mogul", "billionaire", "vice", "frontrunner",
+    "front-runner", "incumbent", "challenger", "republican", "democrat", "republicans",
+    "democrats", "conservative", "liberal",
 ];
 const MALE_NAMES: &[&str] = &[
     "sergey", "sergei", "vladimir", "dmitry", "dmitri", "alexander", "mikhail", "ivan", "igor",
@@ -291,8 +291,8 @@ const MALE_NAMES: &[&str] = &[
     "johnny", "bradley", "ted", "mitch", "marco", "rand", "chris", "mike", "jeb", "ben", "tim",
     "newt", "rudy", "reince", "harry", "chuck", "jim", "tom", "dick", "al", "rick", "lindsey",
     "jean-marc", "francois", "françois", "emmanuel", "nicolas", "angela", "recep", "bashar", "xi",
-    "shinzo", "benjamin", "mahmoud", "hassan", "ali", "mohammed", "muhammad", "ahmed", "kim",
-    "ash", "corey", "kellyanne", "mike", "paul", "stephen", "steve", "julian", "edward",
+    "shinzo", "mahmoud", "hassan", "ali", "mohammed", "muhammad", "ahmed", "kim", "ash", "corey",
+    "kellyanne", "julian",
 ];
 const FEMALE_NAMES: &[&str] = &[
     "hillary", "maria", "mary", "patricia", "jennifer", "linda", "elizabeth", "barbara", "susan",
@@ -306,11 +306,10 @@ const FEMALE_NAMES: &[&str] = &[
     "ann", "teresa", "kathryn", "sara", "janice", "jean", "alice", "madison", "doris", "abigail",
     "julia", "judy", "grace", "denise", "amber", "marilyn", "beverly", "danielle", "theresa",
     "sophia", "marie", "diana", "brittany", "natalie", "isabella", "charlotte", "rose", "alexis",
-    "kayla", "huma", "chelsea", "melania", "ivanka", "elizabeth", "nikki", "sarah", "kellyanne",
-    "theresa", "marine", "maria", "valentina", "irina", "olga", "tatyana", "natalia", "svetlana",
-    "elena", "yelena", "anna", "ekaterina", "nancy", "debbie", "loretta", "condoleezza",
-    "madeleine", "carly", "michele", "susana", "jill", "tulsi", "kamala", "hope", "donna", "elise",
-    "lynn",
+    "kayla", "huma", "chelsea", "melania", "ivanka", "nikki", "kellyanne", "marine", "valentina",
+    "irina", "olga", "tatyana", "natalia", "svetlana", "elena", "yelena", "ekaterina", "debbie",
+    "loretta", "condoleezza", "madeleine", "carly", "michele", "susana", "jill", "tulsi", "kamala",
+    "hope", "elise", "lynn",
 ];
 
 /// Regular English inflection: 3rd singular, past, -ing.
@@ -500,6 +499,38 @@ impl Lexicon {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn no_word_table_lists_a_word_twice() {
+        let tables: &[(&str, &[&str])] = &[
+            ("SPEECH", SPEECH),
+            ("TELL", TELL),
+            ("THINK", THINK),
+            ("NEEDS_SIGNAL", NEEDS_SIGNAL),
+            ("NOT_CUES", NOT_CUES),
+            ("OBJECT", OBJECT),
+            ("INFINITIVE_ONLY", INFINITIVE_ONLY),
+            ("INTENT", INTENT),
+            ("DOUBLING", DOUBLING),
+            ("DETS", DETS),
+            ("AUX", AUX),
+            ("PREPS", PREPS),
+            ("CONJS", CONJS),
+            ("LISTENERS", LISTENERS),
+            ("TIMES", TIMES),
+            ("CUE_NOUNS", CUE_NOUNS),
+            ("MALE_TITLES", MALE_TITLES),
+            ("FEMALE_TITLES", FEMALE_TITLES),
+            ("TITLES", TITLES),
+            ("MALE_NAMES", MALE_NAMES),
+            ("FEMALE_NAMES", FEMALE_NAMES),
+        ];
+        for (name, words) in tables {
+            let mut seen = std::collections::HashSet::new();
+            let twice: Vec<&str> = words.iter().copied().filter(|w| !seen.insert(*w)).collect();
+            assert!(twice.is_empty(), "{name} lists {twice:?} twice");
+        }
+    }
 
     #[test]
     fn inflections_are_generated() {
