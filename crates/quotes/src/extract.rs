@@ -625,6 +625,13 @@ impl<'a> Analysis<'a> {
         }
     }
 
+    /// Takes tokens `[a, b]` as one content: the quotations inside are used up, and the content
+    /// is mixed when it holds one, indirect otherwise.
+    fn claim_tokens(&mut self, a: usize, b: usize) -> (Content, QuoteKind) {
+        self.mark_used(a, b);
+        (Content::Tokens(a, b), self.kind_of(a, b))
+    }
+
     fn mark_used(&mut self, a: usize, b: usize) {
         for i in a..=b {
             let c = self.chain_of.get(i).copied().unwrap_or(0);
@@ -682,8 +689,7 @@ impl<'a> Analysis<'a> {
         if b + 1 - a < min_len {
             return None;
         }
-        self.mark_used(a, b);
-        Some((Content::Tokens(a, b), self.kind_of(a, b)))
+        Some(self.claim_tokens(a, b))
     }
 
     /// A content to the left of a cue clause whose left boundary is `lb` (the comma or the
@@ -721,8 +727,7 @@ impl<'a> Analysis<'a> {
         if strict && self.adverbials_only(a, b) {
             return None;
         }
-        self.mark_used(a, b);
-        Some((Content::Tokens(a, b), self.kind_of(a, b)))
+        Some(self.claim_tokens(a, b))
     }
 
     /// True when `[a, b]` is one or more comma-separated adverbials and no clause: the first
@@ -1323,10 +1328,9 @@ impl<'a> Analysis<'a> {
                 }
                 let (a, b) = self.trim(c0, e);
                 if b > a + 2 {
-                    self.mark_used(a, b);
-                    let kind = self.kind_of(a, b);
+                    let (content, kind) = self.claim_tokens(a, b);
                     return Some(vec![Found {
-                        content: Content::Tokens(a, b),
+                        content,
                         kind,
                         cue,
                         who,
@@ -1407,10 +1411,9 @@ impl<'a> Analysis<'a> {
             if runs_on && !self.in_quote(lb) {
                 let a = s0.max(lb.saturating_sub(MAX_CONTENT));
                 let (a, b) = self.trim(a, self.content_end(c0, s1));
-                self.mark_used(a, b);
-                let kind = self.kind_of(a, b);
+                let (content, kind) = self.claim_tokens(a, b);
                 return Some(vec![Found {
-                    content: Content::Tokens(a, b),
+                    content,
                     kind,
                     cue,
                     who,
@@ -1818,10 +1821,9 @@ impl<'a> Analysis<'a> {
             {
                 let (c0, c1) = self.trim(k + 1, j - 1);
                 if c1 > c0 + 2 && !(c0..=c1).any(|x| self.used_at(x)) {
-                    self.mark_used(c0, c1);
-                    let kind = self.kind_of(c0, c1);
+                    let (content, kind) = self.claim_tokens(c0, c1);
                     out.push(Found {
-                        content: Content::Tokens(c0, c1),
+                        content,
                         kind,
                         cue: Some((k, k)),
                         who: Who::Mention(i, k - 1),
