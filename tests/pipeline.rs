@@ -33,7 +33,7 @@ fn seed() -> Value {
         .expect("the seed article is among the fixtures")
 }
 
-fn text_of<'a>(doc: &'a Value, span: &Value) -> String {
+fn text_of(doc: &Value, span: &Value) -> String {
     let text: Vec<char> = doc["text"].as_str().unwrap().chars().collect();
     let (s, e) = (
         span["start"].as_u64().unwrap() as usize,

@@ -1068,9 +1068,10 @@ fn believable(
             || (known_agency && dashed && caps && name.split_whitespace().count() <= 3);
     }
     // Location alone before the terminator: a known place, and story text after it.
-    // `US - China trade talks…`; but a short name with a known qualifier is a town (`RYE, N.H. -`).
+    // A known qualifier vouches for the name (`RYE, N.H. -`); without one the name must be a
+    // known place of four letters or more (not `US - China trade talks…`).
     let short = name.chars().filter(|c| c.is_alphabetic()).count() < 4;
-    if !(known || qual_known) || (short && !qual_known) {
+    if !qual_known && (!known || short) {
         return false;
     }
     if !caps && p.qualifiers.is_empty() {
