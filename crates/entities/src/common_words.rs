@@ -61,14 +61,7 @@ mod tests {
     use super::*;
 
     fn layers(text: &str) -> (Vec<Span>, Vec<Sentence>) {
-        let base = text.as_ptr() as usize;
-        let tokens: Vec<Span> = text
-            .split_whitespace()
-            .map(|w| {
-                let s = w.as_ptr() as usize - base;
-                Span::new(s, s + w.len())
-            })
-            .collect();
+        let tokens = crate::test_support::whitespace_tokens(text);
         let mut sentences = Vec::new();
         let mut start = 0;
         for (i, t) in tokens.iter().enumerate() {

@@ -244,16 +244,7 @@ fn lookup(name: &str, single: bool) -> u16 {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn spans(text: &str) -> Vec<Span> {
-        let base = text.as_ptr() as usize;
-        text.split_whitespace()
-            .map(|w| {
-                let s = w.as_ptr() as usize - base;
-                Span::new(s, s + w.len())
-            })
-            .collect()
-    }
+    use crate::test_support::whitespace_tokens as spans;
 
     #[test]
     fn marks_multi_word_places_nationalities_and_titles() {

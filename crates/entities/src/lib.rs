@@ -36,6 +36,8 @@ mod persons;
 mod postnominals;
 mod resolutions;
 mod tagging;
+#[cfg(test)]
+mod test_support;
 pub mod train;
 
 pub use clusters::Clusters;

@@ -59,16 +59,7 @@ pub fn apply(text: &str, tokens: &[Span], spans: &mut [(Span, EntityLabel)]) {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn spans(text: &str) -> Vec<Span> {
-        let base = text.as_ptr() as usize;
-        text.split_whitespace()
-            .map(|w| {
-                let s = w.as_ptr() as usize - base;
-                Span::new(s, s + w.len())
-            })
-            .collect()
-    }
+    use crate::test_support::whitespace_tokens as spans;
 
     fn find(text: &str, w: &str, nth: usize) -> Span {
         let at = text.match_indices(w).nth(nth).map(|(a, _)| a).unwrap();
