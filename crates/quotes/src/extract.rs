@@ -214,6 +214,13 @@ impl<'a> Analysis<'a> {
         self.word(i).eq_ignore_ascii_case(w)
     }
 
+    /// True when token `k` is part of a PER entity.
+    fn is_person(&self, k: usize) -> bool {
+        self.ent_of
+            .get(k)
+            .is_some_and(|&e| e != 0 && self.ents[e as usize - 1].label == EntityLabel::Per)
+    }
+
     fn in_quote(&self, i: usize) -> bool {
         self.chain_of.get(i).is_some_and(|&c| c != 0)
     }
@@ -977,10 +984,7 @@ impl<'a> Analysis<'a> {
             .np_right(s0, k)
             .filter(|&(_, b)| b + 1 < k && self.tags[b + 1] == Tag::Comma)
         {
-            if (a..=b).any(|x| {
-                self.ent_of[x] != 0
-                    && self.ents[self.ent_of[x] as usize - 1].label == EntityLabel::Per
-            }) {
+            if (a..=b).any(|x| self.is_person(x)) {
                 return Some((a, b));
             }
         }
@@ -1004,11 +1008,7 @@ impl<'a> Analysis<'a> {
                 }
                 // `Russia's envoy to France, Ivan Petrov, said`: a name set off after the subject
                 // is the speaker (never the place in the subject's prepositional phrase).
-                let per = |x: usize| {
-                    self.ent_of[x] != 0
-                        && self.ents[self.ent_of[x] as usize - 1].label == EntityLabel::Per
-                };
-                if self.caps[inner] && k - inner <= 5 && per(k - 1) {
+                if self.caps[inner] && k - inner <= 5 && self.is_person(k - 1) {
                     let mut a = k - 1;
                     while a > inner && self.ent_of[a - 1] == self.ent_of[k - 1] {
                         a -= 1;
@@ -1878,8 +1878,7 @@ impl<'a> Analysis<'a> {
                     let opens_clause = a <= s0 || self.sent_of[a - 1] != self.sent_of[a];
                     // `… surprise Republican pollster Daron Shaw: “…”`, `More from Jones: “…”`:
                     // a person named right before the colon speaks (not `a message for Trump:`).
-                    let person = self.ent_of[b] != 0
-                        && self.ents[self.ent_of[b] as usize - 1].label == EntityLabel::Per;
+                    let person = self.is_person(b);
                     let name = (a..=b)
                         .find(|&k| self.ent_of[k] == self.ent_of[b])
                         .unwrap_or(a);
@@ -2032,10 +2031,7 @@ impl<'a> Analysis<'a> {
                 let named = (x..=y).any(|k| self.ent_of[k] != 0);
                 if named && closes(y) {
                     // `Donald Hartley of Madison, Alabama`: the person, not the place.
-                    let person = (x..=y).find(|&k| {
-                        self.ent_of[k] != 0
-                            && self.ents[self.ent_of[k] as usize - 1].label == EntityLabel::Per
-                    });
+                    let person = (x..=y).find(|&k| self.is_person(k));
                     let y = person
                         .and_then(|p| {
                             (p..=y)
@@ -2294,9 +2290,6 @@ impl Resolver {
         }
         // `Robert Vance of the Ohio delegation`, `Joseph Biden Jr.`: a person before a
         // prepositional phrase or a generational suffix is the head.
-        let is_per = |k: usize| {
-            a.ent_of[k] != 0 && a.ents[a.ent_of[k] as usize - 1].label == EntityLabel::Per
-        };
         if a.ent_of[e] == 0 && e > s {
             let suffix = ["Jr.", "Jr", "Sr.", "Sr", "II", "III"].contains(&a.word(e));
             let head = if suffix {
@@ -2304,7 +2297,7 @@ impl Resolver {
             } else {
                 (s + 1..e).find(|&k| a.tags[k] == Tag::Prep).map(|k| k - 1)
             };
-            if let Some(h) = head.filter(|&h| is_per(h)) {
+            if let Some(h) = head.filter(|&h| a.is_person(h)) {
                 let ent = &a.ents[a.ent_of[h] as usize - 1];
                 return Speaker {
                     span,
@@ -2390,11 +2383,8 @@ impl Resolver {
             // Not `A short time later, …`: a phrase set off by a comma opens the sentence only,
             // unless it ends in the one person it names (`Senate Leader Mitch Carver, R-Ky.,
             // delivered …`, not `Perez hammered Trump, calling …`).
-            let is_per = |k: usize| {
-                a.ent_of[k] != 0 && a.ents[a.ent_of[k] as usize - 1].label == EntityLabel::Per
-            };
             let person = |x: usize, y: usize| {
-                is_per(y) && (x..=y).all(|k| !is_per(k) || a.ent_of[k] == a.ent_of[y])
+                a.is_person(y) && (x..=y).all(|k| !a.is_person(k) || a.ent_of[k] == a.ent_of[y])
             };
             let subject = a
                 .np_right(s0, at.saturating_sub(1))
@@ -2410,8 +2400,9 @@ impl Resolver {
                     .then(|| (y + 1..at).find(|&k| a.tags[k] == Tag::Comma && !a.in_quote(k)))
                     .flatten()
                     .and_then(|comma| {
-                        let person =
-                            |k: usize| is_per(k) || matches!(a.tags[k], Tag::Pron(Pron::Person(_)));
+                        let person = |k: usize| {
+                            a.is_person(k) || matches!(a.tags[k], Tag::Pron(Pron::Person(_)))
+                        };
                         let p = (comma + 1..at.min(comma + 4))
                             .take_while(|&k| a.caps[k] || person(k))
                             .find(|&k| person(k))?;
