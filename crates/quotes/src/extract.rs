@@ -2,7 +2,7 @@
 //! content, quotations without a cue continue the last speaker, and speakers are resolved to
 //! canonical names in text order.
 
-use crate::lexicon::{Form, Gender, Lexicon, Pron, Tag, VerbClass};
+use crate::lexicon::{Form, Gender, Lexicon, Pron, Tag, VerbClass, DAYS};
 use crate::marks::{find_chains, Chain};
 use newsnlp_doc::{Entity, EntityLabel, Quote, QuoteKind, Sentence, Span, Speaker};
 
@@ -789,10 +789,6 @@ impl<'a> Analysis<'a> {
     /// True when a time or manner adjunct starts at `k`: `on Tuesday`, `Saturday`, `last
     /// week`, `after the debate`, `during a rally`, `directly`.
     fn adjunct_start(&self, k: usize) -> bool {
-        const DAYS: &[&str] = &[
-            "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today",
-            "yesterday", "tonight",
-        ];
         const SPANS: &[&str] = &["week", "month", "year", "night", "weekend"];
         let n = self.toks.len();
         let is = |j: usize, words: &[&str]| j < n && words.iter().any(|w| self.is_lower(j, w));

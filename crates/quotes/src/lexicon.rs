@@ -238,10 +238,14 @@ const LISTENERS: &[&str] = &[
     "voters", "viewers", "listeners", "readers", "audiences", "crowds", "students", "delegates",
     "senators", "members", "colleagues", "congress", "parliament",
 ];
-const TIMES: &[&str] = &[
+/// Days, and the words naming one from now; time words (with [`TIMES`]).
+pub(crate) const DAYS: &[&str] = &[
     "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today",
-    "yesterday", "tonight", "recently", "earlier", "later", "last", "this", "week", "month",
-    "year", "morning", "afternoon", "evening", "night",
+    "yesterday", "tonight",
+];
+const TIMES: &[&str] = &[
+    "recently", "earlier", "later", "last", "this", "week", "month", "year", "morning",
+    "afternoon", "evening", "night",
 ];
 const CUE_NOUNS: &[&str] = &[
     "statement", "statements", "remarks", "comments", "comment", "claim", "claims", "assertion",
@@ -384,7 +388,7 @@ impl Lexicon {
             put(w, Tag::Pron(p));
         }
         // Word classes, in priority order (an earlier class keeps a word listed twice).
-        let classes: [(&[&str], Tag); 10] = [
+        let classes: [(&[&str], Tag); 11] = [
             (LISTENERS, Tag::Listener),
             (DETS, Tag::Det),
             (AUX, Tag::Aux),
@@ -394,6 +398,7 @@ impl Lexicon {
             (MALE_TITLES, Tag::Title(Gender::Male)),
             (FEMALE_TITLES, Tag::Title(Gender::Female)),
             (TITLES, Tag::Title(Gender::Unknown)),
+            (DAYS, Tag::Time),
             (TIMES, Tag::Time),
         ];
         for (words, tag) in classes {
@@ -517,6 +522,7 @@ mod tests {
             ("PREPS", PREPS),
             ("CONJS", CONJS),
             ("LISTENERS", LISTENERS),
+            ("DAYS", DAYS),
             ("TIMES", TIMES),
             ("CUE_NOUNS", CUE_NOUNS),
             ("MALE_TITLES", MALE_TITLES),
