@@ -28,14 +28,23 @@ pub fn binary(name: &str) -> PathBuf {
 
 /// Runs `name args…` in the repository root with `stdin`, returning its output.
 pub fn run(name: &str, args: &[&str], stdin: &[u8]) -> Output {
-    let mut child = Command::new(binary(name))
-        .args(args)
-        .current_dir(root())
+    let mut command = Command::new(binary(name));
+    command.args(args).current_dir(root());
+    run_command(command, stdin)
+}
+
+/// Runs `command` with `stdin` fed from a second thread (so a large input cannot deadlock
+/// against a full stdout pipe) and returns its output.
+///
+/// A run that fails before reading (a usage error, `--strict` on a bad first line) may close
+/// stdin while the writer is still feeding it; a successful run must have taken all of it.
+pub fn run_command(mut command: Command, stdin: &[u8]) -> Output {
+    let mut child = command
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
         .spawn()
-        .unwrap_or_else(|e| panic!("cannot start {name}: {e}"));
+        .unwrap_or_else(|e| panic!("cannot start {command:?}: {e}"));
     let mut input = child.stdin.take().expect("stdin is piped");
     let data = stdin.to_vec();
     let writer = std::thread::spawn(move || input.write_all(&data));
@@ -44,10 +53,8 @@ pub fn run(name: &str, args: &[&str], stdin: &[u8]) -> Output {
         .expect("the binary runs to completion");
     match writer.join().expect("stdin writer does not panic") {
         Ok(()) => {}
-        // A run that fails early (e.g. --strict on a bad first line) may close stdin while the
-        // writer is still feeding it; a successful run must have taken all of it.
         Err(e) if e.kind() == ErrorKind::BrokenPipe && !output.status.success() => {}
-        Err(e) => panic!("{name} {args:?} did not take its stdin: {e}"),
+        Err(e) => panic!("{command:?} did not take its stdin: {e}"),
     }
     output
 }

@@ -2,10 +2,11 @@
 
 use flate2::write::GzEncoder;
 use flate2::Compression;
+use newsnlp_e2e::run_command;
 use serde_json::Value;
-use std::io::{ErrorKind, Write};
+use std::io::Write;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output, Stdio};
+use std::process::{Command, Output};
 
 const SENTENCES: [&str; 6] = [
     "The harbour authority said on Tuesday that the ferry would resume service.",
@@ -31,25 +32,9 @@ fn ndjson_line(id: &str, text: &str) -> String {
 }
 
 fn newsnlp(args: &[&str], stdin: &[u8]) -> Output {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_newsnlp"))
-        .args(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("the newsnlp binary runs");
-    let mut input = child.stdin.take().expect("stdin is piped");
-    let stdin = stdin.to_vec();
-    let writer = std::thread::spawn(move || input.write_all(&stdin));
-    let out = child.wait_with_output().expect("newsnlp finishes");
-    match writer.join().expect("writer thread") {
-        Ok(()) => {}
-        // A run that fails before reading (a usage error, a missing file) may close stdin
-        // while the writer is still feeding it; a successful run must have taken it all.
-        Err(e) if e.kind() == ErrorKind::BrokenPipe && !out.status.success() => {}
-        Err(e) => panic!("newsnlp {args:?} did not take its stdin: {e}"),
-    }
-    out
+    let mut command = Command::new(env!("CARGO_BIN_EXE_newsnlp"));
+    command.args(args);
+    run_command(command, stdin)
 }
 
 fn lines(out: &Output) -> Vec<Value> {
