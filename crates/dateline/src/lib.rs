@@ -77,10 +77,21 @@ impl Stage for DatelineParser {
 
     /// Needs the tokenizer's layers so that a pipeline run in the wrong order says so; the
     /// grammar itself reads the raw opening, where it needs finer pieces than tokens.
+    /// A `published` field that is not an ISO date is set aside with a warning.
     fn annotate(&self, doc: &mut Document) -> Result<(), StageError> {
         doc.require_tokens()?;
         doc.require_paragraphs()?;
-        let found = self.parse(&doc.text, doc.published());
+        let published = doc
+            .published()
+            .filter(|p| Ymd::parse_iso(p).is_some())
+            .map(std::borrow::Cow::into_owned);
+        if let (None, Some(raw)) = (&published, doc.field("published")) {
+            let shown: String = raw.get().chars().take(40).collect();
+            let warning =
+                format!("dateline: `published` {shown} is not a YYYY-MM-DD date; ignored");
+            doc.warnings.push(warning);
+        }
+        let found = self.parse(&doc.text, published.as_deref());
         doc.dateline = Some(found);
         Ok(())
     }
@@ -111,6 +122,43 @@ mod tests {
         doc.text = "The West said nothing.".into();
         p.annotate(&mut doc).unwrap();
         assert_eq!(doc.dateline, Some(None));
+    }
+
+    #[test]
+    fn a_date_is_a_valid_iso_date_or_none() {
+        let p = DatelineParser::new();
+        for (text, published, want) in [
+            ("LONDON, Dec 31 (Reuters) - Text.", "0000-01-01", None),
+            (
+                "LONDON, Jan 1 (Reuters) - Text.",
+                "9999-12-31",
+                Some("9999-01-01"),
+            ),
+            (
+                "LONDON, Feb 29 (Reuters) - Text.",
+                "2017-06-01",
+                Some("2016-02-29"),
+            ),
+        ] {
+            let d = p.parse(text, Some(published)).unwrap();
+            assert_eq!(d.date.as_deref(), want, "{text} {published}");
+        }
+    }
+
+    #[test]
+    fn a_published_field_that_is_not_a_date_is_a_warning() {
+        let line = br#"{"text":"LONDON, Jan 2 (Reuters) - Text.","published":20160301,"tokens":[],"paragraphs":[]}"#;
+        let Ok(newsnlp_doc::ndjson::Parsed::Document(mut doc)) =
+            newsnlp_doc::ndjson::parse_line(line)
+        else {
+            panic!("the line is a document");
+        };
+        DatelineParser::new().annotate(&mut doc).unwrap();
+        assert_eq!(
+            doc.warnings,
+            ["dateline: `published` 20160301 is not a YYYY-MM-DD date; ignored"]
+        );
+        assert_eq!(doc.dateline.unwrap().unwrap().date, None);
     }
 
     #[test]
