@@ -77,7 +77,7 @@ impl Stage for DatelineParser {
 
     /// Needs the tokenizer's layers so that a pipeline run in the wrong order says so; the
     /// grammar itself reads the raw opening, where it needs finer pieces than tokens.
-    /// A `published` field that is not an ISO date is set aside with a warning.
+    /// A `published` field that is not an ISO date (nor `null`) is set aside with a warning.
     fn annotate(&self, doc: &mut Document) -> Result<(), StageError> {
         doc.require_tokens()?;
         doc.require_paragraphs()?;
@@ -85,7 +85,8 @@ impl Stage for DatelineParser {
             .published()
             .filter(|p| Ymd::parse_iso(p).is_some())
             .map(std::borrow::Cow::into_owned);
-        if let (None, Some(raw)) = (&published, doc.field("published")) {
+        let written = doc.field("published").filter(|raw| raw.get() != "null");
+        if let (None, Some(raw)) = (&published, written) {
             let shown: String = raw.get().chars().take(40).collect();
             let warning =
                 format!("dateline: `published` {shown} is not a YYYY-MM-DD date; ignored");
@@ -147,18 +148,31 @@ mod tests {
 
     #[test]
     fn a_published_field_that_is_not_a_date_is_a_warning() {
-        let line = br#"{"text":"LONDON, Jan 2 (Reuters) - Text.","published":20160301,"tokens":[],"paragraphs":[]}"#;
-        let Ok(newsnlp_doc::ndjson::Parsed::Document(mut doc)) =
-            newsnlp_doc::ndjson::parse_line(line)
-        else {
-            panic!("the line is a document");
-        };
-        DatelineParser::new().annotate(&mut doc).unwrap();
-        assert_eq!(
-            doc.warnings,
-            ["dateline: `published` 20160301 is not a YYYY-MM-DD date; ignored"]
-        );
-        assert_eq!(doc.dateline.unwrap().unwrap().date, None);
+        for (published, date, warning) in [
+            (
+                "20160301",
+                None,
+                "dateline: `published` 20160301 is not a YYYY-MM-DD date; ignored",
+            ),
+            ("null", None, ""),
+            ("\"2016-01-01\"", Some("2016-01-02"), ""),
+        ] {
+            let line = format!(
+                r#"{{"text":"LONDON, Jan 2 (Reuters) - Text.","published":{published},"tokens":[],"paragraphs":[]}}"#
+            );
+            let Ok(newsnlp_doc::ndjson::Parsed::Document(mut doc)) =
+                newsnlp_doc::ndjson::parse_line(line.as_bytes())
+            else {
+                panic!("the line is a document");
+            };
+            DatelineParser::new().annotate(&mut doc).unwrap();
+            assert_eq!(doc.warnings.join(""), warning, "{published}");
+            assert_eq!(
+                doc.dateline.unwrap().unwrap().date.as_deref(),
+                date,
+                "{published}"
+            );
+        }
     }
 
     #[test]

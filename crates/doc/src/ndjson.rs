@@ -27,12 +27,6 @@ pub struct ParseFailure {
     pub error: LineError,
 }
 
-impl ParseFailure {
-    fn anonymous(error: LineError) -> ParseFailure {
-        ParseFailure { id: None, error }
-    }
-}
-
 /// What an input line holds.
 #[derive(Debug)]
 pub enum Parsed {
@@ -45,13 +39,15 @@ pub enum Parsed {
 
 /// Parses one NDJSON line (without its line terminator), checking every layer it carries.
 pub fn parse_line(line: &[u8]) -> Result<Parsed, ParseFailure> {
-    let line = std::str::from_utf8(line).map_err(|e| {
-        ParseFailure::anonymous(LineError::InvalidUtf8 {
+    let line = std::str::from_utf8(line).map_err(|e| ParseFailure {
+        id: id_of_prefix(&line[..e.valid_up_to()]),
+        error: LineError::InvalidUtf8 {
             valid_up_to: e.valid_up_to(),
-        })
+        },
     })?;
     if !line.trim_start().starts_with('{') {
-        return Err(ParseFailure::anonymous(LineError::NotAnObject));
+        let error = LineError::NotAnObject;
+        return Err(ParseFailure { id: None, error });
     }
     let mut id = None;
     let mut de = serde_json::Deserializer::from_str(line);
@@ -340,6 +336,12 @@ mod tests {
             err(b"{\"text\": \"a\xff\"}").error,
             LineError::InvalidUtf8 { .. }
         ));
+        let latin1 = err(b"{\"id\": \"l1\", \"text\": \"caf\xe9\"}");
+        assert_eq!(
+            latin1.id,
+            Some(RawJson::string("l1")),
+            "the id before the bad byte is kept"
+        );
         assert_eq!(err(b"[1,2]").error, LineError::NotAnObject);
         assert!(matches!(err(b"{\"text\": ").error, LineError::Json(_)));
         assert!(matches!(
