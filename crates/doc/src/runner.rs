@@ -491,7 +491,6 @@ impl Work<'_> {
                 limit: self.max_doc_bytes,
             });
         }
-        self.during = "annotating";
         annotate_caught(stage, &mut doc)?;
         self.warnings = std::mem::take(&mut doc.warnings);
         self.during = "writing";
