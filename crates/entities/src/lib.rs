@@ -25,7 +25,6 @@
 //! ```
 
 pub mod canonical;
-pub mod clusters;
 mod common_words;
 pub mod data;
 mod dateline;
@@ -40,8 +39,10 @@ mod tagging;
 mod test_support;
 pub mod train;
 
-pub use clusters::Clusters;
 pub use features::{FeatureSet, Group};
+/// The word clusters live in `newsnlp-tagger` (the pos stage uses them too); re-exported so
+/// `newsnlp_entities::clusters` keeps working.
+pub use newsnlp_tagger::clusters::{self, Clusters};
 pub use newsnlp_tagger::ModelError;
 
 use newsnlp_doc::{Document, Stage, StageError};

@@ -42,6 +42,7 @@
 //! ```
 
 pub mod bilou;
+pub mod clusters;
 pub mod features;
 pub mod hash;
 pub mod model;
@@ -49,6 +50,7 @@ pub mod perceptron;
 mod viterbi;
 
 pub use bilou::{Bilou, Constraints, Position};
+pub use clusters::Clusters;
 pub use features::Features;
 pub use hash::{FeatureHash, HashedMap, HashedSet};
 pub use model::{Model, ModelError};
