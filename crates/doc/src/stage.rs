@@ -1,13 +1,42 @@
 //! What a pipeline stage is, and how stages compose.
 
 use crate::error::StageError;
-use crate::model::{Document, Entity, Sentence, Span};
+use crate::model::{Document, Entity, PosLayer, Sentence, Span};
+
+/// A layer of the document model, as stages declare what they read and write.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Layer {
+    Tokens,
+    Sentences,
+    Paragraphs,
+    /// `pos`, `tag` and `lemma` on every token.
+    Pos,
+    Dateline,
+    Entities,
+    Quotes,
+}
+
+/// What a stage reads and adds, known before the stage is built (a driver orders stages and
+/// adds missing prerequisites from these alone).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Declaration {
+    /// Short name used in messages and `--stages` (`tokenize`, `pos`, …); the stage binary is
+    /// `newsnlp-NAME`.
+    pub name: &'static str,
+    pub requires: &'static [Layer],
+    pub provides: &'static [Layer],
+}
 
 /// A pipeline stage: built once (models loaded, patterns compiled), then applied to many
 /// documents from many threads.
 pub trait Stage: Send + Sync {
     /// Short name used in messages and `--stages` (`tokenize`, `dateline`, …).
     fn name(&self) -> &'static str;
+
+    /// The layers this stage reads and adds (`None` for a composite such as [`Pipeline`]).
+    fn declaration(&self) -> Option<&'static Declaration> {
+        None
+    }
 
     /// Adds this stage's layer to `doc`.
     fn annotate(&self, doc: &mut Document) -> Result<(), StageError>;
@@ -65,6 +94,10 @@ impl Document {
         self.paragraphs
             .as_deref()
             .ok_or(missing("paragraphs", "newsnlp-tokenize"))
+    }
+
+    pub fn require_pos(&self) -> Result<&PosLayer, StageError> {
+        self.pos.as_ref().ok_or(missing("pos", "newsnlp-pos"))
     }
 
     pub fn require_entities(&self) -> Result<&[Entity], StageError> {
