@@ -45,7 +45,7 @@ pub use features::{FeatureSet, Group};
 pub use newsnlp_tagger::clusters::{self, Clusters};
 pub use newsnlp_tagger::ModelError;
 
-use newsnlp_doc::{Document, Stage, StageError};
+use newsnlp_doc::{Declaration, Document, Layer, Stage, StageError};
 use std::path::Path;
 use std::sync::{Arc, OnceLock};
 use tagging::NerModel;
@@ -119,9 +119,20 @@ impl EntityRecognizer {
     }
 }
 
+/// What the entities stage reads and adds.
+pub const DECLARATION: Declaration = Declaration {
+    name: "entities",
+    requires: &[Layer::Tokens, Layer::Sentences],
+    provides: &[Layer::Entities],
+};
+
 impl Stage for EntityRecognizer {
     fn name(&self) -> &'static str {
-        "entities"
+        DECLARATION.name
+    }
+
+    fn declaration(&self) -> Option<&'static Declaration> {
+        Some(&DECLARATION)
     }
 
     fn annotate(&self, doc: &mut Document) -> Result<(), StageError> {

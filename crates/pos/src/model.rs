@@ -1,0 +1,119 @@
+//! A trained pos model: the greedy tagger's weights over joint `PTB|UPOS` labels, and the
+//! lemmatizer; one file.
+
+use crate::features::Extractor;
+use crate::lemma::Lemmatizer;
+use newsnlp_doc::{intern_tag, Span, PTB_TAGS, UPOS_TAGS};
+use newsnlp_tagger::{Clusters, Model, ModelError};
+
+const MAGIC: &[u8; 8] = b"NNLPPOS1";
+
+/// The `meta` of the tagger weights: which feature set they were trained on.
+pub(crate) const META: &str = "newsnlp-pos/1 features=v1";
+
+/// Most labels a model may have (scores live in a fixed array on the stack).
+pub(crate) const MAX_LABELS: usize = 64;
+
+/// The tagger, its labels and the lemmatizer.
+#[derive(Debug, Clone)]
+pub struct PosModel {
+    pub(crate) tagger: Model,
+    /// `(PTB tag, Universal tag)` of each label of `tagger`.
+    pub(crate) labels: Vec<(&'static str, &'static str)>,
+    pub(crate) lemmas: Lemmatizer,
+}
+
+/// A label name `PTB|UPOS` as its two interned tags.
+pub(crate) fn split_label(name: &str) -> Option<(&'static str, &'static str)> {
+    let (ptb, upos) = name.split_once('|')?;
+    Some((intern_tag(&PTB_TAGS, ptb)?, intern_tag(&UPOS_TAGS, upos)?))
+}
+
+impl PosModel {
+    pub(crate) fn new(tagger: Model, lemmas: Lemmatizer) -> Result<PosModel, ModelError> {
+        if tagger.meta() != META {
+            return Err(ModelError::Invalid(format!(
+                "not a pos model (meta {:?})",
+                tagger.meta()
+            )));
+        }
+        if tagger.n_tags() > MAX_LABELS {
+            return Err(ModelError::Invalid(format!("{} labels", tagger.n_tags())));
+        }
+        let labels = tagger
+            .tag_names()
+            .iter()
+            .map(|n| split_label(n).ok_or_else(|| ModelError::Invalid(format!("label {n:?}"))))
+            .collect::<Result<_, _>>()?;
+        Ok(PosModel {
+            tagger,
+            labels,
+            lemmas,
+        })
+    }
+
+    /// Tags one sentence greedily, left to right, into `out` (label ids).
+    pub(crate) fn tag(
+        &self,
+        ex: &mut Extractor<'_>,
+        text: &str,
+        tokens: &[Span],
+        out: &mut Vec<u16>,
+    ) {
+        ex.sentence(text, tokens);
+        let n = self.labels.len();
+        let none = n as u16;
+        let (mut prev, mut prev2) = (none, none);
+        let mut scores = [0i32; MAX_LABELS];
+        for i in 0..tokens.len() {
+            let scores = &mut scores[..n];
+            scores.fill(0);
+            self.tagger.add_scores(ex.feats.token(i), scores);
+            self.tagger.add_scores(&ex.history(i, prev, prev2), scores);
+            let best = argmax(scores);
+            out.push(best);
+            (prev2, prev) = (prev, best);
+        }
+    }
+
+    /// The file form: magic, the tagger's bytes (length-prefixed), then the lemma lines.
+    pub fn to_bytes(&self) -> Vec<u8> {
+        let tagger = self.tagger.to_bytes();
+        let mut out = Vec::with_capacity(tagger.len() + (1 << 20));
+        out.extend_from_slice(MAGIC);
+        out.extend_from_slice(&(tagger.len() as u64).to_le_bytes());
+        out.extend_from_slice(&tagger);
+        out.extend_from_slice(self.lemmas.to_lines().as_bytes());
+        out
+    }
+
+    /// Reads the form written by [`PosModel::to_bytes`].
+    pub fn from_bytes(bytes: &[u8]) -> Result<PosModel, ModelError> {
+        let rest = bytes.strip_prefix(MAGIC).ok_or(ModelError::BadMagic)?;
+        let (len, rest) = rest.split_at_checked(8).ok_or(ModelError::Truncated)?;
+        let len = u64::from_le_bytes(len.try_into().expect("8 bytes")) as usize;
+        let (tagger, lemmas) = rest.split_at_checked(len).ok_or(ModelError::Truncated)?;
+        let lemmas = std::str::from_utf8(lemmas)
+            .map_err(|_| ModelError::Invalid("lemma table is not UTF-8".into()))?;
+        PosModel::new(
+            Model::from_bytes(tagger)?,
+            Lemmatizer::parse(lemmas).map_err(ModelError::Invalid)?,
+        )
+    }
+
+    /// A feature extractor for this model.
+    pub(crate) fn extractor<'a>(&self, clusters: &'a Clusters) -> Extractor<'a> {
+        Extractor::new(clusters, self.tagger.bits())
+    }
+}
+
+/// The index of the highest score (the first on ties).
+pub(crate) fn argmax(scores: &[i32]) -> u16 {
+    let mut best = 0;
+    for (i, &s) in scores.iter().enumerate() {
+        if s > scores[best] {
+            best = i;
+        }
+    }
+    best as u16
+}
