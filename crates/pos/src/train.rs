@@ -27,7 +27,7 @@ pub struct TrainOptions {
 impl Default for TrainOptions {
     fn default() -> TrainOptions {
         TrainOptions {
-            bits: 18,
+            bits: 16,
             epochs: 10,
             min_pair: 3,
             prune: 1,
