@@ -118,7 +118,7 @@ fn labels(examples: &[&Example], min_pair: usize) -> (Vec<String>, HashMap<(Stri
         .enumerate()
         .map(|(i, (k, _))| ((*k).clone(), i as u16))
         .collect();
-    for (k, _) in &counts {
+    for k in counts.keys() {
         if !map.contains_key(k) {
             // The most frequent kept label with the same PTB tag, else the most frequent one.
             let same = kept.iter().position(|(j, _)| j.0 == k.0).unwrap_or(0);
@@ -277,12 +277,14 @@ pub fn cross_validate(
 ) -> Accuracy {
     let mut total = Accuracy::default();
     for fold in 0..k {
-        let (held, rest): (Vec<(usize, &Example)>, Vec<(usize, &Example)>) = examples
-            .iter()
-            .enumerate()
-            .partition(|(i, _)| i % k == fold);
-        let held: Vec<&Example> = held.into_iter().map(|p| p.1).collect();
-        let rest: Vec<&Example> = rest.into_iter().map(|p| p.1).collect();
+        let in_fold = |want: bool| -> Vec<&Example> {
+            let picked = examples
+                .iter()
+                .enumerate()
+                .filter(|(i, _)| (i % k == fold) == want);
+            picked.map(|(_, e)| e).collect()
+        };
+        let (held, rest) = (in_fold(true), in_fold(false));
         let model = train(&rest, clusters, opts);
         let acc = evaluate(&model, clusters, &held, &UposTable::learn(&rest));
         eprintln!("fold {fold}: {}", acc.line());
