@@ -3,7 +3,7 @@
 //! (the tags already chosen), with no allocation per token.
 
 use newsnlp_doc::Span;
-use newsnlp_tagger::{Clusters, FeatureHash, Features};
+use newsnlp_tagger::{Clusters, FeatureHash, Features, HashedMap, Model};
 
 /// Feature template ids (part of the model: changing one needs a retrained model).
 mod template {
@@ -30,7 +30,7 @@ mod template {
 
 /// What neighbours read of a token, hashed once.
 #[derive(Debug, Clone, Copy)]
-struct TokenKey {
+pub(crate) struct TokenKey {
     lower: u64,
     suffix3: u64,
     /// The 12-bit cluster code, or `NO_CLUSTER`.
@@ -44,47 +44,145 @@ const BOUNDARY: TokenKey = TokenKey {
     cluster: NO_CLUSTER - 1,
 };
 
+/// The scores of the features that depend on the word alone (its form, affixes, shape and
+/// cluster), summed once per frequent word when a model is loaded: a frequent word then costs
+/// one row instead of fifteen scattered ones, the same sums either way.
+#[derive(Debug, Default, Clone)]
+pub(crate) struct WordCache {
+    index: HashedMap<u32>,
+    keys: Vec<TokenKey>,
+    /// `n_tags` scores per cached word.
+    scores: Vec<i32>,
+    n_tags: usize,
+}
+
+impl WordCache {
+    /// Caches `words` (as written) for `model`.
+    pub fn build<'w>(
+        model: &Model,
+        clusters: &Clusters,
+        words: impl IntoIterator<Item = &'w str>,
+    ) -> WordCache {
+        let n = model.n_tags();
+        let mut cache = WordCache {
+            n_tags: n,
+            ..WordCache::default()
+        };
+        let mut feats = Features::new(model.bits());
+        for w in words {
+            let exact = FeatureHash::new(0).bytes(w.as_bytes()).finish();
+            if cache.index.contains_key(&exact) {
+                continue;
+            }
+            let key = token_key(clusters, w, false);
+            feats.clear();
+            feats.next_token();
+            intrinsic(&mut feats, w, key);
+            let at = cache.scores.len();
+            cache.scores.resize(at + n, 0);
+            model.add_scores(feats.token(0), &mut cache.scores[at..]);
+            cache.index.insert(exact, cache.keys.len() as u32);
+            cache.keys.push(key);
+        }
+        cache
+    }
+
+    /// The cached word's summed scores.
+    pub fn scores(&self, word: u32) -> &[i32] {
+        let at = word as usize * self.n_tags;
+        &self.scores[at..at + self.n_tags]
+    }
+}
+
+/// The keys of `w`: its lower-cased hash, suffix hash and cluster.
+fn token_key(clusters: &Clusters, w: &str, caps: bool) -> TokenKey {
+    let lower = FeatureHash::new(0).lower(w).finish();
+    let exact = FeatureHash::new(0).bytes(w.as_bytes()).finish();
+    TokenKey {
+        lower,
+        suffix3: FeatureHash::new(0).lower(suffix(w, 3)).finish(),
+        cluster: clusters
+            .get_hashed(exact, lower, caps)
+            .unwrap_or(NO_CLUSTER),
+    }
+}
+
+/// The features of the word alone.
+fn intrinsic(f: &mut Features, w: &str, me: TokenKey) {
+    use template::*;
+    f.add(FeatureHash::new(BIAS));
+    f.add(FeatureHash::new(WORD).bytes(w.as_bytes()));
+    f.add(FeatureHash::new(LOWER).num(me.lower));
+    for n in 1..=4 {
+        f.add(FeatureHash::new(SUFFIX + n).lower(suffix(w, n as usize)));
+    }
+    for n in 1..=3 {
+        f.add(FeatureHash::new(PREFIX + n).lower(prefix(w, n as usize)));
+    }
+    f.add(shape(w));
+    if me.cluster != NO_CLUSTER {
+        for (k, bits) in [4u16, 8, 12].into_iter().enumerate() {
+            let code = u64::from(me.cluster >> (12 - bits));
+            f.add(FeatureHash::new(CLUSTER + k as u32).num(code));
+        }
+    }
+}
+
 /// Per-sentence buffers, reused from sentence to sentence.
 #[derive(Debug)]
 pub(crate) struct Extractor<'a> {
     clusters: &'a Clusters,
+    cache: Option<&'a WordCache>,
     mask: u32,
     keys: Vec<TokenKey>,
+    /// Per token, its entry in the word cache (`u32::MAX`: not cached, its word features are in
+    /// `feats`).
+    pub cached: Vec<u32>,
     pub feats: Features,
 }
 
 impl<'a> Extractor<'a> {
-    pub fn new(clusters: &'a Clusters, bits: u8) -> Extractor<'a> {
+    pub fn new(clusters: &'a Clusters, cache: Option<&'a WordCache>, bits: u8) -> Extractor<'a> {
         Extractor {
             clusters,
+            cache,
             mask: ((1u64 << bits) - 1) as u32,
             keys: Vec::new(),
+            cached: Vec::new(),
             feats: Features::new(bits),
         }
     }
 
-    /// Extracts the static features of every token of one sentence into `self.feats`.
+    /// Extracts the features of every token of one sentence that do not depend on tags: into
+    /// `self.feats`, except the word features of cached words (see `self.cached`).
     pub fn sentence(&mut self, text: &str, tokens: &[Span]) {
         let caps = is_caps(text, tokens);
+        // The cache holds clusters looked up as written: not for a sentence in capitals.
+        let cache = self.cache.filter(|_| !caps);
         self.keys.clear();
+        self.cached.clear();
         for &t in tokens {
             let w = &text[t.range()];
-            let lower = FeatureHash::new(0).lower(w).finish();
-            let exact = FeatureHash::new(0).bytes(w.as_bytes()).finish();
-            let cluster = self.clusters.get_hashed(exact, lower, caps);
-            self.keys.push(TokenKey {
-                lower,
-                suffix3: FeatureHash::new(0).lower(suffix(w, 3)).finish(),
-                cluster: cluster.unwrap_or(NO_CLUSTER),
+            let hit = cache.and_then(|c| {
+                let exact = FeatureHash::new(0).bytes(w.as_bytes()).finish();
+                c.index.get(&exact).map(|&i| (i, c.keys[i as usize]))
             });
+            let (entry, key) = hit.unwrap_or_else(|| (u32::MAX, token_key(self.clusters, w, caps)));
+            self.keys.push(key);
+            self.cached.push(entry);
         }
         self.feats.clear();
         for (i, &t) in tokens.iter().enumerate() {
-            self.token(&text[t.range()], i);
+            self.feats.next_token();
+            if self.cached[i] == u32::MAX {
+                intrinsic(&mut self.feats, &text[t.range()], self.keys[i]);
+            }
+            self.context(&text[t.range()], i);
         }
     }
 
-    fn token(&mut self, w: &str, i: usize) {
+    /// The features of the words around token `i`.
+    fn context(&mut self, w: &str, i: usize) {
         use template::*;
         let key = |j: isize| {
             usize::try_from(j)
@@ -93,36 +191,25 @@ impl<'a> Extractor<'a> {
                 .copied()
                 .unwrap_or(BOUNDARY)
         };
-        let (me, i) = (self.keys[i], i as isize);
+        let i = i as isize;
         let f = &mut self.feats;
-        f.next_token();
-        f.add(FeatureHash::new(BIAS));
-        f.add(FeatureHash::new(WORD).bytes(w.as_bytes()));
-        f.add(FeatureHash::new(LOWER).num(me.lower));
-        for n in 1..=4 {
-            f.add(FeatureHash::new(SUFFIX + n).lower(suffix(w, n as usize)));
-        }
-        for n in 1..=3 {
-            f.add(FeatureHash::new(PREFIX + n).lower(prefix(w, n as usize)));
-        }
-        f.add(shape(w));
         f.add(FeatureHash::new(PREV_WORD).num(key(i - 1).lower));
         f.add(FeatureHash::new(NEXT_WORD).num(key(i + 1).lower));
         f.add(FeatureHash::new(PREV2_WORD).num(key(i - 2).lower));
         f.add(FeatureHash::new(NEXT2_WORD).num(key(i + 2).lower));
         f.add(FeatureHash::new(PREV_SUFFIX).num(key(i - 1).suffix3));
         f.add(FeatureHash::new(NEXT_SUFFIX).num(key(i + 1).suffix3));
-        if me.cluster != NO_CLUSTER {
-            for (k, bits) in [4u16, 8, 12].into_iter().enumerate() {
-                let code = u64::from(me.cluster >> (12 - bits));
-                f.add(FeatureHash::new(CLUSTER + k as u32).num(code));
-            }
-        }
         f.add(FeatureHash::new(PREV_CLUSTER).num(u64::from(key(i - 1).cluster >> 4)));
         f.add(FeatureHash::new(NEXT_CLUSTER).num(u64::from(key(i + 1).cluster >> 4)));
         if i == 0 && w.starts_with(char::is_uppercase) {
             f.add(FeatureHash::new(FIRST_CAPS));
         }
+    }
+
+    /// The cached word scores of token `i`, if its word is cached.
+    pub fn cached_scores(&self, i: usize) -> Option<&'a [i32]> {
+        let entry = self.cached[i];
+        (entry != u32::MAX).then(|| self.cache.map(|c| c.scores(entry)))?
     }
 
     /// The bucket ids of the features that depend on the tags chosen for the two previous

@@ -38,6 +38,7 @@ pub use model::PosModel;
 pub use newsnlp_tagger::ModelError;
 
 use newsnlp_doc::{Declaration, Document, Layer, PosLayer, Span, Stage, StageError};
+use features::WordCache;
 use newsnlp_tagger::Clusters;
 use std::path::Path;
 use std::sync::{Arc, OnceLock};
@@ -58,12 +59,28 @@ pub fn clusters() -> &'static Clusters {
     CLUSTERS.get_or_init(|| Clusters::parse(newsnlp_tagger::clusters::EMBEDDED))
 }
 
-fn embedded() -> Result<&'static Arc<PosModel>, StageError> {
-    static MODEL: OnceLock<Result<Arc<PosModel>, String>> = OnceLock::new();
+/// How many of the most frequent words get their word features summed at load time.
+const CACHED_WORDS: usize = 10_000;
+
+/// A model ready to tag: with its word cache.
+struct Loaded {
+    model: PosModel,
+    cache: WordCache,
+}
+
+impl Loaded {
+    fn new(model: PosModel) -> Loaded {
+        let cache = model.word_cache(clusters(), CACHED_WORDS);
+        Loaded { model, cache }
+    }
+}
+
+fn embedded() -> Result<&'static Arc<Loaded>, StageError> {
+    static MODEL: OnceLock<Result<Arc<Loaded>, String>> = OnceLock::new();
     MODEL
         .get_or_init(|| {
             PosModel::from_bytes(EMBEDDED_MODEL)
-                .map(Arc::new)
+                .map(|m| Arc::new(Loaded::new(m)))
                 .map_err(|e| e.to_string())
         })
         .as_ref()
@@ -77,7 +94,7 @@ fn embedded() -> Result<&'static Arc<PosModel>, StageError> {
 #[derive(Clone, Default)]
 pub struct PosTagger {
     /// `None`: the embedded model, parsed on first use.
-    model: Option<Arc<PosModel>>,
+    model: Option<Arc<Loaded>>,
 }
 
 impl PosTagger {
@@ -98,11 +115,11 @@ impl PosTagger {
 
     pub fn with_model(model: PosModel) -> PosTagger {
         PosTagger {
-            model: Some(Arc::new(model)),
+            model: Some(Arc::new(Loaded::new(model))),
         }
     }
 
-    fn model(&self) -> Result<&PosModel, StageError> {
+    fn loaded(&self) -> Result<&Loaded, StageError> {
         match &self.model {
             Some(m) => Ok(m),
             None => embedded().map(|m| m.as_ref()),
@@ -122,8 +139,8 @@ impl Stage for PosTagger {
     fn annotate(&self, doc: &mut Document) -> Result<(), StageError> {
         let tokens = doc.require_tokens()?;
         let sentences = doc.require_sentences()?;
-        let model = self.model()?;
-        let mut ex = model.extractor(clusters());
+        let Loaded { model, cache } = self.loaded()?;
+        let mut ex = model.extractor(clusters(), Some(cache));
         let mut labels = Vec::with_capacity(tokens.len());
         // Every token is tagged once, in order, even if the sentences leave gaps.
         let mut next = 0;

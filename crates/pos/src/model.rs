@@ -1,7 +1,7 @@
 //! A trained pos model: the greedy tagger's weights over joint `PTB|UPOS` labels, and the
 //! lemmatizer; one file.
 
-use crate::features::Extractor;
+use crate::features::{Extractor, WordCache};
 use crate::lemma::Lemmatizer;
 use newsnlp_doc::{intern_tag, Span, PTB_TAGS, UPOS_TAGS};
 use newsnlp_tagger::{Clusters, Model, ModelError};
@@ -67,7 +67,10 @@ impl PosModel {
         let mut scores = [0i32; MAX_LABELS];
         for i in 0..tokens.len() {
             let scores = &mut scores[..n];
-            scores.fill(0);
+            match ex.cached_scores(i) {
+                Some(cached) => scores.copy_from_slice(cached),
+                None => scores.fill(0),
+            }
             self.tagger.add_scores(ex.feats.token(i), scores);
             self.tagger.add_scores(&ex.history(i, prev, prev2), scores);
             let best = argmax(scores);
@@ -101,9 +104,24 @@ impl PosModel {
         )
     }
 
-    /// A feature extractor for this model.
-    pub(crate) fn extractor<'a>(&self, clusters: &'a Clusters) -> Extractor<'a> {
-        Extractor::new(clusters, self.tagger.bits())
+    /// A feature extractor for this model, reading `cache` (built for this model) if given.
+    pub(crate) fn extractor<'a>(
+        &self,
+        clusters: &'a Clusters,
+        cache: Option<&'a WordCache>,
+    ) -> Extractor<'a> {
+        Extractor::new(clusters, cache, self.tagger.bits())
+    }
+
+    /// The word cache of this model for the `k` most frequent words of the cluster table
+    /// (frequency-ordered, from news text).
+    pub(crate) fn word_cache(&self, clusters: &Clusters, k: usize) -> WordCache {
+        let words = newsnlp_tagger::clusters::EMBEDDED
+            .lines()
+            .filter(|l| !l.starts_with('#'))
+            .filter_map(|l| l.split_once('\t').map(|p| p.0))
+            .take(k);
+        WordCache::build(&self.tagger, clusters, words)
     }
 }
 

@@ -133,7 +133,7 @@ pub fn train(examples: &[&Example], clusters: &Clusters, opts: TrainOptions) -> 
     let (names, map) = labels(examples, opts.min_pair);
     let n = names.len();
     let mut p = Perceptron::new(opts.bits, names, Constraints::free(n));
-    let mut ex = Extractor::new(clusters, opts.bits);
+    let mut ex = Extractor::new(clusters, None, opts.bits);
     let mut order: Vec<(usize, usize)> = examples
         .iter()
         .enumerate()
@@ -237,7 +237,7 @@ pub fn evaluate(
     upos: &UposTable,
 ) -> Accuracy {
     let mut acc = Accuracy::default();
-    let mut ex = model.extractor(clusters);
+    let mut ex = model.extractor(clusters, None);
     let mut pred = Vec::new();
     let mut lemma = String::new();
     for e in examples {
