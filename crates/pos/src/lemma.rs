@@ -63,6 +63,8 @@ pub fn keeps_case(tag: &str) -> bool {
 pub struct Lemmatizer {
     table: HashedMap<String>,
     rules: HashedMap<Edit>,
+    /// By tag, the suffix lengths that have rules (bit `1 << length`).
+    lengths: HashMap<String, u8>,
     /// The table and rules as written to the model file (`T`/`R` lines).
     lines: Vec<String>,
 }
@@ -77,6 +79,17 @@ fn key(tag: &str, word: &str) -> u64 {
 impl Lemmatizer {
     /// The lemma of `word` tagged `tag`, appended to `out` (no allocation once `out` has room).
     pub fn lemma(&self, word: &str, tag: &str, out: &mut String) {
+        self.lemma_with(word, tag, self.rule_lengths(tag), out);
+    }
+
+    /// The suffix lengths that have rules for `tag`, as bits (`1 << length`).
+    pub fn rule_lengths(&self, tag: &str) -> u8 {
+        self.lengths.get(tag).copied().unwrap_or(0)
+    }
+
+    /// [`Lemmatizer::lemma`] with `tag`'s [`Lemmatizer::rule_lengths`] known, so only suffixes
+    /// that may have a rule are looked up.
+    pub fn lemma_with(&self, word: &str, tag: &str, lengths: u8, out: &mut String) {
         if let Some(l) = self.table.get(&key(tag, word)) {
             out.push_str(l);
             return;
@@ -84,11 +97,17 @@ impl Lemmatizer {
         let start = out.len();
         if keeps_case(tag) {
             out.push_str(word);
+        } else if word.is_ascii() {
+            out.push_str(word);
+            out[start..].make_ascii_lowercase();
         } else {
             out.extend(word.chars().flat_map(char::to_lowercase));
         }
+        if lengths == 0 {
+            return;
+        }
         let n = word.chars().count();
-        for k in (1..=MAX_SUFFIX.min(n)).rev() {
+        for k in (1..=MAX_SUFFIX.min(n)).rev().filter(|k| lengths >> k & 1 == 1) {
             if let Some(edit) = self.rules.get(&key(tag, suffix(word, k))) {
                 edit.apply(out, start);
                 return;
@@ -135,6 +154,7 @@ impl Lemmatizer {
     fn add_rule(&mut self, tag: &str, suf: &str, edit: Edit) {
         self.lines
             .push(format!("R\t{tag}\t{suf}\t{}\t{}", edit.strip, edit.append));
+        *self.lengths.entry(tag.to_string()).or_default() |= 1 << suf.chars().count();
         self.rules.insert(key(tag, suf), edit);
     }
 

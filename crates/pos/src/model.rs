@@ -21,6 +21,8 @@ pub struct PosModel {
     /// `(PTB tag, Universal tag)` of each label of `tagger`.
     pub(crate) labels: Vec<(&'static str, &'static str)>,
     pub(crate) lemmas: Lemmatizer,
+    /// [`Lemmatizer::rule_lengths`] of each label's PTB tag.
+    pub(crate) rule_lengths: Vec<u8>,
 }
 
 /// A label name `PTB|UPOS` as its two interned tags.
@@ -44,11 +46,13 @@ impl PosModel {
             .tag_names()
             .iter()
             .map(|n| split_label(n).ok_or_else(|| ModelError::Invalid(format!("label {n:?}"))))
-            .collect::<Result<_, _>>()?;
+            .collect::<Result<Vec<_>, _>>()?;
+        let rule_lengths = labels.iter().map(|l| lemmas.rule_lengths(l.0)).collect();
         Ok(PosModel {
             tagger,
             labels,
             lemmas,
+            rule_lengths,
         })
     }
 
