@@ -3,7 +3,9 @@
 //! (the tags already chosen), with no allocation per token.
 
 use newsnlp_doc::Span;
-use newsnlp_tagger::{Clusters, FeatureHash, Features, HashedMap, Model};
+use crate::model::PosModel;
+use newsnlp_tagger::packed::LANES;
+use newsnlp_tagger::{Clusters, FeatureHash, Features, HashedMap};
 
 /// Feature template ids (part of the model: changing one needs a retrained model).
 mod template {
@@ -51,24 +53,18 @@ const BOUNDARY: TokenKey = TokenKey {
 pub(crate) struct WordCache {
     index: HashedMap<u32>,
     keys: Vec<TokenKey>,
-    /// `n_tags` scores per cached word.
-    scores: Vec<i32>,
-    n_tags: usize,
+    scores: Vec<[i32; LANES]>,
 }
 
 impl WordCache {
     /// Caches `words` (as written) for `model`.
     pub fn build<'w>(
-        model: &Model,
+        model: &PosModel,
         clusters: &Clusters,
         words: impl IntoIterator<Item = &'w str>,
     ) -> WordCache {
-        let n = model.n_tags();
-        let mut cache = WordCache {
-            n_tags: n,
-            ..WordCache::default()
-        };
-        let mut feats = Features::new(model.bits());
+        let mut cache = WordCache::default();
+        let mut feats = Features::new(model.tagger.bits());
         for w in words {
             let exact = FeatureHash::new(0).bytes(w.as_bytes()).finish();
             if cache.index.contains_key(&exact) {
@@ -78,9 +74,9 @@ impl WordCache {
             feats.clear();
             feats.next_token();
             intrinsic(&mut feats, w, key);
-            let at = cache.scores.len();
-            cache.scores.resize(at + n, 0);
-            model.add_scores(feats.token(0), &mut cache.scores[at..]);
+            let mut scores = [0; LANES];
+            model.packed.add_scores(feats.token(0), &mut scores);
+            cache.scores.push(scores);
             cache.index.insert(exact, cache.keys.len() as u32);
             cache.keys.push(key);
         }
@@ -88,9 +84,8 @@ impl WordCache {
     }
 
     /// The cached word's summed scores.
-    pub fn scores(&self, word: u32) -> &[i32] {
-        let at = word as usize * self.n_tags;
-        &self.scores[at..at + self.n_tags]
+    pub fn scores(&self, word: u32) -> &[i32; LANES] {
+        &self.scores[word as usize]
     }
 }
 
@@ -207,7 +202,7 @@ impl<'a> Extractor<'a> {
     }
 
     /// The cached word scores of token `i`, if its word is cached.
-    pub fn cached_scores(&self, i: usize) -> Option<&'a [i32]> {
+    pub fn cached_scores(&self, i: usize) -> Option<&'a [i32; LANES]> {
         let entry = self.cached[i];
         (entry != u32::MAX).then(|| self.cache.map(|c| c.scores(entry)))?
     }

@@ -4,7 +4,8 @@
 use crate::features::{Extractor, WordCache};
 use crate::lemma::Lemmatizer;
 use newsnlp_doc::{intern_tag, Span, PTB_TAGS, UPOS_TAGS};
-use newsnlp_tagger::{Clusters, Model, ModelError};
+use newsnlp_tagger::packed::LANES;
+use newsnlp_tagger::{Clusters, Model, ModelError, PackedWeights};
 
 const MAGIC: &[u8; 8] = b"NNLPPOS1";
 
@@ -12,12 +13,14 @@ const MAGIC: &[u8; 8] = b"NNLPPOS1";
 pub(crate) const META: &str = "newsnlp-pos/1 features=v1";
 
 /// Most labels a model may have (scores live in a fixed array on the stack).
-pub(crate) const MAX_LABELS: usize = 64;
+pub(crate) const MAX_LABELS: usize = LANES;
 
 /// The tagger, its labels and the lemmatizer.
 #[derive(Debug, Clone)]
 pub struct PosModel {
     pub(crate) tagger: Model,
+    /// The same weights as `i8` cache-line rows, which tagging reads.
+    pub(crate) packed: PackedWeights,
     /// `(PTB tag, Universal tag)` of each label of `tagger`.
     pub(crate) labels: Vec<(&'static str, &'static str)>,
     pub(crate) lemmas: Lemmatizer,
@@ -48,7 +51,10 @@ impl PosModel {
             .map(|n| split_label(n).ok_or_else(|| ModelError::Invalid(format!("label {n:?}"))))
             .collect::<Result<Vec<_>, _>>()?;
         let rule_lengths = labels.iter().map(|l| lemmas.rule_lengths(l.0)).collect();
+        let packed = PackedWeights::new(&tagger)
+            .ok_or_else(|| ModelError::Invalid(format!("{} labels", tagger.n_tags())))?;
         Ok(PosModel {
+            packed,
             tagger,
             labels,
             lemmas,
@@ -68,16 +74,11 @@ impl PosModel {
         let n = self.labels.len();
         let none = n as u16;
         let (mut prev, mut prev2) = (none, none);
-        let mut scores = [0i32; MAX_LABELS];
         for i in 0..tokens.len() {
-            let scores = &mut scores[..n];
-            match ex.cached_scores(i) {
-                Some(cached) => scores.copy_from_slice(cached),
-                None => scores.fill(0),
-            }
-            self.tagger.add_scores(ex.feats.token(i), scores);
-            self.tagger.add_scores(&ex.history(i, prev, prev2), scores);
-            let best = argmax(scores);
+            let mut scores = ex.cached_scores(i).copied().unwrap_or([0; LANES]);
+            self.packed.add_scores(ex.feats.token(i), &mut scores);
+            self.packed.add_scores(&ex.history(i, prev, prev2), &mut scores);
+            let best = argmax(&scores[..n]);
             out.push(best);
             (prev2, prev) = (prev, best);
         }
@@ -125,7 +126,7 @@ impl PosModel {
             .filter(|l| !l.starts_with('#'))
             .filter_map(|l| l.split_once('\t').map(|p| p.0))
             .take(k);
-        WordCache::build(&self.tagger, clusters, words)
+        WordCache::build(self, clusters, words)
     }
 }
 

@@ -48,11 +48,6 @@ impl Features {
         self.starts.is_empty()
     }
 
-    /// The bucket ids of every token, one after another.
-    pub fn all(&self) -> &[u32] {
-        &self.buckets
-    }
-
     /// The bucket ids of token `i`.
     pub fn token(&self, i: usize) -> &[u32] {
         let start = self.starts[i] as usize;

@@ -46,6 +46,7 @@ pub mod clusters;
 pub mod features;
 pub mod hash;
 pub mod model;
+pub mod packed;
 pub mod perceptron;
 mod viterbi;
 
@@ -54,5 +55,6 @@ pub use clusters::Clusters;
 pub use features::Features;
 pub use hash::{FeatureHash, HashedMap, HashedSet};
 pub use model::{Model, ModelError};
+pub use packed::PackedWeights;
 pub use perceptron::Perceptron;
 pub use viterbi::Scratch;

@@ -106,24 +106,6 @@ impl Model {
         }
     }
 
-    /// Reads one weight from each cache line of the rows of `buckets` without using them, so
-    /// the rows are on their way into the cache before [`Model::add_scores`] needs them: the
-    /// loads are independent, so the processor overlaps their misses instead of waiting for
-    /// each row in turn (the table is megabytes; scoring is bound by these misses).
-    #[inline]
-    pub fn prefetch(&self, buckets: &[u32]) {
-        let n = self.n_tags();
-        let mut touched = 0i16;
-        for &b in buckets {
-            let row = &self.weights[b as usize * n..b as usize * n + n];
-            for w in row.iter().step_by(32) {
-                touched ^= *w;
-            }
-            touched ^= row[n - 1];
-        }
-        std::hint::black_box(touched);
-    }
-
     /// The mean of models trained on the same tags and table size (e.g. with different
     /// shuffling seeds): a cheap ensemble that tags as fast as one model. Each model's weights
     /// are already scaled to the same `i16` range, so their plain mean weighs them equally.
