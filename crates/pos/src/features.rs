@@ -2,8 +2,8 @@
 //! (static: the word, its affixes, shape, cluster and neighbours) plus three per decision
 //! (the tags already chosen), with no allocation per token.
 
-use newsnlp_doc::Span;
 use crate::model::PosModel;
+use newsnlp_doc::Span;
 use newsnlp_tagger::packed::LANES;
 use newsnlp_tagger::{Clusters, FeatureHash, Features, HashedMap};
 

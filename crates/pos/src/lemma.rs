@@ -107,7 +107,10 @@ impl Lemmatizer {
             return;
         }
         let n = word.chars().count();
-        for k in (1..=MAX_SUFFIX.min(n)).rev().filter(|k| lengths >> k & 1 == 1) {
+        for k in (1..=MAX_SUFFIX.min(n))
+            .rev()
+            .filter(|k| lengths >> k & 1 == 1)
+        {
             if let Some(edit) = self.rules.get(&key(tag, suffix(word, k))) {
                 edit.apply(out, start);
                 return;

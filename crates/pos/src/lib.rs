@@ -37,8 +37,8 @@ pub mod train;
 pub use model::PosModel;
 pub use newsnlp_tagger::ModelError;
 
-use newsnlp_doc::{Declaration, Document, Layer, PosLayer, Span, Stage, StageError};
 use features::WordCache;
+use newsnlp_doc::{Declaration, Document, Layer, PosLayer, Span, Stage, StageError};
 use newsnlp_tagger::Clusters;
 use std::path::Path;
 use std::sync::{Arc, OnceLock};
@@ -164,7 +164,9 @@ fn layer(model: &PosModel, text: &str, tokens: &[Span], labels: &[u16]) -> PosLa
         let (tag, pos) = model.labels[usize::from(label)];
         lemma.clear();
         let lengths = model.rule_lengths[usize::from(label)];
-        model.lemmas.lemma_with(&text[t.range()], tag, lengths, &mut lemma);
+        model
+            .lemmas
+            .lemma_with(&text[t.range()], tag, lengths, &mut lemma);
         layer.push(pos, tag, &lemma);
     }
     layer

@@ -77,7 +77,8 @@ impl PosModel {
         for i in 0..tokens.len() {
             let mut scores = ex.cached_scores(i).copied().unwrap_or([0; LANES]);
             self.packed.add_scores(ex.feats.token(i), &mut scores);
-            self.packed.add_scores(&ex.history(i, prev, prev2), &mut scores);
+            self.packed
+                .add_scores(&ex.history(i, prev, prev2), &mut scores);
             let best = argmax(&scores[..n]);
             out.push(best);
             (prev2, prev) = (prev, best);
@@ -132,11 +133,7 @@ impl PosModel {
 
 /// The index of the highest score (the first on ties).
 pub(crate) fn argmax(scores: &[i32]) -> u16 {
-    let mut best = 0;
-    for (i, &s) in scores.iter().enumerate() {
-        if s > scores[best] {
-            best = i;
-        }
-    }
-    best as u16
+    // Two branch-free passes (the maximum, then where it is) beat one branchy one.
+    let max = scores.iter().copied().max().unwrap_or(0);
+    scores.iter().position(|&s| s == max).unwrap_or(0) as u16
 }

@@ -26,7 +26,12 @@ impl PackedWeights {
         if n > LANES || n == 0 {
             return None;
         }
-        let max = model.weights.iter().map(|w| w.unsigned_abs()).max().unwrap_or(0);
+        let max = model
+            .weights
+            .iter()
+            .map(|w| w.unsigned_abs())
+            .max()
+            .unwrap_or(0);
         let scale = 127.0 / f64::from(max.max(1));
         let rows = model
             .weights
@@ -61,7 +66,11 @@ mod tests {
 
     #[test]
     fn packed_scores_rank_tags_as_the_model_does() {
-        let mut p = Perceptron::new(6, vec!["A".into(), "B".into(), "C".into()], Constraints::free(3));
+        let mut p = Perceptron::new(
+            6,
+            vec!["A".into(), "B".into(), "C".into()],
+            Constraints::free(3),
+        );
         let mut f = Features::new(6);
         f.next_token();
         f.add(FeatureHash::new(0).bytes(b"x"));
