@@ -110,3 +110,17 @@ impl Document {
 fn missing(layer: &'static str, producer: &'static str) -> StageError {
     StageError::MissingLayer { layer, producer }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_missing_pos_layer_names_the_stage_to_run() {
+        let err = Document::new("Lavrov said.").require_pos().unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "document has no `pos` layer: run `newsnlp-pos` first"
+        );
+    }
+}
