@@ -126,6 +126,11 @@ impl Lemmatizer {
             match cols[..] {
                 ["T", tag, word, lemma] => l.add_table(tag, word, lemma),
                 ["R", tag, suf, strip, append] => {
+                    if suf.is_empty() || suf.chars().count() > MAX_SUFFIX {
+                        return Err(format!(
+                            "rule suffix of 1 to {MAX_SUFFIX} characters: {line:?}"
+                        ));
+                    }
                     let strip = strip
                         .parse()
                         .map_err(|_| format!("bad rule line {line:?}"))?;
@@ -338,6 +343,7 @@ mod tests {
             assert_eq!(lemma(&back, w, t), lemma(&l, w, t));
         }
         assert!(Lemmatizer::parse("Q\tbad").is_err());
+        assert!(Lemmatizer::parse("R\tNNS\tlongest\t1\t").is_err());
     }
 
     #[test]

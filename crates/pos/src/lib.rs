@@ -142,10 +142,13 @@ impl Stage for PosTagger {
         let Loaded { model, cache } = self.loaded()?;
         let mut ex = model.extractor(clusters(), Some(cache));
         let mut labels = Vec::with_capacity(tokens.len());
-        // Every token is tagged once, in order, even if the sentences leave gaps.
+        // Every token is tagged once, in order, even if the sentences leave gaps, overlap or
+        // name tokens past the end (a document built in code need not be consistent).
+        let n = tokens.len();
         let mut next = 0;
         for s in sentences {
-            let (start, end) = (s.tokens.start.max(next), s.tokens.end.max(next));
+            let end = s.tokens.end.min(n).max(next);
+            let start = s.tokens.start.clamp(next, end);
             for range in [next..start, start..end] {
                 model.tag(&mut ex, &doc.text, &tokens[range], &mut labels);
             }

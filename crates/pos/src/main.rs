@@ -100,11 +100,11 @@ fn run_train(
     let clusters = clusters();
     eprintln!("train: {} documents, {opts:?}", examples.len());
     if let Some(k) = folds.filter(|&k| k > 1) {
-        let acc = train::cross_validate(&examples, clusters, k, opts);
+        let acc = train::cross_validate(&examples, clusters, k, opts)?;
         eprintln!("train {k}-fold CV: {}", acc.line());
     }
     let all: Vec<&Example> = examples.iter().collect();
-    let model = train::train(&all, clusters, opts);
+    let model = train::train(&all, clusters, opts)?;
     if let Some(dev) = dev {
         let dev = read_examples(&[dev.to_path_buf()])?;
         let dev: Vec<&Example> = dev.iter().collect();

@@ -100,7 +100,10 @@ impl PosModel {
     pub fn from_bytes(bytes: &[u8]) -> Result<PosModel, ModelError> {
         let rest = bytes.strip_prefix(MAGIC).ok_or(ModelError::BadMagic)?;
         let (len, rest) = rest.split_at_checked(8).ok_or(ModelError::Truncated)?;
-        let len = u64::from_le_bytes(len.try_into().expect("8 bytes")) as usize;
+        let len = len
+            .try_into()
+            .map(u64::from_le_bytes)
+            .map_err(|_| ModelError::Truncated)? as usize;
         let (tagger, lemmas) = rest.split_at_checked(len).ok_or(ModelError::Truncated)?;
         let lemmas = std::str::from_utf8(lemmas)
             .map_err(|_| ModelError::Invalid("lemma table is not UTF-8".into()))?;

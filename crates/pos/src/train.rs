@@ -6,7 +6,7 @@ use crate::features::Extractor;
 use crate::lemma::{keeps_case, Lemmatizer};
 use crate::model::{argmax, split_label, PosModel, MAX_LABELS, META};
 use newsnlp_doc::Span;
-use newsnlp_tagger::{Clusters, Constraints, Perceptron};
+use newsnlp_tagger::{Clusters, Constraints, ModelError, Perceptron};
 use newsnlp_tokenize::Tokenizer;
 use std::collections::HashMap;
 use std::ops::Range;
@@ -128,8 +128,12 @@ fn labels(examples: &[&Example], min_pair: usize) -> (Vec<String>, HashMap<(Stri
     (names, map)
 }
 
-/// Trains a model on `examples`.
-pub fn train(examples: &[&Example], clusters: &Clusters, opts: TrainOptions) -> PosModel {
+/// Trains a model on `examples` (an error only if the labels cannot form a model).
+pub fn train(
+    examples: &[&Example],
+    clusters: &Clusters,
+    opts: TrainOptions,
+) -> Result<PosModel, ModelError> {
     let (names, map) = labels(examples, opts.min_pair);
     let n = names.len();
     let mut p = Perceptron::new(opts.bits, names, Constraints::free(n));
@@ -169,7 +173,7 @@ pub fn train(examples: &[&Example], clusters: &Clusters, opts: TrainOptions) -> 
                 .map(|g| (e.word(i), g.xpos.as_str(), g.lemma.as_str()))
         })
     }));
-    PosModel::new(p.averaged(META, opts.prune), lemmas).expect("labels come from known tags")
+    PosModel::new(p.averaged(META, opts.prune), lemmas)
 }
 
 fn shuffle<T>(v: &mut [T], state: &mut u64) {
@@ -274,7 +278,7 @@ pub fn cross_validate(
     clusters: &Clusters,
     k: usize,
     opts: TrainOptions,
-) -> Accuracy {
+) -> Result<Accuracy, ModelError> {
     let mut total = Accuracy::default();
     for fold in 0..k {
         let in_fold = |want: bool| -> Vec<&Example> {
@@ -285,12 +289,12 @@ pub fn cross_validate(
             picked.map(|(_, e)| e).collect()
         };
         let (held, rest) = (in_fold(true), in_fold(false));
-        let model = train(&rest, clusters, opts);
+        let model = train(&rest, clusters, opts)?;
         let acc = evaluate(&model, clusters, &held, &UposTable::learn(&rest));
         eprintln!("fold {fold}: {}", acc.line());
         total.add(acc);
     }
-    total
+    Ok(total)
 }
 
 #[cfg(test)]
@@ -328,7 +332,7 @@ mod tests {
             seed: 1,
         };
         let clusters = Clusters::default();
-        let model = train(&refs, &clusters, opts);
+        let model = train(&refs, &clusters, opts).unwrap();
         let acc = evaluate(&model, &clusters, &refs, &UposTable::learn(&refs));
         assert_eq!(
             (acc.tokens, acc.xpos, acc.upos, acc.lemma),

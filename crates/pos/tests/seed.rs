@@ -95,3 +95,29 @@ fn without_tokens_the_stage_says_what_to_run_first() {
         "document has no `tokens` layer: run `newsnlp-tokenize` first"
     );
 }
+
+#[test]
+fn sentences_that_leave_gaps_or_overrun_still_tag_every_token_once() {
+    use newsnlp_doc::Sentence;
+    let mut doc = Document::new("Lavrov said so. He left. Then");
+    Tokenizer::new().annotate(&mut doc).unwrap();
+    let n = doc.tokens.as_ref().unwrap().len();
+    let whole = doc.sentences.as_ref().unwrap()[0].span;
+    // A gap before the first sentence, an overlap, and a range past the last token.
+    doc.sentences = Some(vec![
+        Sentence {
+            span: whole,
+            tokens: 2..4,
+        },
+        Sentence {
+            span: whole,
+            tokens: 3..6,
+        },
+        Sentence {
+            span: whole,
+            tokens: 5..n + 3,
+        },
+    ]);
+    PosTagger::new().annotate(&mut doc).unwrap();
+    assert_eq!(doc.pos.as_ref().unwrap().len(), n);
+}
