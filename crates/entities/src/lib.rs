@@ -25,7 +25,6 @@
 //! ```
 
 pub mod canonical;
-pub mod clusters;
 mod common_words;
 pub mod data;
 mod dateline;
@@ -40,11 +39,13 @@ mod tagging;
 mod test_support;
 pub mod train;
 
-pub use clusters::Clusters;
 pub use features::{FeatureSet, Group};
+/// The word clusters live in `newsnlp-tagger` (the pos stage uses them too); re-exported so
+/// `newsnlp_entities::clusters` keeps working.
+pub use newsnlp_tagger::clusters::{self, Clusters};
 pub use newsnlp_tagger::ModelError;
 
-use newsnlp_doc::{Document, Stage, StageError};
+use newsnlp_doc::{Declaration, Document, Layer, Stage, StageError};
 use std::path::Path;
 use std::sync::{Arc, OnceLock};
 use tagging::NerModel;
@@ -118,9 +119,20 @@ impl EntityRecognizer {
     }
 }
 
+/// What the entities stage reads and adds.
+pub const DECLARATION: Declaration = Declaration {
+    name: "entities",
+    requires: &[Layer::Tokens, Layer::Sentences],
+    provides: &[Layer::Entities],
+};
+
 impl Stage for EntityRecognizer {
     fn name(&self) -> &'static str {
-        "entities"
+        DECLARATION.name
+    }
+
+    fn declaration(&self) -> Option<&'static Declaration> {
+        Some(&DECLARATION)
     }
 
     fn annotate(&self, doc: &mut Document) -> Result<(), StageError> {

@@ -1,9 +1,9 @@
 //! A trained entity model and the sentence-by-sentence tagging of one document.
 
-use crate::clusters::Clusters;
 use crate::features::{Extractor, FeatureSet, Group};
 use crate::history::History;
 use newsnlp_doc::{EntityLabel, Sentence, Span};
+use newsnlp_tagger::Clusters;
 use newsnlp_tagger::{Bilou, Model, ModelError, Scratch};
 
 /// The `meta` prefix of entity models; the feature set follows.
