@@ -5,6 +5,7 @@
 use crate::lexicon::{Form, Gender, Lexicon, Pron, Tag, VerbClass, DAYS};
 use crate::marks::{find_chains, Chain};
 use newsnlp_doc::{Entity, EntityLabel, Quote, QuoteKind, Sentence, Span, Speaker};
+use std::collections::{HashMap, HashSet};
 
 /// The longest content, in tokens, a cue may claim to its right.
 const MAX_CONTENT: usize = 300;
@@ -2111,13 +2112,13 @@ impl<'a> Analysis<'a> {
         let mut quotes: Vec<Quote> = Vec::with_capacity(found.len());
         let mut last: Option<(Speaker, usize)> = None; // speaker and paragraph
         let mut last_anchor: Option<usize> = None;
-        let mut seen: Vec<Span> = Vec::new();
+        let mut seen: HashSet<Span> = HashSet::new();
         let mut clause_subject: Option<(usize, Speaker)> = None; // (sentence, speaker)
         for f in found {
             let Some(span) = self.content_span(f.content) else {
                 continue;
             };
-            if seen.contains(&span) {
+            if !seen.insert(span) {
                 continue;
             }
             let start = self.content_start(f.content);
@@ -2156,7 +2157,6 @@ impl<'a> Analysis<'a> {
                 clause_subject = Some((self.sent_of[anchor], sp.clone()));
                 resolver.note_speaker(&self, sp, anchor);
             }
-            seen.push(span);
             quotes.push(Quote {
                 span,
                 kind: f.kind,
@@ -2179,6 +2179,11 @@ struct Resolver {
     first_person: Vec<Option<(usize, String, Gender)>>,
     /// Person entities in text order: (token, canonical, gender).
     persons: Vec<(usize, String, Gender)>,
+    /// Indices into `persons` of those a male and a female pronoun may refer to (their
+    /// gender, or unknown), so the latest one before a token is a binary search, not a scan.
+    compatible: [Vec<usize>; 2],
+    /// The gender of the first person entity with each canonical name.
+    gender_of: HashMap<String, Gender>,
     /// Organisations in text order: (token, canonical).
     orgs: Vec<(usize, String)>,
 }
@@ -2220,12 +2225,36 @@ impl Resolver {
                 _ => {}
             }
         }
+        let compatible = [Gender::Male, Gender::Female].map(|want| {
+            (0..persons.len())
+                .filter(|&k| Resolver::compatible(want, persons[k].2))
+                .collect()
+        });
+        let mut gender_of = HashMap::new();
+        for (_, name, g) in &persons {
+            gender_of.entry(name.clone()).or_insert(*g);
+        }
         Resolver {
             subjects: vec![None; a.spans.len().max(1)],
             first_person,
             persons,
+            compatible,
+            gender_of,
             orgs,
         }
+    }
+
+    /// The latest person entity before token `at` that a pronoun of gender `want` may name.
+    fn latest_person(&self, at: usize, want: Gender) -> Option<&str> {
+        let before = |k: &usize| self.persons[*k].0 < at;
+        let k = match want {
+            Gender::Unknown => self.persons.partition_point(|p| p.0 < at).checked_sub(1)?,
+            Gender::Male | Gender::Female => {
+                let pool = &self.compatible[usize::from(want == Gender::Female)];
+                pool[pool.partition_point(before).checked_sub(1)?]
+            }
+        };
+        Some(&self.persons[k].1)
     }
 
     fn gender(a: &Analysis, i: usize, canonical: &str) -> Gender {
@@ -2264,11 +2293,7 @@ impl Resolver {
                 return Some(c.1.clone());
             }
         }
-        self.persons
-            .iter()
-            .rev()
-            .find(|(i, _, g)| *i < at && Resolver::compatible(want, *g))
-            .map(|(_, c, _)| c.clone())
+        self.latest_person(at, want).map(str::to_string)
     }
 
     fn resolve(&mut self, a: &Analysis, s: usize, e: usize) -> Speaker {
@@ -2316,12 +2341,10 @@ impl Resolver {
                 .antecedent(s)
                 .and_then(|(x, y)| (y < s).then(|| self.resolve(a, x, y).canonical))
                 .flatten(),
-            Tag::Pron(Pron::Group) if s == e => self
-                .orgs
-                .iter()
-                .rev()
-                .find(|(i, _)| *i < s)
-                .map(|(_, c)| c.clone()),
+            Tag::Pron(Pron::Group) if s == e => {
+                let before = self.orgs.partition_point(|(i, _)| *i < s);
+                before.checked_sub(1).map(|k| self.orgs[k].1.clone())
+            }
             Tag::Pron(_) => None,
             Tag::Title(g) => {
                 let definite = a.tags[s] == Tag::Det
@@ -2358,7 +2381,7 @@ impl Resolver {
     fn note_speaker(&mut self, a: &Analysis, sp: &Speaker, at: usize) {
         let s = a.sent_of[at];
         let Some(name) = &sp.canonical else { return };
-        if let Some((_, _, g)) = self.persons.iter().find(|(_, c, _)| c == name) {
+        if let Some(g) = self.gender_of.get(name) {
             if let Some(slot) = self.subjects.get_mut(s) {
                 if slot.is_none() {
                     *slot = Some((at, name.clone(), *g));

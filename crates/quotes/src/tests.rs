@@ -1085,3 +1085,37 @@ fn a_paragraph_ending_in_a_colon_introduces_the_next_quotation() {
         "{rows:#?}"
     );
 }
+
+#[test]
+fn a_pronoun_far_from_its_antecedent_finds_the_latest_person_of_its_gender() {
+    let filler = "The weather was mild. ".repeat(12);
+    let text = format!(
+        "Anna Weiss met John Carter on Monday. {filler}“It went well,” she said. \
+         {filler}“It did not,” he said."
+    );
+    let mut d = doc(
+        &text,
+        &[
+            ("Anna Weiss", PER, "Anna Weiss"),
+            ("John Carter", PER, "John Carter"),
+        ],
+    );
+    let rows = run(&mut d);
+    assert_eq!(find(&rows, "It went").4.as_deref(), Some("Anna Weiss"));
+    assert_eq!(find(&rows, "It did").4.as_deref(), Some("John Carter"));
+}
+
+/// Issue 9: `"X," he said.` repeated once took quadratic time (a list of quotes seen, searched
+/// for each new one). Every repetition is still its own quote, spoken by the one person named.
+#[test]
+fn a_long_run_of_repeated_quotes_keeps_every_quote_and_speaker() {
+    let text = format!("Sergey Lavrov arrived. {}", "\"X,\" he said. ".repeat(3000));
+    let mut d = doc(&text, &[("Sergey Lavrov", PER, "Sergey Lavrov")]);
+    let rows = run(&mut d);
+    assert_eq!(rows.len(), 3000);
+    for row in &rows {
+        assert_eq!(row.0, "X,");
+        assert_eq!(row.2.as_deref(), Some("said"));
+        assert_eq!(row.4.as_deref(), Some("Sergey Lavrov"), "{row:?}");
+    }
+}
