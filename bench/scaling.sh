@@ -72,7 +72,7 @@ measure() {
 }
 
 echo "one document per family, newsnlp run -j 1, all stages; fastest of ${RUNS:-2} runs, wall seconds; peak RSS of the 4x run"
-printf "%-9s %-34s %8s %8s %8s %7s %9s\n" family "repeated" "1x s" "2x s" "4x s" "4x/1x" "RSS MiB"
+printf "%-9s %-38s %8s %8s %8s %7s %9s\n" family "repeated" "1x s" "2x s" "4x s" "4x/1x" "RSS MiB"
 for family in "${families[@]}"; do
   secs=()
   rss=0
@@ -91,7 +91,7 @@ for family in "${families[@]}"; do
   awk -v f="$family" -v u="'${unit[$family]}'" -v a="${secs[0]}" -v b="${secs[1]}" \
       -v c="${secs[2]}" -v m="$rss" 'BEGIN {
     ratio = (a ~ /^>/ || c ~ /^>/) ? "-" : sprintf("%.1f", c / (a > 0.01 ? a : 0.01))
-    printf "%-9s %-34s %8s %8s %8s %7s %9.0f\n", f, u, a, b, c, ratio, m / 1024 }'
+    printf "%-9s %-38s %8s %8s %8s %7s %9.0f\n", f, u, a, b, c, ratio, m / 1024 }'
 done
 
 chars=${MEMORY_CHARS:-4000000}
