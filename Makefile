@@ -38,8 +38,9 @@ eval: build
 	status=0; for s in eval/seg.sh eval/pos.sh eval/dateline.sh eval/ner.sh eval/quotes.sh; do \
 	  echo "== $$s"; bash $$s || status=1; done; exit $$status
 
-## bench: throughput and peak memory (figures, not tests; needs GNU time and python3)
+## bench: scaling in document length, throughput and peak memory (figures, not tests; needs GNU time and python3)
 bench: build
+	bash bench/scaling.sh
 	bash bench/run.sh
 
 ## compare-spacy: newsnlp against spaCy 3.8 small + textacy on the same texts (installs them in a venv)

@@ -218,6 +218,28 @@ mod tests {
         ));
     }
 
+    /// Issue 9: a "sentence" of thousands of tokens is tagged in pieces (bounded memory); the
+    /// names in every piece are still found, at their own offsets.
+    #[test]
+    fn a_sentence_longer_than_one_tagged_piece_keeps_its_names() {
+        let wall = "\" ".repeat(2500);
+        let text = format!("Sergey Lavrov arrived in Moscow {wall}and Sergey Lavrov left Moscow");
+        let doc = run(&text);
+        assert_eq!(doc.sentences.as_ref().map(Vec::len), Some(1));
+        assert!(doc.tokens.as_ref().unwrap().len() > 2 * 1000);
+        let found: Vec<(usize, &str, &str)> = doc
+            .entities
+            .as_ref()
+            .unwrap()
+            .iter()
+            .map(|e| (e.span.start, doc.slice(e.span), e.label.as_str()))
+            .collect();
+        let last = text.rfind("Sergey").unwrap();
+        assert!(found.contains(&(0, "Sergey Lavrov", "PER")), "{found:?}");
+        assert!(found.contains(&(last, "Sergey Lavrov", "PER")), "{found:?}");
+        assert!(found.iter().any(|&(_, w, l)| w == "Moscow" && l == "LOC"));
+    }
+
     proptest! {
         #![proptest_config(ProptestConfig::with_cases(64))]
         #[test]

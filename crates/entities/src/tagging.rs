@@ -18,6 +18,12 @@ pub(crate) fn meta(set: FeatureSet) -> String {
     format!("{META_PREFIX}{set}")
 }
 
+/// The most tokens tagged as one sequence. The features and the Viterbi lattice of a sequence
+/// take some 300 bytes a token, so a "sentence" the splitter could not break (a table, a wall
+/// of punctuation: millions of tokens) is tagged in pieces of this many tokens, which keeps
+/// memory bounded; news sentences are far shorter and are tagged whole.
+const MAX_SEQUENCE: usize = 1000;
+
 /// Magic bytes of a stacked model file: the first-level model, then the second.
 const STACKED: &[u8; 8] = b"NNLPSTK1";
 
@@ -135,8 +141,9 @@ impl NerModel {
         all
     }
 
-    /// Decodes every sentence in order, feeding each sentence's labels forward as history, and
-    /// hands each sentence's extractor state, tokens and tags to `each`.
+    /// Decodes every sentence (in pieces of at most [`MAX_SEQUENCE`] tokens) in order, feeding
+    /// each one's labels forward as history, and hands its extractor state, tokens and tags to
+    /// `each`.
     fn each_sentence(
         &self,
         text: &str,
@@ -152,13 +159,11 @@ impl NerModel {
         let mut feats = self.model.features();
         let mut scratch = Scratch::default();
         let mut tags = Vec::new();
-        for s in sentences {
-            let Some(toks) = tokens.get(s.tokens.clone()) else {
-                continue;
-            };
-            if toks.is_empty() {
-                continue;
-            }
+        let pieces = sentences
+            .iter()
+            .filter_map(|s| tokens.get(s.tokens.clone()))
+            .flat_map(|toks| toks.chunks(MAX_SEQUENCE));
+        for toks in pieces {
             ex.sentence(text, toks, &history, document, &mut feats);
             self.model.decode(&feats, &mut scratch, &mut tags);
             remember(&scheme, &ex, &tags, &mut history);
