@@ -55,8 +55,10 @@ pub struct Summary {
     pub entities: u64,
 }
 
-/// How many records are parsed together in parallel.
+/// How many records, and at most how many input bytes, are parsed together in parallel: the
+/// batch is the only part of the input held in memory.
 const BATCH: usize = 2048;
+const BATCH_BYTES: u64 = 16 << 20;
 
 /// Reads every record and writes the tables and `report.html` into `dir` (which must exist).
 pub fn build(
@@ -67,11 +69,18 @@ pub fn build(
 ) -> Result<Summary, CorpusError> {
     let mut collector = spool::Collector::create(dir)?;
     let mut batch: Vec<Record> = Vec::with_capacity(BATCH);
-    let mut records = records.peekable();
-    while records.peek().is_some() {
+    let mut records = records.fuse();
+    loop {
         batch.clear();
-        for record in records.by_ref().take(BATCH) {
-            batch.push(record?);
+        let mut bytes = 0;
+        while batch.len() < BATCH && bytes < BATCH_BYTES {
+            let Some(record) = records.next() else { break };
+            let record = record?;
+            bytes += record.input_bytes;
+            batch.push(record);
+        }
+        if batch.is_empty() {
+            break;
         }
         let extracted: Vec<Extracted> = batch.par_iter().map(extract).collect();
         for (record, item) in batch.iter().zip(extracted) {
