@@ -17,8 +17,9 @@
 //!    starts with it; when none or several do, it stays a speaker of its own.
 //! 6. A bare surname (`Lavrov`, `Foreign Minister Lavrov`) joins the one speaker of that
 //!    surname; when there are several, a title it shares with exactly one of them decides
-//!    (`Secretary Clinton` joins the Clinton once called `Secretary`); otherwise it stays a
-//!    speaker of its own, the ambiguous `Clinton`.
+//!    (`Secretary Clinton` joins the Clinton once called `Secretary`), else dominance: one
+//!    quoted at least five times as often as the next (`Trump` in 2016 news is Donald Trump,
+//!    not Ivanka). Otherwise it stays a speaker of its own, the ambiguous `Clinton`.
 //!
 //! Clusters are numbered by the first appearance of any of their names, so ids are stable for
 //! the same input.
@@ -195,7 +196,8 @@ fn transliteration_key(word: &str) -> String {
 }
 
 /// The speaker cluster of each name (`None`: descriptive), numbered by first appearance.
-pub fn resolve<S: AsRef<str>>(texts: &[S]) -> Vec<Option<usize>> {
+/// `weights` (quotes or mentions per name; missing ones count 1) decide rule 6's dominance.
+pub fn resolve<S: AsRef<str>>(texts: &[S], weights: &[u64]) -> Vec<Option<usize>> {
     let parsed: Vec<Option<ParsedName>> = texts.iter().map(|t| parse(t.as_ref())).collect();
     let mut by_surname: HashMap<&str, Vec<usize>> = HashMap::new();
     for (i, name) in parsed.iter().enumerate() {
@@ -207,7 +209,7 @@ pub fn resolve<S: AsRef<str>>(texts: &[S]) -> Vec<Option<usize>> {
     // order of first appearance.
     let mut leader: Vec<Option<usize>> = vec![None; texts.len()];
     for members in by_surname.values() {
-        resolve_surname(&parsed, members, &mut leader);
+        resolve_surname(&parsed, weights, members, &mut leader);
     }
     let mut number: HashMap<usize, usize> = HashMap::new();
     leader
@@ -221,56 +223,91 @@ pub fn resolve<S: AsRef<str>>(texts: &[S]) -> Vec<Option<usize>> {
         .collect()
 }
 
+/// One person of a surname, as rule 4 finds them.
+struct Person {
+    given: String,
+    /// The first name of the cluster, which stands for it.
+    leader: usize,
+    titles: Vec<String>,
+    weight: u64,
+}
+
 /// Rules 4–6 within one surname: sets the leader (first member) of each name's cluster.
-fn resolve_surname(parsed: &[Option<ParsedName>], members: &[usize], leader: &mut [Option<usize>]) {
+fn resolve_surname(
+    parsed: &[Option<ParsedName>],
+    weights: &[u64],
+    members: &[usize],
+    leader: &mut [Option<usize>],
+) {
     let name = |i: usize| parsed[i].as_ref().expect("members are parsed names");
-    // Rule 4: full given names.
-    let mut clusters: Vec<(String, usize, Vec<String>)> = Vec::new();
+    let mut persons: Vec<Person> = Vec::new();
     for &i in members {
         let n = name(i);
         let (Some(given), false) = (&n.given, n.initial) else {
             continue;
         };
-        match clusters.iter_mut().find(|(g, _, _)| g == given) {
-            Some((_, first, titles)) => {
-                leader[i] = Some(*first);
-                titles.extend(n.titles.iter().cloned());
-            }
+        let at = match persons.iter().position(|p| &p.given == given) {
+            Some(at) => at,
             None => {
-                leader[i] = Some(i);
-                clusters.push((given.clone(), i, n.titles.clone()));
+                let (given, titles) = (given.clone(), Vec::new());
+                persons.push(Person {
+                    given,
+                    leader: i,
+                    titles,
+                    weight: 0,
+                });
+                persons.len() - 1
             }
-        }
+        };
+        let person = &mut persons[at];
+        person.titles.extend(n.titles.iter().cloned());
+        person.weight += weights.get(i).copied().unwrap_or(1);
+        leader[i] = Some(person.leader);
     }
-    // Rules 5 and 6: initials and bare surnames join the one compatible cluster.
     let mut own: HashMap<Option<String>, usize> = HashMap::new();
     for &i in members {
         let n = name(i);
-        if leader[i].is_some() {
-            continue;
+        if leader[i].is_none() {
+            let joined = match &n.given {
+                Some(initial) => only(
+                    persons
+                        .iter()
+                        .filter(|p| p.given.starts_with(initial.as_str())),
+                ),
+                None => bare_surname_person(&persons, &n.titles),
+            };
+            leader[i] =
+                Some(joined.map_or_else(|| *own.entry(n.given.clone()).or_insert(i), |p| p.leader));
         }
-        let compatible: Vec<&(String, usize, Vec<String>)> = match &n.given {
-            Some(initial) => clusters
-                .iter()
-                .filter(|c| c.0.starts_with(initial.as_str()))
-                .collect(),
-            None => {
-                let titled: Vec<_> = clusters
-                    .iter()
-                    .filter(|c| n.titles.iter().any(|t| c.2.contains(t)))
-                    .collect();
-                if titled.len() == 1 {
-                    titled
-                } else {
-                    clusters.iter().collect()
-                }
-            }
-        };
-        leader[i] = Some(match compatible.as_slice() {
-            [(_, first, _)] => *first,
-            _ => *own.entry(n.given.clone()).or_insert(i),
-        });
     }
+}
+
+/// How many times more quotes (or mentions) the best-known bearer of a surname needs than
+/// the next for a bare surname to mean them.
+const DOMINANCE: u64 = 5;
+
+/// Rule 6: the person a bare surname means, when the evidence names one.
+fn bare_surname_person<'a>(persons: &'a [Person], titles: &[String]) -> Option<&'a Person> {
+    if let Some(p) = only(
+        persons
+            .iter()
+            .filter(|p| titles.iter().any(|t| p.titles.contains(t))),
+    ) {
+        return Some(p);
+    }
+    let mut by_weight: Vec<&Person> = persons.iter().collect();
+    by_weight.sort_by_key(|p| std::cmp::Reverse(p.weight));
+    match by_weight.as_slice() {
+        [one] => Some(one),
+        [first, second, ..] if first.weight >= DOMINANCE * second.weight.max(1) => Some(first),
+        _ => None,
+    }
+}
+
+/// The one item, when there is exactly one.
+fn only<T>(mut items: impl Iterator<Item = T>) -> Option<T> {
+    let first = items.next()?;
+    items.next().is_none().then_some(first)
 }
 
 #[cfg(test)]
@@ -326,7 +363,7 @@ mod tests {
             "S. Lavrov",
             "Foreign Minister Lavrov",
         ];
-        assert_eq!(resolve(&texts), vec![Some(0); 6]);
+        assert_eq!(resolve(&texts, &[]), vec![Some(0); 6]);
     }
 
     #[test]
@@ -341,7 +378,7 @@ mod tests {
             "Secretary Clinton",
             "a spokesman",
         ];
-        let ids = resolve(&texts);
+        let ids = resolve(&texts, &[]);
         assert_eq!(ids[0], Some(0));
         assert_eq!(ids[1], Some(1));
         assert_eq!(ids[2], Some(0));
@@ -354,8 +391,20 @@ mod tests {
     }
 
     #[test]
+    fn a_bare_surname_means_a_far_better_known_bearer() {
+        let texts = [
+            "Donald Trump", "Ivanka Trump", "Trump", "Hillary Clinton", "Bill Clinton", "Clinton",
+        ];
+        let ids = resolve(&texts, &[50, 9, 1, 40, 10, 1]);
+        assert_eq!(
+            ids,
+            vec![Some(0), Some(1), Some(0), Some(2), Some(3), Some(4)]
+        );
+    }
+
+    #[test]
     fn an_initial_shared_by_two_given_names_stays_apart() {
-        let ids = resolve(&["Sam Smith", "Sara Smith", "S. Smith", "J. Smith"]);
+        let ids = resolve(&["Sam Smith", "Sara Smith", "S. Smith", "J. Smith"], &[]);
         assert_eq!(ids, vec![Some(0), Some(1), Some(2), Some(3)]);
     }
 }

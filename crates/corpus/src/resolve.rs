@@ -32,7 +32,7 @@ pub struct Resolved {
 
 impl Resolved {
     pub fn new(interned: &Interned) -> Resolved {
-        let speaker_of_name = names::resolve(&interned.names);
+        let speaker_of_name = names::resolve(&interned.names, &interned.name_quotes);
         let speakers = clusters(
             &speaker_of_name,
             &interned.names,
@@ -48,7 +48,7 @@ impl Resolved {
                     .and_then(|n| speaker_of_name[n as usize])
             })
             .collect();
-        let entity_of_raw = resolve_entities(&interned.entities);
+        let entity_of_raw = resolve_entities(&interned.entities, &interned.entity_mentions);
         let texts: Vec<String> = interned.entities.iter().map(|(_, c)| c.clone()).collect();
         let entities = clusters(
             &entity_of_raw.iter().map(|&e| Some(e)).collect::<Vec<_>>(),
@@ -110,13 +110,14 @@ fn group_quotations(
 }
 
 /// Entities merged: persons by the speaker rules, other names by label and folded spelling.
-fn resolve_entities(entities: &[(&'static str, String)]) -> Vec<usize> {
+fn resolve_entities(entities: &[(&'static str, String)], mentions: &[u64]) -> Vec<usize> {
     let persons: Vec<usize> = (0..entities.len())
         .filter(|&i| entities[i].0 == "PER")
         .collect();
     let person_texts: Vec<&str> = persons.iter().map(|&i| entities[i].1.as_str()).collect();
+    let weights: Vec<u64> = persons.iter().map(|&i| mentions[i]).collect();
     let mut person_cluster: HashMap<usize, usize> = HashMap::new();
-    for (&i, cluster) in persons.iter().zip(names::resolve(&person_texts)) {
+    for (&i, cluster) in persons.iter().zip(names::resolve(&person_texts, &weights)) {
         if let Some(c) = cluster {
             person_cluster.insert(i, c);
         }
@@ -192,6 +193,6 @@ mod tests {
             ("LOC", "OPCW".to_string()),
             ("PER", "Bill Clinton".to_string()),
         ];
-        assert_eq!(resolve_entities(&entities), vec![0, 1, 0, 1, 2, 3]);
+        assert_eq!(resolve_entities(&entities, &[1; 6]), vec![0, 1, 0, 1, 2, 3]);
     }
 }
