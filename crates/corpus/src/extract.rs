@@ -3,7 +3,8 @@
 
 use newsnlp_doc::ndjson::{parse_line, Parsed};
 use newsnlp_doc::runner::{Body, Record};
-use newsnlp_doc::{Document, OffsetMap};
+use newsnlp_doc::{Document, Entity, OffsetMap};
+use std::collections::HashMap;
 
 /// One quote occurrence, before speakers and quotations are resolved across documents.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -88,27 +89,14 @@ pub fn from_document(doc: &Document, id: String) -> Extracted {
         country: place.and_then(|p| p.country.clone()).unwrap_or_default(),
         agency: dateline.and_then(|d| d.agency.clone()).unwrap_or_default(),
     };
-    let entities = doc.entities.as_ref().map(|list| {
-        let mut distinct: Vec<DocEntity> = Vec::new();
-        for e in list {
-            match distinct
-                .iter_mut()
-                .find(|d| d.label == e.label.as_str() && d.canonical == e.canonical)
-            {
-                Some(d) => d.mentions += 1,
-                None => distinct.push(DocEntity {
-                    label: e.label.as_str(),
-                    canonical: e.canonical.clone(),
-                    mentions: 1,
-                }),
-            }
+    let (entities, entity_index) = match &doc.entities {
+        Some(list) => {
+            let (distinct, index) = distinct_entities(list);
+            (Some(distinct), index)
         }
-        distinct
-    });
-    let quotes = doc
-        .quotes
-        .as_ref()
-        .map(|_| quote_rows(doc, entities.as_deref()));
+        None => (None, Vec::new()),
+    };
+    let quotes = doc.quotes.as_ref().map(|_| quote_rows(doc, &entity_index));
     Extracted::Document {
         facts,
         quotes,
@@ -116,21 +104,46 @@ pub fn from_document(doc: &Document, id: String) -> Extracted {
     }
 }
 
-fn quote_rows(doc: &Document, distinct: Option<&[DocEntity]>) -> Vec<QuoteRow> {
+/// The distinct entities of a document, and the index of each mention among them.
+fn distinct_entities(list: &[Entity]) -> (Vec<DocEntity>, Vec<usize>) {
+    let mut distinct: Vec<DocEntity> = Vec::new();
+    let mut seen: HashMap<(&str, &str), usize> = HashMap::new();
+    let index = list
+        .iter()
+        .map(|e| {
+            let at = *seen
+                .entry((e.label.as_str(), &e.canonical))
+                .or_insert_with(|| {
+                    distinct.push(DocEntity {
+                        label: e.label.as_str(),
+                        canonical: e.canonical.clone(),
+                        mentions: 0,
+                    });
+                    distinct.len() - 1
+                });
+            distinct[at].mentions += 1;
+            at
+        })
+        .collect();
+    (distinct, index)
+}
+
+/// One row per quote. Entities are ascending and non-overlapping (the reader checks), so the
+/// mentions inside a quote are found by binary search: linear in the document.
+fn quote_rows(doc: &Document, entity_index: &[usize]) -> Vec<QuoteRow> {
     let map = OffsetMap::new(&doc.text);
     let all_entities = doc.entities.as_deref().unwrap_or_default();
     doc.quotes
         .iter()
         .flatten()
         .map(|q| {
-            let mut entities: Vec<usize> = all_entities
+            let first = all_entities.partition_point(|e| e.span.start < q.span.start);
+            let mut entities: Vec<usize> = all_entities[first..]
                 .iter()
-                .filter(|e| q.span.contains(e.span))
-                .filter_map(|e| {
-                    distinct?
-                        .iter()
-                        .position(|d| d.label == e.label.as_str() && d.canonical == e.canonical)
-                })
+                .zip(&entity_index[first..])
+                .take_while(|(e, _)| e.span.start < q.span.end)
+                .filter(|(e, _)| q.span.contains(e.span))
+                .map(|(_, &at)| at)
                 .collect();
             entities.sort_unstable();
             entities.dedup();
