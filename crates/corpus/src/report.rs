@@ -102,6 +102,8 @@ fn timeline(page: &mut String, resolved: &Resolved, counts: &Counts) {
         .into_iter()
         .collect();
     if days.is_empty() {
+        page.push_str("<h2>Quotes per day</h2>\n<p>No quote of these speakers is dated (no dateline date, no \
+                       <code>published</code>).</p>\n");
         return;
     }
     let (width, height, pad) = (800.0, 200.0, 30.0);

@@ -204,6 +204,8 @@ fn the_two_clintons_are_two_and_a_spokesman_is_no_speaker() {
     assert_eq!(names, vec![json!("Hillary Clinton"), json!("Bill Clinton")]);
     let quotes = table(&dir, "quotes");
     assert_eq!(quotes[2]["speaker_id"], "");
+    let report = std::fs::read_to_string(dir.join("report.html")).unwrap();
+    assert!(report.contains("<svg") && !report.contains("No quote of these speakers is dated"));
     assert_eq!(quotes[2]["speaker"], "a spokesman");
 }
 
