@@ -9,7 +9,7 @@ RELEASE := $(or $(CARGO_TARGET_DIR),target)/release
 BIN ?= $(RELEASE)
 export BIN SHARED
 
-.PHONY: all build run pipe test eval bench compare-spacy model pos-model fixtures golden test-spark gazetteer clean
+.PHONY: all build run pipe corpus test eval bench compare-spacy model pos-model fixtures golden test-spark gazetteer clean
 
 all: build
 
@@ -26,6 +26,11 @@ pipe: build
 	@$(RELEASE)/newsnlp-tokenize -q fixtures/news.jsonl | $(RELEASE)/newsnlp-pos -q \
 	  | $(RELEASE)/newsnlp-dateline -q \
 	  | $(RELEASE)/newsnlp-entities -q | $(RELEASE)/newsnlp-quotes -q
+
+## corpus: the pipeline, then `newsnlp corpus`, over the fixtures: tables and report.html in target/corpus
+corpus: build
+	@$(RELEASE)/newsnlp run -q fixtures/news.jsonl | $(RELEASE)/newsnlp corpus -o $(or $(CARGO_TARGET_DIR),target)/corpus
+	@ls $(or $(CARGO_TARGET_DIR),target)/corpus
 
 ## test: every unit, property, doc and end-to-end test (needs only a Rust toolchain)
 test:

@@ -44,6 +44,34 @@ enum Command {
         #[arg(long, default_value_t = 10)]
         top: usize,
     },
+    /// Quote, quotation, speaker, entity and mention tables and an HTML report, across the
+    /// documents of annotated NDJSON.
+    Corpus(CorpusArgs),
+}
+
+#[derive(Args)]
+struct CorpusArgs {
+    /// Annotated NDJSON files (or directories, `.gz`); `-` or none reads stdin.
+    #[arg(value_name = "INPUT")]
+    inputs: Vec<PathBuf>,
+    /// The folder to write the tables and `report.html` into (created when missing).
+    #[arg(short, long, value_name = "DIR")]
+    output: PathBuf,
+    /// How the tables are written.
+    #[arg(long, value_enum, default_value = "csv")]
+    format: TableFormatArg,
+    /// Longest line read; a longer one is counted as an error.
+    #[arg(long, value_name = "BYTES", default_value_t = 64 << 20)]
+    max_doc_bytes: usize,
+    /// No progress bar or summary on stderr.
+    #[arg(short, long)]
+    quiet: bool,
+}
+
+#[derive(Clone, Copy, clap::ValueEnum)]
+enum TableFormatArg {
+    Csv,
+    Jsonl,
 }
 
 #[derive(Args)]
@@ -64,6 +92,7 @@ fn main() {
     let result = match Cli::parse().command {
         Command::Run(args) => run(args),
         Command::Stats { inputs, top } => stats(&inputs, top),
+        Command::Corpus(args) => corpus(args),
     };
     exit_on_error("newsnlp", result);
 }
@@ -146,5 +175,55 @@ fn stats(paths: &[PathBuf], top: usize) -> anyhow::Result<()> {
         }
     }
     print!("{}", stats.report(top));
+    Ok(())
+}
+
+fn corpus(args: CorpusArgs) -> anyhow::Result<()> {
+    let started = std::time::Instant::now();
+    let inputs: Vec<input::Input> = input::expand(&args.inputs)?
+        .into_iter()
+        .map(|i| input::Input {
+            format: Format::Ndjson,
+            ..i
+        })
+        .collect();
+    std::fs::create_dir_all(&args.output)
+        .with_context(|| format!("cannot create {}", args.output.display()))?;
+    let format = match args.format {
+        TableFormatArg::Csv => newsnlp_corpus::TableFormat::Csv,
+        TableFormatArg::Jsonl => newsnlp_corpus::TableFormat::Jsonl,
+    };
+    let bar = (!args.quiet && std::io::stderr().is_terminal())
+        .then(|| progress_bar(input::known_size(&inputs)));
+    let progress = |s: &newsnlp_corpus::Summary| {
+        if let Some(bar) = &bar {
+            bar.set_position(s.input_bytes);
+            bar.set_message(format!("{} documents, {} quotes", s.documents, s.quotes));
+        }
+    };
+    let records = input::records(inputs, args.max_doc_bytes);
+    let result = newsnlp_corpus::build(records, &args.output, format, progress);
+    if let Some(bar) = &bar {
+        bar.finish_and_clear();
+    }
+    let s = result?;
+    if !args.quiet {
+        let seconds = started.elapsed().as_secs_f64();
+        eprintln!(
+            "newsnlp corpus: {} documents ({} error records or unreadable lines, {} without \
+             quotes, {} without entities), {} quotes, {} quotations, {} speakers, {} entities, \
+             {:.2} s, {:.1} MB/s",
+            s.documents,
+            s.errors,
+            s.without_quotes,
+            s.without_entities,
+            s.quotes,
+            s.quotations,
+            s.speakers,
+            s.entities,
+            seconds,
+            s.input_bytes as f64 / 1e6 / seconds.max(1e-9)
+        );
+    }
     Ok(())
 }

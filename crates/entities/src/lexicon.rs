@@ -80,6 +80,15 @@ fn words() -> &'static Words {
     })
 }
 
+/// Whether `word`, in any case, is in the first-names list.
+pub(crate) fn is_first_name(word: &str) -> bool {
+    let key = FeatureHash::new(0).lower(word).finish();
+    words()
+        .lower
+        .get(&key)
+        .is_some_and(|bits| bits & FIRST_NAME != 0)
+}
+
 /// Words that end (or make up the head of) organisation names.
 const ORG_SUFFIXES: &[&str] = &[
     "Inc", "Inc.", "Corp", "Corp.", "Co", "Co.", "Ltd", "Ltd.", "Plc", "PLC", "plc", "LLC", "AG",

@@ -45,6 +45,17 @@ pub use features::{FeatureSet, Group};
 pub use newsnlp_tagger::clusters::{self, Clusters};
 pub use newsnlp_tagger::ModelError;
 
+/// Whether `word` (as written, `Minister`, `Mr.`) is a title or role set before a person's
+/// name; the corpus tables read titles as evidence when they merge speakers across documents.
+pub fn is_title(word: &str) -> bool {
+    lexicon::TITLES.contains(&word)
+}
+
+/// Whether `word`, in any case, is a given name in the entities stage's list (US Census).
+pub fn is_first_name(word: &str) -> bool {
+    lexicon::is_first_name(word)
+}
+
 use newsnlp_doc::{Declaration, Document, Layer, Stage, StageError};
 use std::path::Path;
 use std::sync::{Arc, OnceLock};
