@@ -387,6 +387,15 @@ mod tests {
             unknown.error.to_string(),
             "tokens[0]: unknown Universal POS tag \"NN\""
         );
+        let first_wins = |line: &str| err(line.as_bytes()).error.to_string();
+        assert_eq!(
+            first_wins(
+                r#"{"text":"a b","tokens":[{"start":0,"end":1,"pos":null},{"start":2,"end":3,"pos":"X","tag":"NNX","lemma":"b"}]}"#
+            ),
+            "tokens[0]: `pos`, `tag` and `lemma` must be on every token or on none"
+        );
+        assert!(first_wins(r#"{"text":"a b","tokens":[{"start":0,"end":1,"pos":"X","tag":"XX","lemma":"a"},{"start":2,"end":3,"pos":"X","tag":"XX","lemma":"b","lemma":"c"}]}"#)
+            .contains("duplicate field `lemma`"));
     }
 
     #[test]
