@@ -98,21 +98,22 @@ chars=${MEMORY_CHARS:-4000000}
 [ "$chars" -gt 0 ] || exit 0
 echo
 echo "peak RSS MiB, one document of $chars characters (each stage binary reads the previous one's output)"
-printf "%-9s %9s %9s %9s %9s %9s\n" family driver tokenize dateline entities quotes
+printf "%-9s %9s %9s %9s %9s %9s %9s\n" family driver tokenize pos dateline entities quotes
 for family in "${families[@]}"; do
   make_doc "$family" "$chars" "$work/stage0.jsonl"
   r=$(measure "$work/stage0.jsonl" "$BIN/newsnlp" run -q -j 1 -)
   read -r _ driver <<<"$r"
   row=()
   i=0
-  for stage in tokenize dateline entities quotes; do
+  for stage in tokenize pos dateline entities quotes; do
     r=$(measure "$work/stage$i.jsonl" "$BIN/newsnlp-$stage" -q --max-doc-bytes 1000000000)
     read -r _ m <<<"$r"
     mv "$work/out" "$work/stage$((i + 1)).jsonl"
     row+=("$m")
     i=$((i + 1))
   done
-  awk -v f="$family" -v d="$driver" -v a="${row[0]}" -v b="${row[1]}" -v c="${row[2]}" -v e="${row[3]}" \
-    'BEGIN { printf "%-9s %9.0f %9.0f %9.0f %9.0f %9.0f\n", f, d / 1024, a / 1024, b / 1024, c / 1024, e / 1024 }'
+  printf "%-9s %9.0f" "$family" "$((driver / 1024))"
+  for m in "${row[@]}"; do printf " %9.0f" "$((m / 1024))"; done
+  echo
 done
 rm -f "$work"/stage*.jsonl

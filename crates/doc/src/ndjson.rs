@@ -14,6 +14,7 @@ use read::{from_wire, DocumentSeed, WireText};
 use serde::de::DeserializeSeed;
 use serde::ser::{SerializeMap, SerializeSeq};
 use serde::{Serialize, Serializer};
+use std::io::{self, Write};
 
 /// Field names owned by the document model; every other field passes through.
 pub const LAYER_FIELDS: [&str; 6] = [
@@ -116,12 +117,18 @@ fn json_error(line: &str, e: &serde_json::Error) -> LineError {
 
 /// Serialises `doc` as one JSON line (without the newline) onto `out`.
 pub fn write_document(doc: &Document, out: &mut Vec<u8>) {
+    write_document_to(doc, out).expect("serialising to memory cannot fail");
+}
+
+/// Serialises `doc` as one JSON line (without the newline) straight into `out`, so that a
+/// huge line need never be held in memory whole; fails only when `out` does.
+pub fn write_document_to<W: Write>(doc: &Document, out: W) -> io::Result<()> {
     let map = OffsetMap::new(&doc.text);
     let ctx = Ctx {
         text: &doc.text,
         map: &map,
     };
-    serde_json::to_writer(out, &Item(doc, &ctx)).expect("serialising to memory cannot fail");
+    serde_json::to_writer(out, &Item(doc, &ctx)).map_err(io::Error::from)
 }
 
 /// Serialises an error record: `{"id": …, "line": N, "error": "…"}`, the id as written.
@@ -380,6 +387,15 @@ mod tests {
             unknown.error.to_string(),
             "tokens[0]: unknown Universal POS tag \"NN\""
         );
+        let first_wins = |line: &str| err(line.as_bytes()).error.to_string();
+        assert_eq!(
+            first_wins(
+                r#"{"text":"a b","tokens":[{"start":0,"end":1,"pos":null},{"start":2,"end":3,"pos":"X","tag":"NNX","lemma":"b"}]}"#
+            ),
+            "tokens[0]: `pos`, `tag` and `lemma` must be on every token or on none"
+        );
+        assert!(first_wins(r#"{"text":"a b","tokens":[{"start":0,"end":1,"pos":"X","tag":"XX","lemma":"a"},{"start":2,"end":3,"pos":"X","tag":"XX","lemma":"b","lemma":"c"}]}"#)
+            .contains("duplicate field `lemma`"));
     }
 
     #[test]

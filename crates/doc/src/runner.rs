@@ -10,7 +10,7 @@
 
 use crate::error::{LineError, RunError};
 use crate::model::{Document, RawJson};
-use crate::ndjson::{id_of_prefix, parse_line, write_document, write_error_record, Parsed};
+use crate::ndjson::{id_of_prefix, parse_line, write_document_to, write_error_record, Parsed};
 use crate::stage::{annotate_caught, panic_message, Stage};
 use rayon::prelude::*;
 use std::collections::BTreeMap;
@@ -56,6 +56,9 @@ pub struct RunOptions {
     pub threads: Option<usize>,
     /// Print a one-line warning on stderr for each bad line.
     pub warn: bool,
+    /// An output line longer than this is not built in memory: the annotated document waits
+    /// for its turn and is serialised straight into the output (see [`Line::Streamed`]).
+    pub buffered_line_bytes: usize,
 }
 
 impl Default for RunOptions {
@@ -68,6 +71,7 @@ impl Default for RunOptions {
             batches_in_flight: 2,
             threads: None,
             warn: true,
+            buffered_line_bytes: 16 << 20,
         }
     }
 }
@@ -205,7 +209,7 @@ struct Outcome {
     number: u64,
     input_bytes: u64,
     /// The output line: the document, its error record, or an earlier stage's error record.
-    json: Vec<u8>,
+    line: Line,
     failure: Option<LineError>,
     /// The document's notes for the user (see [`Document::warnings`]).
     warnings: Vec<String>,
@@ -302,14 +306,13 @@ impl<'s> Runner<'s> {
                     } else {
                         let tx = tx.clone();
                         let seq = sent;
-                        let max = options.max_doc_bytes;
                         scope.spawn(move |_| {
                             // `process` contains every panic of a document's work; should the
                             // batch machinery itself panic, the writer hears of it, not hangs.
                             let outcomes = catch_unwind(AssertUnwindSafe(|| {
                                 batch
                                     .into_par_iter()
-                                    .map(|r| process(stage, r, max))
+                                    .map(|r| process(stage, r, options))
                                     .collect::<Vec<_>>()
                             }));
                             // The receiver outlives the scope, so this cannot fail.
@@ -411,14 +414,56 @@ fn write_outcome<W: Write>(
             return Ok(());
         }
     }
-    output.write_all(&outcome.json).map_err(io_err)?;
+    match outcome.line {
+        Line::Bytes(json) => output.write_all(&json),
+        Line::Streamed(doc) => write_document_to(&doc, &mut *output),
+    }
+    .map_err(io_err)?;
     output.write_all(b"\n").map_err(io_err)
+}
+
+/// An output line, ready to be written in order.
+enum Line {
+    /// The line itself.
+    Bytes(Vec<u8>),
+    /// A document whose line is longer than [`RunOptions::buffered_line_bytes`], serialised
+    /// only as it is written. Its line can be many times its size (a statement nested in
+    /// statements repeats its text in each), so holding the document instead of the line keeps
+    /// a document's memory proportional to its text. Its serialisation already ran once,
+    /// uncollected, in the worker, so that writing it cannot panic halfway through a line.
+    Streamed(Box<Document>),
+}
+
+/// Collects a line up to `cap` bytes; past the cap it drops what it holds and only lets the
+/// serialisation run on to its end.
+struct CappedLine {
+    bytes: Vec<u8>,
+    cap: usize,
+    overflowed: bool,
+}
+
+impl Write for CappedLine {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        if !self.overflowed {
+            if self.bytes.len() + buf.len() <= self.cap {
+                self.bytes.extend_from_slice(buf);
+            } else {
+                self.overflowed = true;
+                self.bytes = Vec::new();
+            }
+        }
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        Ok(())
+    }
 }
 
 /// What one record's work produced.
 enum Produced {
-    /// The annotated document, serialised.
-    Document(Vec<u8>),
+    /// The annotated document.
+    Document(Line),
     /// An earlier stage's error record: the line as read, and its message.
     Upstream(Vec<u8>, String),
 }
@@ -429,6 +474,7 @@ struct Work<'a> {
     source: &'a str,
     number: u64,
     max_doc_bytes: usize,
+    buffered_line_bytes: usize,
     id: Option<RawJson>,
     during: &'static str,
     warnings: Vec<String>,
@@ -437,7 +483,7 @@ struct Work<'a> {
 
 /// Parses, annotates and serialises one record. Never panics: a panic anywhere in this
 /// document's work (a bug) becomes its error record, and costs no other document.
-fn process(stage: &dyn Stage, record: Record, max_doc_bytes: usize) -> Outcome {
+fn process(stage: &dyn Stage, record: Record, options: &RunOptions) -> Outcome {
     let Record {
         source,
         number,
@@ -447,7 +493,8 @@ fn process(stage: &dyn Stage, record: Record, max_doc_bytes: usize) -> Outcome {
     let mut work = Work {
         source: &source,
         number,
-        max_doc_bytes,
+        max_doc_bytes: options.max_doc_bytes,
+        buffered_line_bytes: options.buffered_line_bytes,
         id: None,
         during: "reading",
         warnings: Vec::new(),
@@ -459,17 +506,19 @@ fn process(stage: &dyn Stage, record: Record, max_doc_bytes: usize) -> Outcome {
             message: panic_message(p.as_ref()),
         })
     });
-    let (json, failure) = match produced {
-        Ok(Produced::Document(json)) => (json, None),
-        Ok(Produced::Upstream(line, error)) => (line, Some(LineError::Upstream(error))),
+    let (line, failure) = match produced {
+        Ok(Produced::Document(line)) => (line, None),
+        Ok(Produced::Upstream(line, error)) => {
+            (Line::Bytes(line), Some(LineError::Upstream(error)))
+        }
         Err(error) => {
             let mut json = Vec::new();
             write_error_record(work.id.as_ref(), number, &error.to_string(), &mut json);
-            (json, Some(error))
+            (Line::Bytes(json), Some(error))
         }
     };
     Outcome {
-        json,
+        line,
         failure,
         warnings: work.warnings,
         counts: work.counts,
@@ -494,10 +543,19 @@ impl Work<'_> {
         annotate_caught(stage, &mut doc)?;
         self.warnings = std::mem::take(&mut doc.warnings);
         self.during = "writing";
-        let mut json = Vec::with_capacity(doc.text.len() * 4 + 64);
-        write_document(&doc, &mut json);
+        let cap = self.buffered_line_bytes;
+        let mut line = CappedLine {
+            bytes: Vec::with_capacity((doc.text.len() * 4 + 64).min(cap)),
+            cap,
+            overflowed: false,
+        };
+        write_document_to(&doc, &mut line).expect("a CappedLine never fails");
         count(&doc, &mut self.counts);
-        Ok(Produced::Document(json))
+        Ok(Produced::Document(if line.overflowed {
+            Line::Streamed(Box::new(doc))
+        } else {
+            Line::Bytes(line.bytes)
+        }))
     }
 
     /// The document a record holds (or an earlier stage's error record), noting its id.
@@ -938,6 +996,47 @@ mod tests {
         );
         assert_eq!(lines[4], r#"{"id":4,"text":"good"}"#);
         assert_eq!(runner.summary().errors, 5);
+    }
+
+    #[test]
+    fn a_line_over_the_buffer_is_streamed_unchanged_and_in_order() {
+        let input: String = (0..40)
+            .map(|i| {
+                let text = match i % 7 {
+                    2 => "x".repeat(300),
+                    3 => format!("bad {}", "x".repeat(300)),
+                    _ => "good".into(),
+                };
+                format!("{{\"id\":{i},\"text\":\"{text}\"}}\n")
+            })
+            .collect();
+        let options = |buffered_line_bytes| RunOptions {
+            warn: false,
+            batch_docs: 3,
+            threads: Some(2),
+            buffered_line_bytes,
+            ..Default::default()
+        };
+        let run_with = |buffered| {
+            let mut runner = Runner::new(&Reversed, options(buffered)).unwrap();
+            let mut out = Vec::new();
+            runner.run("in", input.as_bytes(), &mut out).unwrap();
+            (String::from_utf8(out).unwrap(), runner.summary())
+        };
+        let (buffered, sum) = run_with(1 << 20);
+        let (streamed, streamed_sum) = run_with(100);
+        assert_eq!(streamed, buffered);
+        assert_eq!(streamed_sum, sum);
+        let lines: Vec<&str> = streamed.lines().collect();
+        assert_eq!(lines.len(), 40);
+        assert!(
+            lines[2].starts_with(r#"{"id":2,"text":"xxx"#),
+            "{}",
+            lines[2]
+        );
+        assert!(lines[3].contains("writing: panicked"), "{}", lines[3]);
+        assert_eq!(lines[4], r#"{"id":4,"text":"good"}"#);
+        assert_eq!(sum.errors, 6);
     }
 
     #[test]

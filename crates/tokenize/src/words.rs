@@ -434,13 +434,15 @@ impl Chunk<'_> {
                         && next.is_some_and(|n| n.is_ascii_digit());
                     (!numeric).then_some(1)
                 }
+                // A bracket stays inside a word only around word characters (`friend(s)`):
+                // `()()()` is six tokens, not one.
                 '(' => {
                     let closes = find_near(&core.as_bytes()[i..], b')').is_some();
-                    (!closes).then_some(1)
+                    (!(closes && next.is_some_and(is_word))).then_some(1)
                 }
                 ')' => {
                     let opened = find_near_back(&core.as_bytes()[start..i], b'(').is_some();
-                    (!opened).then_some(1)
+                    (!(opened && prev.is_some_and(is_word))).then_some(1)
                 }
                 c if is_emoji_base(c) => Some(emoji_len(&core[i..])),
                 c if always_splits(c) => Some(c.len_utf8()),

@@ -72,6 +72,17 @@ fn quotes_and_brackets_around_sentence_ends() {
     assert_eq!(toks("talks.\"."), ["talks", ".", "\"", "."]);
     assert_eq!(toks("(OPCW) [sic]"), ["(", "OPCW", ")", "[", "sic", "]"]);
     assert_eq!(toks("friend(s)"), ["friend(s)"]);
+    assert_eq!(toks("(s)he"), ["(s)he"]);
+}
+
+#[test]
+fn each_bracket_around_no_word_is_a_token() {
+    assert_eq!(toks("()()()"), ["(", ")", "(", ")", "(", ")"]);
+    assert_eq!(toks("a()b"), ["a", "(", ")", "b"]);
+    let parens = "()".repeat(100_000);
+    let tokens = toks(&parens);
+    assert_eq!(tokens.len(), parens.len());
+    assert!(tokens.iter().all(|t| t.len() == 1));
 }
 
 #[test]

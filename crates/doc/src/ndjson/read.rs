@@ -16,14 +16,38 @@ struct WireSpan {
     end: usize,
 }
 
-/// A token: its span and, once the pos stage has run, its tags and lemma.
+/// The `tokens` layer as read: the spans in code points, and the tags and lemmas gathered
+/// straight into a [`PosLayer`], so that reading a token allocates nothing of its own (a
+/// document of millions of punctuation tokens would otherwise hold a few strings per token).
+#[derive(Default)]
+pub(super) struct WireTokens {
+    spans: Vec<(usize, usize)>,
+    pos: PosLayer,
+    /// Whether any token carries `pos`, `tag` or `lemma`.
+    any_pos: bool,
+    /// The first token without any of them.
+    first_without: Option<usize>,
+    /// The first token with some but not all of them, or with an unknown tag, and why.
+    first_bad: Option<(usize, String)>,
+}
+
+/// Keys of a token object (others are ignored).
 #[derive(Deserialize)]
-struct WireToken {
-    start: usize,
-    end: usize,
-    pos: Option<String>,
-    tag: Option<String>,
-    lemma: Option<String>,
+#[serde(field_identifier, rename_all = "lowercase")]
+enum TokenKey {
+    Start,
+    End,
+    Pos,
+    Tag,
+    Lemma,
+    #[serde(other)]
+    Other,
+}
+
+/// A tag as read: one of the known tag names, or what was written instead.
+enum TagName {
+    Known(&'static str),
+    Unknown(String),
 }
 
 #[derive(Deserialize)]
@@ -86,7 +110,7 @@ pub(super) enum WireText {
 #[derive(Default)]
 pub(super) struct WireDocument {
     pub text: Option<WireText>,
-    tokens: Option<Vec<WireToken>>,
+    tokens: Option<WireTokens>,
     sentences: Option<Vec<WireSentence>>,
     paragraphs: Option<Vec<WireSpan>>,
     /// Absent: not run; `null`: run, no dateline found.
@@ -129,7 +153,7 @@ impl<'de> Visitor<'de> for DocumentSeed<'_> {
             match key.as_str() {
                 "id" => *self.id = Some(map.next_value()?),
                 "text" => doc.text = Some(map.next_value()?),
-                "tokens" => doc.tokens = map.next_value()?,
+                "tokens" => doc.tokens = map.next_value_seed(TokensSeed)?,
                 "sentences" => doc.sentences = map.next_value()?,
                 "paragraphs" => doc.paragraphs = map.next_value()?,
                 "dateline" => doc.dateline = Some(map.next_value()?),
@@ -139,6 +163,198 @@ impl<'de> Visitor<'de> for DocumentSeed<'_> {
             }
         }
         Ok(doc)
+    }
+}
+
+/// Reads the `tokens` layer (or `null`) into [`WireTokens`].
+struct TokensSeed;
+
+impl<'de> DeserializeSeed<'de> for TokensSeed {
+    type Value = Option<WireTokens>;
+
+    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<Option<WireTokens>, D::Error> {
+        d.deserialize_option(self)
+    }
+}
+
+impl<'de> Visitor<'de> for TokensSeed {
+    type Value = Option<WireTokens>;
+
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("an array of tokens")
+    }
+    fn visit_none<E>(self) -> Result<Self::Value, E> {
+        Ok(None)
+    }
+    fn visit_unit<E>(self) -> Result<Self::Value, E> {
+        Ok(None)
+    }
+    fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
+        d.deserialize_seq(self)
+    }
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
+        let mut tokens = WireTokens::default();
+        let mut lemma = String::new();
+        while seq
+            .next_element_seed(TokenSeed {
+                tokens: &mut tokens,
+                lemma: &mut lemma,
+            })?
+            .is_some()
+        {}
+        Ok(Some(tokens))
+    }
+}
+
+/// Reads one token object onto the end of [`WireTokens`]; `lemma` is scratch space.
+struct TokenSeed<'a> {
+    tokens: &'a mut WireTokens,
+    lemma: &'a mut String,
+}
+
+impl<'de> DeserializeSeed<'de> for TokenSeed<'_> {
+    type Value = ();
+
+    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<(), D::Error> {
+        d.deserialize_map(self)
+    }
+}
+
+impl<'de> Visitor<'de> for TokenSeed<'_> {
+    type Value = ();
+
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("a token object")
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
+        let (mut start, mut end, mut pos, mut tag) = (None, None, None, None);
+        let mut lemma: Option<bool> = None;
+        while let Some(key) = map.next_key::<TokenKey>()? {
+            let (seen, name) = match key {
+                TokenKey::Start => (start.is_some(), "start"),
+                TokenKey::End => (end.is_some(), "end"),
+                TokenKey::Pos => (pos.is_some(), "pos"),
+                TokenKey::Tag => (tag.is_some(), "tag"),
+                TokenKey::Lemma => (lemma.is_some(), "lemma"),
+                TokenKey::Other => (false, ""),
+            };
+            if seen {
+                return Err(de::Error::duplicate_field(name));
+            }
+            match key {
+                TokenKey::Start => start = Some(map.next_value::<usize>()?),
+                TokenKey::End => end = Some(map.next_value::<usize>()?),
+                TokenKey::Pos => pos = Some(map.next_value::<Option<TagName>>()?),
+                TokenKey::Tag => tag = Some(map.next_value::<Option<TagName>>()?),
+                TokenKey::Lemma => lemma = Some(map.next_value_seed(LemmaSeed(self.lemma))?),
+                TokenKey::Other => map.next_value::<IgnoredAny>().map(drop)?,
+            }
+        }
+        let start = start.ok_or_else(|| de::Error::missing_field("start"))?;
+        let end = end.ok_or_else(|| de::Error::missing_field("end"))?;
+        let lemma = lemma.unwrap_or(false).then_some(self.lemma.as_str());
+        self.tokens
+            .push(start, end, pos.flatten(), tag.flatten(), lemma);
+        Ok(())
+    }
+}
+
+impl WireTokens {
+    /// Adds one token, noting the first problem with its pos fields.
+    fn push(
+        &mut self,
+        start: usize,
+        end: usize,
+        pos: Option<TagName>,
+        tag: Option<TagName>,
+        lemma: Option<&str>,
+    ) {
+        let index = self.spans.len();
+        self.spans.push((start, end));
+        if pos.is_none() && tag.is_none() && lemma.is_none() {
+            self.first_without.get_or_insert(index);
+            return;
+        }
+        self.any_pos = true;
+        let known = match (pos, tag, lemma) {
+            (Some(pos), Some(tag), Some(lemma)) => pos
+                .known(&UPOS_TAGS, "Universal POS")
+                .and_then(|pos| Ok((pos, tag.known(&PTB_TAGS, "PTB")?, lemma))),
+            _ => Err("`pos`, `tag` and `lemma` must be on every token or on none".to_string()),
+        };
+        match known {
+            Ok((pos, tag, lemma)) if self.first_bad.is_none() => self.pos.push(pos, tag, lemma),
+            Ok(_) => {}
+            Err(detail) => {
+                self.first_bad.get_or_insert((index, detail));
+            }
+        }
+    }
+}
+
+impl TagName {
+    /// The tag when it is one of `list`, else why not.
+    fn known(self, list: &[&'static str], kind: &str) -> Result<&'static str, String> {
+        let name = match self {
+            TagName::Known(name) => name,
+            TagName::Unknown(name) => return Err(format!("unknown {kind} tag {name:?}")),
+        };
+        intern_tag(list, name).ok_or_else(|| format!("unknown {kind} tag {name:?}"))
+    }
+}
+
+impl<'de> Deserialize<'de> for TagName {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<TagName, D::Error> {
+        d.deserialize_str(TagVisitor)
+    }
+}
+
+/// Reads a tag name without allocating when it is a known one.
+struct TagVisitor;
+
+impl<'de> Visitor<'de> for TagVisitor {
+    type Value = TagName;
+
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("a string")
+    }
+    fn visit_str<E>(self, v: &str) -> Result<TagName, E> {
+        let known = intern_tag(&UPOS_TAGS, v).or_else(|| intern_tag(&PTB_TAGS, v));
+        Ok(known.map_or_else(|| TagName::Unknown(v.to_string()), TagName::Known))
+    }
+}
+
+/// Reads a lemma (or `null`) into the scratch string; `true` when there was one.
+struct LemmaSeed<'a>(&'a mut String);
+
+impl<'de> DeserializeSeed<'de> for LemmaSeed<'_> {
+    type Value = bool;
+
+    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<bool, D::Error> {
+        d.deserialize_option(self)
+    }
+}
+
+impl<'de> Visitor<'de> for LemmaSeed<'_> {
+    type Value = bool;
+
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("a string")
+    }
+    fn visit_none<E>(self) -> Result<bool, E> {
+        Ok(false)
+    }
+    fn visit_unit<E>(self) -> Result<bool, E> {
+        Ok(false)
+    }
+    fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<bool, D::Error> {
+        d.deserialize_str(self)
+    }
+    fn visit_str<E>(self, v: &str) -> Result<bool, E> {
+        self.0.clear();
+        self.0.push_str(v);
+        Ok(true)
     }
 }
 
@@ -248,9 +464,9 @@ impl Check<'_> {
     }
 
     /// The tokens, ordered like any span layer, and the pos layer they may carry.
-    fn tokens(&self, v: Vec<WireToken>) -> Result<(Vec<Span>, Option<PosLayer>), LineError> {
-        let pos = pos_layer(&v)?;
-        let spans = self.ordered_spans("tokens", v.iter().map(|t| (t.start, t.end)))?;
+    fn tokens(&self, mut v: WireTokens) -> Result<(Vec<Span>, Option<PosLayer>), LineError> {
+        let pos = v.pos_layer()?;
+        let spans = self.ordered_spans("tokens", v.spans.into_iter())?;
         Ok((spans, pos))
     }
 
@@ -361,31 +577,30 @@ fn check_order<T>(
     Ok(())
 }
 
-/// The pos layer held in `tokens`: every token has `pos`, `tag` and `lemma`, or none has.
-fn pos_layer(tokens: &[WireToken]) -> Result<Option<PosLayer>, LineError> {
-    let has = |t: &WireToken| t.pos.is_some() || t.tag.is_some() || t.lemma.is_some();
-    if !tokens.iter().any(has) {
-        return Ok(None);
-    }
-    let mut layer = PosLayer::with_capacity(tokens.len());
-    for (index, t) in tokens.iter().enumerate() {
-        let bad = |detail: String| LineError::BadLayer {
-            layer: "tokens",
-            index,
-            detail,
+impl WireTokens {
+    /// The pos layer held in `tokens`: every token has `pos`, `tag` and `lemma`, or none has;
+    /// the error names the first token that breaks this or has an unknown tag.
+    fn pos_layer(&mut self) -> Result<Option<PosLayer>, LineError> {
+        if !self.any_pos {
+            return Ok(None);
+        }
+        let without = self.first_without.map(|i| {
+            let detail = "`pos`, `tag` and `lemma` must be on every token or on none";
+            (i, detail.to_string())
+        });
+        let first = match (without, self.first_bad.take()) {
+            (Some(a), Some(b)) => Some(if a.0 < b.0 { a } else { b }),
+            (a, b) => a.or(b),
         };
-        let (Some(pos), Some(tag), Some(lemma)) = (&t.pos, &t.tag, &t.lemma) else {
-            return Err(bad(
-                "`pos`, `tag` and `lemma` must be on every token or on none".into(),
-            ));
-        };
-        let pos = intern_tag(&UPOS_TAGS, pos)
-            .ok_or_else(|| bad(format!("unknown Universal POS tag {pos:?}")))?;
-        let tag =
-            intern_tag(&PTB_TAGS, tag).ok_or_else(|| bad(format!("unknown PTB tag {tag:?}")))?;
-        layer.push(pos, tag, lemma);
+        match first {
+            Some((index, detail)) => Err(LineError::BadLayer {
+                layer: "tokens",
+                index,
+                detail,
+            }),
+            None => Ok(Some(std::mem::take(&mut self.pos))),
+        }
     }
-    Ok(Some(layer))
 }
 
 /// Builds the document from its parsed wire form and its `text`, checking every layer.
