@@ -146,6 +146,7 @@ impl Stage for EntityRecognizer {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use newsnlp_doc::ndjson::{parse_line, Parsed};
     use newsnlp_doc::Span;
     use newsnlp_tokenize::Tokenizer;
     use proptest::prelude::*;
@@ -204,6 +205,43 @@ mod tests {
             EntityRecognizer::from_path("/nonexistent/model.bin"),
             Err(ModelError::Io { .. })
         ));
+    }
+
+    /// Entities come out ordered and disjoint, whatever sentences another producer wrote.
+    fn assert_ordered_disjoint(doc: &Document) {
+        let spans: Vec<Span> = doc
+            .entities
+            .as_ref()
+            .unwrap()
+            .iter()
+            .map(|e| e.span)
+            .collect();
+        assert!(
+            spans.windows(2).all(|w| w[0].end <= w[1].start),
+            "{spans:?} in {:?}",
+            doc.text
+        );
+    }
+
+    /// Found by the layers_entities fuzz target: two sentences over the same tokens tagged
+    /// them twice, and each entity came out twice.
+    #[test]
+    fn overlapping_sentences_do_not_duplicate_entities() {
+        let line = r#"{"text":"…MOSCOWKim?","tokens":[{"start":2,"end":6},{"start":8,"end":11},{"start":11,"end":11}],"sentences":[{"start":3,"end":11,"tokens":[0,3]},{"start":11,"end":11,"tokens":[0,3]}],"paragraphs":[],"dateline":null}"#;
+        let Ok(Parsed::Document(mut doc)) = parse_line(line.as_bytes()) else {
+            panic!("the reproducer no longer reads");
+        };
+        EntityRecognizer::new().annotate(&mut doc).unwrap();
+        assert_ordered_disjoint(&doc);
+        assert!(!doc.entities.as_ref().unwrap().is_empty());
+    }
+
+    #[test]
+    fn sentences_out_of_order_give_ordered_entities() {
+        let mut doc = run("Angela Merkel met Sergey Lavrov in Moscow. Vladimir Putin spoke.");
+        doc.sentences.as_mut().unwrap().reverse();
+        EntityRecognizer::new().annotate(&mut doc).unwrap();
+        assert_ordered_disjoint(&doc);
     }
 
     proptest! {

@@ -152,13 +152,19 @@ impl NerModel {
         let mut feats = self.model.features();
         let mut scratch = Scratch::default();
         let mut tags = Vec::new();
+        // Sentences from another producer may overlap or run backwards: each token is tagged
+        // once, in the first sentence that holds it, so spans come out ordered and disjoint
+        // and the work stays linear in the number of tokens.
+        let mut tagged = 0;
         for s in sentences {
-            let Some(toks) = tokens.get(s.tokens.clone()) else {
+            let first = s.tokens.start.max(tagged);
+            let Some(toks) = tokens.get(first..s.tokens.end.max(first)) else {
                 continue;
             };
             if toks.is_empty() {
                 continue;
             }
+            tagged = s.tokens.end;
             ex.sentence(text, toks, &history, document, &mut feats);
             self.model.decode(&feats, &mut scratch, &mut tags);
             remember(&scheme, &ex, &tags, &mut history);
