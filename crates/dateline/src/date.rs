@@ -24,10 +24,13 @@ impl Ymd {
         Ymd::new(year, month, day)
     }
 
-    /// A valid date, or `None`.
+    /// A valid date that ISO `YYYY-MM-DD` can write (years 1 to 9999), or `None`.
     pub fn new(year: i32, month: u32, day: u32) -> Option<Ymd> {
-        ((1..=12).contains(&month) && day >= 1 && day <= days_in_month(year, month))
-            .then_some(Ymd { year, month, day })
+        ((1..=9999).contains(&year)
+            && (1..=12).contains(&month)
+            && day >= 1
+            && day <= days_in_month(year, month))
+        .then_some(Ymd { year, month, day })
     }
 
     pub fn iso(&self) -> String {
@@ -273,6 +276,22 @@ mod tests {
         assert_eq!(
             resolve_year(2, 29, ymd("2017-03-01")).unwrap().iso(),
             "2016-02-29"
+        );
+    }
+
+    /// Found by the text_entities fuzz target: `published` 0000-01-01 and a September dateline
+    /// resolved to year -1 and wrote the date `-001-09-22`.
+    #[test]
+    fn years_stay_within_four_digits() {
+        assert_eq!(Ymd::parse_iso("0000-01-01"), None);
+        assert_eq!(Ymd::new(10_000, 1, 1), None);
+        assert_eq!(
+            resolve_year(12, 31, ymd("0001-01-05")).unwrap().iso(),
+            "0001-12-31"
+        );
+        assert_eq!(
+            resolve_year(1, 2, ymd("9999-12-30")).unwrap().iso(),
+            "9999-01-02"
         );
     }
 
