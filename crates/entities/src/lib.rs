@@ -137,6 +137,9 @@ impl Stage for EntityRecognizer {
         if let Some(Some(dl)) = &doc.dateline {
             dateline::apply(&doc.text, tokens, dl, &mut spans);
         }
+        // An entity names something: empty tokens (which another producer may write) never
+        // make one, whatever the tagger gives them.
+        spans.retain(|(span, _)| !span.is_empty());
         let entities = canonical::link(&doc.text, tokens, &spans);
         doc.entities = Some(entities);
         Ok(())
@@ -234,6 +237,20 @@ mod tests {
         EntityRecognizer::new().annotate(&mut doc).unwrap();
         assert_ordered_disjoint(&doc);
         assert!(!doc.entities.as_ref().unwrap().is_empty());
+    }
+
+    /// Found by the layers_entities fuzz target: an empty token after quotation marks was
+    /// tagged ORG and came out as an entity with no text and an empty canonical name.
+    #[test]
+    fn empty_tokens_make_no_entity() {
+        let line = r##"{"text":"NEW YORK, 1996-08-221996-08-22\"\"\"\"\"\"#\"\"Lavrov\"","tokens":[{"start":2,"end":10},{"start":12,"end":23},{"start":26,"end":37},{"start":40,"end":41},{"start":44,"end":45},{"start":46,"end":46}],"sentences":[{"start":2,"end":46,"tokens":[0,6]}],"paragraphs":[],"dateline":null}"##;
+        let Ok(Parsed::Document(mut doc)) = parse_line(line.as_bytes()) else {
+            panic!("the reproducer no longer reads");
+        };
+        EntityRecognizer::new().annotate(&mut doc).unwrap();
+        for e in doc.entities.as_ref().unwrap() {
+            assert!(!e.span.is_empty() && !e.canonical.is_empty(), "{e:?}");
+        }
     }
 
     #[test]
