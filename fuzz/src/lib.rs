@@ -104,7 +104,8 @@ pub fn fuzz_layers(data: &[u8], stage: &dyn Stage) {
 /// With `NEWSNLP_FUZZ_SHOW` set (when replaying one input), prints `doc` as its NDJSON line
 /// (or as Rust debug output when writing it panics).
 fn show(what: &str, doc: &Document) {
-    if std::env::var_os("NEWSNLP_FUZZ_SHOW").is_none() {
+    static SHOW: OnceLock<bool> = OnceLock::new();
+    if !*SHOW.get_or_init(|| std::env::var_os("NEWSNLP_FUZZ_SHOW").is_some()) {
         return;
     }
     let mut line = Vec::new();
