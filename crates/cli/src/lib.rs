@@ -1,6 +1,6 @@
-//! The newsnlp driver as a library: which stages to run (`--stages`), where documents come
-//! from (files, directories, `.gz`, stdin) and what came out (`stats`). The `newsnlp` binary
-//! is a thin command line over this and the one runner in [`newsnlp_doc::Runner`].
+//! The newsnlp driver as a library: which stages to run (`--stages`) and what came out
+//! (`stats`). The `newsnlp` binary is a thin command line over this, the one input layer in
+//! [`newsnlp_doc::input`] and the one runner in [`newsnlp_doc::Runner`].
 //!
 //! ```
 //! use newsnlp::stages::{Selection, StageConfig};
@@ -15,7 +15,6 @@
 //! assert_eq!(runner.summary().documents, 1);
 //! ```
 
-pub mod input;
 pub mod stages;
 pub mod stats;
 

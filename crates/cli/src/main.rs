@@ -3,11 +3,11 @@
 use anyhow::Context;
 use clap::{Args, Parser, Subcommand};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
-use newsnlp::input::{self, Format};
 use newsnlp::stages::{Selection, StageConfig};
 use newsnlp::stats::Stats;
 use newsnlp::summary_line;
 use newsnlp_doc::cli::{exit_on_error, IoArgs};
+use newsnlp_doc::input::{self, Format};
 use newsnlp_doc::runner::Body;
 use newsnlp_doc::Runner;
 use std::io::IsTerminal;
@@ -32,10 +32,6 @@ enum Command {
     /// Runs the pipeline stages over the inputs and writes annotated NDJSON, in input order.
     #[command(
         after_help = EXIT_CODES,
-        mut_arg("inputs", |a| a.help(
-            "NDJSON files (one document per line), .txt files (one document each, id = path), \
-             directories (their .jsonl/.ndjson/.txt files, recursively, sorted), .gz of any of \
-             these; `-` or none reads stdin")),
         mut_arg("quiet", |a| a.help("No progress bar, summary, notes or warnings on stderr")),
     )]
     Run(RunArgs),
@@ -88,11 +84,11 @@ fn run(args: RunArgs) -> anyhow::Result<()> {
         published: args.published.clone(),
     });
     let inputs = input::expand(&args.io.inputs)?;
-    let total = input::known_size(&inputs);
     let options = args.io.run_options();
     let max_doc_bytes = options.max_doc_bytes;
     let mut runner = Runner::new(&pipeline, options)?;
-    let bar = (!quiet && std::io::stderr().is_terminal()).then(|| progress_bar(total));
+    let bar = (!quiet && std::io::stderr().is_terminal())
+        .then(|| progress_bar(input::known_size(&inputs)));
     if let Some(bar) = bar.clone() {
         let warn_bar = bar.clone();
         runner.on_warning(move |m| warn_bar.suspend(|| eprintln!("{m}")));
@@ -145,7 +141,7 @@ fn stats(paths: &[PathBuf], top: usize) -> anyhow::Result<()> {
         for record in input::records(vec![input], usize::MAX) {
             match record.context("cannot read annotated NDJSON")?.body {
                 Body::Line(line) => stats.add_line(&line),
-                Body::Text(_) | Body::TooLarge(_) => stats.errors += 1,
+                Body::Text(_) | Body::TooLarge(_) | Body::LineTooLong { .. } => stats.errors += 1,
             }
         }
     }

@@ -36,7 +36,7 @@ impl Stats {
         }
         match parse_line(line) {
             Ok(Parsed::Document(doc)) => self.add(&doc),
-            Ok(Parsed::ErrorRecord) | Err(_) => self.errors += 1,
+            Ok(Parsed::ErrorRecord { .. }) | Err(_) => self.errors += 1,
         }
     }
 

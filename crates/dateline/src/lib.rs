@@ -77,10 +77,22 @@ impl Stage for DatelineParser {
 
     /// Needs the tokenizer's layers so that a pipeline run in the wrong order says so; the
     /// grammar itself reads the raw opening, where it needs finer pieces than tokens.
+    /// A `published` field that is not an ISO date (nor `null`) is set aside with a warning.
     fn annotate(&self, doc: &mut Document) -> Result<(), StageError> {
         doc.require_tokens()?;
         doc.require_paragraphs()?;
-        let found = self.parse(&doc.text, doc.published());
+        let published = doc
+            .published()
+            .filter(|p| Ymd::parse_iso(p).is_some())
+            .map(std::borrow::Cow::into_owned);
+        let written = doc.field("published").filter(|raw| raw.get() != "null");
+        if let (None, Some(raw)) = (&published, written) {
+            let shown: String = raw.get().chars().take(40).collect();
+            let warning =
+                format!("dateline: `published` {shown} is not a YYYY-MM-DD date; ignored");
+            doc.warnings.push(warning);
+        }
+        let found = self.parse(&doc.text, published.as_deref());
         doc.dateline = Some(found);
         Ok(())
     }
@@ -127,6 +139,56 @@ mod tests {
                 date.as_deref()
                     .map_or(true, |d| four_digit_year(d) && Ymd::parse_iso(d).is_some()),
                 "{published}: {date:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_date_is_a_valid_iso_date_or_none() {
+        let p = DatelineParser::new();
+        for (text, published, want) in [
+            ("LONDON, Dec 31 (Reuters) - Text.", "0000-01-01", None),
+            (
+                "LONDON, Jan 1 (Reuters) - Text.",
+                "9999-12-31",
+                Some("9999-01-01"),
+            ),
+            (
+                "LONDON, Feb 29 (Reuters) - Text.",
+                "2017-06-01",
+                Some("2016-02-29"),
+            ),
+        ] {
+            let d = p.parse(text, Some(published)).unwrap();
+            assert_eq!(d.date.as_deref(), want, "{text} {published}");
+        }
+    }
+
+    #[test]
+    fn a_published_field_that_is_not_a_date_is_a_warning() {
+        for (published, date, warning) in [
+            (
+                "20160301",
+                None,
+                "dateline: `published` 20160301 is not a YYYY-MM-DD date; ignored",
+            ),
+            ("null", None, ""),
+            ("\"2016-01-01\"", Some("2016-01-02"), ""),
+        ] {
+            let line = format!(
+                r#"{{"text":"LONDON, Jan 2 (Reuters) - Text.","published":{published},"tokens":[],"paragraphs":[]}}"#
+            );
+            let Ok(newsnlp_doc::ndjson::Parsed::Document(mut doc)) =
+                newsnlp_doc::ndjson::parse_line(line.as_bytes())
+            else {
+                panic!("the line is a document");
+            };
+            DatelineParser::new().annotate(&mut doc).unwrap();
+            assert_eq!(doc.warnings.join(""), warning, "{published}");
+            assert_eq!(
+                doc.dateline.unwrap().unwrap().date.as_deref(),
+                date,
+                "{published}"
             );
         }
     }

@@ -3,11 +3,12 @@
 //! A stage binary flattens [`IoArgs`] into its own clap parser, builds its stage and calls
 //! [`IoArgs::run`]; [`exit_on_error`] turns a failure into one line on stderr and exit code 1.
 
+use crate::input;
 use crate::runner::{OnError, RunOptions, RunSummary, Runner};
 use crate::stage::Stage;
 use anyhow::Context;
 use std::fs::File;
-use std::io::{self, BufReader, BufWriter, Write};
+use std::io::{self, BufWriter, Write};
 use std::path::PathBuf;
 
 /// How a bad input line is handled (see `--on-error`).
@@ -24,7 +25,9 @@ pub enum OnErrorArg {
 /// Input, output and error-handling flags common to every stage binary.
 #[derive(Debug, Clone, clap::Args)]
 pub struct IoArgs {
-    /// NDJSON input files, one document per line; `-` or none reads stdin.
+    /// NDJSON files (one document per line), .txt files (one document each, id = path),
+    /// directories (their .jsonl/.ndjson/.txt files, recursively, sorted), gzip of any of these;
+    /// `-` or none reads stdin.
     #[arg(value_name = "INPUT")]
     pub inputs: Vec<PathBuf>,
 
@@ -44,7 +47,7 @@ pub struct IoArgs {
     #[arg(long)]
     pub strict: bool,
 
-    /// Documents larger than this many bytes become error records.
+    /// Documents whose text is longer than this many bytes (UTF-8) become error records.
     #[arg(long, value_name = "BYTES", default_value_t = 64 << 20)]
     pub max_doc_bytes: usize,
 
@@ -83,27 +86,10 @@ impl IoArgs {
 
     /// Runs `stage` over every input into the output, returning the totals.
     pub fn run(&self, stage: &dyn Stage) -> anyhow::Result<RunSummary> {
+        let inputs = input::expand(&self.inputs)?;
         let mut runner = Runner::new(stage, self.run_options())?;
         let mut output = self.open_output()?;
-        let stdin = [PathBuf::from("-")];
-        let inputs = if self.inputs.is_empty() {
-            &stdin[..]
-        } else {
-            &self.inputs[..]
-        };
-        for path in inputs {
-            if path.as_os_str() == "-" {
-                runner.run("stdin", io::stdin().lock(), &mut output)?;
-            } else {
-                let file =
-                    File::open(path).with_context(|| format!("cannot open {}", path.display()))?;
-                runner.run(
-                    &path.display().to_string(),
-                    BufReader::new(file),
-                    &mut output,
-                )?;
-            }
-        }
+        runner.run_records(input::records(inputs, self.max_doc_bytes), &mut output)?;
         Ok(runner.summary())
     }
 }

@@ -13,6 +13,8 @@ pub enum LineError {
     Json(String),
     #[error("document has no \"text\" field")]
     MissingText,
+    #[error("\"text\" is null, not a string")]
+    TextNull,
     #[error("\"text\" is not a string")]
     TextNotString,
     #[error("{layer}[{index}]: {detail}")]
@@ -21,8 +23,20 @@ pub enum LineError {
         index: usize,
         detail: String,
     },
-    #[error("document is {bytes} bytes, over the limit of {limit} bytes (--max-doc-bytes)")]
+    #[error("text is {bytes} bytes, over the limit of {limit} bytes (--max-doc-bytes)")]
     TooLarge { bytes: usize, limit: usize },
+    /// A line too long to hold at all: its text was never read.
+    #[error("line is {bytes} bytes, over the limit of {limit} bytes for a line ({factor} × --max-doc-bytes)", factor = crate::runner::LINE_BYTES_PER_TEXT_BYTE)]
+    LineTooLong { bytes: usize, limit: usize },
+    /// Reading or writing the document panicked (a bug): it costs this document only.
+    #[error("{during}: panicked: {message}")]
+    Panicked {
+        during: &'static str,
+        message: String,
+    },
+    /// An error record an earlier stage wrote, with its message.
+    #[error("{0}")]
+    Upstream(String),
     #[error("{0}")]
     Stage(#[from] StageError),
 }
@@ -58,6 +72,9 @@ pub enum RunError {
         line: u64,
         err: LineError,
     },
+    /// The batch machinery itself panicked, outside any document's work (a bug).
+    #[error("a worker thread panicked outside any document; output stops here")]
+    WorkerPanicked,
     #[error("could not start {threads} worker threads: {message}")]
     ThreadPool { threads: usize, message: String },
 }

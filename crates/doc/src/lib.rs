@@ -40,6 +40,8 @@
 #[cfg(feature = "cli")]
 pub mod cli;
 pub mod error;
+#[cfg(feature = "input")]
+pub mod input;
 pub mod model;
 pub mod ndjson;
 pub mod offsets;

@@ -4,8 +4,53 @@
 //! `&doc.text[span.range()]` directly. They become code point offsets only on the wire
 //! (see [`crate::ndjson`]).
 
-use serde_json::{Map, Value};
+use serde::{Deserialize, Serialize};
+use serde_json::value::RawValue;
+use serde_json::Value;
+use std::borrow::Cow;
 use std::ops::Range;
+
+/// A JSON value kept exactly as it was written — big integers, `1e2`, `-0`, escapes, deep
+/// nesting — so that `id` and unknown fields pass through every stage byte for byte.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct RawJson(Box<RawValue>);
+
+impl RawJson {
+    /// A JSON string holding `s`.
+    pub fn string(s: &str) -> RawJson {
+        let json = serde_json::to_string(s).expect("a string always serialises");
+        RawJson(RawValue::from_string(json).expect("serde_json writes valid JSON"))
+    }
+
+    /// The JSON text as written.
+    pub fn get(&self) -> &str {
+        self.0.get()
+    }
+
+    /// The value when it is a JSON string (borrowed when it holds no escapes).
+    pub fn as_str(&self) -> Option<Cow<'_, str>> {
+        let raw = self.get();
+        let inner = raw.strip_prefix('"')?.strip_suffix('"')?;
+        if !inner.contains('\\') {
+            return Some(Cow::Borrowed(inner));
+        }
+        serde_json::from_str::<String>(raw).ok().map(Cow::Owned)
+    }
+
+    /// The value parsed (`None` when serde_json cannot hold it: numbers out of range, nesting
+    /// beyond 128 levels).
+    pub fn to_value(&self) -> Option<Value> {
+        serde_json::from_str(self.get()).ok()
+    }
+}
+
+/// Equal when written identically.
+impl PartialEq for RawJson {
+    fn eq(&self, other: &RawJson) -> bool {
+        self.get() == other.get()
+    }
+}
 
 /// A half-open byte range `[start, end)` into the document text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
@@ -176,17 +221,20 @@ pub struct Quote {
 /// For the dateline, `Some(None)` means "looked, found none" (serialised as `null`).
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Document {
-    /// The document id as given (usually a string); `None` when the input had none.
-    pub id: Option<Value>,
+    /// The document id as written (usually a string); `None` when the input had none.
+    pub id: Option<RawJson>,
     pub text: String,
-    /// Every other input field, in input order, passed through unchanged (`published` too).
-    pub fields: Map<String, Value>,
+    /// Every other input field, in input order, passed through as written (`published` too).
+    pub fields: Vec<(String, RawJson)>,
     pub tokens: Option<Vec<Span>>,
     pub sentences: Option<Vec<Sentence>>,
     pub paragraphs: Option<Vec<Span>>,
     pub dateline: Option<Option<Dateline>>,
     pub entities: Option<Vec<Entity>>,
     pub quotes: Option<Vec<Quote>>,
+    /// Notes for the user about this document that did not stop a stage (a `published`
+    /// field that is not a date); the runner prints them as warnings with the line number.
+    pub warnings: Vec<String>,
 }
 
 impl Document {
@@ -203,17 +251,23 @@ impl Document {
         &self.text[span.range()]
     }
 
+    /// The input field `name` as written, when present.
+    pub fn field(&self, name: &str) -> Option<&RawJson> {
+        self.fields.iter().find(|(k, _)| k == name).map(|(_, v)| v)
+    }
+
     /// The `published` input field, when it is a string.
-    pub fn published(&self) -> Option<&str> {
-        self.fields.get("published").and_then(Value::as_str)
+    pub fn published(&self) -> Option<Cow<'_, str>> {
+        self.field("published").and_then(RawJson::as_str)
     }
 
     /// The id as a display string (`-` when there is none).
     pub fn id_string(&self) -> String {
         match &self.id {
             None => "-".to_string(),
-            Some(Value::String(s)) => s.clone(),
-            Some(other) => other.to_string(),
+            Some(id) => id
+                .as_str()
+                .map_or_else(|| id.get().to_string(), Cow::into_owned),
         }
     }
 }

@@ -5,287 +5,113 @@
 //! fields pass through in their input order. The two are exact inverses for every layer, so a
 //! shell pipe of stage binaries and the in-process driver produce the same bytes.
 
+mod read;
+
 use crate::error::LineError;
 use crate::model::*;
 use crate::offsets::OffsetMap;
+use read::{from_wire, DocumentSeed, WireText};
+use serde::de::DeserializeSeed;
 use serde::ser::{SerializeMap, SerializeSeq};
-use serde::{Deserialize, Serialize, Serializer};
-use serde_json::{Map, Value};
+use serde::{Serialize, Serializer};
 
 /// Field names owned by the document model; every other field passes through.
 pub const LAYER_FIELDS: [&str; 6] = [
     "tokens", "sentences", "paragraphs", "dateline", "entities", "quotes",
 ];
 
-#[derive(Deserialize)]
-struct WireSpan {
-    start: usize,
-    end: usize,
-}
-
-#[derive(Deserialize)]
-struct WireSentence {
-    start: usize,
-    end: usize,
-    tokens: Option<[usize; 2]>,
-}
-
-#[derive(Deserialize)]
-struct WirePlace {
-    name: String,
-    region: Option<String>,
-    country: Option<String>,
-}
-
-#[derive(Deserialize)]
-struct WireDateline {
-    start: usize,
-    end: usize,
-    location: Option<String>,
-    date: Option<String>,
-    date_text: Option<String>,
-    agency: Option<String>,
-    place: Option<WirePlace>,
-}
-
-#[derive(Deserialize)]
-struct WireEntity {
-    start: usize,
-    end: usize,
-    label: String,
-    canonical: Option<String>,
-}
-
-#[derive(Deserialize)]
-struct WireSpeaker {
-    start: usize,
-    end: usize,
-    canonical: Option<String>,
-}
-
-#[derive(Deserialize)]
-struct WireQuote {
-    start: usize,
-    end: usize,
-    kind: String,
-    cue: Option<WireSpan>,
-    speaker: Option<WireSpeaker>,
-}
-
-#[derive(Deserialize)]
-struct WireDocument {
-    id: Option<Value>,
-    text: Option<Value>,
-    tokens: Option<Vec<WireSpan>>,
-    sentences: Option<Vec<WireSentence>>,
-    paragraphs: Option<Vec<WireSpan>>,
-    /// Absent: not run; `null`: run, no dateline found.
-    #[serde(default, deserialize_with = "present")]
-    dateline: Option<Option<WireDateline>>,
-    entities: Option<Vec<WireEntity>>,
-    quotes: Option<Vec<WireQuote>>,
-    #[serde(flatten)]
-    fields: Map<String, Value>,
-}
-
-/// Deserialises a field that is present (possibly `null`) as `Some(..)`.
-fn present<'de, D, T>(d: D) -> Result<Option<Option<T>>, D::Error>
-where
-    D: serde::Deserializer<'de>,
-    T: Deserialize<'de>,
-{
-    Option::<T>::deserialize(d).map(Some)
-}
-
-/// What could be recovered from a line that failed: its id, when the JSON parsed.
+/// What could be recovered from a line that failed: its id, when it could be read.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ParseFailure {
-    pub id: Option<Value>,
+    pub id: Option<RawJson>,
     pub error: LineError,
-}
-
-impl ParseFailure {
-    fn anonymous(error: LineError) -> ParseFailure {
-        ParseFailure { id: None, error }
-    }
 }
 
 /// What an input line holds.
 #[derive(Debug)]
 pub enum Parsed {
     Document(Box<Document>),
-    /// An error record written by an earlier stage: passed through unchanged.
-    ErrorRecord,
+    /// An error record written by an earlier stage, with its message: passed through unchanged.
+    ErrorRecord {
+        error: String,
+    },
 }
 
-/// Parses one NDJSON line (without its line terminator).
+/// Parses one NDJSON line (without its line terminator), checking every layer it carries.
 pub fn parse_line(line: &[u8]) -> Result<Parsed, ParseFailure> {
-    let line = std::str::from_utf8(line).map_err(|e| {
-        ParseFailure::anonymous(LineError::InvalidUtf8 {
+    let line = std::str::from_utf8(line).map_err(|e| ParseFailure {
+        id: id_of_prefix(&line[..e.valid_up_to()]),
+        error: LineError::InvalidUtf8 {
             valid_up_to: e.valid_up_to(),
-        })
+        },
     })?;
     if !line.trim_start().starts_with('{') {
-        return Err(ParseFailure::anonymous(LineError::NotAnObject));
+        let error = LineError::NotAnObject;
+        return Err(ParseFailure { id: None, error });
     }
-    let mut wire: WireDocument = serde_json::from_str(line)
-        .map_err(|e| ParseFailure::anonymous(LineError::Json(e.to_string())))?;
-    let id = wire.id.clone();
-    let fail = |error| ParseFailure {
-        id: id.clone(),
-        error,
+    let mut id = None;
+    let mut de = serde_json::Deserializer::from_str(line);
+    let parsed = DocumentSeed { id: &mut id }
+        .deserialize(&mut de)
+        .and_then(|wire| de.end().map(|()| wire));
+    let mut wire = match parsed {
+        Ok(wire) => wire,
+        Err(e) => {
+            let error = json_error(line, &e);
+            return Err(ParseFailure { id, error });
+        }
     };
-    let text = match wire.text.take() {
-        Some(Value::String(text)) => text,
-        Some(_) => return Err(fail(LineError::TextNotString)),
-        None if wire.fields.contains_key("error") => return Ok(Parsed::ErrorRecord),
-        None => return Err(fail(LineError::MissingText)),
+    let error = match wire.text.take() {
+        Some(WireText::String(text)) => {
+            return match from_wire(wire, text) {
+                Ok(doc) => Ok(Parsed::Document(Box::new(Document { id, ..doc }))),
+                Err(error) => Err(ParseFailure { id, error }),
+            }
+        }
+        Some(WireText::Null) => LineError::TextNull,
+        Some(WireText::Other) => LineError::TextNotString,
+        None => match error_record(&wire.fields) {
+            Some(record) => return Ok(record),
+            None => LineError::MissingText,
+        },
     };
-    from_wire(wire, text)
-        .map(|d| Parsed::Document(Box::new(d)))
-        .map_err(fail)
+    Err(ParseFailure { id, error })
 }
 
-/// Builds the document from its parsed wire form and its `text` (taken out of `wire`).
-fn from_wire(wire: WireDocument, text: String) -> Result<Document, LineError> {
-    let map = OffsetMap::new(&text);
-    let span = |layer: &'static str, index: usize, start: usize, end: usize| {
-        let bad = |detail: String| LineError::BadLayer {
-            layer,
-            index,
-            detail,
-        };
-        if start > end {
-            return Err(bad(format!("start {start} is after end {end}")));
-        }
-        match (map.to_byte(start), map.to_byte(end)) {
-            (Some(s), Some(e)) => Ok(Span::new(s, e)),
-            _ => Err(bad(format!(
-                "offsets {start}..{end} lie outside the text ({} code points)",
-                map.char_len()
-            ))),
-        }
-    };
-    let spans = |layer: &'static str, v: Vec<WireSpan>| {
-        v.into_iter()
-            .enumerate()
-            .map(|(i, s)| span(layer, i, s.start, s.end))
-            .collect::<Result<Vec<_>, _>>()
-    };
+/// The id of a line that was cut off at the size limit, when it comes before the cut.
+pub fn id_of_prefix(prefix: &[u8]) -> Option<RawJson> {
+    let mut id = None;
+    let mut de = serde_json::Deserializer::from_slice(prefix);
+    let _ = DocumentSeed { id: &mut id }.deserialize(&mut de);
+    id
+}
 
-    let tokens = wire.tokens.map(|v| spans("tokens", v)).transpose()?;
-    let n_tokens = tokens.as_ref().map_or(0, Vec::len);
-    let sentences = wire
-        .sentences
-        .map(|v| {
-            v.into_iter()
-                .enumerate()
-                .map(|(i, s)| {
-                    let [a, b] = s.tokens.unwrap_or([0, 0]);
-                    if a > b || b > n_tokens {
-                        return Err(LineError::BadLayer {
-                            layer: "sentences",
-                            index: i,
-                            detail: format!("token range {a}..{b} outside 0..{n_tokens}"),
-                        });
-                    }
-                    Ok(Sentence {
-                        span: span("sentences", i, s.start, s.end)?,
-                        tokens: a..b,
-                    })
-                })
-                .collect::<Result<Vec<_>, _>>()
-        })
-        .transpose()?;
-    let paragraphs = wire
-        .paragraphs
-        .map(|v| spans("paragraphs", v))
-        .transpose()?;
-    let dateline = match wire.dateline {
-        None => None,
-        Some(None) => Some(None),
-        Some(Some(d)) => Some(Some(Dateline {
-            span: span("dateline", 0, d.start, d.end)?,
-            location: d.location,
-            date: d.date,
-            date_text: d.date_text,
-            agency: d.agency,
-            place: d.place.map(|p| Place {
-                name: p.name,
-                region: p.region,
-                country: p.country,
-            }),
-        })),
-    };
-    let entities = wire
-        .entities
-        .map(|v| {
-            v.into_iter()
-                .enumerate()
-                .map(|(i, e)| {
-                    let label =
-                        EntityLabel::parse(&e.label).ok_or_else(|| LineError::BadLayer {
-                            layer: "entities",
-                            index: i,
-                            detail: format!("unknown label {:?}", e.label),
-                        })?;
-                    let span = span("entities", i, e.start, e.end)?;
-                    let canonical = e
-                        .canonical
-                        .unwrap_or_else(|| text[span.range()].to_string());
-                    Ok::<_, LineError>(Entity {
-                        span,
-                        label,
-                        canonical,
-                    })
-                })
-                .collect::<Result<Vec<_>, _>>()
-        })
-        .transpose()?;
-    let quotes = wire
-        .quotes
-        .map(|v| {
-            v.into_iter()
-                .enumerate()
-                .map(|(i, q)| {
-                    let kind = QuoteKind::parse(&q.kind).ok_or_else(|| LineError::BadLayer {
-                        layer: "quotes",
-                        index: i,
-                        detail: format!("unknown kind {:?}", q.kind),
-                    })?;
-                    Ok::<_, LineError>(Quote {
-                        span: span("quotes", i, q.start, q.end)?,
-                        kind,
-                        cue: q
-                            .cue
-                            .map(|c| span("quotes", i, c.start, c.end))
-                            .transpose()?,
-                        speaker: q
-                            .speaker
-                            .map(|s| {
-                                Ok::<_, LineError>(Speaker {
-                                    span: span("quotes", i, s.start, s.end)?,
-                                    canonical: s.canonical,
-                                })
-                            })
-                            .transpose()?,
-                    })
-                })
-                .collect::<Result<Vec<_>, _>>()
-        })
-        .transpose()?;
+/// An earlier stage's error record (a line with `error` and no `text`), with its message.
+fn error_record(fields: &[(String, RawJson)]) -> Option<Parsed> {
+    let (_, error) = fields.iter().find(|(k, _)| k == "error")?;
+    let error = error
+        .as_str()
+        .map_or_else(|| error.get().to_string(), |e| e.into_owned());
+    Some(Parsed::ErrorRecord { error })
+}
 
-    Ok(Document {
-        id: wire.id,
-        text,
-        fields: wire.fields,
-        tokens,
-        sentences,
-        paragraphs,
-        dateline,
-        entities,
-        quotes,
-    })
+/// serde_json's message, except that it calls a lone *trailing* surrogate escape (`"\udc00"`)
+/// a leading one: the escape just before the error position tells which it was.
+fn json_error(line: &str, e: &serde_json::Error) -> LineError {
+    const LEADING: &str = "lone leading surrogate";
+    let message = e.to_string();
+    let escape = e
+        .column()
+        .checked_sub(6)
+        .and_then(|at| line.get(at..e.column()))
+        .and_then(|esc| esc.strip_prefix("\\u"))
+        .and_then(|hex| u16::from_str_radix(hex, 16).ok());
+    match escape {
+        Some(0xDC00..=0xDFFF) if message.starts_with(LEADING) => {
+            LineError::Json(message.replacen(LEADING, "lone trailing surrogate", 1))
+        }
+        _ => LineError::Json(message),
+    }
 }
 
 /// Serialises `doc` as one JSON line (without the newline) onto `out`.
@@ -298,9 +124,15 @@ pub fn write_document(doc: &Document, out: &mut Vec<u8>) {
     serde_json::to_writer(out, &Item(doc, &ctx)).expect("serialising to memory cannot fail");
 }
 
-/// Serialises an error record: `{"id": …, "line": N, "error": "…"}`.
-pub fn write_error_record(id: Option<&Value>, line: u64, error: &str, out: &mut Vec<u8>) {
-    let record = serde_json::json!({ "id": id, "line": line, "error": error });
+/// Serialises an error record: `{"id": …, "line": N, "error": "…"}`, the id as written.
+pub fn write_error_record(id: Option<&RawJson>, line: u64, error: &str, out: &mut Vec<u8>) {
+    #[derive(Serialize)]
+    struct ErrorRecord<'a> {
+        id: Option<&'a RawJson>,
+        line: u64,
+        error: &'a str,
+    }
+    let record = ErrorRecord { id, line, error };
     serde_json::to_writer(out, &record).expect("serialising to memory cannot fail");
 }
 
@@ -460,7 +292,7 @@ mod tests {
         let line =
             r#"{"id":"a","text":"Hi","zeta":1,"alpha":{"x":[1,2]},"published":"2016-11-24"}"#;
         let d = doc(line);
-        assert_eq!(d.published(), Some("2016-11-24"));
+        assert_eq!(d.published().as_deref(), Some("2016-11-24"));
         let mut out = Vec::new();
         write_document(&d, &mut out);
         assert_eq!(String::from_utf8(out).unwrap(), line);
@@ -504,6 +336,12 @@ mod tests {
             err(b"{\"text\": \"a\xff\"}").error,
             LineError::InvalidUtf8 { .. }
         ));
+        let latin1 = err(b"{\"id\": \"l1\", \"text\": \"caf\xe9\"}");
+        assert_eq!(
+            latin1.id,
+            Some(RawJson::string("l1")),
+            "the id before the bad byte is kept"
+        );
         assert_eq!(err(b"[1,2]").error, LineError::NotAnObject);
         assert!(matches!(err(b"{\"text\": ").error, LineError::Json(_)));
         assert!(matches!(
@@ -512,7 +350,7 @@ mod tests {
         ));
         let missing = err(br#"{"id": "k", "body": "x"}"#);
         assert_eq!(missing.error, LineError::MissingText);
-        assert_eq!(missing.id, Some(Value::from("k")));
+        assert_eq!(missing.id, Some(RawJson::string("k")));
         assert_eq!(err(br#"{"text": 3}"#).error, LineError::TextNotString);
         let e = err(br#"{"text": "ab", "tokens": [{"start": 1, "end": 5}]}"#).error;
         assert_eq!(
@@ -525,7 +363,121 @@ mod tests {
     fn error_records_pass_through() {
         assert!(matches!(
             parse_line(br#"{"id":null,"line":3,"error":"invalid JSON"}"#),
-            Ok(Parsed::ErrorRecord)
+            Ok(Parsed::ErrorRecord { error }) if error == "invalid JSON"
         ));
+    }
+
+    fn written(line: &str) -> String {
+        let mut out = Vec::new();
+        write_document(&doc(line), &mut out);
+        String::from_utf8(out).unwrap()
+    }
+
+    #[test]
+    fn id_and_unknown_fields_pass_through_as_written() {
+        for value in [
+            "123456789012345678901234567890",
+            "1e2",
+            "-0",
+            "1E400",
+            r#""caf\u00e9 \/""#,
+            r#"{"b":1,"a":[1.50,true,null]}"#,
+        ] {
+            let line = format!(r#"{{"id":{value},"text":"a","extra":{value}}}"#);
+            assert_eq!(written(&line), line);
+        }
+        let (open, close) = ("[".repeat(300), "]".repeat(300));
+        let deep = format!(r#"{{"id":"d","text":"a","deep":{open}{close}}}"#);
+        assert_eq!(written(&deep), deep);
+    }
+
+    #[test]
+    fn a_repeated_key_is_an_error_whichever_the_field() {
+        for line in [
+            r#"{"id":"k","text":"a","text":"b"}"#,
+            r#"{"id":"k","text":"a","note":1,"note":2}"#,
+            r#"{"id":"k","text":"a","tokens":[],"tokens":[]}"#,
+            r#"{"id":"k","text":"a","tokens":[{"start":0,"end":1,"end":1}]}"#,
+        ] {
+            let f = err(line.as_bytes());
+            assert_eq!(f.id, Some(RawJson::string("k")), "{line}");
+            let message = f.error.to_string();
+            assert!(message.contains("duplicate field"), "{line}: {message}");
+        }
+        let f = err(br#"{"id":"first","id":"second","text":"a"}"#);
+        assert_eq!(f.id, Some(RawJson::string("first")));
+    }
+
+    #[test]
+    fn the_id_is_kept_when_the_line_fails_after_it() {
+        let f = err(br#"{"id":7,"text":"a","x":[1,}"#);
+        assert!(matches!(f.error, LineError::Json(_)));
+        assert_eq!(f.id.as_ref().map(RawJson::get), Some("7"));
+        let cut = br#"{"id":"big","text":"aaaaaaaa"#;
+        assert_eq!(id_of_prefix(cut), Some(RawJson::string("big")));
+        assert_eq!(id_of_prefix(br#"{"text":"aaa"#), None);
+    }
+
+    #[test]
+    fn null_text_and_surrogates_are_named_as_they_are() {
+        assert_eq!(err(br#"{"text": null}"#).error, LineError::TextNull);
+        assert_eq!(err(br#"{"text": [1]}"#).error, LineError::TextNotString);
+        let trailing = err(br#"{"text": "a\udc00"}"#).error.to_string();
+        assert!(trailing.contains("lone trailing surrogate"), "{trailing}");
+        let leading = err(br#"{"text": "a\ud800\u0041"}"#).error.to_string();
+        assert!(leading.contains("lone leading surrogate"), "{leading}");
+    }
+
+    /// The error for "Sergey Lavrov spoke." with the given layers.
+    fn layers_error(layers: &str) -> String {
+        let line = format!(r#"{{"text":"Sergey Lavrov spoke.",{layers}}}"#);
+        err(line.as_bytes()).error.to_string()
+    }
+
+    #[test]
+    fn input_layers_are_checked_on_read() {
+        let toks = r#""tokens":[{"start":0,"end":6},{"start":7,"end":13},{"start":14,"end":19}]"#;
+        let cases = [
+            (
+                r#""tokens":[{"start":7,"end":13},{"start":0,"end":6}]"#.to_string(),
+                "tokens[1]: starts before tokens[0] ends",
+            ),
+            (r#""tokens":[{"start":3,"end":3}]"#.to_string(), "tokens[0]: is empty"),
+            (
+                format!(r#"{toks},"sentences":[{{"start":0,"end":20,"tokens":[0,4]}}]"#),
+                "sentences[0]: token range 0..4 outside 0..3",
+            ),
+            (
+                format!(r#"{toks},"sentences":[{{"start":0,"end":10,"tokens":[0,2]}}]"#),
+                "sentences[0]: tokens 0..2 lie outside the sentence",
+            ),
+            (
+                format!(
+                    r#"{toks},"sentences":[{{"start":0,"end":13,"tokens":[0,2]}},{{"start":7,"end":20,"tokens":[2,3]}}]"#
+                ),
+                "sentences[1]: starts before sentences[0] ends",
+            ),
+            (
+                r#""paragraphs":[{"start":0,"end":21}]"#.to_string(),
+                "paragraphs[0]: offsets 0..21 lie outside the text (20 code points)",
+            ),
+            (
+                r#""dateline":{"start":5,"end":2}"#.to_string(),
+                "dateline[0]: start 5 is after end 2",
+            ),
+            (
+                r#""entities":[{"start":7,"end":13,"label":"PER"},{"start":0,"end":13,"label":"PER"}]"#
+                    .to_string(),
+                "entities[1]: starts before entities[0] ends",
+            ),
+            (
+                r#""quotes":[{"start":0,"end":5,"kind":"direct","cue":{"start":9,"end":99}}]"#
+                    .to_string(),
+                "quotes[0]: offsets 9..99 lie outside the text (20 code points)",
+            ),
+        ];
+        for (layers, message) in cases {
+            assert_eq!(layers_error(&layers), message);
+        }
     }
 }

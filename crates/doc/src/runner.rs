@@ -8,12 +8,11 @@
 //! the input's length. A bad line never loses its place: it becomes an error record (or is
 //! skipped, or stops the run, as the caller chooses).
 
-use crate::error::{LineError, RunError, StageError};
-use crate::model::Document;
-use crate::ndjson::{parse_line, write_document, write_error_record, ParseFailure, Parsed};
-use crate::stage::Stage;
+use crate::error::{LineError, RunError};
+use crate::model::{Document, RawJson};
+use crate::ndjson::{id_of_prefix, parse_line, write_document, write_error_record, Parsed};
+use crate::stage::{annotate_caught, panic_message, Stage};
 use rayon::prelude::*;
-use serde_json::Value;
 use std::collections::BTreeMap;
 use std::io::{self, BufRead, Write};
 use std::panic::{catch_unwind, AssertUnwindSafe};
@@ -32,11 +31,20 @@ pub enum OnError {
     Fail,
 }
 
+/// How much longer than `max_doc_bytes` a line may be before it is refused unread: an
+/// annotated line carries its text plus every layer (a few bytes to ~20 bytes per text byte on
+/// punctuation-heavy text), and the limit on the text must not depend on how many stages ran.
+pub const LINE_BYTES_PER_TEXT_BYTE: usize = 64;
+
+/// The UTF-8 byte order mark, dropped from the start of an input.
+pub const BOM: &[u8] = b"\xEF\xBB\xBF";
+
 /// How the runner reads, batches and reports.
 #[derive(Debug, Clone)]
 pub struct RunOptions {
     pub on_error: OnError,
-    /// A line longer than this becomes an error record instead of being held in memory.
+    /// A document whose text is longer than this many bytes becomes an error record (a line
+    /// longer than [`LINE_BYTES_PER_TEXT_BYTE`] times this is never held in memory).
     pub max_doc_bytes: usize,
     /// At most this many documents per parallel batch.
     pub batch_docs: usize,
@@ -97,17 +105,22 @@ pub enum Body {
     Line(Vec<u8>),
     /// A whole plain-text document; its id is the source name.
     Text(Vec<u8>),
-    /// Input of this many bytes, over `max_doc_bytes`: an error record, never held in memory.
+    /// A text document of this many bytes, over `max_doc_bytes`: an error record, never held
+    /// in memory.
     TooLarge(usize),
+    /// An NDJSON line of `bytes` bytes, too long to hold: an error record; `head` keeps its
+    /// first bytes, from which the id is read when it comes before the cut.
+    LineTooLong { bytes: usize, head: Vec<u8> },
 }
 
-/// The records of an NDJSON stream, one per non-blank line, each line read with the
-/// `max_doc_bytes` guard so that a huge line costs no more memory than the limit.
+/// The records of an NDJSON stream, one per non-blank line, each line read with a guard so
+/// that a huge line costs no more memory than [`LINE_BYTES_PER_TEXT_BYTE`] × `max_doc_bytes`.
+/// A byte order mark at the start of the stream is dropped.
 pub struct Lines<R> {
     source: Arc<str>,
     input: R,
     number: u64,
-    max_doc_bytes: usize,
+    max_line_bytes: usize,
     done: bool,
 }
 
@@ -117,7 +130,7 @@ impl<R: BufRead> Lines<R> {
             source: source.into(),
             input,
             number: 0,
-            max_doc_bytes,
+            max_line_bytes: max_doc_bytes.saturating_mul(LINE_BYTES_PER_TEXT_BYTE),
             done: false,
         }
     }
@@ -130,7 +143,7 @@ impl<R: BufRead> Iterator for Lines<R> {
         let mut skipped = 0u64;
         while !self.done {
             let mut bytes = Vec::new();
-            let len = match read_line_limited(&mut self.input, &mut bytes, self.max_doc_bytes) {
+            let len = match read_line_limited(&mut self.input, &mut bytes, self.max_line_bytes) {
                 Ok(Some(len)) => len,
                 Ok(None) => break,
                 Err(err) => {
@@ -142,8 +155,14 @@ impl<R: BufRead> Iterator for Lines<R> {
                 }
             };
             self.number += 1;
-            let body = if bytes.len() > self.max_doc_bytes {
-                Body::TooLarge(len)
+            if self.number == 1 && bytes.starts_with(BOM) {
+                bytes.drain(..BOM.len());
+            }
+            let body = if bytes.len() > self.max_line_bytes {
+                Body::LineTooLong {
+                    bytes: len,
+                    head: bytes,
+                }
             } else if bytes.iter().all(u8::is_ascii_whitespace) {
                 skipped += len as u64;
                 continue;
@@ -180,12 +199,16 @@ type Progress<'s> = Box<dyn FnMut(&RunSummary) + 's>;
 /// The callback [`Runner::on_warning`] installs.
 type Warner<'s> = Box<dyn FnMut(&str) + 's>;
 
+/// One record's result, ready to be written in order.
 struct Outcome {
     source: Arc<str>,
     number: u64,
     input_bytes: u64,
+    /// The output line: the document, its error record, or an earlier stage's error record.
     json: Vec<u8>,
-    failure: Option<ParseFailure>,
+    failure: Option<LineError>,
+    /// The document's notes for the user (see [`Document::warnings`]).
+    warnings: Vec<String>,
     counts: RunSummary,
 }
 
@@ -266,7 +289,7 @@ impl<'s> Runner<'s> {
         let options: &RunOptions = options;
         let mut records = records.into_iter();
         let window = options.batches_in_flight.max(1) as u64;
-        let (tx, rx) = mpsc::channel::<(u64, Vec<Outcome>)>();
+        let (tx, rx) = mpsc::channel::<(u64, Option<Vec<Outcome>>)>();
         pool.in_place_scope(|scope| {
             let mut ready = BTreeMap::new();
             let (mut sent, mut written) = (0u64, 0u64);
@@ -281,12 +304,16 @@ impl<'s> Runner<'s> {
                         let seq = sent;
                         let max = options.max_doc_bytes;
                         scope.spawn(move |_| {
-                            let outcomes = batch
-                                .into_par_iter()
-                                .map(|r| process(stage, r, max))
-                                .collect();
+                            // `process` contains every panic of a document's work; should the
+                            // batch machinery itself panic, the writer hears of it, not hangs.
+                            let outcomes = catch_unwind(AssertUnwindSafe(|| {
+                                batch
+                                    .into_par_iter()
+                                    .map(|r| process(stage, r, max))
+                                    .collect::<Vec<_>>()
+                            }));
                             // The receiver outlives the scope, so this cannot fail.
-                            let _ = tx.send((seq, outcomes));
+                            let _ = tx.send((seq, outcomes.ok()));
                         });
                         sent += 1;
                     }
@@ -303,6 +330,7 @@ impl<'s> Runner<'s> {
                     ready.insert(seq, outcomes);
                 }
                 while let Some(outcomes) = ready.remove(&written) {
+                    let outcomes = outcomes.ok_or(RunError::WorkerPanicked)?;
                     written += 1;
                     for outcome in outcomes {
                         write_outcome(outcome, options, summary, warner, output)?;
@@ -337,7 +365,9 @@ where
     Ok(batch)
 }
 
-/// Adds one outcome to the totals and writes it (or skips it, or stops), in order.
+/// Adds one outcome to the totals and writes it (or skips it, or stops), in order. An earlier
+/// stage's error record counts as a bad line here too, so that `--on-error` treats it the
+/// way the driver treats the line itself; it was warned about where it arose.
 fn write_outcome<W: Write>(
     outcome: Outcome,
     options: &RunOptions,
@@ -355,24 +385,27 @@ fn write_outcome<W: Write>(
     summary.entities += c.entities;
     summary.quotes += c.quotes;
     summary.bytes += outcome.input_bytes;
-    if let Some(failure) = outcome.failure {
+    let mut warn = |message: &str| {
+        if options.warn {
+            let line = format!("warning: {}:{}: {message}", outcome.source, outcome.number);
+            match warner.as_mut() {
+                Some(warn) => warn(&line),
+                None => eprintln!("{line}"),
+            }
+        }
+    };
+    outcome.warnings.iter().for_each(|w| warn(w));
+    if let Some(error) = outcome.failure {
         summary.errors += 1;
         if options.on_error == OnError::Fail {
             return Err(RunError::BadLine {
                 source_name: outcome.source.to_string(),
                 line: outcome.number,
-                err: failure.error,
+                err: error,
             });
         }
-        if options.warn {
-            let message = format!(
-                "warning: {}:{}: {}",
-                outcome.source, outcome.number, failure.error
-            );
-            match warner.as_mut() {
-                Some(warn) => warn(&message),
-                None => eprintln!("{message}"),
-            }
+        if !matches!(error, LineError::Upstream(_)) {
+            warn(&error.to_string());
         }
         if options.on_error == OnError::Skip {
             return Ok(());
@@ -382,87 +415,131 @@ fn write_outcome<W: Write>(
     output.write_all(b"\n").map_err(io_err)
 }
 
-/// Parses, annotates and serialises one record; never panics on bad input, and a stage that
-/// panics on one document costs that document only (it becomes an error record).
-fn process(stage: &dyn Stage, record: Record, max: usize) -> Outcome {
+/// What one record's work produced.
+enum Produced {
+    /// The annotated document, serialised.
+    Document(Vec<u8>),
+    /// An earlier stage's error record: the line as read, and its message.
+    Upstream(Vec<u8>, String),
+}
+
+/// One record's work: what it has learnt so far, so that a failure (or a panic) at any step
+/// still yields an error record with the document's id.
+struct Work<'a> {
+    source: &'a str,
+    number: u64,
+    max_doc_bytes: usize,
+    id: Option<RawJson>,
+    during: &'static str,
+    warnings: Vec<String>,
+    counts: RunSummary,
+}
+
+/// Parses, annotates and serialises one record. Never panics: a panic anywhere in this
+/// document's work (a bug) becomes its error record, and costs no other document.
+fn process(stage: &dyn Stage, record: Record, max_doc_bytes: usize) -> Outcome {
     let Record {
         source,
         number,
         input_bytes,
         body,
     } = record;
-    let mut json = Vec::new();
-    let mut counts = RunSummary::default();
-    let parsed = match body {
-        Body::TooLarge(bytes) => Err(ParseFailure {
-            id: None,
-            error: LineError::TooLarge { bytes, limit: max },
-        }),
-        Body::Line(bytes) => match parse_line(&bytes) {
-            Ok(Parsed::ErrorRecord) => {
-                json = bytes;
-                Ok(None)
-            }
-            Ok(Parsed::Document(mut doc)) => {
-                if doc.id.is_none() {
-                    doc.id = Some(Value::String(format!("{source}:{number}")));
-                }
-                Ok(Some(*doc))
-            }
-            Err(failure) => Err(failure),
-        },
-        Body::Text(bytes) => {
-            let id = Some(Value::String(source.to_string()));
-            match String::from_utf8(bytes) {
-                Ok(text) => Ok(Some(Document {
-                    id,
-                    ..Document::new(text)
-                })),
-                Err(e) => Err(ParseFailure {
-                    id,
-                    error: LineError::InvalidUtf8 {
-                        valid_up_to: e.utf8_error().valid_up_to(),
-                    },
-                }),
-            }
+    let mut work = Work {
+        source: &source,
+        number,
+        max_doc_bytes,
+        id: None,
+        during: "reading",
+        warnings: Vec::new(),
+        counts: RunSummary::default(),
+    };
+    let produced = catch_unwind(AssertUnwindSafe(|| work.run(stage, body))).unwrap_or_else(|p| {
+        Err(LineError::Panicked {
+            during: work.during,
+            message: panic_message(p.as_ref()),
+        })
+    });
+    let (json, failure) = match produced {
+        Ok(Produced::Document(json)) => (json, None),
+        Ok(Produced::Upstream(line, error)) => (line, Some(LineError::Upstream(error))),
+        Err(error) => {
+            let mut json = Vec::new();
+            write_error_record(work.id.as_ref(), number, &error.to_string(), &mut json);
+            (json, Some(error))
         }
     };
-    let failure = match parsed {
-        Ok(None) => None,
-        Ok(Some(mut doc)) => {
-            let annotated = catch_unwind(AssertUnwindSafe(|| stage.annotate(&mut doc)))
-                .unwrap_or_else(|_| {
-                    Err(StageError::Failed {
-                        stage: stage.name(),
-                        message: "panicked".into(),
-                    })
-                });
-            match annotated {
-                Ok(()) => {
-                    count(&doc, &mut counts);
-                    json.reserve(doc.text.len() * 4 + 64);
-                    write_document(&doc, &mut json);
-                    None
-                }
-                Err(e) => Some(ParseFailure {
-                    id: doc.id.clone(),
-                    error: e.into(),
-                }),
-            }
-        }
-        Err(failure) => Some(failure),
-    };
-    if let Some(f) = &failure {
-        json.clear();
-        write_error_record(f.id.as_ref(), number, &f.error.to_string(), &mut json);
-    }
     Outcome {
+        json,
+        failure,
+        warnings: work.warnings,
+        counts: work.counts,
         source,
         number,
         input_bytes,
-        json,
-        failure,
-        counts,
+    }
+}
+
+impl Work<'_> {
+    fn run(&mut self, stage: &dyn Stage, body: Body) -> Result<Produced, LineError> {
+        let mut doc = match self.read(body)? {
+            Ok(doc) => doc,
+            Err(upstream) => return Ok(upstream),
+        };
+        if doc.text.len() > self.max_doc_bytes {
+            return Err(LineError::TooLarge {
+                bytes: doc.text.len(),
+                limit: self.max_doc_bytes,
+            });
+        }
+        annotate_caught(stage, &mut doc)?;
+        self.warnings = std::mem::take(&mut doc.warnings);
+        self.during = "writing";
+        let mut json = Vec::with_capacity(doc.text.len() * 4 + 64);
+        write_document(&doc, &mut json);
+        count(&doc, &mut self.counts);
+        Ok(Produced::Document(json))
+    }
+
+    /// The document a record holds (or an earlier stage's error record), noting its id.
+    fn read(&mut self, body: Body) -> Result<Result<Document, Produced>, LineError> {
+        let (source, number, max) = (self.source, self.number, self.max_doc_bytes);
+        match body {
+            Body::TooLarge(bytes) => {
+                self.id = Some(RawJson::string(source));
+                Err(LineError::TooLarge { bytes, limit: max })
+            }
+            Body::LineTooLong { bytes, head } => {
+                self.id = id_of_prefix(&head);
+                let limit = max.saturating_mul(LINE_BYTES_PER_TEXT_BYTE);
+                Err(LineError::LineTooLong { bytes, limit })
+            }
+            Body::Text(bytes) => {
+                self.id = Some(RawJson::string(source));
+                let text = String::from_utf8(bytes).map_err(|e| LineError::InvalidUtf8 {
+                    valid_up_to: e.utf8_error().valid_up_to(),
+                })?;
+                Ok(Ok(Document {
+                    id: self.id.clone(),
+                    ..Document::new(text)
+                }))
+            }
+            Body::Line(bytes) => match parse_line(&bytes) {
+                Ok(Parsed::ErrorRecord { error }) => Ok(Err(Produced::Upstream(bytes, error))),
+                Ok(Parsed::Document(doc)) => {
+                    let id = doc.id.clone();
+                    let id = id.unwrap_or_else(|| RawJson::string(&format!("{source}:{number}")));
+                    self.id = Some(id.clone());
+                    Ok(Ok(Document {
+                        id: Some(id),
+                        ..*doc
+                    }))
+                }
+                Err(failure) => {
+                    self.id = failure.id;
+                    Err(failure.error)
+                }
+            },
+        }
     }
 }
 
@@ -615,22 +692,32 @@ mod tests {
     }
 
     #[test]
-    fn stage_errors_and_oversized_lines_are_records() {
+    fn stage_errors_and_oversized_texts_are_records() {
         let input = b"{\"id\":\"b\",\"text\":\"boom\"}\n{\"text\":\"a rather long document\"}\n";
         let (res, out, _) = run(
             input,
             RunOptions {
-                max_doc_bytes: 30,
+                max_doc_bytes: 21,
                 ..Default::default()
             },
         );
         res.unwrap();
         let lines: Vec<&str> = out.lines().collect();
         assert_eq!(lines[0], r#"{"id":"b","line":1,"error":"one-token: boom"}"#);
+        assert_eq!(
+            lines[1],
+            r#"{"id":"in:2","line":2,"error":"text is 22 bytes, over the limit of 21 bytes (--max-doc-bytes)"}"#
+        );
+        let (_, out, _) = run(
+            input,
+            RunOptions {
+                max_doc_bytes: 22,
+                ..Default::default()
+            },
+        );
         assert!(
-            lines[1].contains("over the limit of 30 bytes"),
-            "{}",
-            lines[1]
+            out.lines().nth(1).unwrap().contains("\"tokens\""),
+            "the limit is on the text"
         );
     }
 
@@ -756,7 +843,7 @@ mod tests {
         assert_eq!(lines.len(), 3);
         assert_eq!(
             lines[1],
-            r#"{"id":"in:2","line":2,"error":"fragile: panicked"}"#
+            r#"{"id":"in:2","line":2,"error":"fragile: panicked: index out of bounds: the len is 0 but the index is 0"}"#
         );
         assert!(lines[2].starts_with(r#"{"id":"in:3","text":"y""#));
     }
@@ -777,10 +864,105 @@ mod tests {
     }
 
     #[test]
-    fn error_records_from_an_earlier_stage_pass_through() {
-        let input = br#"{"id":null,"line":2,"error":"invalid JSON"}"#;
+    fn error_records_from_an_earlier_stage_pass_through_or_obey_on_error() {
+        let input = br#"{"id":null,"line":2,"error":"invalid JSON"}
+{"text":"z"}"#;
         let (_, out, sum) = run(input, RunOptions::default());
-        assert_eq!(out.trim_end().as_bytes(), input);
-        assert_eq!(sum.errors, 0);
+        assert_eq!(out.lines().next().unwrap().as_bytes(), &input[..43]);
+        assert_eq!((sum.documents, sum.errors), (1, 1));
+        let skip = RunOptions {
+            on_error: OnError::Skip,
+            ..Default::default()
+        };
+        let (_, out, _) = run(input, skip);
+        assert_eq!(
+            out,
+            "{\"id\":\"in:2\",\"text\":\"z\",\"tokens\":[{\"start\":0,\"end\":1}]}\n"
+        );
+        let fail = RunOptions {
+            on_error: OnError::Fail,
+            ..Default::default()
+        };
+        let (res, out, _) = run(input, fail);
+        assert_eq!(res.unwrap_err().to_string(), "in:1: invalid JSON");
+        assert_eq!(out, "");
+    }
+
+    /// Writes a reversed entity span, which no stage should: serialising it panics.
+    struct Reversed;
+
+    impl Stage for Reversed {
+        fn name(&self) -> &'static str {
+            "reversed"
+        }
+        fn annotate(&self, doc: &mut Document) -> Result<(), StageError> {
+            if doc.text.starts_with("bad") {
+                doc.entities = Some(vec![crate::model::Entity {
+                    span: Span { start: 2, end: 1 },
+                    label: crate::model::EntityLabel::Per,
+                    canonical: String::new(),
+                }]);
+            }
+            Ok(())
+        }
+    }
+
+    #[test]
+    fn a_panic_while_writing_costs_one_document_and_never_hangs() {
+        let input: String = (0..50)
+            .map(|i| {
+                let text = if i % 10 == 3 { "bad one" } else { "good" };
+                format!("{{\"id\":{i},\"text\":\"{text}\"}}\n")
+            })
+            .collect();
+        let mut runner = Runner::new(
+            &Reversed,
+            RunOptions {
+                warn: false,
+                batch_docs: 4,
+                threads: Some(2),
+                ..Default::default()
+            },
+        )
+        .unwrap();
+        let mut out = Vec::new();
+        runner.run("in", input.as_bytes(), &mut out).unwrap();
+        let out = String::from_utf8(out).unwrap();
+        let lines: Vec<&str> = out.lines().collect();
+        assert_eq!(lines.len(), 50);
+        assert_eq!(lines[2], r#"{"id":2,"text":"good"}"#);
+        assert!(
+            lines[3].starts_with(r#"{"id":3,"line":4,"error":"writing: panicked: "#),
+            "{}",
+            lines[3]
+        );
+        assert_eq!(lines[4], r#"{"id":4,"text":"good"}"#);
+        assert_eq!(runner.summary().errors, 5);
+    }
+
+    #[test]
+    fn a_line_too_long_to_hold_keeps_its_id() {
+        let options = RunOptions {
+            max_doc_bytes: 1,
+            ..Default::default()
+        };
+        let long = format!("{{\"id\":\"long\",\"text\":\"{}\"}}\n", "x".repeat(200));
+        let (res, out, _) = run(long.as_bytes(), options);
+        res.unwrap();
+        assert!(
+            out.starts_with(
+                r#"{"id":"long","line":1,"error":"line is 224 bytes, over the limit of 64 bytes"#
+            ),
+            "{out}"
+        );
+    }
+
+    #[test]
+    fn a_byte_order_mark_starts_no_line() {
+        let (_, out, _) = run(b"\xEF\xBB\xBF{\"text\":\"a\"}\n", RunOptions::default());
+        assert_eq!(
+            out,
+            "{\"id\":\"in:1\",\"text\":\"a\",\"tokens\":[{\"start\":0,\"end\":1}]}\n"
+        );
     }
 }

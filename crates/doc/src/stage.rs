@@ -2,6 +2,8 @@
 
 use crate::error::StageError;
 use crate::model::{Document, Entity, Sentence, Span};
+use std::any::Any;
+use std::panic::{catch_unwind, AssertUnwindSafe};
 
 /// A pipeline stage: built once (models loaded, patterns compiled), then applied to many
 /// documents from many threads.
@@ -41,9 +43,32 @@ impl Stage for Pipeline {
         "pipeline"
     }
 
+    /// A panic names the stage that panicked, as it would alone in a pipe of stage binaries.
     fn annotate(&self, doc: &mut Document) -> Result<(), StageError> {
-        self.stages.iter().try_for_each(|s| s.annotate(doc))
+        self.stages
+            .iter()
+            .try_for_each(|s| annotate_caught(s.as_ref(), doc))
     }
+}
+
+/// Runs `stage` on `doc`, turning a panic into [`StageError::Failed`] (`STAGE: panicked: …`)
+/// so that a bug met on one document costs that document only.
+pub fn annotate_caught(stage: &dyn Stage, doc: &mut Document) -> Result<(), StageError> {
+    catch_unwind(AssertUnwindSafe(|| stage.annotate(doc))).unwrap_or_else(|payload| {
+        Err(StageError::Failed {
+            stage: stage.name(),
+            message: format!("panicked: {}", panic_message(payload.as_ref())),
+        })
+    })
+}
+
+/// The message a panic was raised with (`panic!("…")`, an index out of bounds, …).
+pub(crate) fn panic_message(payload: &(dyn Any + Send)) -> String {
+    payload
+        .downcast_ref::<&str>()
+        .map(|s| s.to_string())
+        .or_else(|| payload.downcast_ref::<String>().cloned())
+        .unwrap_or_else(|| "(no message)".to_string())
 }
 
 /// Accessors for the layers a stage depends on, with an error that tells the user which stage

@@ -123,13 +123,13 @@ fn read_ndjson(path: &str, raw: &str) -> Result<Vec<Raw>, DataError> {
         };
         let doc = match ndjson::parse_line(line.as_bytes()) {
             Ok(ndjson::Parsed::Document(d)) => d,
-            Ok(ndjson::Parsed::ErrorRecord) => continue,
+            Ok(ndjson::Parsed::ErrorRecord { .. }) => continue,
             Err(e) => return Err(bad(e.error.to_string())),
         };
         let ents = doc
-            .fields
-            .get("gold_entities")
-            .and_then(|v| v.as_array())
+            .field("gold_entities")
+            .and_then(|v| v.to_value())
+            .and_then(|v| v.as_array().cloned())
             .ok_or_else(|| bad("no gold_entities".into()))?;
         let map = OffsetMap::new(&doc.text);
         let mut gold = Vec::new();
