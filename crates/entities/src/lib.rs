@@ -137,9 +137,9 @@ impl Stage for EntityRecognizer {
         if let Some(Some(dl)) = &doc.dateline {
             dateline::apply(&doc.text, tokens, dl, &mut spans);
         }
-        // An entity names something: empty tokens (which another producer may write) never
-        // make one, whatever the tagger gives them.
-        spans.retain(|(span, _)| !span.is_empty());
+        // An entity names something: tokens without a visible character (empty, or all
+        // whitespace, which another producer may write) never make one, whatever their tag.
+        spans.retain(|(span, _)| doc.text[span.range()].contains(|c: char| !c.is_whitespace()));
         let entities = canonical::link(&doc.text, tokens, &spans);
         doc.entities = Some(entities);
         Ok(())
@@ -149,8 +149,7 @@ impl Stage for EntityRecognizer {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use newsnlp_doc::ndjson::{parse_line, Parsed};
-    use newsnlp_doc::Span;
+    use newsnlp_doc::{Sentence, Span};
     use newsnlp_tokenize::Tokenizer;
     use proptest::prelude::*;
 
@@ -226,27 +225,64 @@ mod tests {
         );
     }
 
+    /// A document built in memory, as a library user may (the reader would refuse these
+    /// layers), from code point offsets: tokens, and sentences as (start, end, token range).
+    fn in_memory(
+        text: &str,
+        tokens: &[(usize, usize)],
+        sentences: &[(usize, usize, [usize; 2])],
+    ) -> Document {
+        let map = newsnlp_doc::OffsetMap::new(text);
+        let span = |s: usize, e: usize| Span::new(map.to_byte(s).unwrap(), map.to_byte(e).unwrap());
+        let mut doc = Document::new(text);
+        doc.tokens = Some(tokens.iter().map(|&(s, e)| span(s, e)).collect());
+        let sentences = sentences.iter().map(|&(s, e, [a, b])| Sentence {
+            span: span(s, e),
+            tokens: a..b,
+        });
+        doc.sentences = Some(sentences.collect());
+        doc
+    }
+
     /// Found by the layers_entities fuzz target: two sentences over the same tokens tagged
     /// them twice, and each entity came out twice.
     #[test]
     fn overlapping_sentences_do_not_duplicate_entities() {
-        let line = r#"{"text":"…MOSCOWKim?","tokens":[{"start":2,"end":6},{"start":8,"end":11},{"start":11,"end":11}],"sentences":[{"start":3,"end":11,"tokens":[0,3]},{"start":11,"end":11,"tokens":[0,3]}],"paragraphs":[],"dateline":null}"#;
-        let Ok(Parsed::Document(mut doc)) = parse_line(line.as_bytes()) else {
-            panic!("the reproducer no longer reads");
-        };
+        let mut doc = in_memory(
+            "…MOSCOWKim?",
+            &[(2, 6), (8, 11), (11, 11)],
+            &[(3, 11, [0, 3]), (11, 11, [0, 3])],
+        );
         EntityRecognizer::new().annotate(&mut doc).unwrap();
         assert_ordered_disjoint(&doc);
         assert!(!doc.entities.as_ref().unwrap().is_empty());
+    }
+
+    /// Found by the layers_entities fuzz target: a whitespace token after capitalised words
+    /// was tagged ORG and came out as an entity with an empty canonical name.
+    #[test]
+    fn whitespace_tokens_make_no_entity() {
+        let text = format!("{}{}", "Nov".repeat(36), " ".repeat(14));
+        #[rustfmt::skip]
+        let tokens = [
+            (3, 6), (9, 12), (15, 18), (21, 22), (25, 26), (29, 30), (33, 34), (37, 47), (51, 57),
+            (59, 63), (65, 69), (71, 75), (77, 81), (86, 98), (99, 104), (107, 108), (111, 112),
+            (115, 116), (119, 120), (121, 122),
+        ];
+        let mut doc = in_memory(&text, &tokens, &[(3, 75, [0, 12]), (77, 122, [12, 20])]);
+        EntityRecognizer::new().annotate(&mut doc).unwrap();
+        for e in doc.entities.as_ref().unwrap() {
+            assert!(!e.canonical.is_empty(), "{e:?}");
+        }
     }
 
     /// Found by the layers_entities fuzz target: an empty token after quotation marks was
     /// tagged ORG and came out as an entity with no text and an empty canonical name.
     #[test]
     fn empty_tokens_make_no_entity() {
-        let line = r##"{"text":"NEW YORK, 1996-08-221996-08-22\"\"\"\"\"\"#\"\"Lavrov\"","tokens":[{"start":2,"end":10},{"start":12,"end":23},{"start":26,"end":37},{"start":40,"end":41},{"start":44,"end":45},{"start":46,"end":46}],"sentences":[{"start":2,"end":46,"tokens":[0,6]}],"paragraphs":[],"dateline":null}"##;
-        let Ok(Parsed::Document(mut doc)) = parse_line(line.as_bytes()) else {
-            panic!("the reproducer no longer reads");
-        };
+        let text = "NEW YORK, 1996-08-221996-08-22\"\"\"\"\"\"#\"\"Lavrov\"";
+        let tokens = [(2, 10), (12, 23), (26, 37), (40, 41), (44, 45), (46, 46)];
+        let mut doc = in_memory(text, &tokens, &[(2, 46, [0, 6])]);
         EntityRecognizer::new().annotate(&mut doc).unwrap();
         for e in doc.entities.as_ref().unwrap() {
             assert!(!e.span.is_empty() && !e.canonical.is_empty(), "{e:?}");
