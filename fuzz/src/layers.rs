@@ -1,11 +1,11 @@
 //! Arbitrary but *valid* input layers for a text, built in memory: what a later stage may be
 //! handed by any producer, not only by the tokenizer.
 //!
-//! Valid means what the reader accepts: tokens ascending, non-overlapping and on character
-//! boundaries (possibly empty, possibly holding whitespace); sentences and paragraphs inside the
-//! text with token ranges inside the token list; entities over whole tokens; a dateline over the
-//! first tokens. Nothing else is promised: sentences need not cover their tokens, paragraphs need
-//! not contain sentences, entity labels and canonical names are arbitrary.
+//! Valid means what the reader accepts: tokens, sentences, paragraphs and entities non-empty,
+//! ascending, non-overlapping and on character boundaries; each sentence's tokens inside it;
+//! entities over whole tokens; a dateline over the first tokens. Nothing else is promised:
+//! tokens may hold whitespace, a sentence need not hold all the tokens inside it, paragraphs
+//! need not contain sentences, entity labels and canonical names are arbitrary.
 
 use crate::text::news_text;
 use libfuzzer_sys::arbitrary::{Result, Unstructured};
@@ -16,7 +16,7 @@ pub fn document(u: &mut Unstructured<'_>, text: String) -> Result<Document> {
     let bounds: Vec<usize> = (0..=text.len())
         .filter(|&b| text.is_char_boundary(b))
         .collect();
-    let tokens = tokens(u, &bounds)?;
+    let tokens = ascending_spans(u, &bounds)?;
     let sentences = sentences(u, &bounds, &tokens)?;
     let paragraphs = ascending_spans(u, &bounds)?;
     let entities = entities(u, &text, &tokens)?;
@@ -30,31 +30,24 @@ pub fn document(u: &mut Unstructured<'_>, text: String) -> Result<Document> {
     Ok(doc)
 }
 
-/// Ascending, non-overlapping spans between the character boundaries `bounds`.
+/// Non-empty, ascending, non-overlapping spans between the character boundaries `bounds`.
 fn ascending_spans(u: &mut Unstructured<'_>, bounds: &[usize]) -> Result<Vec<Span>> {
     let mut spans = Vec::new();
     let mut at = 0; // index into `bounds`
-    while at < bounds.len() && !u.is_empty() {
-        let start = (at + usize::from(u.int_in_range(0u8..=3)?)).min(bounds.len() - 1);
-        let end = (start + usize::from(u.int_in_range(0u8..=12)?)).min(bounds.len() - 1);
+    while !u.is_empty() {
+        let start = at + usize::from(u.int_in_range(0u8..=3)?);
+        let end = (start + 1 + usize::from(u.int_in_range(0u8..=11)?)).min(bounds.len() - 1);
+        if start >= end {
+            break;
+        }
         spans.push(Span::new(bounds[start], bounds[end]));
-        // The next span may start where this one ends (adjacent), never before.
-        at = end + usize::from(end == start);
-    }
-    Ok(spans)
-}
-
-/// Tokens: ascending spans, mostly non-empty.
-fn tokens(u: &mut Unstructured<'_>, bounds: &[usize]) -> Result<Vec<Span>> {
-    let mut spans = ascending_spans(u, bounds)?;
-    if u.ratio(7u8, 8u8)? {
-        spans.retain(|s| !s.is_empty());
+        at = end; // the next span may touch this one, never overlap it
     }
     Ok(spans)
 }
 
 /// Sentences: either consecutive groups of tokens spanning exactly their tokens (what the
-/// tokenizer writes) or ascending spans with ascending, unrelated token ranges.
+/// tokenizer writes) or ascending spans, each naming some run of the tokens inside it (or none).
 fn sentences(u: &mut Unstructured<'_>, bounds: &[usize], tokens: &[Span]) -> Result<Vec<Sentence>> {
     if u.arbitrary()? {
         let mut sentences = Vec::new();
@@ -71,13 +64,15 @@ fn sentences(u: &mut Unstructured<'_>, bounds: &[usize], tokens: &[Span]) -> Res
         return Ok(sentences);
     }
     let spans = ascending_spans(u, bounds)?;
-    let mut next = 0;
     spans
         .into_iter()
         .map(|span| {
-            let start = u.int_in_range(next..=tokens.len())?;
-            let end = u.int_in_range(start..=tokens.len())?;
-            next = start;
+            let inside_from = tokens.partition_point(|t| t.start < span.start);
+            let inside_to = tokens
+                .partition_point(|t| t.end <= span.end)
+                .max(inside_from);
+            let start = u.int_in_range(inside_from..=inside_to)?;
+            let end = u.int_in_range(start..=inside_to)?;
             Ok(Sentence {
                 span,
                 tokens: start..end,

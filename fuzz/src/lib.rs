@@ -63,7 +63,8 @@ pub fn fuzz_text_chain(data: &[u8], last: &str) {
     };
     let mut doc = Document::new(body);
     if let Some(p) = published {
-        doc.fields.insert("published".into(), p.into());
+        doc.fields
+            .push(("published".into(), newsnlp_doc::RawJson::string(&p)));
     }
     for stage in chain_up_to(last) {
         stage
@@ -144,13 +145,13 @@ pub fn fuzz_ndjson_line(data: &[u8]) {
             check::all_spans(&doc);
             check::wire_round_trip(&doc);
         }
-        Ok(Parsed::ErrorRecord) => {}
+        Ok(Parsed::ErrorRecord { .. }) => {}
         Err(failure) => {
             let mut record = Vec::new();
             let message = failure.error.to_string();
             write_error_record(failure.id.as_ref(), 1, &message, &mut record);
             assert!(
-                matches!(parse_line(&record), Ok(Parsed::ErrorRecord)),
+                matches!(parse_line(&record), Ok(Parsed::ErrorRecord { .. })),
                 "the error record for {message:?} does not read back as one"
             );
         }
