@@ -3,7 +3,9 @@
 
 use newsnlp_doc::ndjson::{parse_line, write_document, Parsed};
 use newsnlp_doc::{Document, Span};
+use serde_json::value::RawValue;
 use serde_json::Value;
+use std::collections::HashMap;
 
 /// `span` lies inside `text`, start <= end, both ends on character boundaries.
 pub fn span_in_text(text: &str, span: Span, what: &str) {
@@ -170,11 +172,14 @@ pub fn wire_round_trip(doc: &Document) {
     let mut line = Vec::new();
     write_document(doc, &mut line);
     assert!(!line.contains(&b'\n'), "the written document spans lines");
-    let value: Value = serde_json::from_slice(&line).expect("the written line is JSON");
+    // Pass-through values stay as written (`1e400` too), so only the layers become `Value`s.
+    let fields: HashMap<String, Box<RawValue>> =
+        serde_json::from_slice(&line).expect("the written line is a JSON object");
     let chars: Vec<char> = doc.text.chars().collect();
     for layer in newsnlp_doc::ndjson::LAYER_FIELDS {
-        if let Some(v) = value.get(layer) {
-            wire_offsets(v, &chars, layer);
+        if let Some(raw) = fields.get(layer) {
+            let value: Value = serde_json::from_str(raw.get()).expect("a layer is plain JSON");
+            wire_offsets(&value, &chars, layer);
         }
     }
     let back = match parse_line(&line) {
