@@ -11,7 +11,8 @@ use std::borrow::Cow;
 use std::ops::Range;
 
 /// A JSON value kept exactly as it was written — big integers, `1e2`, `-0`, escapes, deep
-/// nesting — so that `id` and unknown fields pass through every stage byte for byte.
+/// nesting — so that `id` and unknown fields pass through every stage byte for byte (but for a
+/// line break between tokens, which becomes a space: the document stays one line).
 #[derive(Debug, Clone, Serialize)]
 #[serde(transparent)]
 pub struct RawJson(Box<RawValue>);
@@ -23,7 +24,7 @@ impl<'de> Deserialize<'de> for RawJson {
     fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<RawJson, D::Error> {
         let raw = Box::<RawValue>::deserialize(d)?;
         match lone_surrogate(raw.get()) {
-            None => Ok(RawJson(raw)),
+            None => Ok(RawJson(one_line(raw))),
             Some(unit) => {
                 let which = if unit < 0xDC00 { "leading" } else { "trailing" };
                 let message = format!("lone {which} surrogate in hex escape \\u{unit:04x}");
@@ -31,6 +32,17 @@ impl<'de> Deserialize<'de> for RawJson {
             }
         }
     }
+}
+
+/// The value with every line break between its tokens made a space, so that a document stays
+/// one line of NDJSON (for readers that also split at a lone `\r`, too). A valid JSON string
+/// holds no raw line break, so each one is whitespace between tokens and the value is the same.
+fn one_line(raw: Box<RawValue>) -> Box<RawValue> {
+    if !raw.get().contains(['\n', '\r']) {
+        return raw;
+    }
+    let flat = raw.get().replace(['\n', '\r'], " ");
+    RawValue::from_string(flat).expect("spaces for line breaks keep JSON valid")
 }
 
 /// The first `\uXXXX` escape in the JSON text `raw` that is half of a surrogate pair without

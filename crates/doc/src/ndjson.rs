@@ -455,6 +455,24 @@ mod tests {
         }
     }
 
+    /// Found by the ndjson_line fuzz target: a line break between the tokens of an unknown
+    /// field (`\r` in a file; `\n` from a library caller) was written back as it was, and the
+    /// document spanned two lines.
+    #[test]
+    fn line_breaks_inside_pass_through_values_become_spaces() {
+        for (line, written) in [
+            ("{\"text\":\"\",\"\":[{\n}]}", r#"{"text":"","":[{ }]}"#),
+            (
+                "{\"id\":[1,\r\n2],\"text\":\"a\",\"f\":\"x\\ny\"}",
+                r#"{"id":[1,  2],"text":"a","f":"x\ny"}"#,
+            ),
+        ] {
+            let mut out = Vec::new();
+            write_document(&doc(line), &mut out);
+            assert_eq!(String::from_utf8(out).unwrap(), written);
+        }
+    }
+
     /// The error for "Sergey Lavrov spoke." with the given layers.
     fn layers_error(layers: &str) -> String {
         let line = format!(r#"{{"text":"Sergey Lavrov spoke.",{layers}}}"#);
