@@ -9,7 +9,7 @@ RELEASE := $(or $(CARGO_TARGET_DIR),target)/release
 BIN ?= $(RELEASE)
 export BIN SHARED
 
-.PHONY: all build run pipe test eval bench compare-spacy model fixtures golden test-spark gazetteer fuzz clean
+.PHONY: all build run pipe test eval bench compare-spacy model pos-model fixtures golden test-spark gazetteer fuzz clean
 
 all: build
 
@@ -23,7 +23,8 @@ run: build
 
 ## pipe: the same fixtures through the Unix pipe of standalone stage binaries
 pipe: build
-	@$(RELEASE)/newsnlp-tokenize -q fixtures/news.jsonl | $(RELEASE)/newsnlp-dateline -q \
+	@$(RELEASE)/newsnlp-tokenize -q fixtures/news.jsonl | $(RELEASE)/newsnlp-pos -q \
+	  | $(RELEASE)/newsnlp-dateline -q \
 	  | $(RELEASE)/newsnlp-entities -q | $(RELEASE)/newsnlp-quotes -q
 
 ## test: every unit, property, doc and end-to-end test (needs only a Rust toolchain)
@@ -34,11 +35,12 @@ test:
 ## eval: dev-split accuracy of every stage with ../shared/eval scorers (GATE=1 fails below the gates)
 eval: build
 	@if [ ! -d "$(SHARED)/data" ]; then echo "eval: $(SHARED)/data not found, skipping"; exit 0; fi; \
-	status=0; for s in eval/seg.sh eval/dateline.sh eval/ner.sh eval/quotes.sh; do \
+	status=0; for s in eval/seg.sh eval/pos.sh eval/dateline.sh eval/ner.sh eval/quotes.sh; do \
 	  echo "== $$s"; bash $$s || status=1; done; exit $$status
 
-## bench: throughput and peak memory (figures, not tests; needs GNU time and python3)
+## bench: scaling in document length, throughput and peak memory (figures, not tests; needs GNU time and python3)
 bench: build
+	bash bench/scaling.sh
 	bash bench/run.sh
 
 ## compare-spacy: newsnlp against spaCy 3.8 small + textacy on the same texts (installs them in a venv)
@@ -48,6 +50,10 @@ compare-spacy: build
 ## model: retrain the shipped entity model from ../shared (about 30 s; see crates/entities/README.md)
 model:
 	bash crates/entities/train-model.sh
+
+## pos-model: retrain the shipped pos model from ../shared (see crates/pos/README.md)
+pos-model:
+	bash crates/pos/train-model.sh
 
 ## gazetteer: regenerate the embedded GeoNames tables (needs Python and PyPI)
 gazetteer:

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # `make bench`: whole-process throughput (MB/s, tokens/s, documents/s) and peak RSS of
-# `newsnlp run` at -j 1 and -j all cores on a >= 50 MB corpus, peak RSS on 8x that input, then
-# the per-stage criterion micro-benchmarks. Figures, not tests. Run from the repository root.
+# `newsnlp run` at -j 1 (with and without the pos stage) and -j all cores on a >= 50 MB corpus,
+# peak RSS on 8x that input, then the per-stage criterion micro-benchmarks. Figures, not tests. Run from the repository root.
 #
 #   BIN=target/release      where the built binaries are (make bench builds them)
 #   MIN_MB=50               corpus size
@@ -53,10 +53,13 @@ printf "%-18s %8s %11s %9s %8s %8s %9s %7s\n" run "MB/s" "tokens/s" "docs/s" "wa
 run "tokenize -j1" 1 0 --stages tokenize
 run "tokenize -j$cores" "$cores" 0 --stages tokenize
 run "-j1" 1 0
+run "-j1 without pos" 1 0 --stages tokenize,dateline,entities,quotes
 run "-j$cores" "$cores" 0
 run "-j$cores stdin 1x" "$cores" 1
 run "-j$cores stdin ${copies}x" "$cores" "$copies"
 
+awk -v a="$(cat "$work/-j1.cpu")" -v b="$(cat "$work/-j1 without pos.cpu")" 'BEGIN {
+  printf "pos: the whole pipeline at -j 1 takes %.1f CPU s with pos, %.1f s without (+%.0f%%)\n", a, b, 100 * (a - b) / b }'
 m1=$(cat "$work/-j$cores stdin 1x.rss") m8=$(cat "$work/-j$cores stdin ${copies}x.rss")
 c1=$(cat "$work/-j1.cpu") cn=$(cat "$work/-j$cores.cpu")
 # On a shared machine one wall-clock pair mostly shows the load of others: take the best of

@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Rebuilds the shipped entity model (model/clusters.tsv, then model/ner.bin) from ../shared/data,
+# Rebuilds the shipped entity model (the word clusters in crates/tagger/model/clusters.tsv, then
+# model/ner.bin) from ../shared/data,
 # train splits only, tuning on CoNLL-2003 dev. `make model` runs this from the repository root.
 # The clusters are embedded in the binary, so the tagger is trained by a binary rebuilt after them.
 # Only text whose terms allow a shipped model goes in: CoNLL-2003 and Reuters-21578 (research
@@ -9,13 +10,14 @@ D=${SHARED:-../shared}/data
 CARGO=${CARGO:-cargo}
 [ -d "$D" ] || { echo "model: $D not found" >&2; exit 1; }
 M=crates/entities/model
+C=crates/tagger/model
 T=${CARGO_TARGET_DIR:-target}/release
 $CARGO build --release -p newsnlp-entities
 $T/newsnlp-entities clusters \
   "$D/conll2003/train.input.jsonl" \
-  "$D/reuters21578/datelines_train.jsonl" "$D/gum/news_train.jsonl" -o "$M/clusters.tsv"
+  "$D/reuters21578/datelines_train.jsonl" "$D/gum/news_train.jsonl" -o "$C/clusters.tsv"
 $CARGO build --release -p newsnlp-entities
 $T/newsnlp-entities train \
   --train "$D/conll2003/train.jsonl" --train "$D/gum/news_train.jsonl" \
   --dev "$D/conll2003/dev.jsonl" --ensemble 5 -o "$M/ner.bin"
-echo "model: rebuilt $M/clusters.tsv and $M/ner.bin; check dev F1 with 'make eval' before committing"
+echo "model: rebuilt $C/clusters.tsv and $M/ner.bin; check dev F1 with 'make eval' before committing"

@@ -78,8 +78,8 @@ pub fn read(path: impl AsRef<Path>) -> String {
 }
 
 /// The stage binaries in pipeline order.
-pub const STAGES: [&str; 4] = [
-    "newsnlp-tokenize", "newsnlp-dateline", "newsnlp-entities", "newsnlp-quotes",
+pub const STAGES: [&str; 5] = [
+    "newsnlp-tokenize", "newsnlp-pos", "newsnlp-dateline", "newsnlp-entities", "newsnlp-quotes",
 ];
 
 /// Pipes `input` through every stage binary in turn, as a shell pipe would.

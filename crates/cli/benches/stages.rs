@@ -72,9 +72,9 @@ fn benches(c: &mut Criterion) {
     let mut docs = documents(&ndjson);
     let text_bytes: usize = docs.iter().map(|d| d.text.len()).sum();
     for (info, stage) in STAGES.iter().zip(&stages) {
-        let mut group = c.benchmark_group(format!("stage/{}", info.name));
+        let mut group = c.benchmark_group(format!("stage/{}", info.name()));
         short(&mut group);
-        if info.name == "tokenize" {
+        if info.name() == "tokenize" {
             group.throughput(Throughput::Bytes(text_bytes as u64));
             group.bench_function("MB/s", |b| bench_stage(b, &docs, stage.as_ref()));
         }

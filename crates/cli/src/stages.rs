@@ -1,10 +1,13 @@
-//! The stages the driver knows, their order and prerequisites, and `--stages` parsing.
+//! The stages the driver knows, the order and prerequisites derived from what each declares
+//! it requires and provides, and `--stages` parsing.
 //!
-//! Adding a stage to the driver is one line in [`STAGES`].
+//! Adding a stage to the driver is one line in [`STAGES`]; where it runs follows from its
+//! [`Declaration`].
 
 use newsnlp_dateline::DatelineParser;
-use newsnlp_doc::{Pipeline, Stage};
+use newsnlp_doc::{Declaration, Layer, Pipeline, Stage};
 use newsnlp_entities::EntityRecognizer;
+use newsnlp_pos::PosTagger;
 use newsnlp_quotes::QuoteExtractor;
 use newsnlp_tokenize::Tokenizer;
 use thiserror::Error;
@@ -18,40 +21,42 @@ pub struct StageConfig {
 
 /// One stage the driver can run.
 pub struct StageInfo {
-    /// The name used in `--stages` (and the stage binary's suffix: `newsnlp-NAME`).
-    pub name: &'static str,
-    /// Stages whose layers this one reads; they are added when not asked for.
-    pub requires: &'static [&'static str],
+    /// Its name (`--stages`, and the binary `newsnlp-NAME`) and the layers it reads and adds.
+    pub declaration: &'static Declaration,
     make: fn(&StageConfig) -> Box<dyn Stage>,
 }
 
 impl StageInfo {
+    pub fn name(&self) -> &'static str {
+        self.declaration.name
+    }
+
     /// Builds this stage alone.
     pub fn build(&self, config: &StageConfig) -> Box<dyn Stage> {
         (self.make)(config)
     }
 }
 
-/// Every stage, in pipeline order (the order of the Unix pipe of stage binaries).
+/// Every stage; ties in the derived order keep this order (that of the Unix pipe).
 pub const STAGES: &[StageInfo] = &[
     StageInfo {
-        name: "tokenize",
-        requires: &[],
+        declaration: &newsnlp_tokenize::DECLARATION,
         make: |_| Box::new(Tokenizer::new()),
     },
     StageInfo {
-        name: "dateline",
-        requires: &["tokenize"],
+        declaration: &newsnlp_pos::DECLARATION,
+        make: |_| Box::new(PosTagger::new()),
+    },
+    StageInfo {
+        declaration: &newsnlp_dateline::DECLARATION,
         make: |c| Box::new(DatelineParser::new().with_published(c.published.clone())),
     },
     StageInfo {
-        name: "entities",
-        requires: &["tokenize"],
+        declaration: &newsnlp_entities::DECLARATION,
         make: |_| Box::new(EntityRecognizer::new()),
     },
     StageInfo {
-        name: "quotes",
-        requires: &["tokenize", "entities"],
+        declaration: &newsnlp_quotes::DECLARATION,
         make: |_| Box::new(QuoteExtractor::new()),
     },
 ];
@@ -61,6 +66,36 @@ pub const STAGES: &[StageInfo] = &[
 pub enum StagesError {
     #[error("unknown stage {name:?} (known: {known})")]
     Unknown { name: String, known: String },
+}
+
+/// The stage that provides `layer`.
+fn provider(layer: Layer) -> Option<usize> {
+    STAGES
+        .iter()
+        .position(|s| s.declaration.provides.contains(&layer))
+}
+
+/// The stages whose layers stage `i` reads.
+fn prerequisites(i: usize) -> impl Iterator<Item = usize> {
+    STAGES[i]
+        .declaration
+        .requires
+        .iter()
+        .filter_map(|&l| provider(l))
+}
+
+/// Every stage in an order where each comes after the stages it reads from, ties kept in
+/// table order; a stage in a cycle is left out (a test checks none is).
+pub fn pipeline_order() -> Vec<usize> {
+    let mut placed = vec![false; STAGES.len()];
+    let mut order = Vec::with_capacity(STAGES.len());
+    while let Some(i) =
+        (0..STAGES.len()).find(|&i| !placed[i] && prerequisites(i).all(|j| placed[j]))
+    {
+        placed[i] = true;
+        order.push(i);
+    }
+    order
 }
 
 /// The stages to run: those asked for plus their prerequisites, in pipeline order.
@@ -75,7 +110,10 @@ impl Selection {
     /// Every stage.
     pub fn all() -> Selection {
         Selection {
-            names: STAGES.iter().map(|s| s.name).collect(),
+            names: pipeline_order()
+                .into_iter()
+                .map(|i| STAGES[i].name())
+                .collect(),
             added: Vec::new(),
         }
     }
@@ -84,29 +122,30 @@ impl Selection {
     pub fn parse<S: AsRef<str>>(requested: &[S]) -> Result<Selection, StagesError> {
         let mut wanted = vec![false; STAGES.len()];
         let mut asked = vec![false; STAGES.len()];
+        let mut todo = Vec::new();
         for name in requested {
             let name = name.as_ref().trim();
             let i = index(name).ok_or_else(|| StagesError::Unknown {
                 name: name.to_string(),
-                known: STAGES.iter().map(|s| s.name).collect::<Vec<_>>().join(","),
+                known: STAGES
+                    .iter()
+                    .map(|s| s.name())
+                    .collect::<Vec<_>>()
+                    .join(","),
             })?;
             asked[i] = true;
-            wanted[i] = true;
+            todo.push(i);
         }
-        // Prerequisites come earlier in STAGES, so one backward pass closes the set.
-        for i in (0..STAGES.len()).rev() {
-            if wanted[i] {
-                for req in STAGES[i].requires {
-                    if let Some(j) = index(req) {
-                        wanted[j] = true;
-                    }
-                }
+        while let Some(i) = todo.pop() {
+            if !std::mem::replace(&mut wanted[i], true) {
+                todo.extend(prerequisites(i));
             }
         }
         let pick = |f: &dyn Fn(usize) -> bool| {
-            (0..STAGES.len())
+            pipeline_order()
+                .into_iter()
                 .filter(|&i| f(i))
-                .map(|i| STAGES[i].name)
+                .map(|i| STAGES[i].name())
                 .collect()
         };
         Ok(Selection {
@@ -118,15 +157,17 @@ impl Selection {
     /// Builds the selected stages into one pipeline.
     pub fn build(&self, config: &StageConfig) -> Pipeline {
         let mut pipeline = Pipeline::new();
-        for stage in STAGES.iter().filter(|s| self.names.contains(&s.name)) {
-            pipeline.push(stage.build(config));
+        for &name in &self.names {
+            if let Some(i) = index(name) {
+                pipeline.push(STAGES[i].build(config));
+            }
         }
         pipeline
     }
 }
 
 fn index(name: &str) -> Option<usize> {
-    STAGES.iter().position(|s| s.name == name)
+    STAGES.iter().position(|s| s.name() == name)
 }
 
 #[cfg(test)]
@@ -134,26 +175,50 @@ mod tests {
     use super::*;
 
     #[test]
-    fn stages_are_listed_in_an_order_that_satisfies_their_prerequisites() {
-        for (i, stage) in STAGES.iter().enumerate() {
-            for req in stage.requires {
-                let j =
-                    index(req).unwrap_or_else(|| panic!("{} requires unknown {req}", stage.name));
-                assert!(j < i, "{} must come after {req}", stage.name);
+    fn every_required_layer_has_a_provider_and_every_stage_an_order() {
+        for stage in STAGES {
+            for &layer in stage.declaration.requires {
+                assert!(
+                    provider(layer).is_some(),
+                    "{} reads {layer:?}, which no stage adds",
+                    stage.name()
+                );
+            }
+        }
+        let order = pipeline_order();
+        assert_eq!(order.len(), STAGES.len(), "a cycle among the declarations");
+        for (k, &i) in order.iter().enumerate() {
+            for j in prerequisites(i) {
+                assert!(
+                    order[..k].contains(&j),
+                    "{} must come after {}",
+                    STAGES[i].name(),
+                    STAGES[j].name()
+                );
             }
         }
     }
 
     #[test]
+    fn the_default_order_is_the_pipe_of_stage_binaries() {
+        assert_eq!(
+            Selection::all().names,
+            ["tokenize", "pos", "dateline", "entities", "quotes"]
+        );
+    }
+
+    #[test]
     fn prerequisites_are_added_and_order_is_canonical() {
-        let last = STAGES.last().unwrap();
-        let sel = Selection::parse(&[last.name]).unwrap();
-        assert_eq!(sel.names.last(), Some(&last.name));
-        for req in last.requires {
-            assert!(sel.names.contains(req) && sel.added.contains(req));
-        }
+        let sel = Selection::parse(&["quotes"]).unwrap();
+        assert_eq!(sel.names, ["tokenize", "entities", "quotes"]);
+        assert_eq!(sel.added, ["tokenize", "entities"]);
+        let pos = Selection::parse(&["pos"]).unwrap();
+        assert_eq!(
+            (pos.names, pos.added),
+            (vec!["tokenize", "pos"], vec!["tokenize"])
+        );
         let all =
-            Selection::parse(&STAGES.iter().rev().map(|s| s.name).collect::<Vec<_>>()).unwrap();
+            Selection::parse(&STAGES.iter().rev().map(|s| s.name()).collect::<Vec<_>>()).unwrap();
         assert_eq!(all, Selection::all());
     }
 

@@ -30,7 +30,7 @@ mod date;
 mod lexer;
 mod parse;
 
-use newsnlp_doc::{Dateline, Document, Stage, StageError};
+use newsnlp_doc::{Dateline, Declaration, Document, Layer, Stage, StageError};
 
 pub use date::Ymd;
 
@@ -70,9 +70,20 @@ impl DatelineParser {
     }
 }
 
+/// What the dateline stage reads and adds.
+pub const DECLARATION: Declaration = Declaration {
+    name: "dateline",
+    requires: &[Layer::Tokens, Layer::Paragraphs],
+    provides: &[Layer::Dateline],
+};
+
 impl Stage for DatelineParser {
     fn name(&self) -> &'static str {
-        "dateline"
+        DECLARATION.name
+    }
+
+    fn declaration(&self) -> Option<&'static Declaration> {
+        Some(&DECLARATION)
     }
 
     /// Needs the tokenizer's layers so that a pipeline run in the wrong order says so; the

@@ -52,7 +52,7 @@ pub use error::{LineError, RunError, StageError};
 pub use model::*;
 pub use offsets::OffsetMap;
 pub use runner::{OnError, RunOptions, RunSummary, Runner};
-pub use stage::{Pipeline, Stage};
+pub use stage::{Declaration, Layer, Pipeline, Stage};
 
 /// The README's example, compiled and run as a doctest.
 #[cfg(doctest)]

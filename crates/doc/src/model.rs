@@ -225,6 +225,77 @@ pub struct Entity {
     pub canonical: String,
 }
 
+/// The Universal POS tags (UD v2), the values of a token's `pos`.
+pub const UPOS_TAGS: [&str; 17] = [
+    "ADJ", "ADP", "ADV", "AUX", "CCONJ", "DET", "INTJ", "NOUN", "NUM", "PART", "PRON", "PROPN",
+    "PUNCT", "SCONJ", "SYM", "VERB", "X",
+];
+
+/// The Penn Treebank tags as GUM's XPOS column uses them (with UD English's additions `HYPH`,
+/// `NFP`, `ADD`, `AFX`, `GW`, `XX`), the values of a token's `tag`.
+pub const PTB_TAGS: [&str; 51] = [
+    "CC", "CD", "DT", "EX", "FW", "IN", "JJ", "JJR", "JJS", "LS", "MD", "NN", "NNS", "NNP", "NNPS",
+    "PDT", "POS", "PRP", "PRP$", "RB", "RBR", "RBS", "RP", "SYM", "TO", "UH", "VB", "VBD", "VBG",
+    "VBN", "VBP", "VBZ", "WDT", "WP", "WP$", "WRB", "$", "``", "''", "-LRB-", "-RRB-", ",", ".",
+    ":", "HYPH", "NFP", "ADD", "AFX", "GW", "XX", "-LSB-",
+];
+
+/// `name` as the `'static` entry of `list`, so a tag costs no allocation per token.
+pub fn intern_tag(list: &[&'static str], name: &str) -> Option<&'static str> {
+    list.iter().find(|&&t| t == name).copied()
+}
+
+/// Part of speech and lemma of one token.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct TokenPos {
+    /// Universal POS tag, one of [`UPOS_TAGS`].
+    pub pos: &'static str,
+    /// Penn Treebank tag, one of [`PTB_TAGS`].
+    pub tag: &'static str,
+    /// Byte range of the lemma in [`PosLayer::lemmas`].
+    lemma: (u32, u32),
+}
+
+/// The pos stage's layer, parallel to `tokens`: every lemma lives in one buffer, so tagging a
+/// document allocates per document, not per token.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct PosLayer {
+    pub tokens: Vec<TokenPos>,
+    lemmas: String,
+}
+
+impl PosLayer {
+    /// An empty layer with room for `n` tokens.
+    pub fn with_capacity(n: usize) -> PosLayer {
+        PosLayer {
+            tokens: Vec::with_capacity(n),
+            lemmas: String::with_capacity(n * 6),
+        }
+    }
+
+    /// Appends the next token's tags and lemma.
+    pub fn push(&mut self, pos: &'static str, tag: &'static str, lemma: &str) {
+        let start = self.lemmas.len() as u32;
+        self.lemmas.push_str(lemma);
+        let lemma = (start, self.lemmas.len() as u32);
+        self.tokens.push(TokenPos { pos, tag, lemma });
+    }
+
+    pub fn len(&self) -> usize {
+        self.tokens.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.tokens.is_empty()
+    }
+
+    /// The lemma of token `i`.
+    pub fn lemma(&self, i: usize) -> &str {
+        let (start, end) = self.tokens[i].lemma;
+        &self.lemmas[start as usize..end as usize]
+    }
+}
+
 /// How a statement is reported.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum QuoteKind {
@@ -287,6 +358,8 @@ pub struct Document {
     pub tokens: Option<Vec<Span>>,
     pub sentences: Option<Vec<Sentence>>,
     pub paragraphs: Option<Vec<Span>>,
+    /// Part of speech and lemma of each token (written inside `tokens` on the wire).
+    pub pos: Option<PosLayer>,
     pub dateline: Option<Option<Dateline>>,
     pub entities: Option<Vec<Entity>>,
     pub quotes: Option<Vec<Quote>>,
@@ -341,6 +414,17 @@ mod tests {
         assert!(!a.contains(Span::new(1, 6)));
         assert!(a.overlaps(Span::new(4, 9)));
         assert!(!a.overlaps(Span::new(5, 9)));
+    }
+
+    #[test]
+    fn pos_layer_keeps_each_lemma() {
+        let mut layer = PosLayer::with_capacity(2);
+        layer.push("AUX", "VBZ", "have");
+        layer.push("PROPN", "NNP", "Lavrov");
+        assert_eq!((layer.lemma(0), layer.lemma(1)), ("have", "Lavrov"));
+        assert_eq!(layer.tokens[1].tag, "NNP");
+        assert_eq!(intern_tag(&PTB_TAGS, "PRP$"), Some("PRP$"));
+        assert_eq!(intern_tag(&UPOS_TAGS, "NN"), None);
     }
 
     #[test]

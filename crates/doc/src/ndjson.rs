@@ -188,6 +188,38 @@ impl WireEntries for TextSpan {
     }
 }
 
+/// A token with its tags and lemma when the pos layer is present.
+struct Token<'a> {
+    span: Span,
+    pos: Option<(&'a PosLayer, usize)>,
+}
+
+impl WireEntries for Token<'_> {
+    fn entries<M: SerializeMap>(&self, ctx: &Ctx<'_>, m: &mut M) -> Result<(), M::Error> {
+        self.span.entries(ctx, m)?;
+        if let Some((layer, i)) = self.pos {
+            m.serialize_entry("pos", layer.tokens[i].pos)?;
+            m.serialize_entry("tag", layer.tokens[i].tag)?;
+            m.serialize_entry("lemma", layer.lemma(i))?;
+        }
+        Ok(())
+    }
+}
+
+/// The `tokens` layer, each token with its pos entries when they were computed.
+struct Tokens<'a>(&'a [Span], Option<&'a PosLayer>, &'a Ctx<'a>);
+
+impl Serialize for Tokens<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut seq = s.serialize_seq(Some(self.0.len()))?;
+        for (i, &span) in self.0.iter().enumerate() {
+            let pos = self.1.filter(|l| i < l.len()).map(|l| (l, i));
+            seq.serialize_element(&Item(&Token { span, pos }, self.2))?;
+        }
+        seq.end()
+    }
+}
+
 impl WireEntries for Sentence {
     fn entries<M: SerializeMap>(&self, ctx: &Ctx<'_>, m: &mut M) -> Result<(), M::Error> {
         self.span.entries(ctx, m)?;
@@ -251,7 +283,7 @@ impl WireEntries for Document {
             m.serialize_entry(k, v)?;
         }
         if let Some(tokens) = &self.tokens {
-            m.serialize_entry("tokens", &Items(tokens, ctx))?;
+            m.serialize_entry("tokens", &Tokens(tokens, self.pos.as_ref(), ctx))?;
         }
         if let Some(sentences) = &self.sentences {
             m.serialize_entry("sentences", &Items(sentences, ctx))?;
@@ -322,6 +354,32 @@ mod tests {
         let mut out = Vec::new();
         write_document(&d, &mut out);
         assert_eq!(String::from_utf8(out).unwrap(), line);
+    }
+
+    #[test]
+    fn pos_fields_round_trip_inside_tokens() {
+        let line = r#"{"text":"He has left","tokens":[{"start":0,"end":2,"pos":"PRON","tag":"PRP","lemma":"he"},{"start":3,"end":6,"pos":"AUX","tag":"VBZ","lemma":"have"},{"start":7,"end":11,"pos":"VERB","tag":"VBN","lemma":"leave"}]}"#;
+        let d = doc(line);
+        assert_eq!(d.pos.as_ref().unwrap().lemma(1), "have");
+        let mut out = Vec::new();
+        write_document(&d, &mut out);
+        assert_eq!(String::from_utf8(out).unwrap(), line);
+    }
+
+    #[test]
+    fn pos_fields_are_all_or_nothing_and_known() {
+        let partial = err(br#"{"text":"a b","tokens":[{"start":0,"end":1,"pos":"X","tag":"XX","lemma":"a"},{"start":2,"end":3}]}"#);
+        assert!(partial
+            .error
+            .to_string()
+            .starts_with("tokens[1]: `pos`, `tag` and `lemma`"));
+        let unknown = err(
+            br#"{"text":"a","tokens":[{"start":0,"end":1,"pos":"NN","tag":"NN","lemma":"a"}]}"#,
+        );
+        assert_eq!(
+            unknown.error.to_string(),
+            "tokens[0]: unknown Universal POS tag \"NN\""
+        );
     }
 
     #[test]

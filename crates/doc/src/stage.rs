@@ -1,15 +1,44 @@
 //! What a pipeline stage is, and how stages compose.
 
 use crate::error::StageError;
-use crate::model::{Document, Entity, Sentence, Span};
+use crate::model::{Document, Entity, PosLayer, Sentence, Span};
 use std::any::Any;
 use std::panic::{catch_unwind, AssertUnwindSafe};
+
+/// A layer of the document model, as stages declare what they read and write.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Layer {
+    Tokens,
+    Sentences,
+    Paragraphs,
+    /// `pos`, `tag` and `lemma` on every token.
+    Pos,
+    Dateline,
+    Entities,
+    Quotes,
+}
+
+/// What a stage reads and adds, known before the stage is built (a driver orders stages and
+/// adds missing prerequisites from these alone).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Declaration {
+    /// Short name used in messages and `--stages` (`tokenize`, `pos`, …); the stage binary is
+    /// `newsnlp-NAME`.
+    pub name: &'static str,
+    pub requires: &'static [Layer],
+    pub provides: &'static [Layer],
+}
 
 /// A pipeline stage: built once (models loaded, patterns compiled), then applied to many
 /// documents from many threads.
 pub trait Stage: Send + Sync {
     /// Short name used in messages and `--stages` (`tokenize`, `dateline`, …).
     fn name(&self) -> &'static str;
+
+    /// The layers this stage reads and adds (`None` for a composite such as [`Pipeline`]).
+    fn declaration(&self) -> Option<&'static Declaration> {
+        None
+    }
 
     /// Adds this stage's layer to `doc`.
     fn annotate(&self, doc: &mut Document) -> Result<(), StageError>;
@@ -92,6 +121,10 @@ impl Document {
             .ok_or(missing("paragraphs", "newsnlp-tokenize"))
     }
 
+    pub fn require_pos(&self) -> Result<&PosLayer, StageError> {
+        self.pos.as_ref().ok_or(missing("pos", "newsnlp-pos"))
+    }
+
     pub fn require_entities(&self) -> Result<&[Entity], StageError> {
         self.entities
             .as_deref()
@@ -101,4 +134,18 @@ impl Document {
 
 fn missing(layer: &'static str, producer: &'static str) -> StageError {
     StageError::MissingLayer { layer, producer }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_missing_pos_layer_names_the_stage_to_run() {
+        let err = Document::new("Lavrov said.").require_pos().unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "document has no `pos` layer: run `newsnlp-pos` first"
+        );
+    }
 }

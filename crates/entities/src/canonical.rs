@@ -13,6 +13,7 @@
 
 use crate::lexicon::TITLES;
 use newsnlp_doc::{Entity, EntityLabel, Span};
+use std::collections::HashMap;
 
 /// Built-in expansions of the commonest short forms.
 const ALIASES: &[(&str, &str)] = &[
@@ -48,112 +49,39 @@ struct Mention {
     toks: std::ops::Range<usize>,
 }
 
+/// The text of token `i`.
+fn token_word<'t>(text: &'t str, tokens: &[Span], i: usize) -> &'t str {
+    text.get(tokens[i].range()).unwrap_or("")
+}
+
 /// Cleans `spans` (sorted, non-overlapping byte spans with labels) and gives each its canonical
 /// name. Spans that do not start and end on token boundaries are kept as they are.
+///
+/// Every look-up goes through an index (by following word, by initials, by a trie of first and
+/// last words), so linking is linear in the number of mentions and their words.
 pub fn link(text: &str, tokens: &[Span], spans: &[(Span, EntityLabel)]) -> Vec<Entity> {
-    let word = |i: usize| text.get(tokens[i].range()).unwrap_or("");
-    let mut mentions: Vec<Mention> = Vec::new();
-    for &(span, label) in spans {
-        let first = tokens.partition_point(|t| t.start < span.start);
-        let last = tokens.partition_point(|t| t.end <= span.end);
-        let mut toks = first..last;
-        if toks.is_empty() || tokens[first].start != span.start {
-            mentions.push(Mention {
-                span,
-                label,
-                toks: 0..0,
-            });
-            continue;
-        }
-        while toks.len() > 1 && word(toks.start).eq_ignore_ascii_case("the") {
-            toks.start += 1;
-        }
-        if label == EntityLabel::Per {
-            while toks.len() > 1 && TITLES.contains(&word(toks.start)) {
-                toks.start += 1;
-            }
-        }
-        while toks.len() > 1 && is_possessive(word(toks.end - 1)) {
-            toks.end -= 1;
-        }
-        let mut span = Span::new(tokens[toks.start].start, tokens[toks.end - 1].end);
-        if let Some((prefix, rest)) = word(toks.start).split_once('-') {
-            if PREFIXES.contains(&prefix) && rest.chars().next().is_some_and(char::is_uppercase) {
-                span.start += prefix.len() + 1;
-            }
-        }
-        mentions.push(Mention { span, label, toks });
-    }
+    let mentions: Vec<Mention> = spans
+        .iter()
+        .map(|&(span, label)| clean(text, tokens, span, label))
+        .collect();
     let names: Vec<String> = mentions
         .iter()
         .map(|m| normalise(text.get(m.span.range()).unwrap_or("")))
         .collect();
-    let words =
-        |m: &Mention| -> Vec<&str> { m.toks.clone().map(word).filter(|w| !is_punct(w)).collect() };
+    let words: Vec<Vec<&str>> = mentions
+        .iter()
+        .map(|m| {
+            m.toks
+                .clone()
+                .map(|i| token_word(text, tokens, i))
+                .filter(|w| !is_punct(w))
+                .collect()
+        })
+        .collect();
     let mut canonical: Vec<Option<String>> = vec![None; mentions.len()];
     // Acronyms first: their expansion may come later in the story.
-    for k in 0..mentions.len() {
-        let name = names[k].as_str();
-        if let Some(&(_, full)) = ALIASES.iter().find(|(a, _)| *a == name) {
-            canonical[k] = Some(full.to_string());
-            continue;
-        }
-        let Some(letters) = acronym_letters(name) else {
-            continue;
-        };
-        // `Full Name ( ACRONYM )`: the name right before the parenthesis.
-        let paren = mentions.iter().enumerate().find(|(j, f)| {
-            *j != k
-                && f.toks.len() > 1
-                && f.toks.end + 1 < tokens.len()
-                && word(f.toks.end) == "("
-                && word(f.toks.end + 1) == name
-        });
-        if let Some((j, _)) = paren {
-            canonical[k] = Some(names[j].clone());
-            continue;
-        }
-        let spelled = mentions
-            .iter()
-            .enumerate()
-            .filter(|(j, f)| *j != k && f.toks.len() > 1 && initials(&words(f)) == letters)
-            .max_by_key(|(j, f)| (f.toks.len(), usize::MAX - j));
-        if let Some((j, _)) = spelled {
-            canonical[k] = Some(names[j].clone());
-        }
-    }
-    // Short mentions: the longest name (earlier first, else later) whose first or last words they are.
-    for k in 0..mentions.len() {
-        if canonical[k].is_some() || mentions[k].toks.is_empty() {
-            continue;
-        }
-        let mine = words(&mentions[k]);
-        let best = mentions
-            .iter()
-            .enumerate()
-            .filter(|(j, f)| {
-                *j != k && f.label == mentions[k].label && !f.toks.is_empty() && {
-                    let theirs = words(f);
-                    theirs.len() > mine.len()
-                        && !mine.is_empty()
-                        && match f.label {
-                            // Surname or first names.
-                            EntityLabel::Per => {
-                                theirs.starts_with(&mine) || theirs.ends_with(&mine)
-                            }
-                            // `Real` for `Real Madrid`, never `Stirling` for `East Stirling`.
-                            EntityLabel::Org => theirs.starts_with(&mine),
-                            // `Cuba` is not `Santiago de Cuba`, nor `China` `South China`.
-                            EntityLabel::Loc | EntityLabel::Misc => false,
-                        }
-                }
-            })
-            .max_by_key(|(j, f)| (*j < k, words(f).len(), usize::MAX - j));
-        canonical[k] = Some(match best {
-            Some((j, _)) => canonical[j].clone().unwrap_or_else(|| names[j].clone()),
-            None => names[k].clone(),
-        });
-    }
+    link_acronyms(text, tokens, &mentions, &names, &words, &mut canonical);
+    link_short_mentions(&mentions, &names, &words, &mut canonical);
     mentions
         .into_iter()
         .zip(canonical)
@@ -164,6 +92,212 @@ pub fn link(text: &str, tokens: &[Span], spans: &[(Span, EntityLabel)]) -> Vec<E
             canonical: c.unwrap_or(name),
         })
         .collect()
+}
+
+/// One tagged span as a mention: without a leading `the`, a person's titles, a possessive
+/// ending or a hyphenated prefix.
+fn clean(text: &str, tokens: &[Span], span: Span, label: EntityLabel) -> Mention {
+    let word = |i: usize| token_word(text, tokens, i);
+    let first = tokens.partition_point(|t| t.start < span.start);
+    let last = tokens.partition_point(|t| t.end <= span.end);
+    let mut toks = first..last;
+    if toks.is_empty() || tokens[first].start != span.start {
+        return Mention {
+            span,
+            label,
+            toks: 0..0,
+        };
+    }
+    while toks.len() > 1 && word(toks.start).eq_ignore_ascii_case("the") {
+        toks.start += 1;
+    }
+    if label == EntityLabel::Per {
+        while toks.len() > 1 && TITLES.contains(&word(toks.start)) {
+            toks.start += 1;
+        }
+    }
+    while toks.len() > 1 && is_possessive(word(toks.end - 1)) {
+        toks.end -= 1;
+    }
+    let mut span = Span::new(tokens[toks.start].start, tokens[toks.end - 1].end);
+    if let Some((prefix, rest)) = word(toks.start).split_once('-') {
+        if PREFIXES.contains(&prefix) && rest.chars().next().is_some_and(char::is_uppercase) {
+            span.start += prefix.len() + 1;
+        }
+    }
+    Mention { span, label, toks }
+}
+
+/// Gives each acronym its built-in expansion, else the name written right before it in
+/// parentheses (`Full Name ( ACRONYM )`), else the longest (then earliest) phrase whose
+/// initials spell it.
+fn link_acronyms(
+    text: &str,
+    tokens: &[Span],
+    mentions: &[Mention],
+    names: &[String],
+    words: &[Vec<&str>],
+    canonical: &mut [Option<String>],
+) {
+    let word = |i: usize| token_word(text, tokens, i);
+    // Multi-token mentions by the word inside the parenthesis after them, in text order.
+    let mut by_parenthesised: HashMap<&str, Vec<usize>> = HashMap::new();
+    // Multi-token mentions by their initials, longest first, then in text order.
+    let mut by_initials: HashMap<String, Vec<usize>> = HashMap::new();
+    for (j, f) in mentions.iter().enumerate() {
+        if f.toks.len() <= 1 {
+            continue;
+        }
+        if f.toks.end + 1 < tokens.len() && word(f.toks.end) == "(" {
+            let inside = word(f.toks.end + 1);
+            by_parenthesised.entry(inside).or_default().push(j);
+        }
+        by_initials.entry(initials(&words[j])).or_default().push(j);
+    }
+    for spelled in by_initials.values_mut() {
+        spelled.sort_by_key(|&j| (std::cmp::Reverse(mentions[j].toks.len()), j));
+    }
+    // The first candidate other than the acronym itself.
+    let other = |candidates: Option<&Vec<usize>>, k: usize| {
+        candidates.and_then(|c| c.iter().copied().find(|&j| j != k))
+    };
+    for k in 0..mentions.len() {
+        let name = names[k].as_str();
+        if let Some(&(_, full)) = ALIASES.iter().find(|(a, _)| *a == name) {
+            canonical[k] = Some(full.to_string());
+            continue;
+        }
+        let Some(letters) = acronym_letters(name) else {
+            continue;
+        };
+        let expansion =
+            other(by_parenthesised.get(name), k).or_else(|| other(by_initials.get(&letters), k));
+        if let Some(j) = expansion {
+            canonical[k] = Some(names[j].clone());
+        }
+    }
+}
+
+/// Links each short mention (not an acronym) to the longest name of the same label whose first
+/// or last words it is (see [`ShortForms`]): an earlier one first, else a later one; ties go to
+/// the earliest. A mention without one is its own canonical name.
+fn link_short_mentions(
+    mentions: &[Mention],
+    names: &[String],
+    words: &[Vec<&str>],
+    canonical: &mut [Option<String>],
+) {
+    // The best later name of each mention: found walking backwards, indexing as we go.
+    let mut later = vec![None; mentions.len()];
+    let mut index = ShortForms::default();
+    for k in (0..mentions.len()).rev() {
+        later[k] = index.best(mentions[k].label, &words[k]);
+        index.insert(mentions[k].label, &words[k], k, Prefer::Earliest);
+    }
+    let mut index = ShortForms::default();
+    for k in 0..mentions.len() {
+        if canonical[k].is_none() && !mentions[k].toks.is_empty() {
+            let best = index.best(mentions[k].label, &words[k]).or(later[k]);
+            canonical[k] = Some(match best {
+                Some(j) => canonical[j].clone().unwrap_or_else(|| names[j].clone()),
+                None => names[k].clone(),
+            });
+        }
+        index.insert(mentions[k].label, &words[k], k, Prefer::Kept);
+    }
+}
+
+/// Which of two equally long candidates a trie node keeps.
+#[derive(Clone, Copy)]
+enum Prefer {
+    /// The one it holds (insertions come in text order).
+    Kept,
+    /// The one inserted now (insertions come in reverse text order).
+    Earliest,
+}
+
+/// The names a short mention may stand for, indexed by their words: a trie of first words
+/// (persons and organisations: `Real` for `Real Madrid`) and one of last words, read from the
+/// end (persons only: `Lavrov` for `Sergey Lavrov`). Places and other names are never
+/// shortened (`Cuba` is not `Santiago de Cuba`, nor `Stirling` `East Stirling`).
+#[derive(Default)]
+struct ShortForms<'t> {
+    /// Child node of (node, next word); node 0 is the root.
+    children: HashMap<(usize, EntityLabel, bool, &'t str), usize>,
+    /// Per node: the longest name (mention index, word count) with more words than the node's
+    /// depth that passes through it.
+    best: Vec<Option<(usize, usize)>>,
+}
+
+impl<'t> ShortForms<'t> {
+    /// Records mention `j`, whose words are `words`.
+    fn insert(&mut self, label: EntityLabel, words: &[&'t str], j: usize, prefer: Prefer) {
+        let n = words.len();
+        if matches!(label, EntityLabel::Per | EntityLabel::Org) {
+            self.insert_path(label, false, words.iter().copied(), n, j, prefer);
+        }
+        if label == EntityLabel::Per {
+            self.insert_path(label, true, words.iter().rev().copied(), n, j, prefer);
+        }
+    }
+
+    fn insert_path(
+        &mut self,
+        label: EntityLabel,
+        reversed: bool,
+        path: impl Iterator<Item = &'t str>,
+        n: usize,
+        j: usize,
+        prefer: Prefer,
+    ) {
+        let mut node = 0;
+        // The node at depth n holds nothing for this name: it has no more words than that.
+        for w in path.take(n.saturating_sub(1)) {
+            let next = self.best.len() + 1;
+            node = *self
+                .children
+                .entry((node, label, reversed, w))
+                .or_insert(next);
+            if node == next {
+                self.best.push(None);
+            }
+            let slot = &mut self.best[node - 1];
+            let replace = match (*slot, prefer) {
+                (None, _) => true,
+                (Some((_, len)), Prefer::Kept) => n > len,
+                (Some((_, len)), Prefer::Earliest) => n >= len,
+            };
+            if replace {
+                *slot = Some((j, n));
+            }
+        }
+    }
+
+    /// The longest recorded name that begins with `words` (or, for a person, ends with them)
+    /// and has more words; of equal lengths, the one the nodes kept.
+    fn best(&self, label: EntityLabel, words: &[&'t str]) -> Option<usize> {
+        if words.is_empty() {
+            return None;
+        }
+        let walk = |reversed: bool, path: &mut dyn Iterator<Item = &&'t str>| {
+            let mut node = 0;
+            for w in path {
+                node = *self.children.get(&(node, label, reversed, *w))?;
+            }
+            self.best[node - 1]
+        };
+        let first = walk(false, &mut words.iter());
+        let last = match label {
+            EntityLabel::Per => walk(true, &mut words.iter().rev()),
+            _ => None,
+        };
+        // Longest first; of equal lengths, the earlier mention.
+        [first, last]
+            .into_iter()
+            .flatten()
+            .min_by_key(|&(j, len)| (std::cmp::Reverse(len), j))
+            .map(|(j, _)| j)
+    }
 }
 
 fn is_possessive(w: &str) -> bool {
@@ -391,5 +525,67 @@ mod tests {
         let text = "Jordan Peel visited Jordan last week.";
         let got = canon(text, &[("Jordan Peel", 0, Per), ("Jordan", 1, Loc)]);
         assert_eq!(got[1].1, "Jordan");
+    }
+
+    /// Issue 9: `Sergey Lavrov met Lavrov.` repeated once took quadratic time (every mention
+    /// compared with every other). Every surname, early or late, still links to the full name.
+    #[test]
+    fn surnames_link_across_a_long_document() {
+        use EntityLabel::*;
+        let text = "Sergey Lavrov met Lavrov. ".repeat(2000);
+        let toks = tokenize(&text);
+        let mut spans = Vec::new();
+        for (at, _) in text.match_indices("Sergey Lavrov") {
+            spans.push((Span::new(at, at + 13), Per));
+            spans.push((Span::new(at + 18, at + 24), Per));
+        }
+        let got = link(&text, &toks, &spans);
+        assert_eq!(got.len(), 4000);
+        assert!(got.iter().all(|e| e.canonical == "Sergey Lavrov"));
+    }
+
+    #[test]
+    fn an_earlier_name_wins_over_a_longer_later_one_and_a_later_one_serves_when_alone() {
+        use EntityLabel::*;
+        let text = "Novak spoke. Maria Novak left. Novak stayed. Novak Petrov Ivanovich came. \
+                    Real won. Real Madrid lost. East Real Club met.";
+        let got = canon(
+            text,
+            &[
+                ("Novak", 0, Per),
+                ("Maria Novak", 0, Per),
+                ("Novak", 2, Per),
+                ("Novak Petrov Ivanovich", 0, Per),
+                ("Real", 0, Org),
+                ("Real Madrid", 0, Org),
+                ("East Real Club", 0, Org),
+            ],
+        );
+        let c: Vec<&str> = got.iter().map(|(_, c)| c.as_str()).collect();
+        assert_eq!(
+            c,
+            [
+                "Novak Petrov Ivanovich", "Maria Novak", "Maria Novak", "Novak Petrov Ivanovich",
+                "Real Madrid", "Real Madrid", "East Real Club"
+            ]
+        );
+    }
+
+    /// Issue 9: `The OPCW said it met.` repeated: every acronym finds its expansion through
+    /// the index of parenthesised words, however far away it is.
+    #[test]
+    fn acronyms_link_across_a_long_document() {
+        use EntityLabel::*;
+        let head = "The Organisation for the Prohibition of Chemical Weapons (OPCW) met. ";
+        let text = format!("{head}{}", "The OPCW said it met. ".repeat(2000));
+        let toks = tokenize(&text);
+        let full = "Organisation for the Prohibition of Chemical Weapons";
+        let mut spans = vec![(span_of(&text, full, 0), Org)];
+        for (at, _) in text.match_indices("OPCW") {
+            spans.push((Span::new(at, at + 4), Org));
+        }
+        let got = link(&text, &toks, &spans);
+        assert_eq!(got.len(), 2002);
+        assert!(got.iter().all(|e| e.canonical == full), "{:?}", &got[..3]);
     }
 }

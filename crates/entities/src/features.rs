@@ -4,9 +4,9 @@
 //! runs with the features it was trained with; the `train` command's `--features` flag turns
 //! groups off for ablation.
 
-use crate::clusters::Clusters;
 use crate::history::History;
 use newsnlp_doc::Span;
+use newsnlp_tagger::Clusters;
 use newsnlp_tagger::{FeatureHash, Features};
 use std::fmt;
 

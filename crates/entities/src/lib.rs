@@ -25,7 +25,6 @@
 //! ```
 
 pub mod canonical;
-pub mod clusters;
 mod common_words;
 pub mod data;
 mod dateline;
@@ -40,11 +39,13 @@ mod tagging;
 mod test_support;
 pub mod train;
 
-pub use clusters::Clusters;
 pub use features::{FeatureSet, Group};
+/// The word clusters live in `newsnlp-tagger` (the pos stage uses them too); re-exported so
+/// `newsnlp_entities::clusters` keeps working.
+pub use newsnlp_tagger::clusters::{self, Clusters};
 pub use newsnlp_tagger::ModelError;
 
-use newsnlp_doc::{Document, Stage, StageError};
+use newsnlp_doc::{Declaration, Document, Layer, Stage, StageError};
 use std::path::Path;
 use std::sync::{Arc, OnceLock};
 use tagging::NerModel;
@@ -118,9 +119,20 @@ impl EntityRecognizer {
     }
 }
 
+/// What the entities stage reads and adds.
+pub const DECLARATION: Declaration = Declaration {
+    name: "entities",
+    requires: &[Layer::Tokens, Layer::Sentences],
+    provides: &[Layer::Entities],
+};
+
 impl Stage for EntityRecognizer {
     fn name(&self) -> &'static str {
-        "entities"
+        DECLARATION.name
+    }
+
+    fn declaration(&self) -> Option<&'static Declaration> {
+        Some(&DECLARATION)
     }
 
     fn annotate(&self, doc: &mut Document) -> Result<(), StageError> {
@@ -207,6 +219,28 @@ mod tests {
             EntityRecognizer::from_path("/nonexistent/model.bin"),
             Err(ModelError::Io { .. })
         ));
+    }
+
+    /// Issue 9: a "sentence" of thousands of tokens is tagged in pieces (bounded memory); the
+    /// names in every piece are still found, at their own offsets.
+    #[test]
+    fn a_sentence_longer_than_one_tagged_piece_keeps_its_names() {
+        let wall = "\" ".repeat(2500);
+        let text = format!("Sergey Lavrov arrived in Moscow {wall}and Sergey Lavrov left Moscow");
+        let doc = run(&text);
+        assert_eq!(doc.sentences.as_ref().map(Vec::len), Some(1));
+        assert!(doc.tokens.as_ref().unwrap().len() > 2 * 1000);
+        let found: Vec<(usize, &str, &str)> = doc
+            .entities
+            .as_ref()
+            .unwrap()
+            .iter()
+            .map(|e| (e.span.start, doc.slice(e.span), e.label.as_str()))
+            .collect();
+        let last = text.rfind("Sergey").unwrap();
+        assert!(found.contains(&(0, "Sergey Lavrov", "PER")), "{found:?}");
+        assert!(found.contains(&(last, "Sergey Lavrov", "PER")), "{found:?}");
+        assert!(found.iter().any(|&(_, w, l)| w == "Moscow" && l == "LOC"));
     }
 
     /// Entities come out ordered and disjoint, whatever sentences another producer wrote.

@@ -12,6 +12,7 @@
 
 use crate::lexicon::{classes, FIRST_NAME, NATURAL_FEATURES, PERSON_NOUN, TITLE};
 use newsnlp_doc::{EntityLabel, Span};
+use std::collections::HashSet;
 
 /// Relabels PER spans (sorted, byte offsets) that end in a natural feature as LOC, then as PER
 /// every single-token span whose word is a known first name that stands, somewhere in the
@@ -28,7 +29,8 @@ pub fn apply(text: &str, tokens: &[Span], spans: &mut [(Span, EntityLabel)]) {
     }
     let word = |i: usize| text.get(tokens[i].range()).unwrap_or("");
     let cue = |i: usize| classes(word(i)) & (TITLE | PERSON_NOUN) != 0;
-    let mut persons: Vec<&str> = Vec::new();
+    // A set: a story may cue thousands of different first names.
+    let mut persons: HashSet<&str> = HashSet::new();
     for i in 1..tokens.len() {
         let w = word(i);
         let is_cued = cue(i - 1) || (i >= 2 && word(i - 1) == "," && cue(i - 2));
@@ -36,8 +38,8 @@ pub fn apply(text: &str, tokens: &[Span], spans: &mut [(Span, EntityLabel)]) {
         let lone = !tokens
             .get(i + 1)
             .is_some_and(|_| word(i + 1).chars().next().is_some_and(char::is_uppercase));
-        if is_cued && lone && classes(w) & FIRST_NAME != 0 && !persons.contains(&w) {
-            persons.push(w);
+        if is_cued && lone && classes(w) & FIRST_NAME != 0 {
+            persons.insert(w);
         }
     }
     if persons.is_empty() {
@@ -49,7 +51,7 @@ pub fn apply(text: &str, tokens: &[Span], spans: &mut [(Span, EntityLabel)]) {
             .is_ok_and(|i| tokens[i] == *span);
         if single
             && *label != EntityLabel::Per
-            && text.get(span.range()).is_some_and(|w| persons.contains(&w))
+            && text.get(span.range()).is_some_and(|w| persons.contains(w))
         {
             *label = EntityLabel::Per;
         }

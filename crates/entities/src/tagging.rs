@@ -1,9 +1,9 @@
 //! A trained entity model and the sentence-by-sentence tagging of one document.
 
-use crate::clusters::Clusters;
 use crate::features::{Extractor, FeatureSet, Group};
 use crate::history::History;
 use newsnlp_doc::{EntityLabel, Sentence, Span};
+use newsnlp_tagger::Clusters;
 use newsnlp_tagger::{Bilou, Model, ModelError, Scratch};
 
 /// The `meta` prefix of entity models; the feature set follows.
@@ -17,6 +17,12 @@ pub(crate) fn scheme() -> Bilou {
 pub(crate) fn meta(set: FeatureSet) -> String {
     format!("{META_PREFIX}{set}")
 }
+
+/// The most tokens tagged as one sequence. The features and the Viterbi lattice of a sequence
+/// take some 300 bytes a token, so a "sentence" the splitter could not break (a table, a wall
+/// of punctuation: millions of tokens) is tagged in pieces of this many tokens, which keeps
+/// memory bounded; news sentences are far shorter and are tagged whole.
+const MAX_SEQUENCE: usize = 1000;
 
 /// Magic bytes of a stacked model file: the first-level model, then the second.
 const STACKED: &[u8; 8] = b"NNLPSTK1";
@@ -135,8 +141,9 @@ impl NerModel {
         all
     }
 
-    /// Decodes every sentence in order, feeding each sentence's labels forward as history, and
-    /// hands each sentence's extractor state, tokens and tags to `each`.
+    /// Decodes every sentence (in pieces of at most [`MAX_SEQUENCE`] tokens) in order, feeding
+    /// each one's labels forward as history, and hands its extractor state, tokens and tags to
+    /// `each`.
     fn each_sentence(
         &self,
         text: &str,
@@ -156,15 +163,16 @@ impl NerModel {
         // once, in the first sentence that holds it, so spans come out ordered and disjoint
         // and the work stays linear in the number of tokens.
         let mut tagged = 0;
-        for s in sentences {
-            let first = s.tokens.start.max(tagged);
-            let Some(toks) = tokens.get(first..s.tokens.end.max(first)) else {
-                continue;
-            };
-            if toks.is_empty() {
-                continue;
-            }
-            tagged = s.tokens.end;
+        let pieces = sentences
+            .iter()
+            .filter_map(|s| {
+                let first = s.tokens.start.max(tagged);
+                let toks = tokens.get(first..s.tokens.end.max(first))?;
+                tagged = tagged.max(s.tokens.end);
+                Some(toks)
+            })
+            .flat_map(|toks| toks.chunks(MAX_SEQUENCE));
+        for toks in pieces {
             ex.sentence(text, toks, &history, document, &mut feats);
             self.model.decode(&feats, &mut scratch, &mut tags);
             remember(&scheme, &ex, &tags, &mut history);

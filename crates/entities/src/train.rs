@@ -2,12 +2,12 @@
 //! epoch's averaged model scored on dev, the best one kept (early stopping).
 
 use crate::canonical;
-use crate::clusters::Clusters;
 use crate::data::{Alignment, GoldDoc};
 use crate::features::{Extractor, FeatureSet, Group};
 use crate::history::History;
 use crate::tagging::{meta, remember, scheme, NerModel};
 use newsnlp_doc::{EntityLabel, Span};
+use newsnlp_tagger::Clusters;
 use newsnlp_tagger::{Model, Perceptron};
 use rayon::prelude::*;
 use std::collections::HashSet;

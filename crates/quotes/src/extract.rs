@@ -5,6 +5,7 @@
 use crate::lexicon::{Form, Gender, Lexicon, Pron, Tag, VerbClass, DAYS};
 use crate::marks::{find_chains, Chain};
 use newsnlp_doc::{Entity, EntityLabel, Quote, QuoteKind, Sentence, Span, Speaker};
+use std::collections::{HashMap, HashSet};
 
 /// The longest content, in tokens, a cue may claim to its right.
 const MAX_CONTENT: usize = 300;
@@ -88,6 +89,25 @@ pub(crate) struct Analysis<'a> {
     /// Chain index + 1 of the quotation covering each token, marks included (0: none).
     chain_of: Vec<u32>,
     used: Vec<bool>,
+    /// Token positions of the commas outside quotations, in order.
+    commas: Vec<usize>,
+    /// Token positions of the closing parentheses, in order.
+    close_parens: Vec<usize>,
+}
+
+/// The first and last of sorted `positions` inside `range`, found by binary search: rules that
+/// look for the next comma of a sentence must not rescan it for every cue.
+fn first_in(positions: &[usize], range: std::ops::Range<usize>) -> Option<usize> {
+    let k = positions.partition_point(|&p| p < range.start);
+    positions.get(k).copied().filter(|&p| p < range.end)
+}
+
+/// See [`first_in`].
+fn last_in(positions: &[usize], range: std::ops::Range<usize>) -> Option<usize> {
+    let k = positions.partition_point(|&p| p < range.end);
+    k.checked_sub(1)
+        .map(|k| positions[k])
+        .filter(|&p| p >= range.start)
 }
 
 fn lower_into(buf: &mut String, s: &str) {
@@ -186,6 +206,12 @@ impl<'a> Analysis<'a> {
             }
         }
         let used = vec![false; chains.len()];
+        let commas = (0..n)
+            .filter(|&k| tags[k] == Tag::Comma && chain_of[k] == 0)
+            .collect();
+        let close_parens = (0..n)
+            .filter(|&k| text.get(toks[k].range()) == Some(")"))
+            .collect();
         Analysis {
             lx,
             text,
@@ -200,6 +226,8 @@ impl<'a> Analysis<'a> {
             chains,
             chain_of,
             used,
+            commas,
+            close_parens,
         }
     }
 
@@ -587,6 +615,14 @@ impl<'a> Analysis<'a> {
             i += 1;
         }
         e
+    }
+
+    /// The last token a search for where a content starting at `c0` stops needs to look at:
+    /// [`Self::content_end`] never goes past `c0 + MAX_CONTENT`, so a stopping point further on
+    /// (the two tokens of slack allow for the preposition trimmed before one) changes nothing,
+    /// and a cue in a sentence of a million tokens does not scan all of it.
+    fn reach(&self, c0: usize, s1: usize) -> usize {
+        s1.min(c0 + MAX_CONTENT + 2)
     }
 
     /// Conjunctions that, after a comma, start a new thought rather than continue the statement.
@@ -1208,9 +1244,7 @@ impl<'a> Analysis<'a> {
                 who = Who::Clause;
                 // `…, I laughed and said …`: the clause starts after the last comma, and its
                 // subject opens it.
-                clause_comma = (s0..k)
-                    .rev()
-                    .find(|&j| self.tags[j] == Tag::Comma && !self.in_quote(j));
+                clause_comma = last_in(&self.commas, s0..k);
                 let subject_at = clause_comma.map_or(s0, |c| c + 1);
                 if let Some((a, b)) = self.np_right(subject_at, k) {
                     if matches!(self.tags[a], Tag::Pron(_)) || self.ent_of[a] != 0 || self.caps[a] {
@@ -1338,8 +1372,7 @@ impl<'a> Analysis<'a> {
         // `said Mr. Burman (a view echoed by everyone).`: an aside in parentheses adds nothing.
         let aside = c0 <= s1
             && self.word(c0) == "("
-            && (c0..=s1)
-                .find(|&k| self.word(k) == ")")
+            && first_in(&self.close_parens, c0..s1 + 1)
                 .is_some_and(|k| k == s1 || self.tags[k + 1] == Tag::Stop);
         let nothing_right = c0 > s1 || matches!(self.tags[c0], Tag::Stop) || aside;
         // `Dianne Bystrom agreed. “Mainstream Republicans are …”`
@@ -1582,16 +1615,14 @@ impl<'a> Analysis<'a> {
         let min_len = if class == VerbClass::Think { 3 } else { 2 };
         // `If the plan rejected X, Y would …`: a subordinate clause ends at its comma.
         let s1 = if subordinate {
-            (c0..=s1)
-                .find(|&k| self.tags[k] == Tag::Comma && !self.in_quote(k))
-                .map_or(s1, |k| k.saturating_sub(1))
+            first_in(&self.commas, c0..s1 + 1).map_or(s1, |k| k.saturating_sub(1))
         } else {
             s1
         };
         // `criticized Ryan directly in his speech`, `endorsed her on Tuesday`: what a judging
         // verb reports is its object (with `for …`, `of …`, `on …`), not the time adjuncts after.
         let s1 = if class == VerbClass::Object && !infinitive {
-            (c0 + 1..=s1)
+            (c0 + 1..=self.reach(c0, s1))
                 .find(|&k| !self.in_quote(k) && self.adjunct_start(k))
                 // Not ending on the preposition that opened the adjunct (`at Saturday`).
                 .map_or(s1, |k| {
@@ -2111,13 +2142,13 @@ impl<'a> Analysis<'a> {
         let mut quotes: Vec<Quote> = Vec::with_capacity(found.len());
         let mut last: Option<(Speaker, usize)> = None; // speaker and paragraph
         let mut last_anchor: Option<usize> = None;
-        let mut seen: Vec<Span> = Vec::new();
+        let mut seen: HashSet<Span> = HashSet::new();
         let mut clause_subject: Option<(usize, Speaker)> = None; // (sentence, speaker)
         for f in found {
             let Some(span) = self.content_span(f.content) else {
                 continue;
             };
-            if seen.contains(&span) {
+            if !seen.insert(span) {
                 continue;
             }
             let start = self.content_start(f.content);
@@ -2156,7 +2187,6 @@ impl<'a> Analysis<'a> {
                 clause_subject = Some((self.sent_of[anchor], sp.clone()));
                 resolver.note_speaker(&self, sp, anchor);
             }
-            seen.push(span);
             quotes.push(Quote {
                 span,
                 kind: f.kind,
@@ -2179,6 +2209,11 @@ struct Resolver {
     first_person: Vec<Option<(usize, String, Gender)>>,
     /// Person entities in text order: (token, canonical, gender).
     persons: Vec<(usize, String, Gender)>,
+    /// Indices into `persons` of those a male and a female pronoun may refer to (their
+    /// gender, or unknown), so the latest one before a token is a binary search, not a scan.
+    compatible: [Vec<usize>; 2],
+    /// The gender of the first person entity with each canonical name.
+    gender_of: HashMap<String, Gender>,
     /// Organisations in text order: (token, canonical).
     orgs: Vec<(usize, String)>,
 }
@@ -2220,12 +2255,36 @@ impl Resolver {
                 _ => {}
             }
         }
+        let compatible = [Gender::Male, Gender::Female].map(|want| {
+            (0..persons.len())
+                .filter(|&k| Resolver::compatible(want, persons[k].2))
+                .collect()
+        });
+        let mut gender_of = HashMap::new();
+        for (_, name, g) in &persons {
+            gender_of.entry(name.clone()).or_insert(*g);
+        }
         Resolver {
             subjects: vec![None; a.spans.len().max(1)],
             first_person,
             persons,
+            compatible,
+            gender_of,
             orgs,
         }
+    }
+
+    /// The latest person entity before token `at` that a pronoun of gender `want` may name.
+    fn latest_person(&self, at: usize, want: Gender) -> Option<&str> {
+        let before = |k: &usize| self.persons[*k].0 < at;
+        let k = match want {
+            Gender::Unknown => self.persons.partition_point(|p| p.0 < at).checked_sub(1)?,
+            Gender::Male | Gender::Female => {
+                let pool = &self.compatible[usize::from(want == Gender::Female)];
+                pool[pool.partition_point(before).checked_sub(1)?]
+            }
+        };
+        Some(&self.persons[k].1)
     }
 
     fn gender(a: &Analysis, i: usize, canonical: &str) -> Gender {
@@ -2264,11 +2323,7 @@ impl Resolver {
                 return Some(c.1.clone());
             }
         }
-        self.persons
-            .iter()
-            .rev()
-            .find(|(i, _, g)| *i < at && Resolver::compatible(want, *g))
-            .map(|(_, c, _)| c.clone())
+        self.latest_person(at, want).map(str::to_string)
     }
 
     fn resolve(&mut self, a: &Analysis, s: usize, e: usize) -> Speaker {
@@ -2316,12 +2371,10 @@ impl Resolver {
                 .antecedent(s)
                 .and_then(|(x, y)| (y < s).then(|| self.resolve(a, x, y).canonical))
                 .flatten(),
-            Tag::Pron(Pron::Group) if s == e => self
-                .orgs
-                .iter()
-                .rev()
-                .find(|(i, _)| *i < s)
-                .map(|(_, c)| c.clone()),
+            Tag::Pron(Pron::Group) if s == e => {
+                let before = self.orgs.partition_point(|(i, _)| *i < s);
+                before.checked_sub(1).map(|k| self.orgs[k].1.clone())
+            }
             Tag::Pron(_) => None,
             Tag::Title(g) => {
                 let definite = a.tags[s] == Tag::Det
@@ -2358,7 +2411,7 @@ impl Resolver {
     fn note_speaker(&mut self, a: &Analysis, sp: &Speaker, at: usize) {
         let s = a.sent_of[at];
         let Some(name) = &sp.canonical else { return };
-        if let Some((_, _, g)) = self.persons.iter().find(|(_, c, _)| c == name) {
+        if let Some(g) = self.gender_of.get(name) {
             if let Some(slot) = self.subjects.get_mut(s) {
                 if slot.is_none() {
                     *slot = Some((at, name.clone(), *g));
@@ -2393,7 +2446,7 @@ impl Resolver {
                 let nameless =
                     (x..=y).all(|k| a.ent_of[k] == 0 && !matches!(a.tags[k], Tag::Pron(_)));
                 let person_after = nameless
-                    .then(|| (y + 1..at).find(|&k| a.tags[k] == Tag::Comma && !a.in_quote(k)))
+                    .then(|| first_in(&a.commas, y + 1..at))
                     .flatten()
                     .and_then(|comma| {
                         let person = |k: usize| {
@@ -2412,7 +2465,7 @@ impl Resolver {
         // opening adverbial, not inside it; the adverbial is searched only when nothing follows.
         let start = s0.max(at.saturating_sub(MAX_CONTENT));
         let after_adverbial = matches!(a.tags[s0], Tag::Prep | Tag::Conj | Tag::Time)
-            .then(|| (s0 + 1..at).find(|&k| a.tags[k] == Tag::Comma && !a.in_quote(k)))
+            .then(|| first_in(&a.commas, s0 + 1..at))
             .flatten()
             .map(|comma| start.max(comma + 1));
         let (x, y) = after_adverbial

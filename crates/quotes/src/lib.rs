@@ -38,7 +38,7 @@ mod extract;
 mod lexicon;
 mod marks;
 
-use newsnlp_doc::{Document, Quote, Stage, StageError};
+use newsnlp_doc::{Declaration, Document, Layer, Quote, Stage, StageError};
 
 /// The quote stage. Build it once (it compiles its lexicon) and share it between threads.
 #[derive(Debug, Clone)]
@@ -88,9 +88,25 @@ impl QuoteExtractor {
     }
 }
 
+/// What the quotes stage reads and adds.
+pub const DECLARATION: Declaration = Declaration {
+    name: "quotes",
+    requires: &[
+        Layer::Tokens,
+        Layer::Sentences,
+        Layer::Paragraphs,
+        Layer::Entities,
+    ],
+    provides: &[Layer::Quotes],
+};
+
 impl Stage for QuoteExtractor {
     fn name(&self) -> &'static str {
-        "quotes"
+        DECLARATION.name
+    }
+
+    fn declaration(&self) -> Option<&'static Declaration> {
+        Some(&DECLARATION)
     }
 
     fn annotate(&self, doc: &mut Document) -> Result<(), StageError> {

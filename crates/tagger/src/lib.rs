@@ -42,15 +42,19 @@
 //! ```
 
 pub mod bilou;
+pub mod clusters;
 pub mod features;
 pub mod hash;
 pub mod model;
+pub mod packed;
 pub mod perceptron;
 mod viterbi;
 
 pub use bilou::{Bilou, Constraints, Position};
+pub use clusters::Clusters;
 pub use features::Features;
 pub use hash::{FeatureHash, HashedMap, HashedSet};
 pub use model::{Model, ModelError};
+pub use packed::PackedWeights;
 pub use perceptron::Perceptron;
 pub use viterbi::Scratch;

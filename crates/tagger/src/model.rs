@@ -92,6 +92,20 @@ impl Model {
         scratch.emit = emit;
     }
 
+    /// Adds the weights of `buckets` for every tag to `scores` (`n_tags` long): one step of
+    /// greedy decoding, where the caller picks a tag before extracting the next token's
+    /// features (which may then depend on it).
+    #[inline]
+    pub fn add_scores(&self, buckets: &[u32], scores: &mut [i32]) {
+        let n = self.n_tags();
+        for &b in buckets {
+            let w = &self.weights[b as usize * n..b as usize * n + n];
+            for (s, &w) in scores.iter_mut().zip(w) {
+                *s += i32::from(w);
+            }
+        }
+    }
+
     /// The mean of models trained on the same tags and table size (e.g. with different
     /// shuffling seeds): a cheap ensemble that tags as fast as one model. Each model's weights
     /// are already scaled to the same `i16` range, so their plain mean weighs them equally.

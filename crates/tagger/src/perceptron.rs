@@ -111,6 +111,31 @@ impl Perceptron {
         wrong
     }
 
+    /// Adds the current weights of `buckets` to `scores`, for greedy training (see
+    /// [`Model::add_scores`]).
+    pub fn add_scores(&self, buckets: &[u32], scores: &mut [i32]) {
+        let n = self.tag_names.len();
+        for &b in buckets {
+            let w = &self.w[b as usize * n..b as usize * n + n];
+            for (s, &w) in scores.iter_mut().zip(w) {
+                *s += w;
+            }
+        }
+    }
+
+    /// One greedy training step for a single token: when `pred` differs from `gold`, moves the
+    /// weights of `buckets` towards `gold`. Counts as one step of the average.
+    pub fn update(&mut self, buckets: &[u32], gold: u16, pred: u16) {
+        let n = self.tag_names.len();
+        if gold != pred {
+            for &b in buckets {
+                self.bump(b as usize * n + usize::from(gold), 1);
+                self.bump(b as usize * n + usize::from(pred), -1);
+            }
+        }
+        self.c += 1;
+    }
+
     fn bump(&mut self, i: usize, d: i32) {
         self.w[i] += d;
         self.u[i] += self.c * i64::from(d);

@@ -37,7 +37,7 @@ mod layout;
 mod sentences;
 mod words;
 
-use newsnlp_doc::{Document, Sentence, Span, Stage, StageError};
+use newsnlp_doc::{Declaration, Document, Layer, Sentence, Span, Stage, StageError};
 
 /// The tokenizer stage. It holds no state: build it once and share it between threads.
 #[derive(Debug, Default, Clone)]
@@ -74,9 +74,20 @@ impl Tokenizer {
     }
 }
 
+/// What the tokenize stage reads and adds.
+pub const DECLARATION: Declaration = Declaration {
+    name: "tokenize",
+    requires: &[],
+    provides: &[Layer::Tokens, Layer::Sentences, Layer::Paragraphs],
+};
+
 impl Stage for Tokenizer {
     fn name(&self) -> &'static str {
-        "tokenize"
+        DECLARATION.name
+    }
+
+    fn declaration(&self) -> Option<&'static Declaration> {
+        Some(&DECLARATION)
     }
 
     fn annotate(&self, doc: &mut Document) -> Result<(), StageError> {

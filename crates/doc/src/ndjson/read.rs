@@ -16,6 +16,16 @@ struct WireSpan {
     end: usize,
 }
 
+/// A token: its span and, once the pos stage has run, its tags and lemma.
+#[derive(Deserialize)]
+struct WireToken {
+    start: usize,
+    end: usize,
+    pos: Option<String>,
+    tag: Option<String>,
+    lemma: Option<String>,
+}
+
 #[derive(Deserialize)]
 struct WireSentence {
     start: usize,
@@ -76,7 +86,7 @@ pub(super) enum WireText {
 #[derive(Default)]
 pub(super) struct WireDocument {
     pub text: Option<WireText>,
-    tokens: Option<Vec<WireSpan>>,
+    tokens: Option<Vec<WireToken>>,
     sentences: Option<Vec<WireSentence>>,
     paragraphs: Option<Vec<WireSpan>>,
     /// Absent: not run; `null`: run, no dateline found.
@@ -220,13 +230,28 @@ impl Check<'_> {
 
     /// A layer of spans that must be non-empty, ascending and non-overlapping.
     fn ordered(&self, layer: &'static str, v: Vec<WireSpan>) -> Result<Vec<Span>, LineError> {
+        self.ordered_spans(layer, v.iter().map(|s| (s.start, s.end)))
+    }
+
+    /// The same check over `(start, end)` pairs in code points.
+    fn ordered_spans(
+        &self,
+        layer: &'static str,
+        v: impl Iterator<Item = (usize, usize)>,
+    ) -> Result<Vec<Span>, LineError> {
         let spans = v
-            .into_iter()
             .enumerate()
-            .map(|(i, s)| self.span(layer, i, s.start, s.end))
+            .map(|(i, (start, end))| self.span(layer, i, start, end))
             .collect::<Result<Vec<_>, _>>()?;
         check_order(layer, &spans, |s| *s)?;
         Ok(spans)
+    }
+
+    /// The tokens, ordered like any span layer, and the pos layer they may carry.
+    fn tokens(&self, v: Vec<WireToken>) -> Result<(Vec<Span>, Option<PosLayer>), LineError> {
+        let pos = pos_layer(&v)?;
+        let spans = self.ordered_spans("tokens", v.iter().map(|t| (t.start, t.end)))?;
+        Ok((spans, pos))
     }
 
     fn sentences(&self, v: Vec<WireSentence>, tokens: &[Span]) -> Result<Vec<Sentence>, LineError> {
@@ -336,14 +361,41 @@ fn check_order<T>(
     Ok(())
 }
 
+/// The pos layer held in `tokens`: every token has `pos`, `tag` and `lemma`, or none has.
+fn pos_layer(tokens: &[WireToken]) -> Result<Option<PosLayer>, LineError> {
+    let has = |t: &WireToken| t.pos.is_some() || t.tag.is_some() || t.lemma.is_some();
+    if !tokens.iter().any(has) {
+        return Ok(None);
+    }
+    let mut layer = PosLayer::with_capacity(tokens.len());
+    for (index, t) in tokens.iter().enumerate() {
+        let bad = |detail: String| LineError::BadLayer {
+            layer: "tokens",
+            index,
+            detail,
+        };
+        let (Some(pos), Some(tag), Some(lemma)) = (&t.pos, &t.tag, &t.lemma) else {
+            return Err(bad(
+                "`pos`, `tag` and `lemma` must be on every token or on none".into(),
+            ));
+        };
+        let pos = intern_tag(&UPOS_TAGS, pos)
+            .ok_or_else(|| bad(format!("unknown Universal POS tag {pos:?}")))?;
+        let tag =
+            intern_tag(&PTB_TAGS, tag).ok_or_else(|| bad(format!("unknown PTB tag {tag:?}")))?;
+        layer.push(pos, tag, lemma);
+    }
+    Ok(Some(layer))
+}
+
 /// Builds the document from its parsed wire form and its `text`, checking every layer.
 pub(super) fn from_wire(wire: WireDocument, text: String) -> Result<Document, LineError> {
     let map = OffsetMap::new(&text);
     let check = Check { map: &map };
-    let tokens = wire
-        .tokens
-        .map(|v| check.ordered("tokens", v))
-        .transpose()?;
+    let (tokens, pos) = match wire.tokens.map(|v| check.tokens(v)).transpose()? {
+        Some((tokens, pos)) => (Some(tokens), pos),
+        None => (None, None),
+    };
     let sentences = wire
         .sentences
         .map(|v| check.sentences(v, tokens.as_deref().unwrap_or_default()))
@@ -376,6 +428,7 @@ pub(super) fn from_wire(wire: WireDocument, text: String) -> Result<Document, Li
         tokens,
         sentences,
         paragraphs,
+        pos,
         dateline,
         entities,
         quotes,

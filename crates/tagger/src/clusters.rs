@@ -5,7 +5,7 @@
 //! features, as it would Brown cluster paths. Rare and unseen names then share weights with
 //! frequent words that occur in the same contexts (`Ayrault` with other surnames).
 
-use newsnlp_tagger::{FeatureHash, HashedMap};
+use crate::{FeatureHash, HashedMap};
 use std::collections::HashMap;
 
 /// The shipped cluster table (`word<TAB>code` lines), built by `newsnlp-entities clusters`.

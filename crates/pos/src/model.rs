@@ -1,0 +1,142 @@
+//! A trained pos model: the greedy tagger's weights over joint `PTB|UPOS` labels, and the
+//! lemmatizer; one file.
+
+use crate::features::{Extractor, WordCache};
+use crate::lemma::Lemmatizer;
+use newsnlp_doc::{intern_tag, Span, PTB_TAGS, UPOS_TAGS};
+use newsnlp_tagger::packed::LANES;
+use newsnlp_tagger::{Clusters, Model, ModelError, PackedWeights};
+
+const MAGIC: &[u8; 8] = b"NNLPPOS1";
+
+/// The `meta` of the tagger weights: which feature set they were trained on.
+pub(crate) const META: &str = "newsnlp-pos/1 features=v1";
+
+/// Most labels a model may have (scores live in a fixed array on the stack).
+pub(crate) const MAX_LABELS: usize = LANES;
+
+/// The tagger, its labels and the lemmatizer.
+#[derive(Debug, Clone)]
+pub struct PosModel {
+    pub(crate) tagger: Model,
+    /// The same weights as `i8` cache-line rows, which tagging reads.
+    pub(crate) packed: PackedWeights,
+    /// `(PTB tag, Universal tag)` of each label of `tagger`.
+    pub(crate) labels: Vec<(&'static str, &'static str)>,
+    pub(crate) lemmas: Lemmatizer,
+    /// [`Lemmatizer::rule_lengths`] of each label's PTB tag.
+    pub(crate) rule_lengths: Vec<u8>,
+}
+
+/// A label name `PTB|UPOS` as its two interned tags.
+pub(crate) fn split_label(name: &str) -> Option<(&'static str, &'static str)> {
+    let (ptb, upos) = name.split_once('|')?;
+    Some((intern_tag(&PTB_TAGS, ptb)?, intern_tag(&UPOS_TAGS, upos)?))
+}
+
+impl PosModel {
+    pub(crate) fn new(tagger: Model, lemmas: Lemmatizer) -> Result<PosModel, ModelError> {
+        if tagger.meta() != META {
+            return Err(ModelError::Invalid(format!(
+                "not a pos model (meta {:?})",
+                tagger.meta()
+            )));
+        }
+        if tagger.n_tags() > MAX_LABELS {
+            return Err(ModelError::Invalid(format!("{} labels", tagger.n_tags())));
+        }
+        let labels = tagger
+            .tag_names()
+            .iter()
+            .map(|n| split_label(n).ok_or_else(|| ModelError::Invalid(format!("label {n:?}"))))
+            .collect::<Result<Vec<_>, _>>()?;
+        let rule_lengths = labels.iter().map(|l| lemmas.rule_lengths(l.0)).collect();
+        let packed = PackedWeights::new(&tagger)
+            .ok_or_else(|| ModelError::Invalid(format!("{} labels", tagger.n_tags())))?;
+        Ok(PosModel {
+            packed,
+            tagger,
+            labels,
+            lemmas,
+            rule_lengths,
+        })
+    }
+
+    /// Tags one sentence greedily, left to right, into `out` (label ids).
+    pub(crate) fn tag(
+        &self,
+        ex: &mut Extractor<'_>,
+        text: &str,
+        tokens: &[Span],
+        out: &mut Vec<u16>,
+    ) {
+        ex.sentence(text, tokens);
+        let n = self.labels.len();
+        let none = n as u16;
+        let (mut prev, mut prev2) = (none, none);
+        for i in 0..tokens.len() {
+            let mut scores = ex.cached_scores(i).copied().unwrap_or([0; LANES]);
+            self.packed.add_scores(ex.feats.token(i), &mut scores);
+            self.packed
+                .add_scores(&ex.history(i, prev, prev2), &mut scores);
+            let best = argmax(&scores[..n]);
+            out.push(best);
+            (prev2, prev) = (prev, best);
+        }
+    }
+
+    /// The file form: magic, the tagger's bytes (length-prefixed), then the lemma lines.
+    pub fn to_bytes(&self) -> Vec<u8> {
+        let tagger = self.tagger.to_bytes();
+        let mut out = Vec::with_capacity(tagger.len() + (1 << 20));
+        out.extend_from_slice(MAGIC);
+        out.extend_from_slice(&(tagger.len() as u64).to_le_bytes());
+        out.extend_from_slice(&tagger);
+        out.extend_from_slice(self.lemmas.to_lines().as_bytes());
+        out
+    }
+
+    /// Reads the form written by [`PosModel::to_bytes`].
+    pub fn from_bytes(bytes: &[u8]) -> Result<PosModel, ModelError> {
+        let rest = bytes.strip_prefix(MAGIC).ok_or(ModelError::BadMagic)?;
+        let (len, rest) = rest.split_at_checked(8).ok_or(ModelError::Truncated)?;
+        let len = len
+            .try_into()
+            .map(u64::from_le_bytes)
+            .map_err(|_| ModelError::Truncated)? as usize;
+        let (tagger, lemmas) = rest.split_at_checked(len).ok_or(ModelError::Truncated)?;
+        let lemmas = std::str::from_utf8(lemmas)
+            .map_err(|_| ModelError::Invalid("lemma table is not UTF-8".into()))?;
+        PosModel::new(
+            Model::from_bytes(tagger)?,
+            Lemmatizer::parse(lemmas).map_err(ModelError::Invalid)?,
+        )
+    }
+
+    /// A feature extractor for this model, reading `cache` (built for this model) if given.
+    pub(crate) fn extractor<'a>(
+        &self,
+        clusters: &'a Clusters,
+        cache: Option<&'a WordCache>,
+    ) -> Extractor<'a> {
+        Extractor::new(clusters, cache, self.tagger.bits())
+    }
+
+    /// The word cache of this model for the `k` most frequent words of the cluster table
+    /// (frequency-ordered, from news text).
+    pub(crate) fn word_cache(&self, clusters: &Clusters, k: usize) -> WordCache {
+        let words = newsnlp_tagger::clusters::EMBEDDED
+            .lines()
+            .filter(|l| !l.starts_with('#'))
+            .filter_map(|l| l.split_once('\t').map(|p| p.0))
+            .take(k);
+        WordCache::build(self, clusters, words)
+    }
+}
+
+/// The index of the highest score (the first on ties).
+pub(crate) fn argmax(scores: &[i32]) -> u16 {
+    // Two branch-free passes (the maximum, then where it is) beat one branchy one.
+    let max = scores.iter().copied().max().unwrap_or(0);
+    scores.iter().position(|&s| s == max).unwrap_or(0) as u16
+}
