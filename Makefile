@@ -9,7 +9,7 @@ RELEASE := $(or $(CARGO_TARGET_DIR),target)/release
 BIN ?= $(RELEASE)
 export BIN SHARED
 
-.PHONY: all build run pipe corpus test eval bench compare-spacy model pos-model fixtures golden test-spark gazetteer clean
+.PHONY: all build run pipe corpus test eval bench compare-spacy model pos-model fixtures golden test-spark gazetteer fuzz clean
 
 all: build
 
@@ -76,6 +76,11 @@ golden: build
 ## test-spark: the PySpark example over the fixtures must equal `newsnlp run`
 test-spark: build
 	bash examples/spark/test.sh
+
+## fuzz: every fuzz target in turn, FUZZ_SECONDS each (default 60; needs nightly and cargo-fuzz,
+## skips without them); FUZZ_TARGETS, FUZZ_RUNS, FUZZ_MAX_LEN narrow it (see fuzz/README.md)
+fuzz:
+	bash fuzz/run.sh
 
 clean:
 	$(CARGO) clean

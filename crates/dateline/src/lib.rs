@@ -136,6 +136,24 @@ mod tests {
         assert_eq!(doc.dateline, Some(None));
     }
 
+    /// Found by the text_entities fuzz target (`published` 0000-01-01 gave `-001-09-22`).
+    #[test]
+    fn dates_are_always_four_digit_iso() {
+        let text = "Sept.155,221\u{3000}Sept.–";
+        for published in ["0000-01-01", "0001-01-01", "9999-12-31"] {
+            let found = DatelineParser::new().parse(text, Some(published));
+            let date = found.and_then(|d| d.date);
+            let four_digit_year = |d: &str| {
+                d.len() == 10 && d[..4].bytes().all(|b| b.is_ascii_digit()) && &d[..4] != "0000"
+            };
+            assert!(
+                date.as_deref()
+                    .map_or(true, |d| four_digit_year(d) && Ymd::parse_iso(d).is_some()),
+                "{published}: {date:?}"
+            );
+        }
+    }
+
     #[test]
     fn a_date_is_a_valid_iso_date_or_none() {
         let p = DatelineParser::new();

@@ -11,10 +11,68 @@ use std::borrow::Cow;
 use std::ops::Range;
 
 /// A JSON value kept exactly as it was written — big integers, `1e2`, `-0`, escapes, deep
-/// nesting — so that `id` and unknown fields pass through every stage byte for byte.
-#[derive(Debug, Clone, Serialize, Deserialize)]
+/// nesting — so that `id` and unknown fields pass through every stage byte for byte (but for a
+/// line break between tokens, which becomes a space: the document stays one line).
+#[derive(Debug, Clone, Serialize)]
 #[serde(transparent)]
 pub struct RawJson(Box<RawValue>);
+
+/// Reads a value as written, refusing lone surrogate escapes: serde_json lets them through when
+/// it keeps a value raw, but no JSON reader (ours included, at the next stage) turns one into a
+/// string, so the line is invalid JSON here as it is in `text`.
+impl<'de> Deserialize<'de> for RawJson {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<RawJson, D::Error> {
+        let raw = Box::<RawValue>::deserialize(d)?;
+        match lone_surrogate(raw.get()) {
+            None => Ok(RawJson(one_line(raw))),
+            Some(unit) => {
+                let which = if unit < 0xDC00 { "leading" } else { "trailing" };
+                let message = format!("lone {which} surrogate in hex escape \\u{unit:04x}");
+                Err(serde::de::Error::custom(message))
+            }
+        }
+    }
+}
+
+/// The value with every line break between its tokens made a space, so that a document stays
+/// one line of NDJSON (for readers that also split at a lone `\r`, too). A valid JSON string
+/// holds no raw line break, so each one is whitespace between tokens and the value is the same.
+fn one_line(raw: Box<RawValue>) -> Box<RawValue> {
+    if !raw.get().contains(['\n', '\r']) {
+        return raw;
+    }
+    let flat = raw.get().replace(['\n', '\r'], " ");
+    RawValue::from_string(flat).expect("spaces for line breaks keep JSON valid")
+}
+
+/// The first `\uXXXX` escape in the JSON text `raw` that is half of a surrogate pair without
+/// its other half. (Backslashes occur only inside strings, so no string tracking is needed.)
+fn lone_surrogate(raw: &str) -> Option<u16> {
+    let bytes = raw.as_bytes();
+    let unit = |at: usize| match (bytes.get(at), bytes.get(at + 1)) {
+        (Some(b'\\'), Some(b'u')) => raw
+            .get(at + 2..at + 6)
+            .and_then(|hex| u16::from_str_radix(hex, 16).ok()),
+        _ => None,
+    };
+    let mut at = 0;
+    while at < bytes.len() {
+        if bytes[at] != b'\\' {
+            at += 1;
+            continue;
+        }
+        match unit(at) {
+            Some(high @ 0xD800..=0xDBFF) => match unit(at + 6) {
+                Some(0xDC00..=0xDFFF) => at += 12,
+                _ => return Some(high),
+            },
+            Some(low @ 0xDC00..=0xDFFF) => return Some(low),
+            // Any other escape: skip the backslash and the character it escapes.
+            _ => at += 2,
+        }
+    }
+    None
+}
 
 impl RawJson {
     /// A JSON string holding `s`.

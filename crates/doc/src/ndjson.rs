@@ -502,6 +502,51 @@ mod tests {
         assert!(leading.contains("lone leading surrogate"), "{leading}");
     }
 
+    /// Found by the ndjson_line fuzz target: `{"text":"","":"\ud824"}` read, and was written
+    /// back as a line no JSON reader accepts. A lone surrogate is invalid JSON in any field.
+    #[test]
+    fn lone_surrogates_are_refused_in_every_field() {
+        for (line, which) in [
+            (r#"{"text":"","":"\ud824"}"#, "leading"),
+            (r#"{"id":["\udc00x"],"text":"a"}"#, "trailing"),
+            (r#"{"text":"a","f":{"k":"\ud800\u0041"}}"#, "leading"),
+        ] {
+            let e = err(line.as_bytes());
+            let message = e.error.to_string();
+            assert!(
+                message.starts_with("invalid JSON: lone"),
+                "{line}: {message}"
+            );
+            assert!(message.contains(which), "{line}: {message}");
+        }
+        for line in [
+            r#"{"id":"\ud83d\ude00","text":"a","f":"\\ud800"}"#,
+            r#"{"text":"a","f":["\u00e9\\","\\\ud83d\ude00"]}"#,
+        ] {
+            let mut out = Vec::new();
+            write_document(&doc(line), &mut out);
+            assert_eq!(String::from_utf8(out).unwrap(), line);
+        }
+    }
+
+    /// Found by the ndjson_line fuzz target: a line break between the tokens of an unknown
+    /// field (`\r` in a file; `\n` from a library caller) was written back as it was, and the
+    /// document spanned two lines.
+    #[test]
+    fn line_breaks_inside_pass_through_values_become_spaces() {
+        for (line, written) in [
+            ("{\"text\":\"\",\"\":[{\n}]}", r#"{"text":"","":[{ }]}"#),
+            (
+                "{\"id\":[1,\r\n2],\"text\":\"a\",\"f\":\"x\\ny\"}",
+                r#"{"id":[1,  2],"text":"a","f":"x\ny"}"#,
+            ),
+        ] {
+            let mut out = Vec::new();
+            write_document(&doc(line), &mut out);
+            assert_eq!(String::from_utf8(out).unwrap(), written);
+        }
+    }
+
     /// The error for "Sergey Lavrov spoke." with the given layers.
     fn layers_error(layers: &str) -> String {
         let line = format!(r#"{{"text":"Sergey Lavrov spoke.",{layers}}}"#);

@@ -160,6 +160,9 @@ impl Stage for EntityRecognizer {
         if let Some(Some(dl)) = &doc.dateline {
             dateline::apply(&doc.text, tokens, dl, &mut spans);
         }
+        // An entity names something: tokens without a visible character (empty, or all
+        // whitespace, which another producer may write) never make one, whatever their tag.
+        spans.retain(|(span, _)| doc.text[span.range()].contains(|c: char| !c.is_whitespace()));
         let entities = canonical::link(&doc.text, tokens, &spans);
         doc.entities = Some(entities);
         Ok(())
@@ -169,7 +172,7 @@ impl Stage for EntityRecognizer {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use newsnlp_doc::Span;
+    use newsnlp_doc::{Sentence, Span};
     use newsnlp_tokenize::Tokenizer;
     use proptest::prelude::*;
 
@@ -249,6 +252,94 @@ mod tests {
         assert!(found.contains(&(0, "Sergey Lavrov", "PER")), "{found:?}");
         assert!(found.contains(&(last, "Sergey Lavrov", "PER")), "{found:?}");
         assert!(found.iter().any(|&(_, w, l)| w == "Moscow" && l == "LOC"));
+    }
+
+    /// Entities come out ordered and disjoint, whatever sentences another producer wrote.
+    fn assert_ordered_disjoint(doc: &Document) {
+        let spans: Vec<Span> = doc
+            .entities
+            .as_ref()
+            .unwrap()
+            .iter()
+            .map(|e| e.span)
+            .collect();
+        assert!(
+            spans.windows(2).all(|w| w[0].end <= w[1].start),
+            "{spans:?} in {:?}",
+            doc.text
+        );
+    }
+
+    /// A document built in memory, as a library user may (the reader would refuse these
+    /// layers), from code point offsets: tokens, and sentences as (start, end, token range).
+    fn in_memory(
+        text: &str,
+        tokens: &[(usize, usize)],
+        sentences: &[(usize, usize, [usize; 2])],
+    ) -> Document {
+        let map = newsnlp_doc::OffsetMap::new(text);
+        let span = |s: usize, e: usize| Span::new(map.to_byte(s).unwrap(), map.to_byte(e).unwrap());
+        let mut doc = Document::new(text);
+        doc.tokens = Some(tokens.iter().map(|&(s, e)| span(s, e)).collect());
+        let sentences = sentences.iter().map(|&(s, e, [a, b])| Sentence {
+            span: span(s, e),
+            tokens: a..b,
+        });
+        doc.sentences = Some(sentences.collect());
+        doc
+    }
+
+    /// Found by the layers_entities fuzz target: two sentences over the same tokens tagged
+    /// them twice, and each entity came out twice.
+    #[test]
+    fn overlapping_sentences_do_not_duplicate_entities() {
+        let mut doc = in_memory(
+            "…MOSCOWKim?",
+            &[(2, 6), (8, 11), (11, 11)],
+            &[(3, 11, [0, 3]), (11, 11, [0, 3])],
+        );
+        EntityRecognizer::new().annotate(&mut doc).unwrap();
+        assert_ordered_disjoint(&doc);
+        assert!(!doc.entities.as_ref().unwrap().is_empty());
+    }
+
+    /// Found by the layers_entities fuzz target: a whitespace token after capitalised words
+    /// was tagged ORG and came out as an entity with an empty canonical name.
+    #[test]
+    fn whitespace_tokens_make_no_entity() {
+        let text = format!("{}{}", "Nov".repeat(36), " ".repeat(14));
+        #[rustfmt::skip]
+        let tokens = [
+            (3, 6), (9, 12), (15, 18), (21, 22), (25, 26), (29, 30), (33, 34), (37, 47), (51, 57),
+            (59, 63), (65, 69), (71, 75), (77, 81), (86, 98), (99, 104), (107, 108), (111, 112),
+            (115, 116), (119, 120), (121, 122),
+        ];
+        let mut doc = in_memory(&text, &tokens, &[(3, 75, [0, 12]), (77, 122, [12, 20])]);
+        EntityRecognizer::new().annotate(&mut doc).unwrap();
+        for e in doc.entities.as_ref().unwrap() {
+            assert!(!e.canonical.is_empty(), "{e:?}");
+        }
+    }
+
+    /// Found by the layers_entities fuzz target: an empty token after quotation marks was
+    /// tagged ORG and came out as an entity with no text and an empty canonical name.
+    #[test]
+    fn empty_tokens_make_no_entity() {
+        let text = "NEW YORK, 1996-08-221996-08-22\"\"\"\"\"\"#\"\"Lavrov\"";
+        let tokens = [(2, 10), (12, 23), (26, 37), (40, 41), (44, 45), (46, 46)];
+        let mut doc = in_memory(text, &tokens, &[(2, 46, [0, 6])]);
+        EntityRecognizer::new().annotate(&mut doc).unwrap();
+        for e in doc.entities.as_ref().unwrap() {
+            assert!(!e.span.is_empty() && !e.canonical.is_empty(), "{e:?}");
+        }
+    }
+
+    #[test]
+    fn sentences_out_of_order_give_ordered_entities() {
+        let mut doc = run("Angela Merkel met Sergey Lavrov in Moscow. Vladimir Putin spoke.");
+        doc.sentences.as_mut().unwrap().reverse();
+        EntityRecognizer::new().annotate(&mut doc).unwrap();
+        assert_ordered_disjoint(&doc);
     }
 
     proptest! {

@@ -159,9 +159,18 @@ impl NerModel {
         let mut feats = self.model.features();
         let mut scratch = Scratch::default();
         let mut tags = Vec::new();
+        // Sentences from another producer may overlap or run backwards: each token is tagged
+        // once, in the first sentence that holds it, so spans come out ordered and disjoint
+        // and the work stays linear in the number of tokens.
+        let mut tagged = 0;
         let pieces = sentences
             .iter()
-            .filter_map(|s| tokens.get(s.tokens.clone()))
+            .filter_map(|s| {
+                let first = s.tokens.start.max(tagged);
+                let toks = tokens.get(first..s.tokens.end.max(first))?;
+                tagged = tagged.max(s.tokens.end);
+                Some(toks)
+            })
             .flat_map(|toks| toks.chunks(MAX_SEQUENCE));
         for toks in pieces {
             ex.sentence(text, toks, &history, document, &mut feats);
