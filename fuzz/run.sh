@@ -14,7 +14,7 @@ if ! cargo +nightly fuzz --version >/dev/null 2>&1; then
   echo "fuzz: cargo-fuzz not installed (cargo install cargo-fuzz), skipping"; exit 0
 fi
 
-ALL="ndjson_line text_tokenize text_dateline layers_dateline text_entities layers_entities text_quotes layers_quotes"
+ALL="ndjson_line text_tokenize text_pos layers_pos text_dateline layers_dateline text_entities layers_entities text_quotes layers_quotes"
 TARGETS=${FUZZ_TARGETS:-$ALL}
 SECONDS_EACH=${FUZZ_SECONDS:-60}
 MAX_LEN=${FUZZ_MAX_LEN:-1024}

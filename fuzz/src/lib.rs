@@ -11,13 +11,15 @@ pub mod text;
 use newsnlp_dateline::DatelineParser;
 use newsnlp_doc::{Document, Stage};
 use newsnlp_entities::EntityRecognizer;
+use newsnlp_pos::PosTagger;
 use newsnlp_quotes::QuoteExtractor;
 use newsnlp_tokenize::Tokenizer;
 use std::sync::OnceLock;
 
-/// The four stages, built once per fuzzing process (as the runner builds them once per run).
+/// The five stages, built once per fuzzing process (as the runner builds them once per run).
 pub struct Stages {
     pub tokenize: Tokenizer,
+    pub pos: PosTagger,
     pub dateline: DatelineParser,
     pub entities: EntityRecognizer,
     pub quotes: QuoteExtractor,
@@ -28,6 +30,7 @@ pub fn stages() -> &'static Stages {
     static STAGES: OnceLock<Stages> = OnceLock::new();
     STAGES.get_or_init(|| Stages {
         tokenize: Tokenizer::new(),
+        pos: PosTagger::new(),
         dateline: DatelineParser::new(),
         entities: EntityRecognizer::new(),
         quotes: QuoteExtractor::new(),
@@ -39,10 +42,16 @@ pub fn annotate(stage: &dyn Stage, doc: &mut Document) -> bool {
     stage.annotate(doc).is_ok()
 }
 
-/// The pipeline stages in order, up to and including `last` (`tokenize`, …, `quotes`).
+/// The pipeline stages in order, up to and including `last` (`tokenize`, `pos`, …, `quotes`).
 pub fn chain_up_to(last: &str) -> Vec<&'static dyn Stage> {
     let s = stages();
-    let all: [&'static dyn Stage; 4] = [&s.tokenize, &s.dateline, &s.entities, &s.quotes];
+    let all: [&'static dyn Stage; 5] = [
+        &s.tokenize,
+        &s.pos,
+        &s.dateline,
+        &s.entities,
+        &s.quotes,
+    ];
     let n = all
         .iter()
         .position(|st| st.name() == last)
@@ -126,6 +135,7 @@ pub fn check_produced(doc: &Document, produced: &[&str]) {
     for name in produced {
         match *name {
             "tokenize" => check::tokenizer_layers(doc),
+            "pos" => check::pos_layer(doc),
             "dateline" => check::dateline_layer(doc),
             "entities" => check::entities_layer(doc),
             "quotes" => check::quotes_layer(doc),

@@ -265,6 +265,14 @@ pub struct PosLayer {
 }
 
 impl PosLayer {
+    /// An empty layer (a document without tokens).
+    pub const fn new() -> PosLayer {
+        PosLayer {
+            tokens: Vec::new(),
+            lemmas: String::new(),
+        }
+    }
+
     /// An empty layer with room for `n` tokens.
     pub fn with_capacity(n: usize) -> PosLayer {
         PosLayer {

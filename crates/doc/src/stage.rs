@@ -121,8 +121,15 @@ impl Document {
             .ok_or(missing("paragraphs", "newsnlp-tokenize"))
     }
 
+    /// The pos layer. A document without tokens has an empty one whether or not the pos stage
+    /// ran: on the wire the two cannot be told apart, so pipe and driver must agree on it.
     pub fn require_pos(&self) -> Result<&PosLayer, StageError> {
-        self.pos.as_ref().ok_or(missing("pos", "newsnlp-pos"))
+        static NO_TOKENS: PosLayer = PosLayer::new();
+        match (&self.pos, self.tokens.as_deref()) {
+            (Some(pos), _) => Ok(pos),
+            (None, Some([])) => Ok(&NO_TOKENS),
+            (None, _) => Err(missing("pos", "newsnlp-pos")),
+        }
     }
 
     pub fn require_entities(&self) -> Result<&[Entity], StageError> {
@@ -147,5 +154,12 @@ mod tests {
             err.to_string(),
             "document has no `pos` layer: run `newsnlp-pos` first"
         );
+    }
+
+    #[test]
+    fn a_document_without_tokens_has_an_empty_pos_layer() {
+        let mut doc = Document::new(" ");
+        doc.tokens = Some(Vec::new());
+        assert!(doc.require_pos().unwrap().is_empty());
     }
 }

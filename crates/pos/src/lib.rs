@@ -155,7 +155,9 @@ impl Stage for PosTagger {
             next = end;
         }
         model.tag(&mut ex, &doc.text, &tokens[next..], &mut labels);
-        doc.pos = Some(layer(model, &doc.text, tokens, &labels));
+        // Without tokens the layer stays absent, as a reader of the written line sees it
+        // (`require_pos` gives an empty layer then).
+        doc.pos = (n > 0).then(|| layer(model, &doc.text, tokens, &labels));
         Ok(())
     }
 }

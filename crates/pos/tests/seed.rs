@@ -121,3 +121,23 @@ fn sentences_that_leave_gaps_or_overrun_still_tag_every_token_once() {
     PosTagger::new().annotate(&mut doc).unwrap();
     assert_eq!(doc.pos.as_ref().unwrap().len(), n);
 }
+
+/// Found by the `text_pos` fuzz target: a document without tokens came back from NDJSON
+/// without its (empty) pos layer, so a later stage in the pipe asked for `newsnlp-pos`.
+#[test]
+fn a_document_without_tokens_reads_back_as_tagged() {
+    for text in ["", " \n\n "] {
+        let mut doc = Document::new(text);
+        Tokenizer::new().annotate(&mut doc).unwrap();
+        PosTagger::new().annotate(&mut doc).unwrap();
+        let mut line = Vec::new();
+        newsnlp_doc::ndjson::write_document(&doc, &mut line);
+        let newsnlp_doc::ndjson::Parsed::Document(back) =
+            newsnlp_doc::ndjson::parse_line(&line).unwrap()
+        else {
+            panic!("a document, not an error record");
+        };
+        assert_eq!(*back, doc);
+        assert!(back.require_pos().unwrap().is_empty());
+    }
+}
