@@ -135,8 +135,8 @@ impl PosModel {
 }
 
 /// The index of the highest score (the first on ties).
-pub(crate) fn argmax(scores: &[i32]) -> u16 {
+pub(crate) fn argmax<T: Ord + Copy + Default>(scores: &[T]) -> u16 {
     // Two branch-free passes (the maximum, then where it is) beat one branchy one.
-    let max = scores.iter().copied().max().unwrap_or(0);
+    let max = scores.iter().copied().max().unwrap_or_default();
     scores.iter().position(|&s| s == max).unwrap_or(0) as u16
 }

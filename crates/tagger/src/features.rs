@@ -49,6 +49,7 @@ impl Features {
     }
 
     /// The bucket ids of token `i`.
+    #[inline]
     pub fn token(&self, i: usize) -> &[u32] {
         let start = self.starts[i] as usize;
         let end = self
