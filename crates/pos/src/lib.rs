@@ -166,10 +166,8 @@ fn layer(model: &PosModel, text: &str, tokens: &[Span], labels: &[u16]) -> PosLa
     for (&t, &label) in tokens.iter().zip(labels) {
         let (tag, pos) = model.labels[usize::from(label)];
         lemma.clear();
-        let lengths = model.rule_lengths[usize::from(label)];
-        model
-            .lemmas
-            .lemma_with(&text[t.range()], tag, lengths, &mut lemma);
+        let key = &model.tag_keys[usize::from(label)];
+        model.lemmas.lemma_with(&text[t.range()], key, &mut lemma);
         layer.push(pos, tag, &lemma);
     }
     layer

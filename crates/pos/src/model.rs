@@ -2,7 +2,7 @@
 //! lemmatizer; one file.
 
 use crate::features::{Extractor, WordCache};
-use crate::lemma::Lemmatizer;
+use crate::lemma::{Lemmatizer, TagKey};
 use newsnlp_doc::{intern_tag, Span, PTB_TAGS, UPOS_TAGS};
 use newsnlp_tagger::packed::LANES;
 use newsnlp_tagger::{Clusters, Model, ModelError, PackedWeights};
@@ -24,8 +24,8 @@ pub struct PosModel {
     /// `(PTB tag, Universal tag)` of each label of `tagger`.
     pub(crate) labels: Vec<(&'static str, &'static str)>,
     pub(crate) lemmas: Lemmatizer,
-    /// [`Lemmatizer::rule_lengths`] of each label's PTB tag.
-    pub(crate) rule_lengths: Vec<u8>,
+    /// [`Lemmatizer::tag_key`] of each label's PTB tag.
+    pub(crate) tag_keys: Vec<TagKey>,
 }
 
 /// A label name `PTB|UPOS` as its two interned tags.
@@ -50,7 +50,7 @@ impl PosModel {
             .iter()
             .map(|n| split_label(n).ok_or_else(|| ModelError::Invalid(format!("label {n:?}"))))
             .collect::<Result<Vec<_>, _>>()?;
-        let rule_lengths = labels.iter().map(|l| lemmas.rule_lengths(l.0)).collect();
+        let tag_keys = labels.iter().map(|l| lemmas.tag_key(l.0)).collect();
         let packed = PackedWeights::new(&tagger)
             .ok_or_else(|| ModelError::Invalid(format!("{} labels", tagger.n_tags())))?;
         Ok(PosModel {
@@ -58,7 +58,7 @@ impl PosModel {
             tagger,
             labels,
             lemmas,
-            rule_lengths,
+            tag_keys,
         })
     }
 
