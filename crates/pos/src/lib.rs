@@ -59,9 +59,6 @@ pub fn clusters() -> &'static Clusters {
     CLUSTERS.get_or_init(|| Clusters::parse(newsnlp_tagger::clusters::EMBEDDED))
 }
 
-/// How many of the most frequent words get their word features summed at load time.
-const CACHED_WORDS: usize = 10_000;
-
 /// A model ready to tag: with its word cache.
 struct Loaded {
     model: PosModel,
@@ -70,7 +67,7 @@ struct Loaded {
 
 impl Loaded {
     fn new(model: PosModel) -> Loaded {
-        let cache = model.word_cache(clusters(), CACHED_WORDS);
+        let cache = model.word_cache(clusters());
         Loaded { model, cache }
     }
 }
