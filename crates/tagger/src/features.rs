@@ -29,6 +29,7 @@ impl Features {
     }
 
     /// Starts the next token: later [`Features::add`] calls belong to it.
+    #[inline]
     pub fn next_token(&mut self) {
         self.starts.push(self.buckets.len() as u32);
     }

@@ -39,10 +39,7 @@ impl FeatureHash {
         let rest = chunks.remainder();
         if !rest.is_empty() {
             // Byte by byte: a copy of a variable length is a call to memcpy.
-            let w = rest
-                .iter()
-                .rev()
-                .fold(0u64, |w, &b| w << 8 | u64::from(b));
+            let w = rest.iter().rev().fold(0u64, |w, &b| w << 8 | u64::from(b));
             self = self.mix(map(w));
         }
         self.mix(bytes.len() as u64 | 0xff00_0000_0000_0000)
