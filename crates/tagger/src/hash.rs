@@ -105,7 +105,7 @@ fn ascii_lower(w: u64) -> u64 {
     // "at least `A`" and "past `Z`".
     let from_a = w + ONES * (0x80 - u64::from(b'A'));
     let past_z = w + ONES * (0x80 - u64::from(b'Z') - 1);
-    let upper = from_a & !past_z & ONES * 0x80;
+    let upper = from_a & !past_z & (ONES * 0x80);
     w | upper >> 2
 }
 
