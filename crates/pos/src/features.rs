@@ -4,7 +4,7 @@
 
 use crate::model::PosModel;
 use newsnlp_doc::Span;
-use newsnlp_tagger::packed::LANES;
+use newsnlp_tagger::packed::{Scores, LANES};
 use newsnlp_tagger::{Clusters, FeatureHash, Features, HashedMap};
 
 /// Feature template ids (part of the model: changing one needs a retrained model).
@@ -53,7 +53,7 @@ const BOUNDARY: TokenKey = TokenKey {
 pub(crate) struct WordCache {
     index: HashedMap<u32>,
     keys: Vec<TokenKey>,
-    scores: Vec<[i32; LANES]>,
+    scores: Vec<Scores>,
 }
 
 impl WordCache {
@@ -84,7 +84,7 @@ impl WordCache {
     }
 
     /// The cached word's summed scores.
-    pub fn scores(&self, word: u32) -> &[i32; LANES] {
+    pub fn scores(&self, word: u32) -> &Scores {
         &self.scores[word as usize]
     }
 }
@@ -202,7 +202,7 @@ impl<'a> Extractor<'a> {
     }
 
     /// The cached word scores of token `i`, if its word is cached.
-    pub fn cached_scores(&self, i: usize) -> Option<&'a [i32; LANES]> {
+    pub fn cached_scores(&self, i: usize) -> Option<&'a Scores> {
         let entry = self.cached[i];
         (entry != u32::MAX).then(|| self.cache.map(|c| c.scores(entry)))?
     }

@@ -76,26 +76,40 @@ fn key(tag: &str, word: &str) -> u64 {
         .finish()
 }
 
+/// What lemmatizing reads of a tag, worked out once per tag rather than once per word.
+#[derive(Debug, Clone, Copy)]
+pub struct TagKey {
+    /// The hash of the tag, which [`key`] continues with the word.
+    hash: FeatureHash,
+    /// The suffix lengths that have rules for the tag, as bits (`1 << length`).
+    lengths: u8,
+    keeps_case: bool,
+}
+
 impl Lemmatizer {
     /// The lemma of `word` tagged `tag`, appended to `out` (no allocation once `out` has room).
     pub fn lemma(&self, word: &str, tag: &str, out: &mut String) {
-        self.lemma_with(word, tag, self.rule_lengths(tag), out);
+        self.lemma_with(word, &self.tag_key(tag), out);
     }
 
-    /// The suffix lengths that have rules for `tag`, as bits (`1 << length`).
-    pub fn rule_lengths(&self, tag: &str) -> u8 {
-        self.lengths.get(tag).copied().unwrap_or(0)
+    /// The key of `tag` for [`Lemmatizer::lemma_with`].
+    pub fn tag_key(&self, tag: &str) -> TagKey {
+        TagKey {
+            hash: FeatureHash::new(1).bytes(tag.as_bytes()),
+            lengths: self.lengths.get(tag).copied().unwrap_or(0),
+            keeps_case: keeps_case(tag),
+        }
     }
 
-    /// [`Lemmatizer::lemma`] with `tag`'s [`Lemmatizer::rule_lengths`] known, so only suffixes
-    /// that may have a rule are looked up.
-    pub fn lemma_with(&self, word: &str, tag: &str, lengths: u8, out: &mut String) {
-        if let Some(l) = self.table.get(&key(tag, word)) {
+    /// [`Lemmatizer::lemma`] with the tag's key known: only suffixes that may have a rule are
+    /// looked up.
+    pub fn lemma_with(&self, word: &str, tag: &TagKey, out: &mut String) {
+        if let Some(l) = self.table.get(&tag.hash.lower(word).finish()) {
             out.push_str(l);
             return;
         }
         let start = out.len();
-        if keeps_case(tag) {
+        if tag.keeps_case {
             out.push_str(word);
         } else if word.is_ascii() {
             out.push_str(word);
@@ -103,15 +117,24 @@ impl Lemmatizer {
         } else {
             out.extend(word.chars().flat_map(char::to_lowercase));
         }
-        if lengths == 0 {
+        if tag.lengths == 0 {
             return;
         }
-        let n = word.chars().count();
+        let n = if word.is_ascii() {
+            word.len()
+        } else {
+            word.chars().count()
+        };
         for k in (1..=MAX_SUFFIX.min(n))
             .rev()
-            .filter(|k| lengths >> k & 1 == 1)
+            .filter(|k| tag.lengths >> k & 1 == 1)
         {
-            if let Some(edit) = self.rules.get(&key(tag, suffix(word, k))) {
+            let suffix = if word.is_ascii() {
+                &word[n - k..]
+            } else {
+                suffix(word, k)
+            };
+            if let Some(edit) = self.rules.get(&tag.hash.lower(suffix).finish()) {
                 edit.apply(out, start);
                 return;
             }

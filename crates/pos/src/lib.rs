@@ -59,9 +59,6 @@ pub fn clusters() -> &'static Clusters {
     CLUSTERS.get_or_init(|| Clusters::parse(newsnlp_tagger::clusters::EMBEDDED))
 }
 
-/// How many of the most frequent words get their word features summed at load time.
-const CACHED_WORDS: usize = 10_000;
-
 /// A model ready to tag: with its word cache.
 struct Loaded {
     model: PosModel,
@@ -70,7 +67,7 @@ struct Loaded {
 
 impl Loaded {
     fn new(model: PosModel) -> Loaded {
-        let cache = model.word_cache(clusters(), CACHED_WORDS);
+        let cache = model.word_cache(clusters());
         Loaded { model, cache }
     }
 }
@@ -168,10 +165,8 @@ fn layer(model: &PosModel, text: &str, tokens: &[Span], labels: &[u16]) -> PosLa
     for (&t, &label) in tokens.iter().zip(labels) {
         let (tag, pos) = model.labels[usize::from(label)];
         lemma.clear();
-        let lengths = model.rule_lengths[usize::from(label)];
-        model
-            .lemmas
-            .lemma_with(&text[t.range()], tag, lengths, &mut lemma);
+        let key = &model.tag_keys[usize::from(label)];
+        model.lemmas.lemma_with(&text[t.range()], key, &mut lemma);
         layer.push(pos, tag, &lemma);
     }
     layer

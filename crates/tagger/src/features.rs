@@ -29,6 +29,7 @@ impl Features {
     }
 
     /// Starts the next token: later [`Features::add`] calls belong to it.
+    #[inline]
     pub fn next_token(&mut self) {
         self.starts.push(self.buckets.len() as u32);
     }
@@ -49,6 +50,7 @@ impl Features {
     }
 
     /// The bucket ids of token `i`.
+    #[inline]
     pub fn token(&self, i: usize) -> &[u32] {
         let start = self.starts[i] as usize;
         let end = self
