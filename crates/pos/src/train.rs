@@ -155,7 +155,7 @@ pub fn train(
             let mut scores = [0i32; MAX_LABELS];
             for (i, gold) in e.gold[range].iter().enumerate() {
                 buckets.clear();
-                buckets.extend_from_slice(ex.feats.token(i));
+                buckets.extend_from_slice(ex.token(i));
                 buckets.extend_from_slice(&ex.history(i, prev, prev2));
                 scores[..n].fill(0);
                 p.add_scores(&buckets, &mut scores[..n]);
