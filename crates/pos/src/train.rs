@@ -346,9 +346,9 @@ mod tests {
             .unwrap();
         PosTagger::with_model(back).annotate(&mut doc).unwrap();
         let pos = doc.pos.unwrap();
-        let tags: Vec<&str> = pos.tokens.iter().map(|t| t.tag).collect();
+        let tags: Vec<&str> = pos.tokens.iter().map(|t| t.tag()).collect();
         assert_eq!(tags, ["NNP", "VBZ", "VBN", "NNS", "VBP", "."]);
-        assert_eq!((pos.tokens[1].pos, pos.lemma(1)), ("AUX", "have"));
+        assert_eq!((pos.tokens[1].pos(), pos.lemma(1)), ("AUX", "have"));
         assert_eq!(pos.lemma(3), "dog");
     }
 
