@@ -242,8 +242,8 @@ pub fn pos_layer(doc: &Document) {
     let pos = doc.require_pos().expect("pos: no layer after the pos stage");
     assert_eq!(pos.len(), n_tokens, "pos: {} entries for {n_tokens} tokens", pos.len());
     for (i, t) in pos.tokens.iter().enumerate() {
-        assert!(UPOS_TAGS.contains(&t.pos), "pos[{i}]: unknown UPOS {:?}", t.pos);
-        assert!(PTB_TAGS.contains(&t.tag), "pos[{i}]: unknown PTB tag {:?}", t.tag);
+        assert!(UPOS_TAGS.contains(&t.pos()), "pos[{i}]: unknown UPOS {:?}", t.pos());
+        assert!(PTB_TAGS.contains(&t.tag()), "pos[{i}]: unknown PTB tag {:?}", t.tag());
         let lemma = pos.lemma(i);
         assert!(!lemma.is_empty(), "pos[{i}]: empty lemma");
     }

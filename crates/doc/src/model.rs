@@ -245,15 +245,35 @@ pub fn intern_tag(list: &[&'static str], name: &str) -> Option<&'static str> {
     list.iter().find(|&&t| t == name).copied()
 }
 
-/// Part of speech and lemma of one token.
+/// Part of speech and lemma of one token: 12 bytes, as a document of millions of one-character
+/// tokens holds one per token.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct TokenPos {
-    /// Universal POS tag, one of [`UPOS_TAGS`].
-    pub pos: &'static str,
-    /// Penn Treebank tag, one of [`PTB_TAGS`].
-    pub tag: &'static str,
+    /// Index into [`UPOS_TAGS`].
+    upos: u8,
+    /// Index into [`PTB_TAGS`].
+    ptb: u8,
     /// Byte range of the lemma in [`PosLayer::lemmas`].
     lemma: (u32, u32),
+}
+
+impl TokenPos {
+    /// Universal POS tag, one of [`UPOS_TAGS`].
+    pub fn pos(&self) -> &'static str {
+        UPOS_TAGS[usize::from(self.upos)]
+    }
+
+    /// Penn Treebank tag, one of [`PTB_TAGS`].
+    pub fn tag(&self) -> &'static str {
+        PTB_TAGS[usize::from(self.ptb)]
+    }
+}
+
+/// The index of `name` in `list`, or of `fallback` (callers pass interned tags; see
+/// [`intern_tag`]).
+fn tag_index(list: &[&'static str], name: &str, fallback: &str) -> u8 {
+    let at = |name: &str| list.iter().position(|&t| t == name);
+    at(name).or_else(|| at(fallback)).unwrap_or(0) as u8
 }
 
 /// The pos stage's layer, parallel to `tokens`: every lemma lives in one buffer, so tagging a
@@ -281,12 +301,17 @@ impl PosLayer {
         }
     }
 
-    /// Appends the next token's tags and lemma.
-    pub fn push(&mut self, pos: &'static str, tag: &'static str, lemma: &str) {
+    /// Appends the next token's tags (one of [`UPOS_TAGS`] and one of [`PTB_TAGS`]; anything
+    /// else is stored as `X` and `XX`) and lemma.
+    pub fn push(&mut self, pos: &str, tag: &str, lemma: &str) {
         let start = self.lemmas.len() as u32;
         self.lemmas.push_str(lemma);
         let lemma = (start, self.lemmas.len() as u32);
-        self.tokens.push(TokenPos { pos, tag, lemma });
+        self.tokens.push(TokenPos {
+            upos: tag_index(&UPOS_TAGS, pos, "X"),
+            ptb: tag_index(&PTB_TAGS, tag, "XX"),
+            lemma,
+        });
     }
 
     pub fn len(&self) -> usize {
@@ -430,9 +455,28 @@ mod tests {
         layer.push("AUX", "VBZ", "have");
         layer.push("PROPN", "NNP", "Lavrov");
         assert_eq!((layer.lemma(0), layer.lemma(1)), ("have", "Lavrov"));
-        assert_eq!(layer.tokens[1].tag, "NNP");
+        assert_eq!(layer.tokens[1].tag(), "NNP");
         assert_eq!(intern_tag(&PTB_TAGS, "PRP$"), Some("PRP$"));
         assert_eq!(intern_tag(&UPOS_TAGS, "NN"), None);
+    }
+
+    #[test]
+    fn pos_tags_are_stored_as_indices() {
+        let mut layer = PosLayer::new();
+        for (&pos, &tag) in UPOS_TAGS.iter().zip(PTB_TAGS.iter().rev()) {
+            layer.push(pos, tag, "x");
+        }
+        layer.push("NOUN?", "NN?", "y");
+        let got: Vec<_> = layer.tokens.iter().map(|t| (t.pos(), t.tag())).collect();
+        let want: Vec<_> = UPOS_TAGS
+            .iter()
+            .copied()
+            .zip(PTB_TAGS.iter().rev().copied())
+            .collect();
+        assert_eq!(got[..UPOS_TAGS.len()], want[..]);
+        assert_eq!(got[UPOS_TAGS.len()], ("X", "XX"));
+        // A document of millions of one-character tokens holds one of these per token.
+        assert!(std::mem::size_of::<TokenPos>() <= 12);
     }
 
     #[test]

@@ -205,8 +205,8 @@ impl WireEntries for Token<'_> {
     fn entries<M: SerializeMap>(&self, ctx: &Ctx<'_>, m: &mut M) -> Result<(), M::Error> {
         self.span.entries(ctx, m)?;
         if let Some((layer, i)) = self.pos {
-            m.serialize_entry("pos", layer.tokens[i].pos)?;
-            m.serialize_entry("tag", layer.tokens[i].tag)?;
+            m.serialize_entry("pos", layer.tokens[i].pos())?;
+            m.serialize_entry("tag", layer.tokens[i].tag())?;
             m.serialize_entry("lemma", layer.lemma(i))?;
         }
         Ok(())

@@ -6,6 +6,7 @@ use crate::model::PosModel;
 use newsnlp_doc::Span;
 use newsnlp_tagger::packed::{Scores, LANES};
 use newsnlp_tagger::{Clusters, FeatureHash, Features, HashedMap};
+use std::ops::Range;
 
 /// Feature template ids (part of the model: changing one needs a retrained model).
 mod template {
@@ -123,17 +124,24 @@ fn intrinsic(f: &mut Features, w: &str, me: TokenKey) {
     }
 }
 
-/// Per-sentence buffers, reused from sentence to sentence.
+/// Per-window buffers, reused from window to window. A long sentence is read in windows of
+/// tokens (`tag` walks it window by window), so the buffers stay bounded; every feature reads
+/// at most two neighbours either side, so the features are those of the whole sentence.
 #[derive(Debug)]
 pub(crate) struct Extractor<'a> {
     clusters: &'a Clusters,
     cache: Option<&'a WordCache>,
     mask: u32,
+    /// The sentence index of `keys[0]` and `cached[0]`: the window's first token, less the
+    /// neighbours before it.
+    base: usize,
+    /// The sentence index of the window's first token (`feats.token(0)`).
+    first: usize,
     keys: Vec<TokenKey>,
     /// Per token, its entry in the word cache (`u32::MAX`: not cached, its word features are in
     /// `feats`).
-    pub cached: Vec<u32>,
-    pub feats: Features,
+    cached: Vec<u32>,
+    feats: Features,
 }
 
 impl<'a> Extractor<'a> {
@@ -142,21 +150,30 @@ impl<'a> Extractor<'a> {
             clusters,
             cache,
             mask: ((1u64 << bits) - 1) as u32,
+            base: 0,
+            first: 0,
             keys: Vec::new(),
             cached: Vec::new(),
             feats: Features::new(bits),
         }
     }
 
-    /// Extracts the features of every token of one sentence that do not depend on tags: into
-    /// `self.feats`, except the word features of cached words (see `self.cached`).
+    /// Extracts the features of every token of one (short) sentence.
     pub fn sentence(&mut self, text: &str, tokens: &[Span]) {
-        let caps = is_caps(text, tokens);
+        self.window(text, tokens, is_caps(text, tokens), 0..tokens.len());
+    }
+
+    /// Extracts the features that do not depend on tags of the tokens `window` of a sentence
+    /// (`caps`: the whole sentence is in capitals, see `is_caps`): into `self.feats`, except
+    /// the word features of cached words (see `self.cached`).
+    pub fn window(&mut self, text: &str, tokens: &[Span], caps: bool, window: Range<usize>) {
         // The cache holds clusters looked up as written: not for a sentence in capitals.
         let cache = self.cache.filter(|_| !caps);
+        self.base = window.start.saturating_sub(2);
+        self.first = window.start;
         self.keys.clear();
         self.cached.clear();
-        for &t in tokens {
+        for &t in &tokens[self.base..(window.end + 2).min(tokens.len())] {
             let w = &text[t.range()];
             let hit = cache.and_then(|c| {
                 let exact = FeatureHash::new(0).bytes(w.as_bytes()).finish();
@@ -167,13 +184,20 @@ impl<'a> Extractor<'a> {
             self.cached.push(entry);
         }
         self.feats.clear();
-        for (i, &t) in tokens.iter().enumerate() {
+        for i in window {
+            let w = &text[tokens[i].range()];
             self.feats.next_token();
-            if self.cached[i] == u32::MAX {
-                intrinsic(&mut self.feats, &text[t.range()], self.keys[i]);
+            if self.cached[i - self.base] == u32::MAX {
+                intrinsic(&mut self.feats, w, self.keys[i - self.base]);
             }
-            self.context(&text[t.range()], i);
+            self.context(w, i);
         }
+    }
+
+    /// The tag-independent feature buckets of token `i` (of the current window), less those of
+    /// a cached word (see [`Extractor::cached_scores`]).
+    pub fn token(&self, i: usize) -> &[u32] {
+        self.feats.token(i - self.first)
     }
 
     /// The features of the words around token `i`.
@@ -182,7 +206,7 @@ impl<'a> Extractor<'a> {
         let key = |j: isize| {
             usize::try_from(j)
                 .ok()
-                .and_then(|j| self.keys.get(j))
+                .and_then(|j| self.keys.get(j - self.base))
                 .copied()
                 .unwrap_or(BOUNDARY)
         };
@@ -203,7 +227,7 @@ impl<'a> Extractor<'a> {
 
     /// The cached word scores of token `i`, if its word is cached.
     pub fn cached_scores(&self, i: usize) -> Option<&'a Scores> {
-        let entry = self.cached[i];
+        let entry = self.cached[i - self.base];
         (entry != u32::MAX).then(|| self.cache.map(|c| c.scores(entry)))?
     }
 
@@ -219,7 +243,7 @@ impl<'a> Extractor<'a> {
             bucket(
                 FeatureHash::new(TAG1_WORD)
                     .num(u64::from(prev))
-                    .num(self.keys[i].lower),
+                    .num(self.keys[i - self.base].lower),
             ),
         ]
     }
@@ -227,7 +251,7 @@ impl<'a> Extractor<'a> {
 
 /// A sentence without lower-case letters (a headline in capitals) looks words up by their
 /// lower-cased form.
-fn is_caps(text: &str, tokens: &[Span]) -> bool {
+pub(crate) fn is_caps(text: &str, tokens: &[Span]) -> bool {
     let (Some(first), Some(last)) = (tokens.first(), tokens.last()) else {
         return false;
     };

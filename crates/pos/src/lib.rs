@@ -17,9 +17,9 @@
 //! Tokenizer::new().annotate(&mut doc).unwrap();
 //! PosTagger::new().annotate(&mut doc).unwrap();
 //! let pos = doc.pos.as_ref().unwrap();
-//! assert_eq!((pos.tokens[0].pos, pos.tokens[0].tag), ("PROPN", "NNP"));
+//! assert_eq!((pos.tokens[0].pos(), pos.tokens[0].tag()), ("PROPN", "NNP"));
 //! assert_eq!(pos.lemma(1), "have");
-//! assert_eq!((pos.tokens[2].tag, pos.lemma(2)), ("VBN", "say"));
+//! assert_eq!((pos.tokens[2].tag(), pos.lemma(2)), ("VBN", "say"));
 //! ```
 
 /// The README's example, compiled and run as a doctest.

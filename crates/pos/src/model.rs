@@ -1,13 +1,16 @@
 //! A trained pos model: the greedy tagger's weights over joint `PTB|UPOS` labels, and the
 //! lemmatizer; one file.
 
-use crate::features::{Extractor, WordCache};
+use crate::features::{is_caps, Extractor, WordCache};
 use crate::lemma::{Lemmatizer, TagKey};
 use newsnlp_doc::{intern_tag, Span, PTB_TAGS, UPOS_TAGS};
 use newsnlp_tagger::packed::LANES;
 use newsnlp_tagger::{Clusters, Model, ModelError, PackedWeights};
 
 const MAGIC: &[u8; 8] = b"NNLPPOS1";
+
+/// Tokens whose features are held at once (about 60 bytes each).
+const WINDOW: usize = 4096;
 
 /// The `meta` of the tagger weights: which feature set they were trained on.
 pub(crate) const META: &str = "newsnlp-pos/1 features=v1";
@@ -62,7 +65,9 @@ impl PosModel {
         })
     }
 
-    /// Tags one sentence greedily, left to right, into `out` (label ids).
+    /// Tags one sentence greedily, left to right, into `out` (label ids), reading its features
+    /// a window of tokens at a time so that a sentence of millions of tokens needs little
+    /// memory beyond its labels.
     pub(crate) fn tag(
         &self,
         ex: &mut Extractor<'_>,
@@ -70,18 +75,34 @@ impl PosModel {
         tokens: &[Span],
         out: &mut Vec<u16>,
     ) {
-        ex.sentence(text, tokens);
+        self.tag_in_windows(ex, text, tokens, WINDOW, out);
+    }
+
+    /// [`PosModel::tag`] with windows of `width` tokens (the same labels for any width).
+    fn tag_in_windows(
+        &self,
+        ex: &mut Extractor<'_>,
+        text: &str,
+        tokens: &[Span],
+        width: usize,
+        out: &mut Vec<u16>,
+    ) {
+        let caps = is_caps(text, tokens);
         let n = self.labels.len();
         let none = n as u16;
         let (mut prev, mut prev2) = (none, none);
-        for i in 0..tokens.len() {
-            let mut scores = ex.cached_scores(i).copied().unwrap_or([0; LANES]);
-            self.packed.add_scores(ex.feats.token(i), &mut scores);
-            self.packed
-                .add_scores(&ex.history(i, prev, prev2), &mut scores);
-            let best = argmax(&scores[..n]);
-            out.push(best);
-            (prev2, prev) = (prev, best);
+        for start in (0..tokens.len()).step_by(width) {
+            let window = start..(start + width).min(tokens.len());
+            ex.window(text, tokens, caps, window.clone());
+            for i in window {
+                let mut scores = ex.cached_scores(i).copied().unwrap_or([0; LANES]);
+                self.packed.add_scores(ex.token(i), &mut scores);
+                self.packed
+                    .add_scores(&ex.history(i, prev, prev2), &mut scores);
+                let best = argmax(&scores[..n]);
+                out.push(best);
+                (prev2, prev) = (prev, best);
+            }
         }
     }
 
@@ -139,4 +160,38 @@ pub(crate) fn argmax<T: Ord + Copy + Default>(scores: &[T]) -> u16 {
     // Two branch-free passes (the maximum, then where it is) beat one branchy one.
     let max = scores.iter().copied().max().unwrap_or_default();
     scores.iter().position(|&s| s == max).unwrap_or(0) as u16
+}
+
+#[cfg(test)]
+mod tests {
+    use newsnlp_doc::{Document, Stage};
+    use newsnlp_tokenize::Tokenizer;
+
+    /// Windows see two neighbours either side and carry the tags over: any width gives the
+    /// labels of the whole sentence at once.
+    #[test]
+    fn windows_give_the_labels_of_the_whole_sentence() {
+        let mut doc = Document::new(
+            "MOSCOW, Nov 24 (Reuters) - Russian Foreign Minister Sergey Lavrov said on Tuesday \
+             that \"the proposal was dead\", and U.S. officials declined to comment (again).",
+        );
+        Tokenizer::new().annotate(&mut doc).unwrap();
+        let tokens = doc.tokens.as_ref().unwrap();
+        let loaded = crate::embedded().unwrap();
+        let tag = |width: usize| {
+            let mut ex = loaded
+                .model
+                .extractor(crate::clusters(), Some(&loaded.cache));
+            let mut out = Vec::new();
+            loaded
+                .model
+                .tag_in_windows(&mut ex, &doc.text, tokens, width, &mut out);
+            out
+        };
+        let whole = tag(tokens.len());
+        assert_eq!(whole.len(), tokens.len());
+        for width in [1, 2, 3, 5, 7] {
+            assert_eq!(tag(width), whole, "windows of {width}");
+        }
+    }
 }

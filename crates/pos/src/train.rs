@@ -155,7 +155,7 @@ pub fn train(
             let mut scores = [0i32; MAX_LABELS];
             for (i, gold) in e.gold[range].iter().enumerate() {
                 buckets.clear();
-                buckets.extend_from_slice(ex.feats.token(i));
+                buckets.extend_from_slice(ex.token(i));
                 buckets.extend_from_slice(&ex.history(i, prev, prev2));
                 scores[..n].fill(0);
                 p.add_scores(&buckets, &mut scores[..n]);
@@ -346,9 +346,9 @@ mod tests {
             .unwrap();
         PosTagger::with_model(back).annotate(&mut doc).unwrap();
         let pos = doc.pos.unwrap();
-        let tags: Vec<&str> = pos.tokens.iter().map(|t| t.tag).collect();
+        let tags: Vec<&str> = pos.tokens.iter().map(|t| t.tag()).collect();
         assert_eq!(tags, ["NNP", "VBZ", "VBN", "NNS", "VBP", "."]);
-        assert_eq!((pos.tokens[1].pos, pos.lemma(1)), ("AUX", "have"));
+        assert_eq!((pos.tokens[1].pos(), pos.lemma(1)), ("AUX", "have"));
         assert_eq!(pos.lemma(3), "dog");
     }
 

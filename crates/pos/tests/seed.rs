@@ -27,8 +27,8 @@ fn readings(doc: &Document, word: &str) -> Vec<(&'static str, &'static str, Stri
         .filter(|&i| doc.slice(tokens[i]) == word)
         .map(|i| {
             (
-                pos.tokens[i].tag,
-                pos.tokens[i].pos,
+                pos.tokens[i].tag(),
+                pos.tokens[i].pos(),
                 pos.lemma(i).to_string(),
             )
         })
