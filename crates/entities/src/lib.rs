@@ -112,11 +112,7 @@ impl EntityRecognizer {
 
     /// A recognizer with a model trained by `newsnlp-entities train`.
     pub fn from_path(path: impl AsRef<Path>) -> Result<EntityRecognizer, ModelError> {
-        let path = path.as_ref();
-        let bytes = std::fs::read(path).map_err(|source| ModelError::Io {
-            path: path.display().to_string(),
-            source,
-        })?;
+        let bytes = newsnlp_tagger::read_model_file(path.as_ref())?;
         Ok(EntityRecognizer {
             model: Some(Arc::new(Loaded::from_bytes(&bytes)?)),
         })

@@ -102,11 +102,7 @@ impl PosTagger {
 
     /// A tagger with a model written by `newsnlp-pos train`.
     pub fn from_path(path: impl AsRef<Path>) -> Result<PosTagger, ModelError> {
-        let path = path.as_ref();
-        let bytes = std::fs::read(path).map_err(|source| ModelError::Io {
-            path: path.display().to_string(),
-            source,
-        })?;
+        let bytes = newsnlp_tagger::read_model_file(path.as_ref())?;
         Ok(PosTagger::with_model(PosModel::from_bytes(&bytes)?))
     }
 

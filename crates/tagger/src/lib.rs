@@ -54,7 +54,7 @@ pub use bilou::{Bilou, Constraints, Position};
 pub use clusters::Clusters;
 pub use features::Features;
 pub use hash::{FeatureHash, HashedMap, HashedSet};
-pub use model::{Model, ModelError};
+pub use model::{read_model_file, Model, ModelError};
 pub use packed::PackedWeights;
 pub use perceptron::Perceptron;
 pub use viterbi::Scratch;

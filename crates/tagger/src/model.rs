@@ -272,12 +272,16 @@ impl Model {
 
     /// Reads a model file.
     pub fn load(path: &std::path::Path) -> Result<Model, ModelError> {
-        let bytes = std::fs::read(path).map_err(|source| ModelError::Io {
-            path: path.display().to_string(),
-            source,
-        })?;
-        Model::from_bytes(&bytes)
+        Model::from_bytes(&read_model_file(path)?)
     }
+}
+
+/// The bytes of a model file, with an error that names the file (every stage's `--model`).
+pub fn read_model_file(path: &std::path::Path) -> Result<Vec<u8>, ModelError> {
+    std::fs::read(path).map_err(|source| ModelError::Io {
+        path: path.display().to_string(),
+        source,
+    })
 }
 
 fn write_varint(out: &mut Vec<u8>, mut v: u64) {
