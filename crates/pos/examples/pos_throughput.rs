@@ -4,11 +4,11 @@
 //! differ only in the passes tagged. Instructions per token, and CPU time per token:
 //!
 //! ```sh
-//! cargo build --release -p newsnlp-pos --example throughput
+//! cargo build --release -p newsnlp-pos --example pos_throughput
 //! for n in 1 4; do valgrind --tool=callgrind --callgrind-out-file=/tmp/cg.$n \
 //!   --toggle-collect='<newsnlp_pos::PosTagger as newsnlp_doc::stage::Stage>::annotate' \
-//!   target/release/examples/throughput $n; done    # (Collected(4) - Collected(1)) / 3 / tokens
-//! perf stat -e task-clock target/release/examples/throughput 1    # and 21: difference / 20
+//!   target/release/examples/pos_throughput $n; done    # (Collected(4) - Collected(1)) / 3 / tokens
+//! perf stat -e task-clock target/release/examples/pos_throughput 1    # and 21: difference / 20
 //! ```
 
 use newsnlp_doc::ndjson::{parse_line, Parsed};
