@@ -40,6 +40,57 @@ pub enum Parsed {
 
 /// Parses one NDJSON line (without its line terminator), checking every layer it carries.
 pub fn parse_line(line: &[u8]) -> Result<Parsed, ParseFailure> {
+    match read_wire(line)? {
+        Wire::Document(doc) => doc.finish().map(Parsed::Document),
+        Wire::ErrorRecord(error) => Ok(Parsed::ErrorRecord { error }),
+    }
+}
+
+/// An earlier stage's error record as [`parse_owned_line`] returns it: the line, to be passed
+/// on unchanged, and its message.
+pub type ErrorRecordLine = (Vec<u8>, String);
+
+/// [`parse_line`] for a line the caller gives up: the line is freed once it is read, before
+/// its layers are checked and converted, so that a huge line and the document made from it
+/// are never held together.
+pub fn parse_owned_line(
+    line: Vec<u8>,
+) -> Result<Result<Box<Document>, ErrorRecordLine>, ParseFailure> {
+    match read_wire(&line)? {
+        Wire::Document(doc) => {
+            drop(line);
+            doc.finish().map(Ok)
+        }
+        Wire::ErrorRecord(error) => Ok(Err((line, error))),
+    }
+}
+
+/// A line as read, before its layers are checked.
+enum Wire {
+    Document(Box<WireLine>),
+    ErrorRecord(String),
+}
+
+/// A document line as read; it borrows nothing from the line.
+struct WireLine {
+    id: Option<RawJson>,
+    wire: read::WireDocument,
+    text: String,
+}
+
+impl WireLine {
+    /// The document with its layers checked and converted to byte offsets.
+    fn finish(self) -> Result<Box<Document>, ParseFailure> {
+        let WireLine { id, wire, text } = self;
+        match from_wire(wire, text) {
+            Ok(doc) => Ok(Box::new(Document { id, ..doc })),
+            Err(error) => Err(ParseFailure { id, error }),
+        }
+    }
+}
+
+/// Reads the JSON of one line into its wire form, which borrows nothing from the line.
+fn read_wire(line: &[u8]) -> Result<Wire, ParseFailure> {
     let line = std::str::from_utf8(line).map_err(|e| ParseFailure {
         id: id_of_prefix(&line[..e.valid_up_to()]),
         error: LineError::InvalidUtf8 {
@@ -64,15 +115,12 @@ pub fn parse_line(line: &[u8]) -> Result<Parsed, ParseFailure> {
     };
     let error = match wire.text.take() {
         Some(WireText::String(text)) => {
-            return match from_wire(wire, text) {
-                Ok(doc) => Ok(Parsed::Document(Box::new(Document { id, ..doc }))),
-                Err(error) => Err(ParseFailure { id, error }),
-            }
+            return Ok(Wire::Document(Box::new(WireLine { id, wire, text })))
         }
         Some(WireText::Null) => LineError::TextNull,
         Some(WireText::Other) => LineError::TextNotString,
         None => match error_record(&wire.fields) {
-            Some(record) => return Ok(record),
+            Some(error) => return Ok(Wire::ErrorRecord(error)),
             None => LineError::MissingText,
         },
     };
@@ -87,13 +135,14 @@ pub fn id_of_prefix(prefix: &[u8]) -> Option<RawJson> {
     id
 }
 
-/// An earlier stage's error record (a line with `error` and no `text`), with its message.
-fn error_record(fields: &[(String, RawJson)]) -> Option<Parsed> {
+/// The message of an earlier stage's error record (a line with `error` and no `text`).
+fn error_record(fields: &[(String, RawJson)]) -> Option<String> {
     let (_, error) = fields.iter().find(|(k, _)| k == "error")?;
-    let error = error
-        .as_str()
-        .map_or_else(|| error.get().to_string(), |e| e.into_owned());
-    Some(Parsed::ErrorRecord { error })
+    Some(
+        error
+            .as_str()
+            .map_or_else(|| error.get().to_string(), |e| e.into_owned()),
+    )
 }
 
 /// serde_json's message, except that it calls a lone *trailing* surrogate escape (`"\udc00"`)
@@ -431,6 +480,23 @@ mod tests {
             e.to_string(),
             "tokens[0]: offsets 1..5 lie outside the text (2 code points)"
         );
+        let past_u32 = br#"{"text": "ab", "tokens": [{"start": 0, "end": 1}, {"start": 1, "end": 5000000000}]}"#;
+        assert_eq!(
+            err(past_u32).error.to_string(),
+            "tokens[1]: offsets 1..5000000000 lie outside the text (2 code points)"
+        );
+    }
+
+    #[test]
+    fn an_owned_line_reads_as_a_borrowed_one() {
+        let line = r#"{"id":"o","text":"Ann said no.","tokens":[{"start":0,"end":3},{"start":4,"end":8}],"x":[1]}"#;
+        let owned = parse_owned_line(line.as_bytes().to_vec()).unwrap().unwrap();
+        assert_eq!(*owned, doc(line));
+        let record = br#"{"id":"r","line":3,"error":"invalid JSON"}"#.to_vec();
+        let (back, error) = parse_owned_line(record.clone()).unwrap().unwrap_err();
+        assert_eq!((back, error.as_str()), (record, "invalid JSON"));
+        let failed = parse_owned_line(br#"{"id":"f","text":3}"#.to_vec()).unwrap_err();
+        assert_eq!(failed, err(br#"{"id":"f","text":3}"#));
     }
 
     #[test]

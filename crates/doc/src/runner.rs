@@ -10,7 +10,7 @@
 
 use crate::error::{LineError, RunError};
 use crate::model::{Document, RawJson};
-use crate::ndjson::{id_of_prefix, parse_line, write_document_to, write_error_record, Parsed};
+use crate::ndjson::{id_of_prefix, parse_owned_line, write_document_to, write_error_record};
 use crate::stage::{annotate_caught, panic_message, Stage};
 use rayon::prelude::*;
 use std::collections::BTreeMap;
@@ -581,9 +581,9 @@ impl Work<'_> {
                     ..Document::new(text)
                 }))
             }
-            Body::Line(bytes) => match parse_line(&bytes) {
-                Ok(Parsed::ErrorRecord { error }) => Ok(Err(Produced::Upstream(bytes, error))),
-                Ok(Parsed::Document(doc)) => {
+            Body::Line(bytes) => match parse_owned_line(bytes) {
+                Ok(Err((line, error))) => Ok(Err(Produced::Upstream(line, error))),
+                Ok(Ok(doc)) => {
                     let id = doc.id.clone();
                     let id = id.unwrap_or_else(|| RawJson::string(&format!("{source}:{number}")));
                     self.id = Some(id.clone());

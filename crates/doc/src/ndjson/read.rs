@@ -19,9 +19,14 @@ struct WireSpan {
 /// The `tokens` layer as read: the spans in code points, and the tags and lemmas gathered
 /// straight into a [`PosLayer`], so that reading a token allocates nothing of its own (a
 /// document of millions of punctuation tokens would otherwise hold a few strings per token).
+/// Offsets are kept in 32 bits while the input line is still held (see
+/// [`super::parse_owned_line`]); a text has fewer than 2^32 code points.
 #[derive(Default)]
 pub(super) struct WireTokens {
-    spans: Vec<(usize, usize)>,
+    spans: Vec<(u32, u32)>,
+    /// The first token with an offset past `u32::MAX` (index, start, end); it is stored as
+    /// `(0, 0)` and the layer refused.
+    first_past_u32: Option<(usize, usize, usize)>,
     pos: PosLayer,
     /// Whether any token carries `pos`, `tag` or `lemma`.
     any_pos: bool,
@@ -271,7 +276,13 @@ impl WireTokens {
         lemma: Option<&str>,
     ) {
         let index = self.spans.len();
-        self.spans.push((start, end));
+        match (u32::try_from(start), u32::try_from(end)) {
+            (Ok(s), Ok(e)) => self.spans.push((s, e)),
+            _ => {
+                self.first_past_u32.get_or_insert((index, start, end));
+                self.spans.push((0, 0));
+            }
+        }
         if pos.is_none() && tag.is_none() && lemma.is_none() {
             self.first_without.get_or_insert(index);
             return;
@@ -465,8 +476,14 @@ impl Check<'_> {
 
     /// The tokens, ordered like any span layer, and the pos layer they may carry.
     fn tokens(&self, mut v: WireTokens) -> Result<(Vec<Span>, Option<PosLayer>), LineError> {
+        if let Some((i, start, end)) = v.first_past_u32 {
+            self.span("tokens", i, start, end)?;
+            let detail = format!("offsets {start}..{end} are past 2^32 code points");
+            return Err(bad("tokens", i, detail));
+        }
         let pos = v.pos_layer()?;
-        let spans = self.ordered_spans("tokens", v.spans.into_iter())?;
+        let spans = v.spans.into_iter().map(|(s, e)| (s as usize, e as usize));
+        let spans = self.ordered_spans("tokens", spans)?;
         Ok((spans, pos))
     }
 
