@@ -4,7 +4,7 @@ use crate::features::{Extractor, FeatureSet, Group};
 use crate::history::History;
 use newsnlp_doc::{EntityLabel, Sentence, Span};
 use newsnlp_tagger::Clusters;
-use newsnlp_tagger::{Bilou, Model, ModelError, Scratch};
+use newsnlp_tagger::{Bilou, Model, ModelError, PackedDecoder, Scratch};
 
 /// The `meta` prefix of entity models; the feature set follows.
 const META_PREFIX: &str = "newsnlp-entities/1 features=";
@@ -32,6 +32,8 @@ const STACKED: &[u8; 8] = b"NNLPSTK1";
 #[derive(Clone)]
 pub(crate) struct NerModel {
     pub model: Model,
+    /// The model's weights as `i8` cache-line rows, for tagging (training reads `model`).
+    pub decoder: PackedDecoder,
     pub set: FeatureSet,
     pub first: Option<Box<NerModel>>,
 }
@@ -53,11 +55,25 @@ impl NerModel {
                 "document features need a first-level model".into(),
             ));
         }
+        let decoder = PackedDecoder::new(&model)
+            .ok_or_else(|| ModelError::Invalid("too many tags to pack".into()))?;
         Ok(NerModel {
             model,
+            decoder,
             set,
             first: first.map(Box::new),
         })
+    }
+
+    /// A model just trained over [`scheme`]'s tags, which always fit a [`PackedDecoder`].
+    pub fn trained(model: Model, set: FeatureSet, first: Option<Box<NerModel>>) -> NerModel {
+        let decoder = PackedDecoder::new(&model).expect("the BILOU tags of four labels fit a row");
+        NerModel {
+            model,
+            decoder,
+            set,
+            first,
+        }
     }
 
     /// Reads a single model or a stacked pair (see [`NerModel::to_bytes`]).
@@ -174,7 +190,7 @@ impl NerModel {
             .flat_map(|toks| toks.chunks(MAX_SEQUENCE));
         for toks in pieces {
             ex.sentence(text, toks, &history, document, &mut feats);
-            self.model.decode(&feats, &mut scratch, &mut tags);
+            self.decoder.decode(&feats, &mut scratch, &mut tags);
             remember(&scheme, &ex, &tags, &mut history);
             each(&ex, toks, &tags);
         }

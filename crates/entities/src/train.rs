@@ -208,11 +208,7 @@ pub fn train(
                 );
             }
             let mean = Model::mean(&models).unwrap_or_else(|| models.swap_remove(0));
-            model = NerModel {
-                model: mean,
-                set: opts.features,
-                first: None,
-            };
+            model = NerModel::trained(mean, opts.features, None);
             score = evaluate(&model, dev, clusters);
         }
         return Trained {
@@ -311,11 +307,8 @@ fn train_level(
                 remember(&scheme, &ex, &pred, &mut history);
             }
         }
-        let ner = NerModel {
-            model: p.averaged(&meta(opts.features), opts.prune),
-            set: opts.features,
-            first: first.clone(),
-        };
+        let averaged = p.averaged(&meta(opts.features), opts.prune);
+        let ner = NerModel::trained(averaged, opts.features, first.clone());
         let dev_score = evaluate(&ner, dev, clusters);
         report(&Epoch {
             stage,
@@ -334,11 +327,8 @@ fn train_level(
         }
     }
     best.unwrap_or_else(|| {
-        let ner = NerModel {
-            model: p.averaged(&meta(opts.features), opts.prune),
-            set: opts.features,
-            first,
-        };
+        let averaged = p.averaged(&meta(opts.features), opts.prune);
+        let ner = NerModel::trained(averaged, opts.features, first);
         (ner, Score::default())
     })
 }

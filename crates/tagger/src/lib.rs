@@ -55,6 +55,6 @@ pub use clusters::Clusters;
 pub use features::Features;
 pub use hash::{FeatureHash, HashedMap, HashedSet};
 pub use model::{read_model_file, Model, ModelError};
-pub use packed::PackedWeights;
+pub use packed::{PackedDecoder, PackedWeights};
 pub use perceptron::Perceptron;
 pub use viterbi::Scratch;
