@@ -647,6 +647,9 @@ fn bracketed_agency(text: &str, t: &[Tok], i: usize) -> Option<(AgencyFound, usi
         return None;
     }
     let inner = text.get(t[i + 1].start..t[j - 1].end)?;
+    if let Some(found) = wrapped_agency(text, &t[i + 1..j]) {
+        return Some((found, j + 1));
+    }
     let name = agency::lookup(inner).map(str::to_string).or_else(|| {
         (close == ')'
             && agency::looks_like_acronym(inner)
@@ -656,6 +659,26 @@ fn bracketed_agency(text: &str, t: &[Tok], i: usize) -> Option<(AgencyFound, usi
     })?;
     let found = AgencyFound::new(text, name, t[i + 1].start, t[j - 1].end);
     Some((found, j + 1))
+}
+
+/// An agency credit wrapped with an outlet's name (`(NewsNation/AP)`, `(CNN Business/Reuters)`,
+/// `(Kyodo/Japan Times)`): the pieces between slashes, of which exactly one names an agency.
+fn wrapped_agency(text: &str, inner: &[Tok]) -> Option<AgencyFound> {
+    let mut pieces = inner.split(|x| x.is_punct('/'));
+    let known: Vec<AgencyFound> = pieces
+        .by_ref()
+        .filter(|piece| !piece.is_empty())
+        .filter_map(|piece| {
+            let (start, end) = (piece[0].start, piece[piece.len() - 1].end);
+            let name = agency::lookup(&text[start..end])?;
+            Some(AgencyFound::new(text, name.to_string(), start, end))
+        })
+        .collect();
+    let slashed = inner.iter().any(|x| x.is_punct('/'));
+    match <[AgencyFound; 1]>::try_from(known) {
+        Ok([found]) if slashed => Some(found),
+        _ => None,
+    }
 }
 
 /// Bracketed words at `i` that name a source we do not know: up to five words, no digits.
@@ -671,7 +694,10 @@ fn unknown_source(text: &str, t: &[Tok], i: usize) -> Option<(AgencyFound, usize
         && inner.iter().all(|x| !x.newline_before);
     ok.then(|| {
         let (start, end) = (inner[0].start, inner[inner.len() - 1].end);
-        let found = AgencyFound::new(text, text[start..end].to_string(), start, end);
+        let found = AgencyFound {
+            name: text[start..end].to_string(),
+            span: (start, end),
+        };
         (found, j + 1)
     })
 }
@@ -824,13 +850,17 @@ fn date_core(text: &str, t: &[Tok], i: usize) -> Option<(DateFound, usize)> {
     Some((d, j))
 }
 
-/// Hijri month names as Saudi and Gulf agencies write them.
+/// Month names of the lunar Hijri calendar, as Saudi and Gulf agencies write them, and of the
+/// solar Hijri calendar, as Iranian agencies do (`Tehran, Bahman 24, 1402, Feb 13, 2024`).
 const HIJRI: &[&str] = &[
     "muharram", "safar", "rabi", "rabi'i", "rabi'ii", "rabi'", "jumada", "jumadah", "rajab",
-    "shaban", "sha'ban", "ramadan", "shawwal", "dhul", "dhu", "thul", "zul",
+    "shaban", "sha'ban", "ramadan", "shawwal", "dhul", "dhu", "thul", "zul", "farvardin",
+    "ordibehesht", "khordad", "tir", "mordad", "amordad", "shahrivar", "mehr", "aban", "azar",
+    "dey", "bahman", "esfand",
 ];
 
-/// A Hijri date (`Safar 23, 1438`) at `i`: the index of the comma after its year.
+/// A Hijri date (`Safar 23, 1438`, `Bahman 24, 1402`) at `i`: the index of the comma after
+/// its year, before the Gregorian date that follows.
 fn hijri_date(text: &str, t: &[Tok], i: usize) -> Option<usize> {
     let w = t
         .get(i)
@@ -966,6 +996,8 @@ fn terminator(text: &str, t: &[Tok], i: usize, p: &mut Parts) -> Option<usize> {
                 } else {
                     return None;
                 }
+            } else if place_alone_before_stop(text, t, i, p) {
+                tok.end
             } else {
                 return None;
             }
@@ -996,7 +1028,9 @@ fn terminator(text: &str, t: &[Tok], i: usize, p: &mut Parts) -> Option<usize> {
     if p.date.is_none() && p.agency.is_none() && tok.punct_in(DASHES) {
         if let Some(k) = t.iter().position(|x| x.start >= end) {
             if let Some((d, j)) = date_core(text, t, k).filter(|_| !t[k].newline_before) {
-                if let Some(x) = t.get(j).filter(|x| x.punct_in(DASHES) && !x.newline_before) {
+                // `Cairo – 13 February 2024:` too.
+                let closes = |x: &&Tok| x.punct_in(DASHES) || x.is_punct(':');
+                if let Some(x) = t.get(j).filter(|x| closes(x) && !x.newline_before) {
                     let e = x.end;
                     p.date = Some(d);
                     return Some(e);
@@ -1017,6 +1051,18 @@ fn terminator(text: &str, t: &[Tok], i: usize, p: &mut Parts) -> Option<usize> {
         }
     }
     Some(end)
+}
+
+/// `KYIV. Ukrainian drones…`: a place in capitals, alone, glued to a full stop that a
+/// capitalised word follows on the same line. (Whether it is a known place followed by story
+/// text is for [`believable`] to say.)
+fn place_alone_before_stop(text: &str, t: &[Tok], i: usize, p: &Parts) -> bool {
+    let alone = p.date.is_none() && p.agency.is_none() && p.qualifiers.is_empty();
+    let caps = p.name.is_some_and(|(s, e)| is_all_caps(&text[s..e]));
+    let next_starts_story = t.get(i + 1).is_some_and(|x| {
+        x.kind == Kind::Word && x.space_before && !x.newline_before && starts_upper(x.text(text))
+    });
+    alone && caps && !t[i].space_before && next_starts_story
 }
 
 /// Any known agency (not only the bare-safe ones) written as words at `k`.
@@ -1064,7 +1110,7 @@ fn believable(
         return false; // `Russian, …`, `TASS, November 24.`
     }
     if p.lowercase_location {
-        return has_day && known;
+        return known && (has_day || bracketed_known_agency(p));
     }
     if p.unterminated
         && p.agency.is_none()
@@ -1180,6 +1226,15 @@ fn believable(
         .iter()
         .all(|w| !w.chars().next().is_some_and(char::is_lowercase));
     !capitalised && (words.len() >= 8 || sentence)
+}
+
+/// A known agency in brackets: with it, a lowercase dateline (`washington (reuters) -`) counts
+/// as one even without a day (`omaha, april 9 -`).
+fn bracketed_known_agency(p: &Parts) -> bool {
+    p.bracketed_agency
+        && p.agency
+            .as_ref()
+            .is_some_and(|a| agency::lookup(a.name()).is_some())
 }
 
 fn gaz_knows_exactly(name: &str, gaz: &Gazetteer) -> bool {
