@@ -9,9 +9,9 @@ TMP=$(mktemp -d)
 trap 'rm -rf "$TMP"' EXIT
 
 # Gates, set just under the figures achieved (words_F1 / sentences_F1 achieved:
-# news_train 0.9954 / 0.9627, news_dev 1.0000 / 1.0000, full_dev 0.9992 / 0.9598).
+# news_train 0.9954 / 0.9725, news_dev 1.0000 / 1.0000, full_dev 0.9992 / 0.9624).
 declare -A GATE_WORDS=([news_train]=0.995 [news_dev]=0.995 [full_dev]=0.998)
-declare -A GATE_SENTS=([news_train]=0.960 [news_dev]=0.980 [full_dev]=0.955)
+declare -A GATE_SENTS=([news_train]=0.970 [news_dev]=0.980 [full_dev]=0.960)
 
 fail=0
 for name in news_train news_dev full_dev; do

@@ -147,6 +147,36 @@ fn the_seed_dateline_is_exact() {
     assert_eq!(d["location"], "MOSCOW");
     assert_eq!(d["date"], "2016-11-24");
     assert_eq!(d["agency"], "TASS");
+    assert_eq!(text_of(&doc, &d["location_span"]), "MOSCOW");
+    assert_eq!(text_of(&doc, &d["date_span"]), "November 24");
+    assert_eq!(text_of(&doc, &d["agency_span"]), "TASS");
+}
+
+/// Issue 12's NAPLES case: the entity stage takes the dateline's parts by their spans, so the
+/// `AP` inside `NAPLES` is not mistaken for the agency and the real `(AP)` stays an ORG.
+#[test]
+fn dateline_parts_become_entities_by_their_spans() {
+    let line = r#"{"id":"naples","text":"Pope visits flood zone\n\nNAPLES, Italy (AP) — Pope Francis visited flooded towns near Naples on Sunday, officials said.","published":"2024-02-13"}"#;
+    let out = parse_lines(&run_ok("newsnlp", &["run", "-q"], line.as_bytes()));
+    let doc = &out[0];
+    let d = &doc["dateline"];
+    assert_eq!(text_of(doc, d), "NAPLES, Italy (AP) —");
+    assert_eq!(text_of(doc, &d["agency_span"]), "AP");
+    let found: Vec<(String, String)> = doc["entities"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|e| e["end"].as_u64() <= d["end"].as_u64())
+        .map(|e| (text_of(doc, e), e["label"].as_str().unwrap().to_string()))
+        .collect();
+    let want = [("NAPLES", "LOC"), ("Italy", "LOC"), ("AP", "ORG")]
+        .map(|(t, l)| (t.to_string(), l.to_string()));
+    assert!(want.iter().all(|w| found.contains(w)), "{found:?}");
+    assert_eq!(
+        found.iter().filter(|(t, _)| t == "AP").count(),
+        1,
+        "{found:?}"
+    );
 }
 
 #[test]

@@ -42,6 +42,12 @@ pub fn all_spans(doc: &Document) {
         "dateline",
         &mut doc.dateline.iter().flatten().map(|d| d.span),
     );
+    let dateline_parts = doc
+        .dateline
+        .iter()
+        .flatten()
+        .flat_map(|d| [d.location_span, d.date_span, d.agency_span]);
+    each("dateline parts", &mut dateline_parts.flatten());
     each(
         "entities",
         &mut doc.entities.iter().flatten().map(|e| e.span),
@@ -122,11 +128,35 @@ pub fn tokenizer_layers(doc: &Document) {
     }
 }
 
-/// A dateline's `date`, when present, is ISO `YYYY-MM-DD` with a year in 1..=9999.
+/// A dateline's `date`, when present, is ISO `YYYY-MM-DD` with a year in 1..=9999; its parts'
+/// spans lie inside the dateline, the location's and the date's spelling out `location` and
+/// `date_text`, the agency's non-empty, each present exactly when its string is.
 pub fn dateline_layer(doc: &Document) {
     let Some(Some(d)) = &doc.dateline else {
         return;
     };
+    let text = doc.text.as_str();
+    for (what, span, written) in [
+        ("location", d.location_span, d.location.as_deref()),
+        ("date", d.date_span, d.date_text.as_deref()),
+    ] {
+        assert_eq!(
+            span.map(|s| &text[s.range()]),
+            written,
+            "dateline {what}_span does not hold the {what} as written"
+        );
+    }
+    assert_eq!(d.agency_span.is_some(), d.agency.is_some(), "agency_span");
+    for (what, span) in [
+        ("location", d.location_span),
+        ("date", d.date_span),
+        ("agency", d.agency_span),
+    ] {
+        if let Some(s) = span {
+            assert!(d.span.contains(s), "dateline {what}_span {s:?} outside {:?}", d.span);
+            assert!(!s.is_empty() || what != "agency", "empty agency_span");
+        }
+    }
     if let Some(date) = &d.date {
         let b = date.as_bytes();
         let digits = |r: std::ops::Range<usize>| b[r].iter().all(u8::is_ascii_digit);

@@ -120,12 +120,24 @@ fn dateline(u: &mut Unstructured<'_>, tokens: &[Span]) -> Result<Option<Dateline
             None
         })
     };
+    // A part's span: absent, or a run of the dateline's tokens.
+    let part = |u: &mut Unstructured<'_>| -> Result<Option<Span>> {
+        if u.arbitrary()? {
+            return Ok(None);
+        }
+        let a = u.int_in_range(0..=last)?;
+        let b = u.int_in_range(a..=last)?;
+        Ok(Some(Span::new(tokens[a].start, tokens[b].end)))
+    };
     Ok(Some(Dateline {
         span: Span::new(tokens[0].start, tokens[last].end),
         location: field(u)?,
+        location_span: part(u)?,
         date: field(u)?,
         date_text: field(u)?,
+        date_span: part(u)?,
         agency: field(u)?,
+        agency_span: part(u)?,
         place: match field(u)? {
             Some(name) => Some(Place {
                 name,

@@ -136,6 +136,53 @@ mod tests {
         assert_eq!(doc.dateline, Some(None));
     }
 
+    /// The parts' spans cover the strings as written; the agency's covers its name, not its
+    /// brackets (issue 12's `NAPLES, Italy (AP) —`, where `AP` is also inside `NAPLES`).
+    #[test]
+    fn parts_have_spans() {
+        let p = DatelineParser::new();
+        for (text, location, date, agency) in [
+            (
+                "NAPLES, Italy (AP) — Thousands marched.",
+                Some("NAPLES, Italy"),
+                None,
+                Some("AP"),
+            ),
+            (
+                "MOSCOW, November 24. /TASS/. The West said.",
+                Some("MOSCOW"),
+                Some("November 24"),
+                Some("TASS"),
+            ),
+            (
+                "WASHINGTON, Jan. 5 (The Associated Press) -- The Senate met.",
+                Some("WASHINGTON"),
+                Some("Jan. 5"),
+                Some("Associated Press"),
+            ),
+            (
+                "Nov 24 (Reuters) - Shares rose.",
+                None,
+                Some("Nov 24"),
+                Some("Reuters"),
+            ),
+        ] {
+            let d = p.parse(text, Some("2016-11-24")).unwrap();
+            let written = |s: Option<newsnlp_doc::Span>| s.map(|s| &text[s.range()]);
+            assert_eq!(written(d.location_span), location, "{text}");
+            assert_eq!(written(d.date_span), date, "{text}");
+            assert_eq!(written(d.agency_span), agency, "{text}");
+            assert_eq!(d.location.as_deref(), location);
+            assert_eq!(d.date_text.as_deref(), date);
+            for s in [d.location_span, d.date_span, d.agency_span]
+                .into_iter()
+                .flatten()
+            {
+                assert!(d.span.contains(s), "{text}: {s:?} outside {:?}", d.span);
+            }
+        }
+    }
+
     /// Found by the text_entities fuzz target (`published` 0000-01-01 gave `-001-09-22`).
     #[test]
     fn dates_are_always_four_digit_iso() {

@@ -74,6 +74,34 @@ struct Qualifier {
     inner: (usize, usize),
 }
 
+/// An agency as found: its short name, and where its name is written (brackets and a
+/// leading `The` left out).
+#[derive(Debug, Clone)]
+struct AgencyFound {
+    name: String,
+    span: (usize, usize),
+}
+
+impl AgencyFound {
+    fn new(text: &str, name: String, start: usize, end: usize) -> AgencyFound {
+        let written = &text[start..end];
+        let start = match written.get(..4) {
+            Some(the) if the.eq_ignore_ascii_case("the ") && written.len() > 4 => {
+                end - written[4..].trim_start().len()
+            }
+            _ => start,
+        };
+        AgencyFound {
+            name,
+            span: (start, end),
+        }
+    }
+
+    fn name(&self) -> &str {
+        &self.name
+    }
+}
+
 #[derive(Debug, Default)]
 struct Parts {
     start: usize,
@@ -82,7 +110,7 @@ struct Parts {
     name: Option<(usize, usize)>,
     qualifiers: Vec<Qualifier>,
     date: Option<DateFound>,
-    agency: Option<String>,
+    agency: Option<AgencyFound>,
     /// The agency stood in parentheses or slashes.
     bracketed_agency: bool,
     /// The dateline ends at a line break, with no terminator (`LONDON 1996-08-30`).
@@ -204,7 +232,11 @@ fn parse_at(
     let parts = grammar(text, &toks)?;
     let strict = mode == At::Inline;
     if strict {
-        let known_agency = parts.agency.as_deref().and_then(agency::lookup).is_some();
+        let known_agency = parts
+            .agency
+            .as_ref()
+            .and_then(|a| agency::lookup(a.name()))
+            .is_some();
         let last = toks.iter().rfind(|x| x.end <= parts.end);
         let dashed = last.is_some_and(|x| x.punct_in(DASHES) || x.punct_in(&[':', '_']));
         if !(parts.bracketed_agency && known_agency && parts.name.is_some() && dashed) {
@@ -236,7 +268,7 @@ fn grammar(text: &str, t: &[Tok]) -> Option<Parts> {
     if first.is_punct('(') {
         // `(Bloomberg) --`: an agency with no location.
         let (ag, j) = bracketed_agency(text, t, 0)?;
-        agency::lookup(&ag)?;
+        agency::lookup(ag.name())?;
         p.agency = Some(ag);
         p.bracketed_agency = true;
         i = j;
@@ -602,7 +634,7 @@ fn qualifier(text: &str, t: &[Tok], i: usize, close: Option<char>) -> Option<(Qu
 
 /// An agency in brackets or slashes at `i`: `(Reuters)`, `[AP]`, `/TASS/`, or an unknown
 /// all-caps acronym in parentheses (`(KUNA)`).
-fn bracketed_agency(text: &str, t: &[Tok], i: usize) -> Option<(String, usize)> {
+fn bracketed_agency(text: &str, t: &[Tok], i: usize) -> Option<(AgencyFound, usize)> {
     let open = t.get(i)?;
     let close = match open.kind {
         Kind::Punct('(') => ')',
@@ -615,6 +647,9 @@ fn bracketed_agency(text: &str, t: &[Tok], i: usize) -> Option<(String, usize)> 
         return None;
     }
     let inner = text.get(t[i + 1].start..t[j - 1].end)?;
+    if let Some(found) = wrapped_agency(text, &t[i + 1..j]) {
+        return Some((found, j + 1));
+    }
     let name = agency::lookup(inner).map(str::to_string).or_else(|| {
         (close == ')'
             && agency::looks_like_acronym(inner)
@@ -622,11 +657,32 @@ fn bracketed_agency(text: &str, t: &[Tok], i: usize) -> Option<(String, usize)> 
             && !Gazetteer::get().is_country(inner))
         .then(|| inner.to_string())
     })?;
-    Some((name, j + 1))
+    let found = AgencyFound::new(text, name, t[i + 1].start, t[j - 1].end);
+    Some((found, j + 1))
+}
+
+/// An agency credit wrapped with an outlet's name (`(NewsNation/AP)`, `(CNN Business/Reuters)`,
+/// `(Kyodo/Japan Times)`): the pieces between slashes, of which exactly one names an agency.
+fn wrapped_agency(text: &str, inner: &[Tok]) -> Option<AgencyFound> {
+    let mut pieces = inner.split(|x| x.is_punct('/'));
+    let known: Vec<AgencyFound> = pieces
+        .by_ref()
+        .filter(|piece| !piece.is_empty())
+        .filter_map(|piece| {
+            let (start, end) = (piece[0].start, piece[piece.len() - 1].end);
+            let name = agency::lookup(&text[start..end])?;
+            Some(AgencyFound::new(text, name.to_string(), start, end))
+        })
+        .collect();
+    let slashed = inner.iter().any(|x| x.is_punct('/'));
+    match <[AgencyFound; 1]>::try_from(known) {
+        Ok([found]) if slashed => Some(found),
+        _ => None,
+    }
 }
 
 /// Bracketed words at `i` that name a source we do not know: up to five words, no digits.
-fn unknown_source(text: &str, t: &[Tok], i: usize) -> Option<(String, usize)> {
+fn unknown_source(text: &str, t: &[Tok], i: usize) -> Option<(AgencyFound, usize)> {
     let close = if t.get(i)?.is_punct('(') { ')' } else { ']' };
     let j = (i + 1..(i + 10).min(t.len())).find(|&j| t[j].is_punct(close))?;
     let inner = t.get(i + 1..j)?;
@@ -637,15 +693,17 @@ fn unknown_source(text: &str, t: &[Tok], i: usize) -> Option<(String, usize)> {
             .all(|x| x.kind == Kind::Word || x.punct_in(&['/', '.', '-', '&']))
         && inner.iter().all(|x| !x.newline_before);
     ok.then(|| {
-        (
-            text[inner[0].start..inner[inner.len() - 1].end].to_string(),
-            j + 1,
-        )
+        let (start, end) = (inner[0].start, inner[inner.len() - 1].end);
+        let found = AgencyFound {
+            name: text[start..end].to_string(),
+            span: (start, end),
+        };
+        (found, j + 1)
     })
 }
 
 /// A bare agency name at `i` (`Reuter`, `IRNA`, `Kyodo`), possibly of two words.
-fn bare_agency(text: &str, t: &[Tok], i: usize) -> Option<(String, usize)> {
+fn bare_agency(text: &str, t: &[Tok], i: usize) -> Option<(AgencyFound, usize)> {
     for n in (1..=3).rev() {
         let last = i + n - 1;
         if last >= t.len() || t[i..=last].iter().any(|x| x.kind != Kind::Word) {
@@ -653,14 +711,15 @@ fn bare_agency(text: &str, t: &[Tok], i: usize) -> Option<(String, usize)> {
         }
         let written = text.get(t[i].start..t[last].end)?;
         if let Some(a) = agency::lookup_bare(written) {
-            return Some((a.to_string(), last + 1));
+            let found = AgencyFound::new(text, a.to_string(), t[i].start, t[last].end);
+            return Some((found, last + 1));
         }
     }
     None
 }
 
 /// An agency at `i` in any of its forms: `(Reuters)`, `, Reuter`, `/TASS/`, `Kyodo`.
-fn agency_at(text: &str, t: &[Tok], i: usize) -> Option<(String, usize, bool)> {
+fn agency_at(text: &str, t: &[Tok], i: usize) -> Option<(AgencyFound, usize, bool)> {
     if let Some((a, j)) = bracketed_agency(text, t, i) {
         return Some((a, j, true));
     }
@@ -791,13 +850,17 @@ fn date_core(text: &str, t: &[Tok], i: usize) -> Option<(DateFound, usize)> {
     Some((d, j))
 }
 
-/// Hijri month names as Saudi and Gulf agencies write them.
+/// Month names of the lunar Hijri calendar, as Saudi and Gulf agencies write them, and of the
+/// solar Hijri calendar, as Iranian agencies do (`Tehran, Bahman 24, 1402, Feb 13, 2024`).
 const HIJRI: &[&str] = &[
     "muharram", "safar", "rabi", "rabi'i", "rabi'ii", "rabi'", "jumada", "jumadah", "rajab",
-    "shaban", "sha'ban", "ramadan", "shawwal", "dhul", "dhu", "thul", "zul",
+    "shaban", "sha'ban", "ramadan", "shawwal", "dhul", "dhu", "thul", "zul", "farvardin",
+    "ordibehesht", "khordad", "tir", "mordad", "amordad", "shahrivar", "mehr", "aban", "azar",
+    "dey", "bahman", "esfand",
 ];
 
-/// A Hijri date (`Safar 23, 1438`) at `i`: the index of the comma after its year.
+/// A Hijri date (`Safar 23, 1438`, `Bahman 24, 1402`) at `i`: the index of the comma after
+/// its year, before the Gregorian date that follows.
 fn hijri_date(text: &str, t: &[Tok], i: usize) -> Option<usize> {
     let w = t
         .get(i)
@@ -933,6 +996,8 @@ fn terminator(text: &str, t: &[Tok], i: usize, p: &mut Parts) -> Option<usize> {
                 } else {
                     return None;
                 }
+            } else if place_alone_before_stop(text, t, i, p) {
+                tok.end
             } else {
                 return None;
             }
@@ -945,7 +1010,10 @@ fn terminator(text: &str, t: &[Tok], i: usize, p: &mut Parts) -> Option<usize> {
                     || p.name.is_some_and(|(s, e)| {
                         Gazetteer::get().place(&text[s..e], None).is_some()
                     }))
-                && p.agency.as_deref().and_then(agency::lookup).is_some())
+                && p.agency
+                    .as_ref()
+                    .and_then(|a| agency::lookup(a.name()))
+                    .is_some())
                 && (tok.kind == Kind::Word && starts_upper(tok.text(text))
                     || tok.newline_before) =>
         {
@@ -960,7 +1028,9 @@ fn terminator(text: &str, t: &[Tok], i: usize, p: &mut Parts) -> Option<usize> {
     if p.date.is_none() && p.agency.is_none() && tok.punct_in(DASHES) {
         if let Some(k) = t.iter().position(|x| x.start >= end) {
             if let Some((d, j)) = date_core(text, t, k).filter(|_| !t[k].newline_before) {
-                if let Some(x) = t.get(j).filter(|x| x.punct_in(DASHES) && !x.newline_before) {
+                // `Cairo – 13 February 2024:` too.
+                let closes = |x: &&Tok| x.punct_in(DASHES) || x.is_punct(':');
+                if let Some(x) = t.get(j).filter(|x| closes(x) && !x.newline_before) {
                     let e = x.end;
                     p.date = Some(d);
                     return Some(e);
@@ -983,15 +1053,28 @@ fn terminator(text: &str, t: &[Tok], i: usize, p: &mut Parts) -> Option<usize> {
     Some(end)
 }
 
+/// `KYIV. Ukrainian drones…`: a place in capitals, alone, glued to a full stop that a
+/// capitalised word follows on the same line. (Whether it is a known place followed by story
+/// text is for [`believable`] to say.)
+fn place_alone_before_stop(text: &str, t: &[Tok], i: usize, p: &Parts) -> bool {
+    let alone = p.date.is_none() && p.agency.is_none() && p.qualifiers.is_empty();
+    let caps = p.name.is_some_and(|(s, e)| is_all_caps(&text[s..e]));
+    let next_starts_story = t.get(i + 1).is_some_and(|x| {
+        x.kind == Kind::Word && x.space_before && !x.newline_before && starts_upper(x.text(text))
+    });
+    alone && caps && !t[i].space_before && next_starts_story
+}
+
 /// Any known agency (not only the bare-safe ones) written as words at `k`.
-fn agency_words_then_stop(text: &str, t: &[Tok], k: usize) -> Option<(String, usize)> {
+fn agency_words_then_stop(text: &str, t: &[Tok], k: usize) -> Option<(AgencyFound, usize)> {
     for n in (1..=3).rev() {
         let last = k + n - 1;
         if last >= t.len() || t[k..=last].iter().any(|x| x.kind != Kind::Word) {
             continue;
         }
         if let Some(a) = agency::lookup(text.get(t[k].start..t[last].end)?) {
-            return Some((a.to_string(), last + 1));
+            let found = AgencyFound::new(text, a.to_string(), t[k].start, t[last].end);
+            return Some((found, last + 1));
         }
     }
     None
@@ -1027,7 +1110,7 @@ fn believable(
         return false; // `Russian, …`, `TASS, November 24.`
     }
     if p.lowercase_location {
-        return has_day && known;
+        return known && (has_day || bracketed_known_agency(p));
     }
     if p.unterminated
         && p.agency.is_none()
@@ -1059,7 +1142,7 @@ fn believable(
             return false; // `CHICAGO (Reuters) - said…`
         }
         // `UNITED NATIONS (AP) —`; but `AMR (AMR) TO START…` is a ticker symbol in a headline.
-        let known_agency = p.bracketed_agency && agency::lookup(a).is_some();
+        let known_agency = p.bracketed_agency && agency::lookup(a.name()).is_some();
         let dashed = t
             .iter()
             .any(|x| x.end == p.end && (x.punct_in(DASHES) || x.punct_in(&['_', ':'])));
@@ -1145,6 +1228,15 @@ fn believable(
     !capitalised && (words.len() >= 8 || sentence)
 }
 
+/// A known agency in brackets: with it, a lowercase dateline (`washington (reuters) -`) counts
+/// as one even without a day (`omaha, april 9 -`).
+fn bracketed_known_agency(p: &Parts) -> bool {
+    p.bracketed_agency
+        && p.agency
+            .as_ref()
+            .is_some_and(|a| agency::lookup(a.name()).is_some())
+}
+
 fn gaz_knows_exactly(name: &str, gaz: &Gazetteer) -> bool {
     gaz.place(name, None)
         .is_some_and(|p| p.name.eq_ignore_ascii_case(name))
@@ -1228,10 +1320,10 @@ fn display_name(n: &str) -> String {
 }
 
 fn build(text: &str, p: Parts, place: Option<Place>, published: Option<Ymd>) -> Dateline {
-    let location = p.name.map(|(s, e)| {
-        let end = p.qualifiers.last().map_or(e, |q| q.end);
-        text[s..end].to_string()
-    });
+    let location_span = p
+        .name
+        .map(|(s, e)| (s, p.qualifiers.last().map_or(e, |q| q.end)));
+    let location = location_span.map(|(s, e)| text[s..e].to_string());
     let (date, date_text) = match &p.date {
         Some(d) => (
             resolve(d, published),
@@ -1239,12 +1331,16 @@ fn build(text: &str, p: Parts, place: Option<Place>, published: Option<Ymd>) -> 
         ),
         None => (None, None),
     };
+    let span = |(s, e): (usize, usize)| Span::new(s, e);
     Dateline {
         span: Span::new(p.start, p.end),
         location,
+        location_span: location_span.map(span),
         date,
         date_text,
-        agency: p.agency,
+        date_span: p.date.as_ref().map(|d| span((d.start, d.end))),
+        agency_span: p.agency.as_ref().map(|a| span(a.span)),
+        agency: p.agency.map(|a| a.name),
         place,
     }
 }

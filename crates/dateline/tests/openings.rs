@@ -38,6 +38,18 @@ fn check(rows: &[(&str, Option<&str>, Want)]) {
             continue;
         };
         let span = &text[d.span.start..d.span.end];
+        let written = |s: Option<newsnlp_doc::Span>| s.map(|s| &text[s.range()]);
+        let parts_inside = [d.location_span, d.date_span, d.agency_span]
+            .into_iter()
+            .flatten()
+            .all(|s| d.span.contains(s));
+        if written(d.location_span) != d.location.as_deref()
+            || written(d.date_span) != d.date_text.as_deref()
+            || d.agency_span.is_some() != d.agency.is_some()
+            || !parts_inside
+        {
+            failures.push(format!("{text:?}: part spans disagree with {d:?}"));
+        }
         let fields = (
             span,
             d.location.as_deref(),

@@ -160,12 +160,18 @@ pub struct Dateline {
     pub span: Span,
     /// The location as written, qualifiers included (`RICHMOND, Va.`).
     pub location: Option<String>,
+    /// Where `location` is written: `text[location_span] == location`.
+    pub location_span: Option<Span>,
     /// ISO date (`2016-11-24`) when day and month are known and the year resolved.
     pub date: Option<String>,
     /// The date words as written (`November 24`).
     pub date_text: Option<String>,
+    /// Where `date_text` is written: `text[date_span] == date_text`.
+    pub date_span: Option<Span>,
     /// The agency's usual short name (`AP`, `TASS`).
     pub agency: Option<String>,
+    /// Where the agency is named, as written (`Associated Press` for `AP`), without brackets.
+    pub agency_span: Option<Span>,
     /// The location normalised against the gazetteer.
     pub place: Option<Place>,
 }

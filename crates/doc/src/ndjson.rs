@@ -295,9 +295,18 @@ impl WireEntries for Dateline {
     fn entries<M: SerializeMap>(&self, ctx: &Ctx<'_>, m: &mut M) -> Result<(), M::Error> {
         TextSpan(self.span).entries(ctx, m)?;
         m.serialize_entry("location", &self.location)?;
+        m.serialize_entry(
+            "location_span",
+            &self.location_span.as_ref().map(|s| Item(s, ctx)),
+        )?;
         m.serialize_entry("date", &self.date)?;
         m.serialize_entry("date_text", &self.date_text)?;
+        m.serialize_entry("date_span", &self.date_span.as_ref().map(|s| Item(s, ctx)))?;
         m.serialize_entry("agency", &self.agency)?;
+        m.serialize_entry(
+            "agency_span",
+            &self.agency_span.as_ref().map(|s| Item(s, ctx)),
+        )?;
         m.serialize_entry("place", &self.place.as_ref().map(|p| Item(p, ctx)))
     }
 }
@@ -405,7 +414,7 @@ mod tests {
 
     #[test]
     fn every_layer_round_trips() {
-        let line = r#"{"id":"r","text":"MOSCOW, Nov. 24. Lavrov said “no”.","tokens":[{"start":0,"end":6}],"sentences":[{"start":0,"end":16,"tokens":[0,1]}],"paragraphs":[{"start":0,"end":34}],"dateline":{"start":0,"end":16,"text":"MOSCOW, Nov. 24.","location":"MOSCOW","date":null,"date_text":"Nov. 24","agency":null,"place":{"name":"Moscow","region":null,"country":"RU"}},"entities":[{"start":17,"end":23,"text":"Lavrov","label":"PER","canonical":"Sergey Lavrov"}],"quotes":[{"start":30,"end":32,"text":"no","kind":"direct","cue":{"start":24,"end":28,"text":"said"},"speaker":{"start":17,"end":23,"text":"Lavrov","canonical":"Sergey Lavrov"}}]}"#;
+        let line = r#"{"id":"r","text":"MOSCOW, Nov. 24. Lavrov said “no”.","tokens":[{"start":0,"end":6}],"sentences":[{"start":0,"end":16,"tokens":[0,1]}],"paragraphs":[{"start":0,"end":34}],"dateline":{"start":0,"end":16,"text":"MOSCOW, Nov. 24.","location":"MOSCOW","location_span":{"start":0,"end":6},"date":null,"date_text":"Nov. 24","date_span":{"start":8,"end":15},"agency":null,"agency_span":null,"place":{"name":"Moscow","region":null,"country":"RU"}},"entities":[{"start":17,"end":23,"text":"Lavrov","label":"PER","canonical":"Sergey Lavrov"}],"quotes":[{"start":30,"end":32,"text":"no","kind":"direct","cue":{"start":24,"end":28,"text":"said"},"speaker":{"start":17,"end":23,"text":"Lavrov","canonical":"Sergey Lavrov"}}]}"#;
         let d = doc(line);
         let mut out = Vec::new();
         write_document(&d, &mut out);
@@ -649,6 +658,10 @@ mod tests {
             (
                 r#""dateline":{"start":5,"end":2}"#.to_string(),
                 "dateline[0]: start 5 is after end 2",
+            ),
+            (
+                r#""dateline":{"start":0,"end":2,"agency_span":{"start":0,"end":30}}"#.to_string(),
+                "dateline[0]: offsets 0..30 lie outside the text (20 code points)",
             ),
             (
                 r#""entities":[{"start":7,"end":13,"label":"PER"},{"start":0,"end":13,"label":"PER"}]"#

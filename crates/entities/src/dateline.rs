@@ -6,40 +6,27 @@
 use newsnlp_doc::{Dateline, EntityLabel, Span};
 
 /// Adds or relabels the dateline's location parts (LOC) and agency (ORG) in `spans` (sorted),
-/// and drops the other spans inside the dateline (its date, its punctuation). When a part the
-/// dateline stage reported cannot be found in the dateline's text, the tagger's spans there are
-/// left alone: the parse and the text disagree, so neither is trusted over the other.
+/// and drops the other spans inside the dateline (its date, its punctuation). The parts come
+/// from the spans the dateline stage reported; when a part is named without its span (a
+/// dateline layer written by an older stage), the tagger's spans there are left alone.
 pub fn apply(
     text: &str,
     tokens: &[Span],
     dateline: &Dateline,
     spans: &mut Vec<(Span, EntityLabel)>,
 ) {
-    let Some(head) = text.get(dateline.span.range()) else {
-        return;
-    };
     let mut names: Vec<(Span, EntityLabel)> = Vec::new();
-    let mut missing = false;
-    let mut find = |name: &str, label: EntityLabel| {
-        let name = name.trim();
-        if name.is_empty() {
-            return;
-        }
-        match head.find(name) {
-            Some(at) => {
-                let start = dateline.span.start + at;
-                names.push((Span::new(start, start + name.len()), label));
-            }
-            None => missing = true,
-        }
-    };
-    if let Some(loc) = &dateline.location {
-        for part in loc.split(',') {
-            find(part, EntityLabel::Loc);
-        }
+    let missing = dateline.location.is_some() && dateline.location_span.is_none()
+        || dateline.agency.is_some() && dateline.agency_span.is_none();
+    if let Some(loc) = dateline.location_span {
+        names.extend(
+            location_parts(text, loc)
+                .into_iter()
+                .map(|s| (s, EntityLabel::Loc)),
+        );
     }
-    if let Some(agency) = &dateline.agency {
-        find(agency, EntityLabel::Org);
+    if let Some(agency) = dateline.agency_span.filter(|s| !s.is_empty()) {
+        names.push((agency, EntityLabel::Org));
     }
     if !missing {
         let inside = |s: Span| s.start >= dateline.span.start && s.end <= dateline.span.end;
@@ -59,6 +46,24 @@ pub fn apply(
             spans.insert(at, (span, label));
         }
     }
+}
+
+/// The place names of a location as written: `NAPLES, Italy` -> `NAPLES`, `Italy`;
+/// `BHOPAL (Madhya Pradesh)` -> `BHOPAL`, `Madhya Pradesh`.
+fn location_parts(text: &str, loc: Span) -> Vec<Span> {
+    let written = text.get(loc.range()).unwrap_or("");
+    let mut parts = Vec::new();
+    let mut from = 0;
+    let ends = written.char_indices().chain([(written.len(), ',')]);
+    for (i, c) in ends.filter(|&(_, c)| matches!(c, ',' | '(' | ')' | '[' | ']')) {
+        let part = &written[from..i];
+        let start = loc.start + from + (part.len() - part.trim_start().len());
+        if !part.trim().is_empty() {
+            parts.push(Span::new(start, start + part.trim().len()));
+        }
+        from = i + c.len_utf8();
+    }
+    parts
 }
 
 #[cfg(test)]
@@ -82,7 +87,9 @@ mod tests {
         let dl = Dateline {
             span: Span::new(0, 36),
             location: Some("SEOUL, South Korea".into()),
+            location_span: Some(Span::new(0, 18)),
             agency: Some("Yonhap".into()),
+            agency_span: Some(Span::new(27, 33)),
             ..Dateline::default()
         };
         // The tagger called SEOUL an organisation and missed the agency.
@@ -109,7 +116,9 @@ mod tests {
         let dl = Dateline {
             span: Span::new(0, 27),
             location: Some("WASHINGTON".into()),
+            location_span: Some(Span::new(0, 10)),
             agency: Some("UPI".into()),
+            agency_span: Some(Span::new(20, 23)),
             ..Dateline::default()
         };
         let tokens = [
@@ -144,13 +153,64 @@ mod tests {
             ]
         );
 
-        // A location the dateline text does not contain: the tagger's spans stay.
+        // A location without its span (a layer from an older stage): the tagger's spans stay.
         let odd = Dateline {
-            location: Some("Washington D.C.".into()),
+            location_span: None,
             ..dl
         };
         let mut spans = vec![(Span::new(12, 16), EntityLabel::Org)];
         apply(text, &tokens, &odd, &mut spans);
         assert_eq!(spans.len(), 2, "{spans:?}");
+    }
+
+    /// Issue 12: `AP` is also inside `NAPLES`; the agency's span, not a search for its name,
+    /// says which. The tagger's own `AP` survives and a missed one is added.
+    #[test]
+    fn naples_italy_ap_takes_the_agency_by_its_span() {
+        let text = "NAPLES, Italy (AP) — Thousands marched in Naples.";
+        let tokens = [
+            (0, 6),
+            (6, 7),
+            (8, 13),
+            (14, 15),
+            (15, 17),
+            (17, 18),
+            (19, 20),
+        ]
+        .map(|(s, e)| Span::new(s, e));
+        let dl = Dateline {
+            span: Span::new(0, 20),
+            location: Some("NAPLES, Italy".into()),
+            location_span: Some(Span::new(0, 13)),
+            agency: Some("AP".into()),
+            agency_span: Some(Span::new(15, 17)),
+            ..Dateline::default()
+        };
+        let want = [
+            ("NAPLES", EntityLabel::Loc),
+            ("Italy", EntityLabel::Loc),
+            ("AP", EntityLabel::Org),
+        ];
+        let tagged = vec![
+            (Span::new(0, 6), EntityLabel::Org),
+            (Span::new(8, 13), EntityLabel::Loc),
+            (Span::new(15, 17), EntityLabel::Org),
+        ];
+        for mut spans in [tagged.clone(), tagged[..2].to_vec()] {
+            apply(text, &tokens, &dl, &mut spans);
+            let got: Vec<(&str, EntityLabel)> =
+                spans.iter().map(|(s, l)| (&text[s.range()], *l)).collect();
+            assert_eq!(got, want);
+        }
+    }
+
+    #[test]
+    fn location_parts_split_at_commas_and_brackets() {
+        let text = "BHOPAL (Madhya Pradesh), India, Nov 24";
+        let parts: Vec<&str> = location_parts(text, Span::new(0, 31))
+            .into_iter()
+            .map(|s| &text[s.range()])
+            .collect();
+        assert_eq!(parts, ["BHOPAL", "Madhya Pradesh", "India"]);
     }
 }

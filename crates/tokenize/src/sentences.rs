@@ -68,6 +68,12 @@ const UNPUNCTUATED_STARTERS: &[&str] = &[
     "He", "She", "We", "They", "In", "However", "Meanwhile", "Our", "What",
 ];
 
+/// Capitalised prepositions that open a sentence run into a caption, a name or a footnote mark
+/// before it (`…Ann Chiang of DAB In the Kowloon West constituency…`, `…institutions. 9 For
+/// example…`): after any word or number, when a lowercase word follows. Inside a sentence they
+/// are lowercase; in a title the next word is capitalised too (`Alice In Wonderland`).
+const RUN_IN_PREPOSITIONS: &[&str] = &["In", "On", "At", "After", "During", "For", "By", "With"];
+
 const WEEKDAYS: &[&str] = &[
     "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
 ];
@@ -166,6 +172,27 @@ impl Para<'_> {
         })
     }
 
+    /// The capitalised word `k` starts a sentence that follows the last one without punctuation
+    /// (see [`UNPUNCTUATED_STARTERS`] and [`RUN_IN_PREPOSITIONS`]).
+    fn runs_in(&self, k: usize) -> bool {
+        let (prev, tok) = (self.tok(k - 1), self.tok(k));
+        let starter = UNPUNCTUATED_STARTERS.contains(&tok) && prev.chars().all(char::is_lowercase);
+        let preposition = RUN_IN_PREPOSITIONS.contains(&tok)
+            && prev.ends_with(char::is_alphanumeric)
+            && self.tok(k + 1).starts_with(char::is_lowercase);
+        starter || preposition
+    }
+
+    /// A footnote number after a sentence's stop, before the next sentence (`…a publication
+    /// fee. 8 Yet some journals…`): one to three digits, then a capitalised word. A sentence
+    /// that opens with a number writes a word after it (`12 people died`) or the number out.
+    fn footnote_mark(&self, k: usize) -> bool {
+        let mark = self.tok(k);
+        (1..=3).contains(&mark.len())
+            && mark.bytes().all(|b| b.is_ascii_digit())
+            && self.tok(k + 1).starts_with(char::is_uppercase)
+    }
+
     /// `[…]`, `[...]`, `[17]`: an editorial bracket of three tokens starting at `k`.
     fn bracket_len(&self, k: usize) -> Option<(usize, bool)> {
         if k + 2 >= self.end || self.tok(k) != "[" || self.tok(k + 2) != "]" {
@@ -205,10 +232,14 @@ impl Para<'_> {
     /// capitalised words, commas, numbers and brackets, then a dash and a capitalised word.
     fn dateline_end(&self) -> Option<usize> {
         let mut comma = false;
+        // A dash inside brackets joins a range (`Charles J. Fillmore (August 9, 1929 – February
+        // 13, 2014) was…`); a dateline's brackets (`(AP)`) close before its dash.
+        let mut open = false;
         for k in self.first..self.end.min(self.first + 14) {
             let tok = self.tok(k);
             let c = tok.chars().next()?;
-            if matches!(tok, "-" | "--" | "—" | "–") && self.dash_is_spaced(k) {
+            open = (open || tok == "(") && tok != ")";
+            if matches!(tok, "-" | "--" | "—" | "–") && self.dash_is_spaced(k) && !open {
                 let head = self.tok(self.first);
                 let upper_start = head.chars().count() > 1 && head.chars().all(char::is_uppercase);
                 // `The`, not an all-capitals headline (`SOCCER - ROVERS WIN AT HOME TODAY`).
@@ -254,11 +285,7 @@ fn split_paragraph(
     while k < end {
         let tok = p.tok(k);
         let capitalised = tok.starts_with(|c: char| c.is_ascii_uppercase());
-        if capitalised
-            && k > start
-            && UNPUNCTUATED_STARTERS.contains(&tok)
-            && p.tok(k - 1).chars().all(char::is_lowercase)
-        {
+        if capitalised && k > start && p.runs_in(k) {
             push(tokens, start, k, out);
             start = k;
         }
@@ -286,6 +313,9 @@ fn split_paragraph(
             } else {
                 break;
             }
+        }
+        if kind == End::Terminal && p.footnote_mark(stop) {
+            stop += 1;
         }
         // `…Pelosi (D-Calif.). Eggleston…`: a stop after the bracket ends the sentence that the
         // abbreviation alone could not.

@@ -369,3 +369,42 @@ fn a_reporting_verb_that_introduces_a_new_quotation_starts_a_sentence() {
         ["“Was it wise?” he asked, “or merely lucky?”"]
     );
 }
+
+#[test]
+fn a_preposition_run_into_a_caption_starts_a_sentence() {
+    assert_eq!(
+        sentences("Ann Chiang of DAB In the Kowloon West constituency, turnout rose."),
+        [
+            "Ann Chiang of DAB",
+            "In the Kowloon West constituency, turnout rose."
+        ]
+    );
+    // In a title the word after it is capitalised too.
+    assert_eq!(
+        sentences("They staged Alice In Wonderland at the school."),
+        ["They staged Alice In Wonderland at the school."]
+    );
+}
+
+#[test]
+fn a_footnote_number_stays_with_its_sentence() {
+    assert_eq!(
+        sentences("Authors pay a publication fee. 8 Yet some journals appear to have engaged."),
+        [
+            "Authors pay a publication fee. 8",
+            "Yet some journals appear to have engaged."
+        ]
+    );
+    assert_eq!(
+        sentences("Rain fell. 12 people were hurt."),
+        ["Rain fell.", "12 people were hurt."]
+    );
+}
+
+#[test]
+fn a_dash_inside_brackets_is_no_dateline() {
+    assert_eq!(
+        sentences("Charles J. Fillmore (August 9, 1929 – February 13, 2014) was a linguist."),
+        ["Charles J. Fillmore (August 9, 1929 – February 13, 2014) was a linguist."]
+    );
+}

@@ -74,9 +74,12 @@ struct WireDateline {
     start: usize,
     end: usize,
     location: Option<String>,
+    location_span: Option<WireSpan>,
     date: Option<String>,
     date_text: Option<String>,
+    date_span: Option<WireSpan>,
     agency: Option<String>,
+    agency_span: Option<WireSpan>,
     place: Option<WirePlace>,
 }
 
@@ -515,12 +518,19 @@ impl Check<'_> {
     }
 
     fn dateline(&self, d: WireDateline) -> Result<Dateline, LineError> {
+        let part = |s: Option<WireSpan>| {
+            s.map(|s| self.span("dateline", 0, s.start, s.end))
+                .transpose()
+        };
         Ok(Dateline {
             span: self.span("dateline", 0, d.start, d.end)?,
             location: d.location,
+            location_span: part(d.location_span)?,
             date: d.date,
             date_text: d.date_text,
+            date_span: part(d.date_span)?,
             agency: d.agency,
+            agency_span: part(d.agency_span)?,
             place: d.place.map(|p| Place {
                 name: p.name,
                 region: p.region,
