@@ -73,7 +73,8 @@ golden: build
 	$(RELEASE)/newsnlp run -q fixtures/news.jsonl > fixtures/expected/news.out.jsonl
 	@git --no-pager diff --stat -- fixtures/expected || true
 
-## test-spark: the PySpark example over the fixtures must equal `newsnlp run`
+## test-spark: the PySpark example over the fixtures must equal `newsnlp run`, and its quotations
+## and speakers tables `newsnlp corpus` (needs Java 17+; installs pyspark into target/venvs/spark)
 test-spark: build
 	bash examples/spark/test.sh
 

@@ -55,8 +55,13 @@ struct CorpusArgs {
     #[arg(value_name = "INPUT")]
     inputs: Vec<PathBuf>,
     /// The folder to write the tables and `report.html` into (created when missing).
-    #[arg(short, long, value_name = "DIR")]
-    output: PathBuf,
+    #[arg(short, long, value_name = "DIR", required_unless_present = "step")]
+    output: Option<PathBuf>,
+    /// Runs one step of the build on its own and writes its rows as NDJSON on stdout, for a
+    /// cluster to run the grouping (see examples/spark): `occurrences` reads annotated NDJSON;
+    /// `speakers` and `quotations` read the rows the job grouped.
+    #[arg(long, value_enum, conflicts_with_all = ["output", "format"])]
+    step: Option<CorpusStep>,
     /// How the tables are written.
     #[arg(long, value_enum, default_value = "csv")]
     format: TableFormatArg,
@@ -66,6 +71,18 @@ struct CorpusArgs {
     /// No progress bar or summary on stderr.
     #[arg(short, long)]
     quiet: bool,
+}
+
+#[derive(Clone, Copy, clap::ValueEnum)]
+enum CorpusStep {
+    /// One row per quote occurrence, with its quotation and surname keys.
+    Occurrences,
+    /// The speaker of each distinct name (`{"speaker", "quotes"}` rows in order of first
+    /// appearance, every name of a surname together).
+    Speakers,
+    /// The quotation each distinct key joins (`{"speaker_key", "quotation"}` rows in order of
+    /// first appearance, every key of a speaker together).
+    Quotations,
 }
 
 #[derive(Clone, Copy, clap::ValueEnum)]
@@ -187,22 +204,27 @@ fn corpus(args: CorpusArgs) -> anyhow::Result<()> {
             ..i
         })
         .collect();
-    std::fs::create_dir_all(&args.output)
-        .with_context(|| format!("cannot create {}", args.output.display()))?;
+    let size = input::known_size(&inputs);
+    let records = input::records(inputs, args.max_doc_bytes);
+    let output = match (args.step, &args.output) {
+        (Some(step), _) => return corpus_step(step, records, args.quiet),
+        (None, Some(output)) => output,
+        (None, None) => anyhow::bail!("corpus: -o DIR is needed"),
+    };
+    std::fs::create_dir_all(output)
+        .with_context(|| format!("cannot create {}", output.display()))?;
     let format = match args.format {
         TableFormatArg::Csv => newsnlp_corpus::TableFormat::Csv,
         TableFormatArg::Jsonl => newsnlp_corpus::TableFormat::Jsonl,
     };
-    let bar = (!args.quiet && std::io::stderr().is_terminal())
-        .then(|| progress_bar(input::known_size(&inputs)));
+    let bar = (!args.quiet && std::io::stderr().is_terminal()).then(|| progress_bar(size));
     let progress = |s: &newsnlp_corpus::Summary| {
         if let Some(bar) = &bar {
             bar.set_position(s.input_bytes);
             bar.set_message(format!("{} documents, {} quotes", s.documents, s.quotes));
         }
     };
-    let records = input::records(inputs, args.max_doc_bytes);
-    let result = newsnlp_corpus::build(records, &args.output, format, progress);
+    let result = newsnlp_corpus::build(records, output, format, progress);
     if let Some(bar) = &bar {
         bar.finish_and_clear();
     }
@@ -224,6 +246,35 @@ fn corpus(args: CorpusArgs) -> anyhow::Result<()> {
             seconds,
             s.input_bytes as f64 / 1e6 / seconds.max(1e-9)
         );
+    }
+    Ok(())
+}
+
+/// `newsnlp corpus --step`: one step's rows on stdout.
+fn corpus_step(
+    step: CorpusStep,
+    records: impl Iterator<Item = Result<newsnlp_doc::runner::Record, newsnlp_doc::RunError>>,
+    quiet: bool,
+) -> anyhow::Result<()> {
+    use newsnlp_corpus::steps;
+    let out = std::io::BufWriter::with_capacity(1 << 16, std::io::stdout().lock());
+    match step {
+        CorpusStep::Occurrences => {
+            let s = steps::occurrences(records, out)?;
+            if !quiet {
+                eprintln!(
+                    "newsnlp corpus: {} documents ({} error records or unreadable lines), {} \
+                     occurrences",
+                    s.documents, s.errors, s.rows
+                );
+            }
+        }
+        CorpusStep::Speakers => {
+            steps::write_rows(&steps::speakers(&steps::read_rows(records)?), out)?
+        }
+        CorpusStep::Quotations => {
+            steps::write_rows(&steps::quotations(&steps::read_rows(records)?), out)?
+        }
     }
     Ok(())
 }

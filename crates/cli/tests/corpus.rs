@@ -109,3 +109,111 @@ fn the_same_stories_twice_double_occurrences_not_quotations() {
         );
     }
 }
+
+/// NDJSON rows of a command's stdout.
+fn stdout_rows(out: &Output) -> Vec<Value> {
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8_lossy(&out.stdout)
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("JSON row"))
+        .collect()
+}
+
+fn ndjson(rows: &[Value]) -> String {
+    rows.iter().map(|r| format!("{r}\n")).collect()
+}
+
+/// The first-appearance order of distinct values, with counts.
+fn distinct_in_order(values: impl Iterator<Item = Value>) -> Vec<(Value, u64)> {
+    let mut out: Vec<(Value, u64)> = Vec::new();
+    for v in values {
+        match out.iter_mut().find(|(seen, _)| *seen == v) {
+            Some((_, n)) => *n += 1,
+            None => out.push((v, 1)),
+        }
+    }
+    out
+}
+
+#[test]
+fn the_steps_a_cluster_runs_give_the_speakers_and_quotations_of_the_build() {
+    let annotated = annotated_fixtures();
+    let (tables, _) = corpus("corpus-steps", annotated.as_bytes(), &[]);
+    let occurrences = stdout_rows(&newsnlp(
+        &["corpus", "--step", "occurrences", "-q"],
+        annotated.as_bytes(),
+    ));
+    let quotes = rows(&tables, "quotes");
+    assert_eq!(occurrences.len(), quotes.len());
+    for (o, q) in occurrences.iter().zip(&quotes) {
+        for column in ["doc_id", "speaker", "quote", "start", "end"] {
+            assert_eq!(o[column], q[column], "{column}");
+        }
+        assert_eq!(o["surname"].is_null(), q["speaker_id"] == "", "{o}");
+    }
+    // Speakers: distinct names in order of first appearance, with their quote counts.
+    let names: Vec<Value> = distinct_in_order(
+        occurrences
+            .iter()
+            .filter(|o| !o["surname"].is_null())
+            .map(|o| o["speaker"].clone()),
+    )
+    .into_iter()
+    .map(|(speaker, quotes)| serde_json::json!({"speaker": speaker, "quotes": quotes}))
+    .collect();
+    let of_name = stdout_rows(&newsnlp(
+        &["corpus", "--step", "speakers"],
+        ndjson(&names).as_bytes(),
+    ));
+    let clusters = distinct_in_order(
+        of_name
+            .iter()
+            .map(|s| serde_json::json!([s["speaker_key"], s["name"], s["variants"]])),
+    );
+    let speakers = rows(&tables, "speakers");
+    assert_eq!(clusters.len(), speakers.len());
+    for ((c, _), s) in clusters.iter().zip(&speakers) {
+        assert_eq!((&c[1], &c[2]), (&s["speaker"], &s["variants"]));
+    }
+    // Quotations: distinct (speaker, text) keys, each joined to its root.
+    let key_of = |o: &Value| {
+        of_name
+            .iter()
+            .find(|s| s["speaker"] == o["speaker"])
+            .map_or(Value::from(""), |s| s["speaker_key"].clone())
+    };
+    let keys: Vec<Value> = distinct_in_order(
+        occurrences
+            .iter()
+            .map(|o| serde_json::json!({"speaker_key": key_of(o), "quotation": o["quotation"]})),
+    )
+    .into_iter()
+    .map(|(k, _)| k)
+    .collect();
+    let roots = stdout_rows(&newsnlp(
+        &["corpus", "--step", "quotations"],
+        ndjson(&keys).as_bytes(),
+    ));
+    let quotations = distinct_in_order(
+        roots
+            .iter()
+            .map(|r| serde_json::json!([r["speaker_key"], r["root"]])),
+    );
+    assert_eq!(quotations.len(), rows(&tables, "quotations").len());
+}
+
+#[test]
+fn a_step_fails_in_one_line_on_a_row_it_does_not_take() {
+    let out = newsnlp(
+        &["corpus", "--step", "quotations"],
+        b"{\"speaker_key\":\"S\",\"quotation\":\"a b\"}\n{\"quotation\":1}\n",
+    );
+    assert!(!out.status.success());
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(stderr.lines().count(), 1, "{stderr}");
+    assert!(stderr.contains("stdin:2: not a row"), "{stderr}");
+}

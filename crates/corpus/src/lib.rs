@@ -19,6 +19,7 @@ pub mod quotations;
 mod report;
 mod resolve;
 mod spool;
+pub mod steps;
 pub mod table;
 mod tables;
 
@@ -38,6 +39,13 @@ pub enum CorpusError {
     Input(#[from] RunError),
     #[error("cannot write {path}: {err}")]
     Output { path: String, err: std::io::Error },
+    /// A row a step reads ([`steps`]) that is not what it takes.
+    #[error("{input}:{line}: not a row of this step: {why}")]
+    Row {
+        input: String,
+        line: u64,
+        why: String,
+    },
 }
 
 /// What was read and what came out, for the one-line summary.

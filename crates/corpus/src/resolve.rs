@@ -142,7 +142,7 @@ fn resolve_entities(entities: &[(&'static str, String)], mentions: &[u64]) -> Ve
 
 /// The clusters of `texts` (by `of`), each named by its most weighty full name (a name with
 /// a given name before a bare surname, one in mixed case before one in capitals), titles cut.
-fn clusters(
+pub(crate) fn clusters(
     of: &[Option<usize>],
     texts: &[String],
     weight: &[u64],
