@@ -47,6 +47,25 @@ enum Command {
     /// Quote, quotation, speaker, entity and mention tables and an HTML report, across the
     /// documents of annotated NDJSON.
     Corpus(CorpusArgs),
+    /// One self-contained HTML page to read annotated NDJSON: an index of the documents and each
+    /// document with its entities, quotes, speakers and dateline marked.
+    View(ViewArgs),
+}
+
+#[derive(Args)]
+struct ViewArgs {
+    /// Annotated NDJSON files (or directories, `.gz`); `-` or none reads stdin.
+    #[arg(value_name = "INPUT")]
+    inputs: Vec<PathBuf>,
+    /// The page to write.
+    #[arg(short, long, value_name = "OUT.html")]
+    output: PathBuf,
+    /// Longest line read; a longer one is counted as not shown.
+    #[arg(long, value_name = "BYTES", default_value_t = 64 << 20)]
+    max_doc_bytes: usize,
+    /// No summary on stderr.
+    #[arg(short, long)]
+    quiet: bool,
 }
 
 #[derive(Args)]
@@ -93,6 +112,7 @@ fn main() {
         Command::Run(args) => run(args),
         Command::Stats { inputs, top } => stats(&inputs, top),
         Command::Corpus(args) => corpus(args),
+        Command::View(args) => view(args),
     };
     exit_on_error("newsnlp", result);
 }
@@ -178,15 +198,44 @@ fn stats(paths: &[PathBuf], top: usize) -> anyhow::Result<()> {
     Ok(())
 }
 
-fn corpus(args: CorpusArgs) -> anyhow::Result<()> {
-    let started = std::time::Instant::now();
-    let inputs: Vec<input::Input> = input::expand(&args.inputs)?
+/// The inputs as annotated NDJSON, whatever their file names say.
+fn annotated_inputs(paths: &[PathBuf]) -> anyhow::Result<Vec<input::Input>> {
+    Ok(input::expand(paths)?
         .into_iter()
         .map(|i| input::Input {
             format: Format::Ndjson,
             ..i
         })
-        .collect();
+        .collect())
+}
+
+fn view(args: ViewArgs) -> anyhow::Result<()> {
+    let inputs = annotated_inputs(&args.inputs)?;
+    let file = std::fs::File::create(&args.output)
+        .with_context(|| format!("cannot create {}", args.output.display()))?;
+    let title = match args.inputs.as_slice() {
+        [one] => format!("newsnlp: {}", one.display()),
+        _ => "newsnlp".to_string(),
+    };
+    let records = input::records(inputs, args.max_doc_bytes);
+    let s = newsnlp_view::write_page(records, std::io::BufWriter::new(file), &title)
+        .with_context(|| format!("cannot write {}", args.output.display()))?;
+    if !args.quiet {
+        eprintln!(
+            "newsnlp view: {} documents, {} entities, {} quotes, {} lines not shown; wrote {}",
+            s.documents,
+            s.entities,
+            s.quotes,
+            s.skipped,
+            args.output.display()
+        );
+    }
+    Ok(())
+}
+
+fn corpus(args: CorpusArgs) -> anyhow::Result<()> {
+    let started = std::time::Instant::now();
+    let inputs = annotated_inputs(&args.inputs)?;
     std::fs::create_dir_all(&args.output)
         .with_context(|| format!("cannot create {}", args.output.display()))?;
     let format = match args.format {
