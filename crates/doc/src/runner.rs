@@ -117,6 +117,27 @@ pub enum Body {
     LineTooLong { bytes: usize, head: Vec<u8> },
 }
 
+impl Record {
+    /// The annotated document an NDJSON record holds, with the id to show for it (its `id`,
+    /// else `SOURCE:LINE`), for readers of a pipeline's output; `None` for an error record or a
+    /// line that is not a valid document.
+    pub fn annotated_document(&self) -> Option<(Document, String)> {
+        let Body::Line(line) = &self.body else {
+            return None;
+        };
+        match parse_line(line) {
+            Ok(Parsed::Document(doc)) => {
+                let id = match doc.id {
+                    Some(_) => doc.id_string(),
+                    None => format!("{}:{}", self.source, self.number),
+                };
+                Some((*doc, id))
+            }
+            Ok(Parsed::ErrorRecord { .. }) | Err(_) => None,
+        }
+    }
+}
+
 /// The records of an NDJSON stream, one per non-blank line, each line read with a guard so
 /// that a huge line costs no more memory than [`LINE_BYTES_PER_TEXT_BYTE`] × `max_doc_bytes`.
 /// A byte order mark at the start of the stream is dropped.

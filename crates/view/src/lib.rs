@@ -24,8 +24,7 @@ mod document;
 pub mod markup;
 
 use newsnlp_corpus::escape;
-use newsnlp_doc::ndjson::{parse_line, Parsed};
-use newsnlp_doc::runner::{Body, Record};
+use newsnlp_doc::runner::Record;
 use newsnlp_doc::{Document, RunError};
 use std::fmt::Write as _;
 use std::io::Write;
@@ -147,23 +146,9 @@ pub fn write_page<W: Write>(
 ) -> Result<Summary, ViewError> {
     let mut page = Page::new(out, title)?;
     for record in records {
-        let record = record?;
-        let Body::Line(line) = &record.body else {
-            page.add_skipped();
-            continue;
-        };
-        if line.iter().all(u8::is_ascii_whitespace) {
-            continue;
-        }
-        match parse_line(line) {
-            Ok(Parsed::Document(doc)) => {
-                let id = match doc.id {
-                    Some(_) => doc.id_string(),
-                    None => format!("{}:{}", record.source, record.number),
-                };
-                page.add_document(&doc, &id)?;
-            }
-            Ok(Parsed::ErrorRecord { .. }) | Err(_) => page.add_skipped(),
+        match record?.annotated_document() {
+            Some((doc, id)) => page.add_document(&doc, &id)?,
+            None => page.add_skipped(),
         }
     }
     page.finish()
