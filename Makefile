@@ -9,7 +9,7 @@ RELEASE := $(or $(CARGO_TARGET_DIR),target)/release
 BIN ?= $(RELEASE)
 export BIN SHARED
 
-.PHONY: all build run pipe corpus test eval bench compare-spacy model pos-model fixtures golden test-spark gazetteer fuzz clean
+.PHONY: all build run pipe corpus view test test-view eval bench compare-spacy model pos-model fixtures golden test-spark gazetteer fuzz clean
 
 all: build
 
@@ -32,10 +32,19 @@ corpus: build
 	@$(RELEASE)/newsnlp run -q fixtures/news.jsonl | $(RELEASE)/newsnlp corpus -o $(or $(CARGO_TARGET_DIR),target)/corpus
 	@ls $(or $(CARGO_TARGET_DIR),target)/corpus
 
+## view: the pipeline, then `newsnlp view`, over the fixtures: one HTML page, target/view/fixtures.html
+view: build
+	@mkdir -p $(or $(CARGO_TARGET_DIR),target)/view
+	@$(RELEASE)/newsnlp run -q fixtures/news.jsonl | $(RELEASE)/newsnlp view -o $(or $(CARGO_TARGET_DIR),target)/view/fixtures.html
+
 ## test: every unit, property, doc and end-to-end test (needs only a Rust toolchain)
 test:
 	$(CARGO) build --workspace --bins
 	$(CARGO) test --workspace
+
+## test-view: the viewer in headless Chromium, which must be installed (`make test` skips it without)
+test-view:
+	NEWSNLP_REQUIRE_CHROMIUM=1 $(CARGO) test -p newsnlp-view --test chromium -- --nocapture
 
 ## eval: dev-split accuracy of every stage with ../shared/eval scorers (GATE=1 fails below the gates)
 eval: build

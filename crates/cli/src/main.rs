@@ -9,8 +9,10 @@ use newsnlp::summary_line;
 use newsnlp_doc::cli::{exit_on_error, IoArgs};
 use newsnlp_doc::input::{self, Format};
 use newsnlp_doc::runner::Body;
+use newsnlp_doc::Document;
 use newsnlp_doc::Runner;
-use std::io::IsTerminal;
+use newsnlp_exchange::{brat, conll};
+use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 
 const EXIT_CODES: &str = "Exit codes:
@@ -47,6 +49,74 @@ enum Command {
     /// Quote, quotation, speaker, entity and mention tables and an HTML report, across the
     /// documents of annotated NDJSON.
     Corpus(CorpusArgs),
+    /// One self-contained HTML page to read annotated NDJSON: an index of the documents and each
+    /// document with its entities, quotes, speakers and dateline marked.
+    View(ViewArgs),
+    /// Annotated NDJSON to brat standoff (a folder brat and INCEpTION open) or CoNLL-2003
+    /// columns (a file).
+    Export(ExportArgs),
+    /// A brat folder (from `newsnlp export --format brat`, corrected or not) back into NDJSON
+    /// with entities and quotes.
+    Import(ImportArgs),
+}
+
+#[derive(Args)]
+struct ExportArgs {
+    #[arg(long, value_enum)]
+    format: ExportFormat,
+    /// Annotated NDJSON files (or directories, `.gz`); `-` or none reads stdin.
+    #[arg(value_name = "INPUT")]
+    inputs: Vec<PathBuf>,
+    /// The folder (brat; created when missing) or file (conll; `-` for stdout) to write.
+    #[arg(short, long, value_name = "DIR|FILE")]
+    output: PathBuf,
+    /// Longest line read; a longer one is counted as not exported.
+    #[arg(long, value_name = "BYTES", default_value_t = 64 << 20)]
+    max_doc_bytes: usize,
+    /// No summary on stderr.
+    #[arg(short, long)]
+    quiet: bool,
+}
+
+#[derive(Clone, Copy, clap::ValueEnum)]
+enum ExportFormat {
+    /// `ID.txt` + `ID.ann` per document, `annotation.conf`, `visual.conf`, `newsnlp.jsonl`.
+    Brat,
+    /// Token and IOB2 entity tag per line; needs the tokens and entities layers.
+    Conll,
+}
+
+#[derive(Args)]
+struct ImportArgs {
+    #[arg(long, value_enum)]
+    format: ImportFormat,
+    /// The brat folder.
+    #[arg(value_name = "DIR")]
+    input: PathBuf,
+    /// Where to write the NDJSON (default: stdout).
+    #[arg(short, long, value_name = "FILE")]
+    output: Option<PathBuf>,
+}
+
+#[derive(Clone, Copy, clap::ValueEnum)]
+enum ImportFormat {
+    Brat,
+}
+
+#[derive(Args)]
+struct ViewArgs {
+    /// Annotated NDJSON files (or directories, `.gz`); `-` or none reads stdin.
+    #[arg(value_name = "INPUT")]
+    inputs: Vec<PathBuf>,
+    /// The page to write.
+    #[arg(short, long, value_name = "OUT.html")]
+    output: PathBuf,
+    /// Longest line read; a longer one is counted as not shown.
+    #[arg(long, value_name = "BYTES", default_value_t = 64 << 20)]
+    max_doc_bytes: usize,
+    /// No summary on stderr.
+    #[arg(short, long)]
+    quiet: bool,
 }
 
 #[derive(Args)]
@@ -110,6 +180,9 @@ fn main() {
         Command::Run(args) => run(args),
         Command::Stats { inputs, top } => stats(&inputs, top),
         Command::Corpus(args) => corpus(args),
+        Command::View(args) => view(args),
+        Command::Export(args) => export(args),
+        Command::Import(args) => import(args),
     };
     exit_on_error("newsnlp", result);
 }
@@ -195,15 +268,118 @@ fn stats(paths: &[PathBuf], top: usize) -> anyhow::Result<()> {
     Ok(())
 }
 
-fn corpus(args: CorpusArgs) -> anyhow::Result<()> {
-    let started = std::time::Instant::now();
-    let inputs: Vec<input::Input> = input::expand(&args.inputs)?
+/// The inputs as annotated NDJSON, whatever their file names say.
+fn annotated_inputs(paths: &[PathBuf]) -> anyhow::Result<Vec<input::Input>> {
+    Ok(input::expand(paths)?
         .into_iter()
         .map(|i| input::Input {
             format: Format::Ndjson,
             ..i
         })
-        .collect();
+        .collect())
+}
+
+fn view(args: ViewArgs) -> anyhow::Result<()> {
+    let inputs = annotated_inputs(&args.inputs)?;
+    let file = std::fs::File::create(&args.output)
+        .with_context(|| format!("cannot create {}", args.output.display()))?;
+    let title = match args.inputs.as_slice() {
+        [one] => format!("newsnlp: {}", one.display()),
+        _ => "newsnlp".to_string(),
+    };
+    let records = input::records(inputs, args.max_doc_bytes);
+    let s = newsnlp_view::write_page(records, std::io::BufWriter::new(file), &title)
+        .with_context(|| format!("cannot write {}", args.output.display()))?;
+    if !args.quiet {
+        eprintln!(
+            "newsnlp view: {} documents, {} entities, {} quotes, {} lines not shown; wrote {}",
+            s.documents,
+            s.entities,
+            s.quotes,
+            s.skipped,
+            args.output.display()
+        );
+    }
+    Ok(())
+}
+
+fn export(args: ExportArgs) -> anyhow::Result<()> {
+    let inputs = annotated_inputs(&args.inputs)?;
+    let records = input::records(inputs, args.max_doc_bytes);
+    let (mut documents, mut skipped) = (0, 0);
+    let mut add = |record: Result<_, _>,
+                   write: &mut dyn FnMut(&Document, &str) -> anyhow::Result<()>| {
+        let record: newsnlp_doc::runner::Record = record?;
+        match record.annotated_document() {
+            Some((doc, id)) => {
+                documents += 1;
+                write(&doc, &id)
+            }
+            None => {
+                skipped += 1;
+                Ok(())
+            }
+        }
+    };
+    match args.format {
+        ExportFormat::Brat => {
+            let mut exporter = brat::Exporter::create(&args.output)?;
+            for record in records {
+                add(record, &mut |doc, id| {
+                    Ok(exporter.add(doc, id).map(drop)?)
+                })?;
+            }
+            exporter.finish()?;
+        }
+        ExportFormat::Conll => {
+            let mut out = output_file(Some(&args.output))?;
+            for record in records {
+                add(record, &mut |doc, _| {
+                    Ok(conll::write_document(doc, &mut out)?)
+                })?;
+            }
+            out.flush()
+                .with_context(|| format!("cannot write {}", args.output.display()))?;
+        }
+    }
+    if !args.quiet {
+        eprintln!(
+            "newsnlp export: {documents} documents to {}; {skipped} lines not exported (error \
+             records or not annotated documents)",
+            args.output.display()
+        );
+    }
+    Ok(())
+}
+
+fn import(args: ImportArgs) -> anyhow::Result<()> {
+    let ImportFormat::Brat = args.format;
+    let documents = brat::read_dir(&args.input)?;
+    let mut out = output_file(args.output.as_deref())?;
+    let mut line = Vec::new();
+    for doc in &documents {
+        line.clear();
+        newsnlp_doc::ndjson::write_document(doc, &mut line);
+        line.push(b'\n');
+        out.write_all(&line)?;
+    }
+    Ok(out.flush()?)
+}
+
+/// A buffered file, or stdout for `None` and `-`.
+fn output_file(path: Option<&std::path::Path>) -> anyhow::Result<Box<dyn Write>> {
+    Ok(match path {
+        Some(path) if path != std::path::Path::new("-") => Box::new(std::io::BufWriter::new(
+            std::fs::File::create(path)
+                .with_context(|| format!("cannot create {}", path.display()))?,
+        )),
+        _ => Box::new(std::io::BufWriter::new(std::io::stdout().lock())),
+    })
+}
+
+fn corpus(args: CorpusArgs) -> anyhow::Result<()> {
+    let started = std::time::Instant::now();
+    let inputs = annotated_inputs(&args.inputs)?;
     let size = input::known_size(&inputs);
     let records = input::records(inputs, args.max_doc_bytes);
     let output = match (args.step, &args.output) {

@@ -30,6 +30,7 @@ use rayon::prelude::*;
 use std::path::Path;
 use thiserror::Error;
 
+pub use report::escape;
 pub use table::TableFormat;
 
 /// Why a corpus could not be built (bad lines never stop it; they are counted).

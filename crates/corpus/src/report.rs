@@ -212,7 +212,8 @@ fn entities(page: &mut String, resolved: &Resolved, counts: &Counts) {
     page.push_str("</table>\n");
 }
 
-/// Text made safe inside HTML elements and quoted attributes.
+/// Text made safe inside HTML elements and quoted attributes (the viewer, `newsnlp-view`, uses
+/// it too).
 pub fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {

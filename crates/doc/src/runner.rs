@@ -10,7 +10,9 @@
 
 use crate::error::{LineError, RunError};
 use crate::model::{Document, RawJson};
-use crate::ndjson::{id_of_prefix, parse_owned_line, write_document_to, write_error_record};
+use crate::ndjson::{
+    id_of_prefix, parse_line, parse_owned_line, write_document_to, write_error_record, Parsed,
+};
 use crate::stage::{annotate_caught, panic_message, Stage};
 use rayon::prelude::*;
 use std::collections::BTreeMap;
@@ -115,6 +117,27 @@ pub enum Body {
     /// An NDJSON line of `bytes` bytes, too long to hold: an error record; `head` keeps its
     /// first bytes, from which the id is read when it comes before the cut.
     LineTooLong { bytes: usize, head: Vec<u8> },
+}
+
+impl Record {
+    /// The annotated document an NDJSON record holds, with the id to show for it (its `id`,
+    /// else `SOURCE:LINE`), for readers of a pipeline's output; `None` for an error record or a
+    /// line that is not a valid document.
+    pub fn annotated_document(&self) -> Option<(Document, String)> {
+        let Body::Line(line) = &self.body else {
+            return None;
+        };
+        match parse_line(line) {
+            Ok(Parsed::Document(doc)) => {
+                let id = match doc.id {
+                    Some(_) => doc.id_string(),
+                    None => format!("{}:{}", self.source, self.number),
+                };
+                Some((*doc, id))
+            }
+            Ok(Parsed::ErrorRecord { .. }) | Err(_) => None,
+        }
+    }
 }
 
 /// The records of an NDJSON stream, one per non-blank line, each line read with a guard so

@@ -21,6 +21,8 @@ pub enum DataError {
         line: usize,
         message: String,
     },
+    #[error(transparent)]
+    Brat(#[from] newsnlp_exchange::ExchangeError),
 }
 
 /// One training document: text, gold entities and the tokenizer's segmentation.
@@ -79,18 +81,20 @@ impl GoldDoc {
     }
 }
 
-/// Reads a training file: NDJSON (`text` + `gold_entities` with code point offsets) when it
-/// starts with `{`, else CoNLL columns (token first, tag last; `-DOCSTART-` between documents).
+/// Reads training data: a brat folder (its entities as gold: corrections made in brat or
+/// INCEpTION on `newsnlp export --format brat`), else a file of NDJSON (`text` +
+/// `gold_entities` with code point offsets) when it starts with `{`, else CoNLL columns (token
+/// first, tag last; `-DOCSTART-` between documents).
 pub fn read(path: &Path) -> Result<Vec<GoldDoc>, DataError> {
     let name = path.display().to_string();
-    let raw = std::fs::read_to_string(path).map_err(|source| DataError::Io {
-        path: name.clone(),
-        source,
-    })?;
-    let docs = if raw.trim_start().starts_with('{') {
-        read_ndjson(&name, &raw)?
+    let docs = if path.is_dir() {
+        read_brat(path)?
     } else {
-        read_conll(&name, &raw)?
+        let raw = std::fs::read_to_string(path).map_err(|source| DataError::Io {
+            path: name.clone(),
+            source,
+        })?;
+        read_file(&name, &raw)?
     };
     let tokenizer = Tokenizer::new();
     Ok(docs
@@ -105,6 +109,30 @@ pub fn read(path: &Path) -> Result<Vec<GoldDoc>, DataError> {
             }
         })
         .collect())
+}
+
+/// The documents of a brat folder, with their entities as gold spans.
+fn read_brat(dir: &Path) -> Result<Vec<Raw>, DataError> {
+    Ok(newsnlp_exchange::brat::read_dir(dir)?
+        .into_iter()
+        .map(|doc| {
+            let gold = doc
+                .entities
+                .iter()
+                .flatten()
+                .map(|e| (e.span, e.label))
+                .collect();
+            (doc.text, gold)
+        })
+        .collect())
+}
+
+fn read_file(name: &str, raw: &str) -> Result<Vec<Raw>, DataError> {
+    Ok(if raw.trim_start().starts_with('{') {
+        read_ndjson(name, raw)?
+    } else {
+        read_conll(name, raw)?
+    })
 }
 
 type Raw = (String, Vec<(Span, EntityLabel)>);
@@ -261,6 +289,28 @@ mod tests {
             ]
         );
         assert_eq!(got[1].1, vec![("Acme Corp".to_string(), "ORG")]);
+    }
+
+    #[test]
+    fn reads_a_brat_folder_with_its_entities_as_gold() {
+        let dir =
+            std::env::temp_dir().join(format!("newsnlp-entities-brat-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        std::fs::write(dir.join("a.txt"), "Anna Berg visited Oslo.").unwrap();
+        std::fs::write(
+            dir.join("a.ann"),
+            "T1\tPER 0 9\tAnna Berg\nT2\tLOC 18 22\tOslo\nT3\tQuote 0 4\tAnna\n",
+        )
+        .unwrap();
+        let docs = read(&dir).unwrap();
+        std::fs::remove_dir_all(&dir).unwrap();
+        let gold: Vec<(&str, &str)> = docs[0]
+            .gold
+            .iter()
+            .map(|(s, l)| (&docs[0].text[s.range()], l.as_str()))
+            .collect();
+        assert_eq!(gold, [("Anna Berg", "PER"), ("Oslo", "LOC")]);
+        assert_eq!(docs[0].tokens.len(), 5);
     }
 
     #[test]

@@ -30,9 +30,10 @@ struct Args {
 
 #[derive(Subcommand)]
 enum Command {
-    /// Trains a model on CoNLL column files (IOB1/IOB2) or NDJSON with `gold_entities`.
+    /// Trains a model on CoNLL column files (IOB1/IOB2), NDJSON with `gold_entities`, or brat
+    /// folders (`newsnlp export --format brat`, corrected).
     Train {
-        /// Training files (repeat for several).
+        /// Training files or brat folders (repeat for several).
         #[arg(long, required = true, value_name = "FILE")]
         train: Vec<PathBuf>,
         /// Development file: picks the best epoch.
