@@ -79,17 +79,29 @@ impl Model {
                 }
             }
         }
+        self.best_path(&emit, [&self.trans, &self.start, &self.end], scratch, out);
+        scratch.emit = emit;
+    }
+
+    /// The best path through `emit` under this model's constraints, with the transition,
+    /// start and end scores given (the model's own, or rescaled ones for packed weights).
+    pub(crate) fn best_path(
+        &self,
+        emit: &[i32],
+        [trans, start, end]: [&[i32]; 3],
+        scratch: &mut Scratch,
+        out: &mut Vec<u16>,
+    ) {
         let lattice = Lattice {
-            n_tags: n,
-            emit: &emit,
-            trans: &self.trans,
-            start: &self.start,
-            end: &self.end,
+            n_tags: self.n_tags(),
+            emit,
+            trans,
+            start,
+            end,
             constraints: &self.constraints,
             preds: &self.preds,
         };
         lattice.best(scratch, out);
-        scratch.emit = emit;
     }
 
     /// Adds the weights of `buckets` for every tag to `scores` (`n_tags` long): one step of

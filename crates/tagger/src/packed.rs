@@ -5,7 +5,7 @@
 
 use crate::features::Features;
 use crate::model::Model;
-use crate::viterbi::{Lattice, Scratch};
+use crate::viterbi::Scratch;
 
 /// Tags a packed row holds: at most this many.
 pub const LANES: usize = 64;
@@ -158,16 +158,8 @@ impl PackedDecoder {
             self.weights.add_scores(feats.token(i), &mut scores);
             emit.extend(scores[..n].iter().map(|&s| i32::from(s)));
         }
-        let lattice = Lattice {
-            n_tags: n,
-            emit: &emit,
-            trans: &self.trans,
-            start: &self.start,
-            end: &self.end,
-            constraints: &self.model.constraints,
-            preds: &self.model.preds,
-        };
-        lattice.best(scratch, out);
+        let scores = [&self.trans[..], &self.start, &self.end];
+        self.model.best_path(&emit, scores, scratch, out);
         scratch.emit = emit;
     }
 }
