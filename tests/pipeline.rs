@@ -179,6 +179,34 @@ fn dateline_parts_become_entities_by_their_spans() {
     );
 }
 
+/// Issue 12's MOSCOW canonical: a place written in capitals in the dateline is named as the
+/// gazetteer spells it, and a capitals mention elsewhere takes the story's own spelling.
+#[test]
+fn places_in_capitals_are_named_in_normal_case() {
+    let doc = seed();
+    let moscow: Vec<&Value> = doc["entities"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|e| text_of(&doc, e) == "MOSCOW")
+        .collect();
+    assert_eq!(moscow.len(), 1);
+    assert_eq!(moscow[0]["canonical"], "Moscow");
+    let line =
+        r#"{"id":"caps","text":"GAZA CITY — Talks in Gaza City ended on Monday, officials said."}"#;
+    let out = parse_lines(&run_ok("newsnlp", &["run", "-q"], line.as_bytes()));
+    let canonical: Vec<(String, &str)> = out[0]["entities"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| (text_of(&out[0], e), e["canonical"].as_str().unwrap()))
+        .collect();
+    assert!(
+        canonical.contains(&("GAZA CITY".to_string(), "Gaza City")),
+        "{canonical:?}"
+    );
+}
+
 #[test]
 fn seed_entities_are_linked_to_full_names() {
     let doc = seed();

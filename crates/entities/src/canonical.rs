@@ -82,7 +82,7 @@ pub fn link(text: &str, tokens: &[Span], spans: &[(Span, EntityLabel)]) -> Vec<E
     // Acronyms first: their expansion may come later in the story.
     link_acronyms(text, tokens, &mentions, &names, &words, &mut canonical);
     link_short_mentions(&mentions, &names, &words, &mut canonical);
-    mentions
+    let mut entities: Vec<Entity> = mentions
         .into_iter()
         .zip(canonical)
         .zip(names)
@@ -91,7 +91,39 @@ pub fn link(text: &str, tokens: &[Span], spans: &[(Span, EntityLabel)]) -> Vec<E
             label: m.label,
             canonical: c.unwrap_or(name),
         })
-        .collect()
+        .collect();
+    prefer_mixed_case(&mut entities);
+    entities
+}
+
+/// An all-capitals name (`MOSCOW` in a dateline, `WASHINGTON` in a shouted heading) takes the
+/// mixed-case spelling the story uses elsewhere for the same name and label (`Moscow`); an
+/// acronym written only in capitals (`NATO`, `UPI`) has none and stays as it is.
+pub(crate) fn prefer_mixed_case(entities: &mut [Entity]) {
+    let mut mixed: HashMap<(EntityLabel, String), &str> = HashMap::new();
+    for e in entities.iter().filter(|e| !is_all_caps(&e.canonical)) {
+        mixed
+            .entry((e.label, e.canonical.to_lowercase()))
+            .or_insert(&e.canonical);
+    }
+    let respell: Vec<(usize, String)> = entities
+        .iter()
+        .enumerate()
+        .filter(|(_, e)| is_all_caps(&e.canonical))
+        .filter_map(|(i, e)| {
+            let key = (e.label, e.canonical.to_lowercase());
+            mixed.get(&key).map(|m| (i, m.to_string()))
+        })
+        .collect();
+    for (i, name) in respell {
+        entities[i].canonical = name;
+    }
+}
+
+/// Whether `name` has letters, at least two, and none of them lower case.
+pub(crate) fn is_all_caps(name: &str) -> bool {
+    name.chars().filter(|c| c.is_alphabetic()).nth(1).is_some()
+        && !name.chars().any(char::is_lowercase)
 }
 
 /// One tagged span as a mention: without a leading `the`, a person's titles, a possessive
@@ -517,6 +549,23 @@ mod tests {
                 "Real Madrid"
             ]
         );
+    }
+
+    #[test]
+    fn all_capitals_take_the_storys_mixed_case_spelling() {
+        use EntityLabel::*;
+        let text = "WASHINGTON, Jan. 5 (UPI) -- Life in Washington slowed. NATO met.";
+        let got = canon(
+            text,
+            &[
+                ("WASHINGTON", 0, Loc),
+                ("UPI", 0, Org),
+                ("Washington", 0, Loc),
+                ("NATO", 0, Org),
+            ],
+        );
+        let canonical: Vec<&str> = got.iter().map(|(_, c)| c.as_str()).collect();
+        assert_eq!(canonical, ["Washington", "UPI", "Washington", "NATO"]);
     }
 
     #[test]

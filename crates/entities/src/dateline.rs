@@ -3,7 +3,7 @@
 //! a name (`Jan.` in `WASHINGTON, Jan. 5 (UPI) --`). The tagger learned from CoNLL-2003, whose
 //! datelines never name an agency, so it cannot know this on its own.
 
-use newsnlp_doc::{Dateline, EntityLabel, Span};
+use newsnlp_doc::{Dateline, Entity, EntityLabel, Span};
 
 /// Adds or relabels the dateline's location parts (LOC) and agency (ORG) in `spans` (sorted),
 /// and drops the other spans inside the dateline (its date, its punctuation). The parts come
@@ -44,6 +44,25 @@ pub fn apply(
         } else if !spans.iter().any(|(s, _)| s.overlaps(span)) {
             let at = spans.partition_point(|(s, _)| s.start < span.start);
             spans.insert(at, (span, label));
+        }
+    }
+}
+
+/// The dateline's place, written in capitals (`MOSCOW`), is named as the gazetteer spells it
+/// (`Moscow`): the dateline stage found it there, so the spelling is known even when the
+/// story never writes it again.
+pub fn spell_place(text: &str, dateline: &Dateline, entities: &mut [Entity]) {
+    let (Some(place), Some(loc)) = (&dateline.place, dateline.location_span) else {
+        return;
+    };
+    for e in entities.iter_mut() {
+        let inside = e.span.start >= loc.start && e.span.end <= loc.end;
+        let written = text.get(e.span.range()).unwrap_or("");
+        if inside
+            && crate::canonical::is_all_caps(&e.canonical)
+            && written.to_lowercase() == place.name.to_lowercase()
+        {
+            e.canonical = place.name.clone();
         }
     }
 }

@@ -159,7 +159,12 @@ impl Stage for EntityRecognizer {
         // An entity names something: tokens without a visible character (empty, or all
         // whitespace, which another producer may write) never make one, whatever their tag.
         spans.retain(|(span, _)| doc.text[span.range()].contains(|c: char| !c.is_whitespace()));
-        let entities = canonical::link(&doc.text, tokens, &spans);
+        let mut entities = canonical::link(&doc.text, tokens, &spans);
+        if let Some(Some(dl)) = &doc.dateline {
+            // The gazetteer's spelling, then every other capitals mention of the place.
+            dateline::spell_place(&doc.text, dl, &mut entities);
+            canonical::prefer_mixed_case(&mut entities);
+        }
         doc.entities = Some(entities);
         Ok(())
     }
