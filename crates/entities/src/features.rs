@@ -228,23 +228,10 @@ impl<'a> Extractor<'a> {
     ) {
         out.clear();
         let word = |i: usize| text.get(tokens[i].range()).unwrap_or("");
-        let letters = tokens.iter().filter(|t| {
-            text.get(t.range())
-                .is_some_and(|w| w.chars().any(char::is_alphabetic))
-        });
-        let (mut upper, mut total) = (0usize, 0usize);
-        for t in letters {
-            total += 1;
-            if is_all_caps(text.get(t.range()).unwrap_or("")) {
-                upper += 1;
-            }
-        }
-        // A headline or a dateline-only line: capitalisation says nothing there.
-        let caps_sentence = total >= 2 && upper * 10 >= total * 8;
+        let caps_sentence = is_caps_sentence((0..tokens.len()).map(word));
         self.info.clear();
         for i in 0..tokens.len() {
-            let w = word(i);
-            let mut info = TokenInfo::new(w);
+            let mut info = TokenInfo::new(word(i));
             if self.set.has(Group::Cluster) {
                 info.cluster = self
                     .clusters
@@ -266,136 +253,121 @@ impl<'a> Extractor<'a> {
                 out.add(FeatureHash::new(LOWER).num(info.lower));
             }
             if set.has(Group::Affix) {
-                for k in 1..=4 {
-                    if let Some(p) = char_prefix(w, k) {
-                        out.add(FeatureHash::new(PREFIX).num(k as u64).bytes(p.as_bytes()));
-                    }
-                    if let Some(s) = char_suffix(w, k) {
-                        out.add(FeatureHash::new(SUFFIX).num(k as u64).lower(s));
-                    }
-                }
+                add_affixes(w, out);
             }
             if set.has(Group::Shape) {
-                out.add(FeatureHash::new(SHAPE).bytes(info.shape()));
-                let mut long = [0u8; 12];
-                let n = write_long_shape(w, &mut long);
-                out.add(FeatureHash::new(SHAPE_LONG).bytes(&long[..n]));
-                for d in [-1i64, 1] {
-                    let s = self
-                        .neighbour(i, d)
-                        .map_or(&b"<s>"[..], |j| self.info[j].shape());
-                    out.add(FeatureHash::new(CTX_SHAPE).num(d as u64).bytes(s));
-                }
-                let left = if i > 0 {
-                    self.info[i - 1].shape()
-                } else {
-                    b"<s>"
-                };
-                let right = if i + 1 < tokens.len() {
-                    self.info[i + 1].shape()
-                } else {
-                    b"</s>"
-                };
-                out.add(
-                    FeatureHash::new(SHAPE_TRIGRAM)
-                        .bytes(left)
-                        .bytes(info.shape())
-                        .bytes(right),
-                );
+                self.add_shapes(i, w, out);
             }
             if set.has(Group::Context) {
-                for d in [-2i64, -1, 1, 2] {
-                    let f = FeatureHash::new(CTX).num(d as u64);
-                    out.add(match self.neighbour(i, d) {
-                        Some(j) => f.num(self.info[j].lower),
-                        None => f.bytes(if d < 0 { b"<s>" } else { b"</s>" }),
-                    });
-                }
-                let prev = FeatureHash::new(BIGRAM_LEFT);
-                out.add(match i.checked_sub(1) {
-                    Some(j) => prev.num(self.info[j].lower).num(info.lower),
-                    None => prev.bytes(b"<s>").num(info.lower),
-                });
-                let next = FeatureHash::new(BIGRAM_RIGHT).num(info.lower);
-                out.add(match self.info.get(i + 1) {
-                    Some(n) => next.num(n.lower),
-                    None => next.bytes(b"</s>"),
-                });
+                self.add_context(i, out);
             }
             if set.has(Group::Caps) {
-                out.add(
-                    FeatureHash::new(CAPS_SHAPE)
-                        .num(u64::from(caps_sentence))
-                        .bytes(info.shape()),
-                );
-                if i == 0 {
-                    out.add(FeatureHash::new(FIRST_SHAPE).bytes(info.shape()));
-                }
-                if caps_sentence {
-                    out.add(FeatureHash::new(CAPS_WORD).num(info.lower));
-                }
+                add_caps(i, &info, caps_sentence, out);
             }
             if set.has(Group::Cluster) {
-                if let Some(c) = info.cluster {
-                    for level in 1..=3u64 {
-                        out.add(
-                            FeatureHash::new(CLUSTER)
-                                .num(level)
-                                .num(u64::from(c >> (4 * (3 - level)))),
-                        );
-                    }
-                }
-                for d in [-1i64, 1] {
-                    if let Some(c) = self.neighbour(i, d).and_then(|j| self.info[j].cluster) {
-                        out.add(
-                            FeatureHash::new(CTX_CLUSTER)
-                                .num(d as u64)
-                                .num(u64::from(c >> 4)),
-                        );
-                    }
-                }
+                self.add_clusters(i, out);
             }
             if set.has(Group::History) {
-                if let Some(counts) = history.get(info.lower, info.capitalised) {
-                    let total: u32 = counts.iter().map(|&c| u32::from(c)).sum();
-                    for (label, &c) in counts.iter().enumerate() {
-                        if c > 0 {
-                            let majority = u64::from(u32::from(c) * 2 >= total);
-                            out.add(FeatureHash::new(HISTORY).num(label as u64).num(majority));
-                        }
-                    }
-                }
+                add_history(&info, history, out);
             }
-            if let Some(counts) = document
-                .filter(|_| set.has(Group::Document))
-                .and_then(|d| d.get(info.lower, info.capitalised))
-            {
-                let total: u32 = counts.iter().map(|&c| u32::from(c)).sum();
-                for (label, &c) in counts.iter().enumerate() {
-                    if c > 0 {
-                        let share = u64::from(u32::from(c) * 4 / total.max(1));
-                        out.add(FeatureHash::new(DOCUMENT).num(label as u64).num(share));
-                    }
-                }
+            if let Some(d) = document.filter(|_| set.has(Group::Document)) {
+                add_document(&info, d, out);
             }
             if set.has(Group::Gazetteer) {
-                if info.gaz != 0 {
-                    out.add(FeatureHash::new(GAZ).num(u64::from(info.gaz)));
-                    for bit in 0..16 {
-                        if info.gaz >> bit & 1 == 1 {
-                            out.add(FeatureHash::new(GAZ).num(100 + bit));
-                        }
-                    }
+                self.add_gazetteer(i, out);
+            }
+        }
+    }
+
+    fn add_shapes(&self, i: usize, w: &str, out: &mut Features) {
+        let info = &self.info[i];
+        out.add(FeatureHash::new(SHAPE).bytes(info.shape()));
+        let mut long = [0u8; 12];
+        let n = write_long_shape(w, &mut long);
+        out.add(FeatureHash::new(SHAPE_LONG).bytes(&long[..n]));
+        for d in [-1i64, 1] {
+            let s = self
+                .neighbour(i, d)
+                .map_or(&b"<s>"[..], |j| self.info[j].shape());
+            out.add(FeatureHash::new(CTX_SHAPE).num(d as u64).bytes(s));
+        }
+        let left = if i > 0 {
+            self.info[i - 1].shape()
+        } else {
+            b"<s>"
+        };
+        let right = if i + 1 < self.info.len() {
+            self.info[i + 1].shape()
+        } else {
+            b"</s>"
+        };
+        out.add(
+            FeatureHash::new(SHAPE_TRIGRAM)
+                .bytes(left)
+                .bytes(info.shape())
+                .bytes(right),
+        );
+    }
+
+    fn add_context(&self, i: usize, out: &mut Features) {
+        let info = &self.info[i];
+        for d in [-2i64, -1, 1, 2] {
+            let f = FeatureHash::new(CTX).num(d as u64);
+            out.add(match self.neighbour(i, d) {
+                Some(j) => f.num(self.info[j].lower),
+                None => f.bytes(if d < 0 { b"<s>" } else { b"</s>" }),
+            });
+        }
+        let prev = FeatureHash::new(BIGRAM_LEFT);
+        out.add(match i.checked_sub(1) {
+            Some(j) => prev.num(self.info[j].lower).num(info.lower),
+            None => prev.bytes(b"<s>").num(info.lower),
+        });
+        let next = FeatureHash::new(BIGRAM_RIGHT).num(info.lower);
+        out.add(match self.info.get(i + 1) {
+            Some(n) => next.num(n.lower),
+            None => next.bytes(b"</s>"),
+        });
+    }
+
+    fn add_clusters(&self, i: usize, out: &mut Features) {
+        if let Some(c) = self.info[i].cluster {
+            for level in 1..=3u64 {
+                out.add(
+                    FeatureHash::new(CLUSTER)
+                        .num(level)
+                        .num(u64::from(c >> (4 * (3 - level)))),
+                );
+            }
+        }
+        for d in [-1i64, 1] {
+            if let Some(c) = self.neighbour(i, d).and_then(|j| self.info[j].cluster) {
+                out.add(
+                    FeatureHash::new(CTX_CLUSTER)
+                        .num(d as u64)
+                        .num(u64::from(c >> 4)),
+                );
+            }
+        }
+    }
+
+    fn add_gazetteer(&self, i: usize, out: &mut Features) {
+        let gaz = self.info[i].gaz;
+        if gaz != 0 {
+            out.add(FeatureHash::new(GAZ).num(u64::from(gaz)));
+            for bit in 0..16 {
+                if gaz >> bit & 1 == 1 {
+                    out.add(FeatureHash::new(GAZ).num(100 + bit));
                 }
-                for d in [-1i64, 1] {
-                    if let Some(g) = self
-                        .neighbour(i, d)
-                        .map(|j| self.info[j].gaz)
-                        .filter(|&g| g != 0)
-                    {
-                        out.add(FeatureHash::new(GAZ_CTX).num(d as u64).num(u64::from(g)));
-                    }
-                }
+            }
+        }
+        for d in [-1i64, 1] {
+            if let Some(g) = self
+                .neighbour(i, d)
+                .map(|j| self.info[j].gaz)
+                .filter(|&g| g != 0)
+            {
+                out.add(FeatureHash::new(GAZ_CTX).num(d as u64).num(u64::from(g)));
             }
         }
     }
@@ -403,6 +375,70 @@ impl<'a> Extractor<'a> {
     fn neighbour(&self, i: usize, d: i64) -> Option<usize> {
         let j = i as i64 + d;
         (j >= 0 && (j as usize) < self.info.len()).then_some(j as usize)
+    }
+}
+
+/// Whether most words of a sentence are in capitals (a headline, a dateline-only line), where
+/// capitalisation says nothing.
+fn is_caps_sentence<'t>(words: impl Iterator<Item = &'t str>) -> bool {
+    let (mut upper, mut total) = (0usize, 0usize);
+    for w in words.filter(|w| w.chars().any(char::is_alphabetic)) {
+        total += 1;
+        if is_all_caps(w) {
+            upper += 1;
+        }
+    }
+    total >= 2 && upper * 10 >= total * 8
+}
+
+fn add_affixes(w: &str, out: &mut Features) {
+    for k in 1..=4 {
+        if let Some(p) = char_prefix(w, k) {
+            out.add(FeatureHash::new(PREFIX).num(k as u64).bytes(p.as_bytes()));
+        }
+        if let Some(s) = char_suffix(w, k) {
+            out.add(FeatureHash::new(SUFFIX).num(k as u64).lower(s));
+        }
+    }
+}
+
+fn add_caps(i: usize, info: &TokenInfo, caps_sentence: bool, out: &mut Features) {
+    out.add(
+        FeatureHash::new(CAPS_SHAPE)
+            .num(u64::from(caps_sentence))
+            .bytes(info.shape()),
+    );
+    if i == 0 {
+        out.add(FeatureHash::new(FIRST_SHAPE).bytes(info.shape()));
+    }
+    if caps_sentence {
+        out.add(FeatureHash::new(CAPS_WORD).num(info.lower));
+    }
+}
+
+/// Labels given to the same word earlier in the document, and whether each is its majority.
+fn add_history(info: &TokenInfo, history: &History, out: &mut Features) {
+    if let Some(counts) = history.get(info.lower, info.capitalised) {
+        let total: u32 = counts.iter().map(|&c| u32::from(c)).sum();
+        for (label, &c) in counts.iter().enumerate() {
+            if c > 0 {
+                let majority = u64::from(u32::from(c) * 2 >= total);
+                out.add(FeatureHash::new(HISTORY).num(label as u64).num(majority));
+            }
+        }
+    }
+}
+
+/// Labels a first-level model gave the same word anywhere in the document, with their share.
+fn add_document(info: &TokenInfo, document: &History, out: &mut Features) {
+    if let Some(counts) = document.get(info.lower, info.capitalised) {
+        let total: u32 = counts.iter().map(|&c| u32::from(c)).sum();
+        for (label, &c) in counts.iter().enumerate() {
+            if c > 0 {
+                let share = u64::from(u32::from(c) * 4 / total.max(1));
+                out.add(FeatureHash::new(DOCUMENT).num(label as u64).num(share));
+            }
+        }
     }
 }
 
