@@ -4,7 +4,9 @@
 # train splits only, tuning on CoNLL-2003 dev. `make model` runs this from the repository root.
 # The clusters are embedded in the binary, so the tagger is trained by a binary rebuilt after them.
 # Only text whose terms allow a shipped model goes in: CoNLL-2003 and Reuters-21578 (research
-# use) and GUM news (CC BY 4.0); PolNeAR (CC BY-NC-SA 4.0) is left out on purpose.
+# use) and GUM's CC BY genres (CC BY 4.0); PolNeAR (CC BY-NC-SA 4.0) is left out on purpose.
+# CoNLL-2003 train is read twice: with GUM's 124 documents of nine genres beside it once, CoNLL
+# dev fell from 93.1 to 92.8; twice keeps it (93.1) and GUM dev gains as much (66.7 -> 74.7).
 set -euo pipefail
 D=${SHARED:-../shared}/data
 CARGO=${CARGO:-cargo}
@@ -18,6 +20,7 @@ $T/newsnlp-entities clusters \
   "$D/reuters21578/datelines_train.jsonl" "$D/gum/news_train.jsonl" -o "$C/clusters.tsv"
 $CARGO build --release -p newsnlp-entities
 $T/newsnlp-entities train \
-  --train "$D/conll2003/train.jsonl" --train "$D/gum/news_train.jsonl" \
+  --train "$D/conll2003/train.jsonl" --train "$D/conll2003/train.jsonl" \
+  --train "$D/gum/ud/ner_train.jsonl" \
   --dev "$D/conll2003/dev.jsonl" --ensemble 5 -o "$M/ner.bin"
 echo "model: rebuilt $C/clusters.tsv and $M/ner.bin; check dev F1 with 'make eval' before committing"
