@@ -1,6 +1,8 @@
 //! Dates as datelines write them: month names in several languages (and their wire-copy typos),
 //! days with ordinals or misread digits, numeric dates, and year resolution against `published`.
 
+use newsnlp_lexicon::{self as lexicon, Flags};
+
 /// A calendar date (proleptic Gregorian).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub struct Ymd {
@@ -67,68 +69,11 @@ pub fn resolve_year(month: u32, day: u32, published: Ymd) -> Option<Ymd> {
         .min_by_key(|d| (d.days() - published.days()).abs())
 }
 
-/// Month names and abbreviations, lowercase, by month number (English, German, French, Spanish,
-/// Italian, Portuguese, Dutch, Russian).
-const MONTHS: [&[&str]; 12] = [
-    &[
-        "january", "jan", "januar", "jänner", "janvier", "janv", "enero", "ene", "gennaio",
-        "janeiro", "januari", "января", "январь", "янв",
-    ],
-    &[
-        "february", "feb", "febr", "februar", "février", "fevrier", "févr", "fevr", "febrero",
-        "febbraio", "fevereiro", "februari", "февраля", "февраль", "фев",
-    ],
-    &[
-        "march", "mar", "märz", "maerz", "mars", "marzo", "março", "marco", "maart", "марта",
-        "март", "мар",
-    ],
-    &[
-        "april", "apr", "avril", "avr", "abril", "abr", "aprile", "апреля", "апрель", "апр",
-    ],
-    &["may", "mai", "mayo", "maggio", "maio", "mei", "мая", "май"],
-    &[
-        "june", "jun", "juni", "juin", "junio", "giugno", "junho", "июня", "июнь", "июн",
-    ],
-    &[
-        "july", "jul", "juli", "juillet", "juil", "julio", "luglio", "julho", "июля", "июль", "июл",
-    ],
-    &[
-        "august", "aug", "août", "aout", "agosto", "ago", "augustus", "августа", "август", "авг",
-    ],
-    &[
-        "september", "sep", "sept", "septembre", "septiembre", "setiembre", "settembre",
-        "setembro", "сентября", "сентябрь", "сен", "сент",
-    ],
-    &[
-        "october", "oct", "oktober", "okt", "octobre", "octubre", "ottobre", "outubro", "октября",
-        "октябрь", "окт",
-    ],
-    &[
-        "november", "nov", "novembre", "noviembre", "novembro", "ноября", "ноябрь", "ноя",
-    ],
-    &[
-        "december", "dec", "dezember", "dez", "décembre", "decembre", "déc", "diciembre", "dic",
-        "dicembre", "dezembro", "декабря", "декабрь", "дек",
-    ],
-];
-
-const ENGLISH: [&str; 12] = [
-    "january", "february", "march", "april", "may", "june", "july", "august", "september",
-    "october", "november", "december",
-];
-
-const WEEKDAYS: &[&str] = &[
-    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "mon", "tue",
-    "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun",
-];
-
 /// The month a word names exactly (any case; `Sept`, `NOV`, `Oktober`, `июля`).
+/// Month names come from the lexicon, in English, German, French, Spanish, Italian,
+/// Portuguese, Dutch and Russian.
 pub fn month_exact(word: &str) -> Option<u32> {
-    let w = word.to_lowercase();
-    MONTHS
-        .iter()
-        .position(|names| names.contains(&w.as_str()))
-        .map(|i| i as u32 + 1)
+    lexicon::flags_folded(word).month()
 }
 
 /// The month a word names, also reading one-letter wire typos of English month names of five
@@ -139,18 +84,20 @@ pub fn month_fuzzy(word: &str) -> Option<u32> {
         if w.chars().count() < 4 || !w.chars().all(|c| c.is_ascii_alphabetic()) {
             return None;
         }
-        let mut hits = ENGLISH
-            .iter()
-            .enumerate()
-            .filter(|(_, m)| m.len() >= 5 && one_edit(&w, m))
-            .map(|(i, _)| i as u32 + 1);
+        let mut hits = lexicon::words(Flags::MONTH)
+            .filter(|(m, f)| {
+                f.contains(Flags::ENGLISH) && !f.contains(Flags::ABBREVIATION) && m.len() >= 5
+            })
+            .filter(|(m, _)| one_edit(&w, m))
+            .filter_map(|(_, f)| f.month());
         let first = hits.next()?;
         hits.next().is_none().then_some(first)
     })
 }
 
+/// A weekday, in full or abbreviated, in any case (`Thursday`, `THURS`).
 pub fn is_weekday(word: &str) -> bool {
-    WEEKDAYS.contains(&word.to_lowercase().as_str())
+    lexicon::flags_folded(word).contains(Flags::WEEKDAY)
 }
 
 /// True when `a` and `b` differ by one insertion, deletion, substitution or adjacent swap.

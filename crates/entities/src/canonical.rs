@@ -11,7 +11,7 @@
 //!   anywhere in the story (headlines come before the spelled-out name).
 //! - A few very common short forms have built-in expansions (`U.N.`, `US`, `EU`, `UK`).
 
-use crate::lexicon::TITLES;
+use crate::lexicon::is_title;
 use newsnlp_doc::{Entity, EntityLabel, Span};
 use std::collections::HashMap;
 
@@ -144,7 +144,7 @@ fn clean(text: &str, tokens: &[Span], span: Span, label: EntityLabel) -> Mention
         toks.start += 1;
     }
     if label == EntityLabel::Per {
-        while toks.len() > 1 && TITLES.contains(&word(toks.start)) {
+        while toks.len() > 1 && is_title(word(toks.start)) {
             toks.start += 1;
         }
     }

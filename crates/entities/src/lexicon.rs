@@ -1,5 +1,6 @@
-//! Gazetteer features: place names (GeoNames, via `newsnlp-gazetteer`), nationalities, and
-//! hand-written lists of organisation suffixes and personal titles.
+//! Gazetteer features: place names (GeoNames, via `newsnlp-gazetteer`), nationalities,
+//! hand-written lists of organisation and place suffixes, and the shared word classes of
+//! `newsnlp-lexicon` (titles, agencies, person nouns).
 //!
 //! Place lookups fold case and accents inside the gazetteer, which builds a key string; so
 //! that tagging does not allocate per token, results are memoised per thread by the hash of
@@ -8,6 +9,7 @@
 use crate::features::TokenInfo;
 use newsnlp_doc::Span;
 use newsnlp_gazetteer::Gazetteer;
+use newsnlp_lexicon::Flags;
 use newsnlp_tagger::{FeatureHash, HashedMap};
 use std::cell::RefCell;
 
@@ -31,13 +33,6 @@ const POS_SHIFT: u16 = 12;
 const FIRST_NAMES: &str = include_str!("../data/first_names.txt");
 const SURNAMES: &str = include_str!("../data/surnames.txt");
 
-/// News agencies, which open or sign so many stories (`MOSCOW, Nov 24 /TASS/`).
-const AGENCIES: &[&str] = &[
-    "Reuters", "AP", "AFP", "TASS", "Tass", "Itar-Tass", "ITAR-TASS", "Xinhua", "Interfax", "RIA",
-    "Novosti", "Kyodo", "Yonhap", "Bernama", "Antara", "ANSA", "DPA", "dpa", "EFE", "PTI", "UPI",
-    "Bloomberg", "IRNA", "MENA", "Anadolu", "BBC", "CNN", "Sputnik", "Prensa", "Notimex", "Belga",
-];
-
 /// The word-list classes of each listed word: exact spellings for the hand-written lists,
 /// lower-cased forms for the names (so `SMITH` in a headline is still a surname).
 struct Words {
@@ -52,18 +47,25 @@ fn words() -> &'static Words {
             exact: HashedMap::default(),
             lower: HashedMap::default(),
         };
-        for (list, bit) in [
-            (ORG_SUFFIXES, ORG_SUFFIX),
-            (TITLES, TITLE),
-            (AGENCIES, AGENCY),
-            (PERSON_NOUNS, PERSON_NOUN),
-            (PLACE_SUFFIXES, PLACE_SUFFIX),
-        ] {
-            for word in list {
-                *w.exact
-                    .entry(FeatureHash::new(0).bytes(word.as_bytes()).finish())
-                    .or_default() |= bit;
-            }
+        let mut exact = |word: &str, bit: u16| {
+            *w.exact
+                .entry(FeatureHash::new(0).bytes(word.as_bytes()).finish())
+                .or_default() |= bit;
+        };
+        for (list, bit) in [(ORG_SUFFIXES, ORG_SUFFIX), (PLACE_SUFFIXES, PLACE_SUFFIX)] {
+            list.iter().for_each(|word| exact(word, bit));
+        }
+        // Shared word classes: titles as they stand before a name (`Minister`, `Mr.`), agencies
+        // as running text spells them (`TASS`, `dpa`), person nouns in lower case.
+        for (title, _) in newsnlp_lexicon::words(Flags::TITLE) {
+            exact(&capitalised(title), TITLE);
+        }
+        let agencies = newsnlp_lexicon::AGENCIES.iter();
+        agencies
+            .flat_map(|a| a.spellings)
+            .for_each(|word| exact(word, AGENCY));
+        for (noun, _) in newsnlp_lexicon::words(Flags::PERSON_NOUN) {
+            exact(noun, PERSON_NOUN);
         }
         for (list, bit) in [(FIRST_NAMES, FIRST_NAME), (SURNAMES, SURNAME)] {
             for name in list
@@ -78,6 +80,19 @@ fn words() -> &'static Words {
         }
         w
     })
+}
+
+/// `word` with an initial capital (`mr.` → `Mr.`), as a title stands before a name.
+fn capitalised(word: &str) -> String {
+    let mut chars = word.chars();
+    chars.next().map_or_else(String::new, |first| {
+        first.to_uppercase().chain(chars).collect()
+    })
+}
+
+/// Whether `word` (as written, `Minister`, `Mr.`) is a title set before a person's name.
+pub(crate) fn is_title(word: &str) -> bool {
+    newsnlp_lexicon::flags_capitalised(word).contains(Flags::TITLE)
 }
 
 /// Whether `word`, in any case, is in the first-names list.
@@ -113,39 +128,11 @@ const PLACE_SUFFIXES: &[&str] = &[
     "County", "Province", "Street", "Avenue", "Square", "Road", "Heights", "Springs", "Beach",
 ];
 
-/// Titles and roles that precede a person's name but are not part of it.
-pub(crate) const TITLES: &[&str] = &[
-    "Mr", "Mr.", "Mrs", "Mrs.", "Ms", "Ms.", "Dr", "Dr.", "Prof", "Prof.", "Sir", "Lord", "Lady",
-    "President", "Minister", "Premier", "Chancellor", "Secretary", "Senator", "Sen.", "Rep.",
-    "Representative", "Governor", "Gov.", "Mayor", "King", "Queen", "Prince", "Princess", "Pope",
-    "General", "Gen.", "Colonel", "Col.", "Captain", "Capt.", "Lt.", "Sgt.", "Judge", "Justice",
-    "Ambassador", "Chairman", "Chairwoman", "Director", "Spokesman", "Spokeswoman", "Coach",
-    "Commissioner", "Deputy", "Vice", "Foreign", "Prime", "Chief", "Officer", "Envoy", "Rev.",
-    "Father", "Bishop", "Archbishop", "Sheikh", "Ayatollah", "Attorney", "Leader", "Speaker",
-    "Professor", "Doctor", "Dame", "Emperor", "Sultan", "Emir", "Crown", "Sgt", "Lieutenant",
-    "Major", "Admiral", "Marshal", "Inspector", "Detective", "Constable", "Councillor",
-    "Councilman", "Councilwoman", "Magistrate", "Prosecutor", "Commander", "Treasurer", "Auditor",
-    "Cardinal",
-];
-
 /// Words for natural features that no person's name ends in: a PER span ending in one is a
 /// place (`James River`, where `James` pulls the tagger towards a person).
 pub(crate) const NATURAL_FEATURES: &[&str] = &[
     "River", "Mountains", "Valley", "Ocean", "Gulf", "Strait", "Straits", "Islands", "Peninsula",
     "Desert", "Canyon", "Creek", "Glacier", "Plateau",
-];
-
-/// Common nouns for people that a name is set beside (`their daughter, Gloria`, `his wife
-/// Hillary`): the name is a person even where the word alone was something else in training.
-const PERSON_NOUNS: &[&str] = &[
-    "child", "daughter", "son", "wife", "husband", "mother", "father", "brother", "sister", "baby",
-    "girl", "boy", "widow", "widower", "niece", "nephew", "cousin", "uncle", "aunt", "grandson",
-    "granddaughter", "grandmother", "grandfather", "fiancee", "fiance", "girlfriend", "boyfriend",
-    "stepfather", "stepmother", "stepson", "stepdaughter", "infant", "toddler", "twin", "mum",
-    "dad", "spouse", "partner", "friend", "colleague", "victim", "suspect", "defendant", "patient",
-    "leader", "minister", "president", "chairman", "chairwoman", "spokesman", "spokeswoman",
-    "secretary", "senator", "governor", "mayor", "lawmaker", "legislator", "candidate", "rival",
-    "premier", "ambassador", "envoy", "director", "coach", "captain", "striker", "goalkeeper",
 ];
 
 /// The word-list classes of one word: exact spellings for the hand-written lists, and the

@@ -48,7 +48,7 @@ pub use newsnlp_tagger::ModelError;
 /// Whether `word` (as written, `Minister`, `Mr.`) is a title or role set before a person's
 /// name; the corpus tables read titles as evidence when they merge speakers across documents.
 pub fn is_title(word: &str) -> bool {
-    lexicon::TITLES.contains(&word)
+    lexicon::is_title(word)
 }
 
 /// Whether `word`, in any case, is a given name in the entities stage's list (US Census).

@@ -2,7 +2,7 @@
 //! content, quotations without a cue continue the last speaker, and speakers are resolved to
 //! canonical names in text order.
 
-use crate::lexicon::{Form, Gender, Lexicon, Pron, Tag, VerbClass, DAYS};
+use crate::lexicon::{is_day, Form, Gender, Lexicon, Pron, Tag, VerbClass};
 use crate::marks::{find_chains, Chain};
 use newsnlp_doc::{Entity, EntityLabel, Quote, QuoteKind, Sentence, Span, Speaker};
 use std::collections::{HashMap, HashSet};
@@ -830,7 +830,7 @@ impl<'a> Analysis<'a> {
         let is = |j: usize, words: &[&str]| j < n && words.iter().any(|w| self.is_lower(j, w));
         // `Saturday's debate`, `this week's vote` name a thing, not a time.
         let free = |j: usize| j + 1 >= n || !self.is_possessive(j + 1);
-        let day = |j: usize| is(j, DAYS) && free(j);
+        let day = |j: usize| j < n && is_day(self.word(j)) && free(j);
         // `last week`, but not `in the last year`.
         let deictic = |j: usize| {
             is(j, &["last", "this", "next"])

@@ -3,6 +3,7 @@
 //! Reporting verbs are listed by lemma; every inflection (`says`, `said`, `saying`, …) is
 //! generated here, so the scan does one hash lookup per token and never runs a regex.
 
+use newsnlp_lexicon::{self as lexicon, Flags};
 use std::collections::HashMap;
 
 /// How a reporting verb takes its complement.
@@ -85,7 +86,6 @@ pub(crate) enum Tag {
 pub(crate) struct Lexicon {
     tags: HashMap<String, Tag>,
     pub lemmas: Vec<&'static str>,
-    first_names: HashMap<&'static str, Gender>,
 }
 
 /// Speech and writing verbs (object optional).
@@ -238,11 +238,7 @@ const LISTENERS: &[&str] = &[
     "voters", "viewers", "listeners", "readers", "audiences", "crowds", "students", "delegates",
     "senators", "members", "colleagues", "congress", "parliament",
 ];
-/// Days, and the words naming one from now; time words (with [`TIMES`]).
-pub(crate) const DAYS: &[&str] = &[
-    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today",
-    "yesterday", "tonight",
-];
+/// Time words that follow a verb (`said last week`), with the lexicon's days.
 const TIMES: &[&str] = &[
     "recently", "earlier", "later", "last", "this", "week", "month", "year", "morning",
     "afternoon", "evening", "night",
@@ -253,68 +249,22 @@ const CUE_NOUNS: &[&str] = &[
     "allegations", "argument", "insistence", "announcement", "promise", "pledge", "suggestion",
     "contention", "testimony", "call", "calls", "message", "view", "position",
 ];
-const MALE_TITLES: &[&str] = &[
-    "mr.", "mr", "spokesman", "chairman", "congressman", "businessman", "king", "prince", "father",
-    "son", "brother", "husband", "uncle", "sir", "lord", "councilman", "assemblyman", "anchorman",
-    "pope", "boy", "man", "grandfather",
-];
-const FEMALE_TITLES: &[&str] = &[
-    "mrs.", "mrs", "ms.", "ms", "miss", "spokeswoman", "chairwoman", "congresswoman",
-    "businesswoman", "queen", "princess", "mother", "daughter", "sister", "wife", "aunt", "lady",
-    "councilwoman", "assemblywoman", "anchorwoman", "girl", "woman", "grandmother", "madam",
-];
-const TITLES: &[&str] = &[
-    "minister", "president", "senator", "sen.", "rep.", "representative", "governor", "gov.",
-    "secretary", "spokesperson", "official", "officials", "diplomat", "ambassador", "envoy",
-    "chancellor", "premier", "director", "chief", "head", "leader", "candidate", "nominee",
-    "mayor", "judge", "justice", "lawyer", "attorney", "adviser", "advisor", "aide", "aides",
-    "general", "gen.", "commander", "officer", "expert", "experts", "analyst", "analysts",
-    "professor", "prof.", "dr.", "doctor", "chairperson", "ceo", "executive", "founder", "manager",
-    "strategist", "economist", "author", "columnist", "correspondent", "reporter", "editor",
-    "activist", "campaigner", "counterpart", "deputy", "sheriff", "prosecutor", "lawmaker",
-    "legislator", "politician", "speaker", "host", "source", "sources", "critic", "critics",
-    "supporter", "supporters", "opponent", "opponents", "member", "members", "pollster",
-    "researcher", "researchers", "scientist", "historian", "investigator", "investigators",
-    "negotiator", "staffer", "surrogate", "mogul", "billionaire", "vice", "frontrunner",
-    "front-runner", "incumbent", "challenger", "republican", "democrat", "republicans",
-    "democrats", "conservative", "liberal",
-];
-const MALE_NAMES: &[&str] = &[
-    "sergey", "sergei", "vladimir", "dmitry", "dmitri", "alexander", "mikhail", "ivan", "igor",
-    "nikolai", "andrei", "boris", "yuri", "viktor", "maxim", "donald", "barack", "bill", "bernie",
-    "john", "james", "robert", "michael", "william", "david", "richard", "joseph", "thomas",
-    "charles", "christopher", "daniel", "matthew", "anthony", "mark", "paul", "steven", "steve",
-    "andrew", "kenneth", "joshua", "kevin", "brian", "george", "edward", "ronald", "timothy",
-    "jason", "jeffrey", "jeff", "ryan", "jacob", "gary", "eric", "jonathan", "stephen", "larry",
-    "justin", "scott", "frank", "benjamin", "gregory", "samuel", "raymond", "patrick", "jack",
-    "dennis", "jerry", "tyler", "aaron", "jose", "henry", "adam", "douglas", "nathan", "peter",
-    "zachary", "kyle", "walter", "harold", "jeremy", "ethan", "carl", "keith", "roger", "gerald",
-    "christian", "terry", "sean", "arthur", "austin", "noah", "lawrence", "jesse", "joe", "bryan",
-    "billy", "jordan", "albert", "dylan", "bruce", "willie", "gabriel", "alan", "juan", "logan",
-    "wayne", "ralph", "roy", "eugene", "randy", "vincent", "russell", "louis", "philip", "bobby",
-    "johnny", "bradley", "ted", "mitch", "marco", "rand", "chris", "mike", "jeb", "ben", "tim",
-    "newt", "rudy", "reince", "harry", "chuck", "jim", "tom", "dick", "al", "rick", "lindsey",
-    "jean-marc", "francois", "françois", "emmanuel", "nicolas", "angela", "recep", "bashar", "xi",
-    "shinzo", "mahmoud", "hassan", "ali", "mohammed", "muhammad", "ahmed", "kim", "ash", "corey",
-    "kellyanne", "julian",
-];
-const FEMALE_NAMES: &[&str] = &[
-    "hillary", "maria", "mary", "patricia", "jennifer", "linda", "elizabeth", "barbara", "susan",
-    "jessica", "sarah", "karen", "nancy", "lisa", "betty", "margaret", "sandra", "ashley",
-    "kimberly", "emily", "donna", "michelle", "dorothy", "carol", "amanda", "melissa", "deborah",
-    "stephanie", "rebecca", "sharon", "laura", "cynthia", "kathleen", "amy", "shirley", "angela",
-    "helen", "anna", "brenda", "pamela", "nicole", "emma", "samantha", "katherine", "christine",
-    "debra", "rachel", "catherine", "carolyn", "janet", "ruth", "heather", "diane", "virginia",
-    "julie", "joyce", "victoria", "olivia", "kelly", "christina", "lauren", "joan", "evelyn",
-    "judith", "megan", "cheryl", "andrea", "hannah", "martha", "jacqueline", "frances", "gloria",
-    "ann", "teresa", "kathryn", "sara", "janice", "jean", "alice", "madison", "doris", "abigail",
-    "julia", "judy", "grace", "denise", "amber", "marilyn", "beverly", "danielle", "theresa",
-    "sophia", "marie", "diana", "brittany", "natalie", "isabella", "charlotte", "rose", "alexis",
-    "kayla", "huma", "chelsea", "melania", "ivanka", "nikki", "kellyanne", "marine", "valentina",
-    "irina", "olga", "tatyana", "natalia", "svetlana", "elena", "yelena", "ekaterina", "debbie",
-    "loretta", "condoleezza", "madeleine", "carly", "michele", "susana", "jill", "tulsi", "kamala",
-    "hope", "elise", "lynn",
-];
+/// The gender a role or name implies; unisex and unmarked ones are unknown.
+fn gender(f: Flags) -> Gender {
+    match f.gender() {
+        Some(lexicon::Gender::Male) => Gender::Male,
+        Some(lexicon::Gender::Female) => Gender::Female,
+        Some(lexicon::Gender::Unisex) | None => Gender::Unknown,
+    }
+}
+
+/// Days that follow a verb (`said Thursday`, `said today`): weekdays in full, in any case, and
+/// the days named from now.
+pub(crate) fn is_day(word: &str) -> bool {
+    let f = lexicon::flags_folded(word);
+    f.contains(Flags::RELATIVE_DAY)
+        || f.contains(Flags::WEEKDAY) && !f.contains(Flags::ABBREVIATION)
+}
 
 /// Regular English inflection: 3rd singular, past, -ing.
 fn regular(lemma: &str) -> [String; 3] {
@@ -388,23 +338,30 @@ impl Lexicon {
             put(w, Tag::Pron(p));
         }
         // Word classes, in priority order (an earlier class keeps a word listed twice).
-        let classes: [(&[&str], Tag); 11] = [
+        let classes: [(&[&str], Tag); 6] = [
             (LISTENERS, Tag::Listener),
             (DETS, Tag::Det),
             (AUX, Tag::Aux),
             (PREPS, Tag::Prep),
             (CONJS, Tag::Conj),
             (CUE_NOUNS, Tag::CueNoun),
-            (MALE_TITLES, Tag::Title(Gender::Male)),
-            (FEMALE_TITLES, Tag::Title(Gender::Female)),
-            (TITLES, Tag::Title(Gender::Unknown)),
-            (DAYS, Tag::Time),
-            (TIMES, Tag::Time),
         ];
         for (words, tag) in classes {
             for w in words {
                 put(w, tag);
             }
+        }
+        // Then the shared classes: roles with the gender they imply, days, and time words.
+        for (w, f) in lexicon::words(Flags::ROLE) {
+            put(w, Tag::Title(gender(f)));
+        }
+        for (w, _) in
+            lexicon::words(Flags::WEEKDAY | Flags::RELATIVE_DAY).filter(|(w, _)| is_day(w))
+        {
+            put(w, Tag::Time);
+        }
+        for w in TIMES {
+            put(w, Tag::Time);
         }
         let mut lemmas: Vec<&'static str> = Vec::new();
         let classes = SPEECH
@@ -437,18 +394,7 @@ impl Lexicon {
             }
             put(&ing, Tag::Verb(id, class, Form::Ing));
         }
-        let mut first_names = HashMap::new();
-        for n in MALE_NAMES {
-            first_names.insert(*n, Gender::Male);
-        }
-        for n in FEMALE_NAMES {
-            first_names.entry(*n).or_insert(Gender::Female);
-        }
-        Lexicon {
-            tags,
-            lemmas,
-            first_names,
-        }
+        Lexicon { tags, lemmas }
     }
 
     /// The tag of a lowercased token text.
@@ -456,12 +402,15 @@ impl Lexicon {
         self.tags.get(lower).copied().unwrap_or(Tag::Other)
     }
 
-    /// The gender a (lowercased) first name suggests.
+    /// The gender a (lowercased) given name suggests: unknown for a unisex name (`angela`, on
+    /// both lists), which a `he` and a `she` may then both refer to.
     pub(crate) fn first_name_gender(&self, lower: &str) -> Gender {
-        self.first_names
-            .get(lower)
-            .copied()
-            .unwrap_or(Gender::Unknown)
+        let f = lexicon::flags(lower);
+        if f.contains(Flags::GIVEN_NAME) {
+            gender(f)
+        } else {
+            Gender::Unknown
+        }
     }
 
     /// True for verbs that report only with an explicit complement (see [`NEEDS_SIGNAL`]).
@@ -522,14 +471,8 @@ mod tests {
             ("PREPS", PREPS),
             ("CONJS", CONJS),
             ("LISTENERS", LISTENERS),
-            ("DAYS", DAYS),
             ("TIMES", TIMES),
             ("CUE_NOUNS", CUE_NOUNS),
-            ("MALE_TITLES", MALE_TITLES),
-            ("FEMALE_TITLES", FEMALE_TITLES),
-            ("TITLES", TITLES),
-            ("MALE_NAMES", MALE_NAMES),
-            ("FEMALE_NAMES", FEMALE_NAMES),
         ];
         for (name, words) in tables {
             let mut seen = std::collections::HashSet::new();

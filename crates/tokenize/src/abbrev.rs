@@ -1,22 +1,18 @@
 //! Abbreviations that keep their full stop, and the words that show a new sentence has begun.
 
+use newsnlp_lexicon::{self as lexicon, Flags};
+
 /// Abbreviations written with a final full stop. Matched as written, or with any of their
 /// letters upper-cased (`Gen` also matches `GEN`, `etc` also `Etc`), never lower-cased, so that
 /// `No.` (number) differs from the word `no.` at a sentence end.
 #[rustfmt::skip]
 const ABBREVIATIONS: &[&str] = &[
-    // titles and ranks
-    "Mr", "Mrs", "Ms", "Mssrs", "Messrs", "Dr", "Drs", "Prof", "Gov", "Govs", "Sen", "Sens",
-    "Rep", "Reps", "Gen", "Col", "Lt", "Sgt", "Capt", "Cpl", "Pvt", "Maj", "Adm", "Cmdr",
-    "Cdr", "Comdr", "Brig", "Rev", "Revs", "Hon", "Pres", "Supt", "Insp", "Det", "Atty",
-    "Sr", "Jr", "Esq", "Fr", "Sra", "Mme", "Mlle", "Mx", "Amb", "Ald", "Cllr", "Dept",
+    // name suffixes and offices (titles and ranks: `lexicon_abbreviation`)
+    "Sr", "Jr", "Esq", "Dept",
     // companies and places
     "Inc", "Co", "Cos", "Corp", "Ltd", "Bros", "Assn", "Assoc", "Univ", "Inst", "Intl",
     "Natl", "Govt", "Mfg", "Plc", "St", "Ste", "Mt", "Ft", "Ave", "Blvd", "Rd", "Hwy",
     "Sq", "Pl", "Ct", "Dist", "Bldg",
-    // months and days
-    "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec",
-    "Mon", "Tue", "Tues", "Wed", "Thu", "Thur", "Thurs", "Fri", "Sat", "Sun",
     // Latin and scholarly
     "etc", "vs", "al", "cf", "ca", "approx", "esp", "ibid", "viz", "ed", "eds", "voc",
     "trans", "repr", "Ch", "Vol", "vol", "vols",
@@ -32,7 +28,7 @@ const US_STATES: &[&str] = &[
     "Wisc", "Wyo",
 ];
 
-/// The longest entry of the lists, in bytes.
+/// The longest entry of the lists and of the lexicon's abbreviations (`Messrs`), in bytes.
 const MAX_ABBREVIATION_LEN: usize = 6;
 
 /// Abbreviations that keep their full stop only before a number (`No. 5`, `pp. 12`); elsewhere
@@ -83,6 +79,15 @@ fn matches_entry(word: &str, entry: &str) -> bool {
             .all(|(w, e)| w == e || (w.is_ascii_uppercase() && w.to_ascii_lowercase() == e))
 }
 
+/// Title, rank, month and weekday abbreviations (`Gen`, `Sgt`, `Sept`, `Thurs`), which the
+/// lexicon lists lowercase: matched as [`matches_entry`] matches a capitalised entry, with an
+/// initial capital and any of the other letters upper-cased (`Gen`, `GEN`, not `gen`).
+fn lexicon_abbreviation(word: &str) -> bool {
+    word.is_ascii()
+        && word.as_bytes().first().is_some_and(u8::is_ascii_uppercase)
+        && lexicon::flags_folded(word).intersects(Flags::TITLE_ABBREVIATION | Flags::ABBREVIATION)
+}
+
 fn listed(word: &str, list: &[&str]) -> bool {
     list.iter().any(|e| matches_entry(word, e))
 }
@@ -111,7 +116,7 @@ pub(crate) fn keeps_period(word: &str, next: impl FnOnce() -> Option<char>) -> b
     if body.len() > MAX_ABBREVIATION_LEN {
         return false;
     }
-    if listed(body, ABBREVIATIONS) || listed(body, US_STATES) {
+    if listed(body, ABBREVIATIONS) || lexicon_abbreviation(body) || listed(body, US_STATES) {
         return true;
     }
     listed(body, BEFORE_NUMBER) && next().is_some_and(|c| c.is_ascii_digit())
@@ -179,8 +184,15 @@ mod tests {
 
     #[test]
     fn no_entry_is_longer_than_the_limit() {
-        let all = ABBREVIATIONS.iter().chain(US_STATES).chain(BEFORE_NUMBER);
-        assert!(all.into_iter().all(|e| e.len() <= MAX_ABBREVIATION_LEN));
+        let all = ABBREVIATIONS
+            .iter()
+            .chain(US_STATES)
+            .chain(BEFORE_NUMBER)
+            .copied();
+        let lexicon = lexicon::words(Flags::TITLE_ABBREVIATION | Flags::ABBREVIATION);
+        assert!(all
+            .chain(lexicon.map(|(w, _)| w))
+            .all(|e| e.len() <= MAX_ABBREVIATION_LEN));
     }
 
     #[test]

@@ -10,6 +10,7 @@
 use crate::abbrev::abbreviation_ends_sentence;
 use crate::chars::{is_closer, is_terminal};
 use newsnlp_doc::{Sentence, Span};
+use newsnlp_lexicon::{self as lexicon, Flags};
 use std::cell::Cell;
 
 /// Why a token may end a sentence.
@@ -74,15 +75,11 @@ const UNPUNCTUATED_STARTERS: &[&str] = &[
 /// are lowercase; in a title the next word is capitalised too (`Alice In Wonderland`).
 const RUN_IN_PREPOSITIONS: &[&str] = &["In", "On", "At", "After", "During", "For", "By", "With"];
 
-const WEEKDAYS: &[&str] = &[
-    "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
-];
-
-#[rustfmt::skip]
-const MONTHS: &[&str] = &[
-    "January", "February", "March", "April", "May", "June", "July", "August", "September",
-    "October", "November", "December",
-];
+/// A weekday or month (`class`) written in full, in English, capitalised (`Thursday`, `May`).
+fn is_full_name(word: &str, class: Flags) -> bool {
+    let f = lexicon::flags_capitalised(word);
+    f.contains(class | Flags::ENGLISH) && !f.contains(Flags::ABBREVIATION)
+}
 
 /// Verbs that attribute a quotation (`"…?" Clinton said.`).
 #[rustfmt::skip]
@@ -208,9 +205,9 @@ impl Para<'_> {
     fn date_line_end(&self) -> Option<usize> {
         let f = self.first;
         let year = self.tok(f + 5);
-        let is_date = WEEKDAYS.contains(&self.tok(f))
+        let is_date = is_full_name(self.tok(f), Flags::WEEKDAY)
             && self.tok(f + 1) == ","
-            && MONTHS.contains(&self.tok(f + 2))
+            && is_full_name(self.tok(f + 2), Flags::MONTH)
             && self.tok(f + 3).bytes().all(|b| b.is_ascii_digit())
             && self.tok(f + 4) == ","
             && year.len() == 4
