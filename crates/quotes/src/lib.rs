@@ -35,15 +35,20 @@
 //! ```
 
 mod extract;
+mod learned;
 mod lexicon;
 mod marks;
 
+pub use learned::{train, Epoch, ModelMode, QuoteModel, QuoteModelError, TrainError, TrainOptions};
 use newsnlp_doc::{Declaration, Document, Layer, Quote, Stage, StageError};
+use std::sync::Arc;
 
 /// The quote stage. Build it once (it compiles its lexicon) and share it between threads.
 #[derive(Debug, Clone)]
 pub struct QuoteExtractor {
     lexicon: lexicon::Lexicon,
+    /// A learned model (`--model`) and how its quotes combine with the rules'.
+    model: Option<(Arc<QuoteModel>, ModelMode)>,
 }
 
 impl Default for QuoteExtractor {
@@ -57,7 +62,14 @@ impl QuoteExtractor {
     pub fn new() -> QuoteExtractor {
         QuoteExtractor {
             lexicon: lexicon::Lexicon::new(),
+            model: None,
         }
+    }
+
+    /// The extractor with a learned model (see [`QuoteModel`]); it then also reads `pos`.
+    pub fn with_model(mut self, model: QuoteModel, mode: ModelMode) -> QuoteExtractor {
+        self.model = Some((Arc::new(model), mode));
+        self
     }
 
     /// The quotes of `doc`, in text order, without changing it.
@@ -81,12 +93,34 @@ impl QuoteExtractor {
                 message: "a sentence refers to a token that does not exist".to_string(),
             });
         }
-        let analysis = extract::Analysis::new(
-            &self.lexicon, &doc.text, tokens, sentences, paragraphs, entities,
-        );
-        Ok(analysis.quotes())
+        let rules = || {
+            extract::Analysis::new(
+                &self.lexicon, &doc.text, tokens, sentences, paragraphs, entities,
+            )
+            .quotes()
+        };
+        match &self.model {
+            None => Ok(rules()),
+            Some((model, ModelMode::Alone)) => model.quotes(&self.lexicon, doc),
+            Some((model, ModelMode::Hybrid)) => {
+                Ok(learned::hybrid(rules(), model.quotes(&self.lexicon, doc)?))
+            }
+        }
     }
 }
+
+/// What the quotes stage reads and adds with a learned model: `pos` too.
+pub const MODEL_DECLARATION: Declaration = Declaration {
+    name: "quotes",
+    requires: &[
+        Layer::Tokens,
+        Layer::Sentences,
+        Layer::Paragraphs,
+        Layer::Pos,
+        Layer::Entities,
+    ],
+    provides: &[Layer::Quotes],
+};
 
 /// What the quotes stage reads and adds.
 pub const DECLARATION: Declaration = Declaration {
@@ -106,7 +140,11 @@ impl Stage for QuoteExtractor {
     }
 
     fn declaration(&self) -> Option<&'static Declaration> {
-        Some(&DECLARATION)
+        Some(if self.model.is_some() {
+            &MODEL_DECLARATION
+        } else {
+            &DECLARATION
+        })
     }
 
     fn annotate(&self, doc: &mut Document) -> Result<(), StageError> {

@@ -1,0 +1,222 @@
+//! The model's features for one window, hashed straight into its weight table.
+//!
+//! Besides the usual word, lemma and part-of-speech context, the features carry what decides
+//! an attribution in news: the reporting-word class of each token (the rules' lexicon), the
+//! nearest reporting word to either side in the sentence with its distance (content sits right
+//! of `said that` and left of `, he said`), entity labels (sources are names), quotation state
+//! and where the sentence stands in its paragraph.
+
+use super::layers::{Layers, QuoteState};
+use crate::lexicon::{Lexicon, Tag};
+use newsnlp_tagger::{FeatureHash, Features};
+use std::ops::Range;
+
+/// Template ids; changing any feature needs a new [`super::FEATURES`] version.
+mod t {
+    pub const BIAS: u32 = 0;
+    pub const WORD: u32 = 1;
+    pub const LEMMA: u32 = 2;
+    pub const UPOS: u32 = 3;
+    pub const PTB: u32 = 4;
+    pub const SUFFIX: u32 = 5;
+    pub const CAPS: u32 = 6;
+    pub const NEAR_WORD: u32 = 7;
+    pub const NEAR_UPOS: u32 = 8;
+    pub const UPOS_BIGRAM: u32 = 9;
+    pub const CUE: u32 = 10;
+    pub const NEAR_CUE: u32 = 11;
+    pub const VERB: u32 = 12;
+    pub const ENTITY: u32 = 13;
+    pub const QUOTE: u32 = 14;
+    pub const QUOTE_BIGRAM: u32 = 15;
+    pub const PLACE: u32 = 16;
+    pub const TRIGGER: u32 = 17;
+    pub const TRIGGER_LEMMA: u32 = 18;
+    pub const TRIGGER_UPOS: u32 = 19;
+}
+
+/// A token that introduces or closes a content: a reporting verb or noun, `according`, a colon.
+fn trigger(tag: Tag) -> bool {
+    matches!(
+        tag,
+        Tag::Verb(..) | Tag::CueNoun | Tag::According | Tag::Colon
+    )
+}
+
+/// The class of a reporting-word tag without its lemma id (ids follow list order).
+fn cue_class(tag: Tag) -> String {
+    match tag {
+        Tag::Verb(_, class, form) => format!("verb {class:?} {form:?}"),
+        other => format!("{other:?}"),
+    }
+}
+
+/// Distance in tokens, in buckets that grow with it.
+fn bucket(d: usize) -> u64 {
+    match d {
+        0..=3 => d as u64,
+        4..=6 => 4,
+        7..=10 => 5,
+        11..=20 => 6,
+        _ => 7,
+    }
+}
+
+/// Per-document feature inputs that several tokens read (computed once).
+pub(crate) struct Prepared {
+    cue: Vec<String>,
+    /// Nearest trigger before / after each token in its sentence: `(token, distance)`.
+    left: Vec<Option<(usize, usize)>>,
+    right: Vec<Option<(usize, usize)>>,
+}
+
+impl Prepared {
+    pub fn new(layers: &Layers) -> Prepared {
+        let n = layers.toks.len();
+        let mut left = vec![None; n];
+        let mut right = vec![None; n];
+        let mut last: Option<usize> = None;
+        for i in 0..n {
+            if layers.sentence_at[i].1 {
+                last = None;
+            }
+            left[i] = last.map(|j| (j, i - j));
+            if trigger(layers.cue[i]) {
+                last = Some(i);
+            }
+        }
+        let mut next: Option<usize> = None;
+        for i in (0..n).rev() {
+            right[i] = next.map(|j| (j, j - i));
+            if trigger(layers.cue[i]) {
+                next = Some(i);
+            }
+            if layers.sentence_at[i].1 {
+                next = None;
+            }
+        }
+        Prepared {
+            cue: layers.cue.iter().map(|&c| cue_class(c)).collect(),
+            left,
+            right,
+        }
+    }
+}
+
+/// The features of the tokens of window `w`, written into `f`.
+pub(crate) fn window(
+    lexicon: &Lexicon,
+    l: &Layers,
+    p: &Prepared,
+    w: Range<usize>,
+    f: &mut Features,
+) {
+    f.clear();
+    for i in w.clone() {
+        f.next_token();
+        token(lexicon, l, p, i, f);
+        context(l, p, &w, i, f);
+        triggers(lexicon, l, p, i, f);
+    }
+}
+
+/// What the token itself is.
+fn token(lexicon: &Lexicon, l: &Layers, p: &Prepared, i: usize, f: &mut Features) {
+    let word = &l.lower[i];
+    let tp = &l.pos.tokens[i];
+    f.add(FeatureHash::new(t::BIAS));
+    f.add(FeatureHash::new(t::WORD).bytes(word.as_bytes()));
+    f.add(FeatureHash::new(t::LEMMA).lower(l.pos.lemma(i)));
+    f.add(FeatureHash::new(t::UPOS).bytes(tp.pos().as_bytes()));
+    f.add(FeatureHash::new(t::PTB).bytes(tp.tag().as_bytes()));
+    let chars: Vec<char> = word.chars().collect();
+    let suffix: String = chars[chars.len().saturating_sub(3)..].iter().collect();
+    f.add(FeatureHash::new(t::SUFFIX).bytes(suffix.as_bytes()));
+    let raw = l.text.get(l.toks[i].range()).unwrap_or("");
+    let caps = raw
+        .chars()
+        .next()
+        .map_or(0, |c| u64::from(c.is_uppercase()))
+        + 2 * u64::from(raw.chars().all(|c| !c.is_lowercase()));
+    f.add(FeatureHash::new(t::CAPS).num(caps));
+    f.add(FeatureHash::new(t::CUE).bytes(p.cue[i].as_bytes()));
+    if let Tag::Verb(id, ..) = l.cue[i] {
+        let lemma = lexicon.lemmas.get(usize::from(id)).copied().unwrap_or("");
+        f.add(FeatureHash::new(t::VERB).bytes(lemma.as_bytes()));
+    }
+    let entity = l.entity[i].map_or((0, 0), |(e, first)| {
+        (1 + l.entities[e].label as u64, u64::from(first))
+    });
+    f.add(FeatureHash::new(t::ENTITY).num(entity.0).num(entity.1));
+    f.add(FeatureHash::new(t::QUOTE).num(l.quote[i] as u64));
+    let (sentence, starts) = l.sentence_at[i];
+    f.add(
+        FeatureHash::new(t::PLACE)
+            .num(sentence.min(3) as u64)
+            .num(u64::from(starts))
+            .num(l.para[i].min(3) as u64),
+    );
+}
+
+/// Neighbours within ±2 tokens of the window.
+fn context(l: &Layers, p: &Prepared, w: &Range<usize>, i: usize, f: &mut Features) {
+    let upos = |j: usize| l.pos.tokens[j].pos().as_bytes();
+    for d in [-2i64, -1, 1, 2] {
+        let j = i as i64 + d;
+        let (word, pos, cue): (&[u8], &[u8], &[u8]) = if j < w.start as i64 || j >= w.end as i64 {
+            (b"<edge>", b"<edge>", b"<edge>")
+        } else {
+            let j = j as usize;
+            (l.lower[j].as_bytes(), upos(j), p.cue[j].as_bytes())
+        };
+        let h = |t: u32| FeatureHash::new(t).num(d as u64);
+        f.add(h(t::NEAR_WORD).bytes(word));
+        f.add(h(t::NEAR_UPOS).bytes(pos));
+        if d.abs() == 1 {
+            f.add(h(t::NEAR_CUE).bytes(cue));
+            f.add(h(t::UPOS_BIGRAM).bytes(pos).bytes(upos(i)));
+        }
+    }
+    let prev = if i > w.start {
+        l.quote[i - 1]
+    } else {
+        QuoteState::Outside
+    };
+    f.add(
+        FeatureHash::new(t::QUOTE_BIGRAM)
+            .num(prev as u64)
+            .num(l.quote[i] as u64),
+    );
+}
+
+/// The nearest reporting words on either side in the sentence.
+fn triggers(lexicon: &Lexicon, l: &Layers, p: &Prepared, i: usize, f: &mut Features) {
+    for (side, near) in [(0u64, p.left[i]), (1, p.right[i])] {
+        let Some((j, d)) = near else {
+            f.add(FeatureHash::new(t::TRIGGER).num(side).bytes(b"none"));
+            continue;
+        };
+        let lemma = match l.cue[j] {
+            Tag::Verb(id, ..) => lexicon.lemmas.get(usize::from(id)).copied().unwrap_or(""),
+            _ => l.lower[j].as_str(),
+        };
+        let b = bucket(d);
+        f.add(
+            FeatureHash::new(t::TRIGGER)
+                .num(side)
+                .bytes(p.cue[j].as_bytes())
+                .num(b),
+        );
+        f.add(
+            FeatureHash::new(t::TRIGGER_LEMMA)
+                .num(side)
+                .bytes(lemma.as_bytes()),
+        );
+        f.add(
+            FeatureHash::new(t::TRIGGER_UPOS)
+                .num(side)
+                .num(b)
+                .bytes(l.pos.tokens[i].pos().as_bytes()),
+        );
+    }
+}

@@ -1,0 +1,207 @@
+//! A learned attribution model for research use: a BILOU sequence tagger ([`newsnlp_tagger`])
+//! that marks contents, cues and sources in each paragraph, then pairs them into quotes.
+//!
+//! The rules find direct quotes and their speakers very well and indirect attributions poorly
+//! (recall about 0.4 on PolNeAR), so by default ([`ModelMode::Hybrid`]) the model only adds
+//! the non-direct attributions that no rule quote overlaps. The model is trained on data whose
+//! licence travels with it (PolNeAR: CC BY-NC-SA 4.0), so its file carries that licence, the
+//! binaries print it when they load the model, and nothing in the workspace embeds one.
+
+mod features;
+mod gold;
+mod layers;
+mod pair;
+mod train;
+
+pub use train::{train, Epoch, TrainOptions};
+
+use crate::lexicon::Lexicon;
+use layers::Layers;
+use newsnlp_doc::{Document, Quote, QuoteKind, Span, StageError};
+use newsnlp_tagger::{Bilou, Model, ModelError, Scratch};
+use thiserror::Error;
+
+/// Version of the features: a model is only read by the code that extracts its features.
+const FEATURES: &str = "newsnlp-quotes/learned-1";
+
+/// Magic bytes of a quote model file: then the licence, then the tagger model.
+const MAGIC: &[u8; 8] = b"NNLPQTM1";
+
+/// What a tagged span is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Label {
+    Content = 0,
+    Cue = 1,
+    Source = 2,
+}
+
+impl Label {
+    const ALL: [Label; 3] = [Label::Content, Label::Cue, Label::Source];
+
+    /// The field of a gold attribution holding this label's pieces.
+    fn field(self) -> &'static str {
+        ["content", "cue", "source"][self as usize]
+    }
+}
+
+fn scheme() -> Bilou {
+    Bilou::new(["CONTENT", "CUE", "SOURCE"])
+}
+
+/// Why a quote model could not be read or trained.
+#[derive(Debug, Error)]
+pub enum QuoteModelError {
+    #[error("cannot read quote model {path}: {source}")]
+    Io {
+        path: String,
+        source: std::io::Error,
+    },
+    #[error("not a newsnlp quote model (bad magic bytes)")]
+    BadMagic,
+    #[error("quote model file is truncated")]
+    Truncated,
+    #[error("invalid quote model: {0}")]
+    Invalid(String),
+    #[error("invalid quote model: {0}")]
+    Tagger(#[from] ModelError),
+}
+
+/// Why training stopped.
+#[derive(Debug, Error)]
+pub enum TrainError {
+    #[error("document {id}: {reason}")]
+    BadGold { id: String, reason: String },
+    #[error("document {id}: {source}")]
+    Layers { id: String, source: StageError },
+    #[error("no training document has a window to learn from")]
+    Empty,
+}
+
+/// How the model's quotes combine with the rules'.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum ModelMode {
+    /// The rules' quotes, plus the model's mixed and indirect ones that overlap none of them.
+    #[default]
+    Hybrid,
+    /// The model's quotes alone.
+    Alone,
+}
+
+/// A trained attribution model and the licence of the data it was learned from.
+#[derive(Clone)]
+pub struct QuoteModel {
+    tagger: Model,
+    licence: String,
+}
+
+impl std::fmt::Debug for QuoteModel {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("QuoteModel")
+            .field("licence", &self.licence)
+            .finish_non_exhaustive()
+    }
+}
+
+impl QuoteModel {
+    /// What the model was trained on and under which terms (printed when it is loaded).
+    pub fn licence(&self) -> &str {
+        &self.licence
+    }
+
+    /// The file form: magic bytes, the licence (u32 length, UTF-8), the tagger model.
+    pub fn to_bytes(&self) -> Vec<u8> {
+        let mut out = MAGIC.to_vec();
+        out.extend_from_slice(&(self.licence.len() as u32).to_le_bytes());
+        out.extend_from_slice(self.licence.as_bytes());
+        out.extend_from_slice(&self.tagger.to_bytes());
+        out
+    }
+
+    /// Reads the form written by [`QuoteModel::to_bytes`], checking that the tagger inside
+    /// was trained on this version's features and tags.
+    pub fn from_bytes(bytes: &[u8]) -> Result<QuoteModel, QuoteModelError> {
+        let rest = bytes.strip_prefix(MAGIC).ok_or(QuoteModelError::BadMagic)?;
+        let (len, rest) = rest
+            .split_first_chunk::<4>()
+            .ok_or(QuoteModelError::Truncated)?;
+        let len = u32::from_le_bytes(*len) as usize;
+        if len > rest.len() {
+            return Err(QuoteModelError::Truncated);
+        }
+        let (licence, rest) = rest.split_at(len);
+        let licence = String::from_utf8(licence.to_vec())
+            .map_err(|_| QuoteModelError::Invalid("licence is not UTF-8".into()))?;
+        let tagger = Model::from_bytes(rest)?;
+        if tagger.meta() != FEATURES {
+            return Err(QuoteModelError::Invalid(format!(
+                "features {:?}, this version reads {FEATURES:?}",
+                tagger.meta()
+            )));
+        }
+        if tagger.tag_names() != scheme().tag_names().as_slice() {
+            return Err(QuoteModelError::Invalid("unexpected tag set".into()));
+        }
+        Ok(QuoteModel { tagger, licence })
+    }
+
+    /// Reads a model file.
+    pub fn load(path: &std::path::Path) -> Result<QuoteModel, QuoteModelError> {
+        let bytes = std::fs::read(path).map_err(|source| QuoteModelError::Io {
+            path: path.display().to_string(),
+            source,
+        })?;
+        QuoteModel::from_bytes(&bytes)
+    }
+
+    /// The model's quotes of `doc` (which needs tokens, sentences, paragraphs, pos, entities).
+    pub(crate) fn quotes(
+        &self,
+        lexicon: &Lexicon,
+        doc: &Document,
+    ) -> Result<Vec<Quote>, StageError> {
+        let layers = Layers::new(lexicon, doc)?;
+        let prepared = features::Prepared::new(&layers);
+        let scheme = scheme();
+        let mut feats = self.tagger.features();
+        let (mut scratch, mut tags) = (Scratch::default(), Vec::new());
+        let mut out = Vec::new();
+        for w in &layers.windows {
+            features::window(lexicon, &layers, &prepared, w.clone(), &mut feats);
+            self.tagger.decode(&feats, &mut scratch, &mut tags);
+            let spans: Vec<_> = scheme
+                .decode(&tags)
+                .into_iter()
+                .map(|(r, l)| (r.start + w.start..r.end + w.start, Label::ALL[l]))
+                .collect();
+            out.extend(pair::quotes(&layers, &spans));
+        }
+        Ok(out)
+    }
+}
+
+/// The rules' quotes with the model's mixed and indirect quotes that overlap none of them, in
+/// text order. The rules' contents are merged into sorted disjoint stretches first, so each
+/// model quote is checked with one binary search.
+pub(crate) fn hybrid(rules: Vec<Quote>, model: Vec<Quote>) -> Vec<Quote> {
+    let mut covered: Vec<Span> = rules.iter().map(|q| q.span).collect();
+    covered.sort_by_key(|s| s.start);
+    let mut merged: Vec<Span> = Vec::with_capacity(covered.len());
+    for s in covered {
+        match merged.last_mut() {
+            Some(m) if s.start < m.end => m.end = m.end.max(s.end),
+            _ => merged.push(s),
+        }
+    }
+    let free = |s: Span| {
+        let i = merged.partition_point(|m| m.end <= s.start);
+        merged.get(i).map_or(true, |m| m.start >= s.end)
+    };
+    let mut out = rules;
+    out.extend(
+        model
+            .into_iter()
+            .filter(|q| q.kind != QuoteKind::Direct && free(q.span)),
+    );
+    out.sort_by_key(|q| (q.span.start, q.span.end));
+    out
+}
