@@ -205,3 +205,6 @@ pub(crate) fn hybrid(rules: Vec<Quote>, model: Vec<Quote>) -> Vec<Quote> {
     out.sort_by_key(|q| (q.span.start, q.span.end));
     out
 }
+
+#[cfg(test)]
+mod tests;
