@@ -13,6 +13,7 @@ OUT=${OUT:-$(mktemp -d)}
 K=${K:-4}
 MODEL=${MODEL:-${CARGO_TARGET_DIR:-target}/models/quotes.model}
 SIDES=${SIDES:-train dev}
+# Extra options for each fold's `newsnlp-quotes train` (e.g. TRAIN_ARGS="--epochs 20").
 
 annotate() { "$BIN/newsnlp-tokenize" -q "$1" | "$BIN/newsnlp-pos" -q | "$BIN/newsnlp-entities" -q; }
 score() { python3 "$SHARED/eval/score_quotes.py" "$1" "$2" | tail -2; }
@@ -25,7 +26,7 @@ for side in $SIDES; do
       awk -v k=$k -v K=$K '(NR - 1) % K != k' "$OUT/train.ann.jsonl" > "$OUT/fold.train.jsonl"
       awk -v k=$k -v K=$K '(NR - 1) % K == k' "$OUT/train.ann.jsonl" > "$OUT/fold.test.jsonl"
       "$BIN/newsnlp-quotes" train --train "$OUT/fold.train.jsonl" -o "$OUT/fold.model" \
-        --licence "PolNeAR train fold (CC BY-NC-SA 4.0)" 2> "$OUT/fold$k.log"
+        --licence "PolNeAR train fold (CC BY-NC-SA 4.0)" ${TRAIN_ARGS:-} 2> "$OUT/fold$k.log"
       for mode in hybrid alone; do
         "$BIN/newsnlp-quotes" -q --model "$OUT/fold.model" --model-mode $mode "$OUT/fold.test.jsonl" \
           2> /dev/null >> "$OUT/train.$mode.jsonl"
