@@ -9,7 +9,7 @@ RELEASE := $(or $(CARGO_TARGET_DIR),target)/release
 BIN ?= $(RELEASE)
 export BIN SHARED
 
-.PHONY: all build run pipe corpus view test test-view eval bench compare-spacy model pos-model fixtures golden test-spark gazetteer fuzz clean
+.PHONY: all build run pipe corpus view test test-view eval bench compare-spacy model pos-model quote-model fixtures golden test-spark gazetteer fuzz clean
 
 all: build
 
@@ -68,6 +68,11 @@ model:
 ## pos-model: retrain the shipped pos model from ../shared (see crates/pos/README.md)
 pos-model:
 	bash crates/pos/train-model.sh
+
+## quote-model: train the learned quote model (research use, CC BY-NC-SA 4.0) from ../shared into
+## target/models/quotes.model; never committed or embedded (see crates/quotes/README.md)
+quote-model:
+	bash crates/quotes/train-model.sh
 
 ## gazetteer: regenerate the embedded GeoNames tables (needs Python and PyPI)
 gazetteer:

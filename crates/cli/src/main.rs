@@ -12,8 +12,9 @@ use newsnlp_doc::runner::Body;
 use newsnlp_doc::Document;
 use newsnlp_doc::Runner;
 use newsnlp_exchange::{brat, conll};
+use newsnlp_quotes::QuoteModel;
 use std::io::{IsTerminal, Write};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 const EXIT_CODES: &str = "Exit codes:
   0  every input was read; bad lines became error records (or were skipped)
@@ -173,6 +174,11 @@ struct RunArgs {
     /// Publication date (ISO) for documents without a `published` field; resolves dateline years.
     #[arg(long, value_name = "YYYY-MM-DD", value_parser = newsnlp_dateline::published_arg)]
     published: Option<String>,
+
+    /// A learned quote model (`newsnlp-quotes train`, `make quote-model`; research use, its
+    /// licence is printed on load): adds its indirect attributions to the rules' quotes.
+    #[arg(long, value_name = "MODEL")]
+    quotes_model: Option<PathBuf>,
 }
 
 fn main() {
@@ -199,8 +205,13 @@ fn run(args: RunArgs) -> anyhow::Result<()> {
             selection.added.join(", ")
         );
     }
+    let quotes_model = match &args.quotes_model {
+        Some(path) => Some(load_quotes_model(path, &selection)?),
+        None => None,
+    };
     let pipeline = selection.build(&StageConfig {
         published: args.published.clone(),
+        quotes_model,
     });
     let inputs = input::expand(&args.io.inputs)?;
     let options = args.io.run_options();
@@ -229,6 +240,20 @@ fn run(args: RunArgs) -> anyhow::Result<()> {
         );
     }
     Ok(())
+}
+
+/// The `--quotes-model` file, its licence printed; the model reads `pos`, so that stage must run.
+fn load_quotes_model(path: &Path, selection: &Selection) -> anyhow::Result<QuoteModel> {
+    if selection.names.contains(&"quotes") && !selection.names.contains(&"pos") {
+        anyhow::bail!("--quotes-model reads part of speech: add pos to --stages");
+    }
+    let model = QuoteModel::load(path)?;
+    eprintln!(
+        "newsnlp: quotes model {}: {}",
+        path.display(),
+        model.licence()
+    );
+    Ok(model)
 }
 
 fn progress_bar(total: Option<u64>) -> ProgressBar {

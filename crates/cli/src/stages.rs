@@ -8,7 +8,7 @@ use newsnlp_dateline::DatelineParser;
 use newsnlp_doc::{Declaration, Layer, Pipeline, Stage};
 use newsnlp_entities::EntityRecognizer;
 use newsnlp_pos::PosTagger;
-use newsnlp_quotes::QuoteExtractor;
+use newsnlp_quotes::{ModelMode, QuoteExtractor, QuoteModel};
 use newsnlp_tokenize::Tokenizer;
 use thiserror::Error;
 
@@ -17,6 +17,8 @@ use thiserror::Error;
 pub struct StageConfig {
     /// Publication date for documents without a `published` field (`--published`).
     pub published: Option<String>,
+    /// A learned quote model (`--quotes-model`), combined with the rules.
+    pub quotes_model: Option<QuoteModel>,
 }
 
 /// One stage the driver can run.
@@ -57,7 +59,10 @@ pub const STAGES: &[StageInfo] = &[
     },
     StageInfo {
         declaration: &newsnlp_quotes::DECLARATION,
-        make: |_| Box::new(QuoteExtractor::new()),
+        make: |c| match &c.quotes_model {
+            None => Box::new(QuoteExtractor::new()),
+            Some(m) => Box::new(QuoteExtractor::new().with_model(m.clone(), ModelMode::Hybrid)),
+        },
     },
 ];
 
