@@ -126,8 +126,8 @@ fn run_train(
     eprintln!("newsnlp-quotes train: {} documents", docs.len());
     let model = train(&docs, licence, opts, |e| {
         eprintln!(
-            "epoch {:>2}: {} tag errors; held-out span F1 content {:.2}, all {:.2}",
-            e.epoch, e.train_errors, e.content_f1, e.all_f1
+            "{} tagger, epoch {:>2}: {} tag errors; held-out span F1 {:.2} (first label), {:.2} (all)",
+            e.tagger, e.epoch, e.train_errors, e.first_f1, e.all_f1
         )
     })?;
     std::fs::write(output, model.to_bytes())

@@ -36,10 +36,11 @@ mod t {
     pub const VERB_NEAR: u32 = 20;
     pub const VERB_NEAR_LEMMA: u32 = 21;
     pub const LEMMA_BIGRAM: u32 = 22;
+    pub const ANCHOR: u32 = 23;
 }
 
 /// A token that introduces or closes a content: a reporting verb or noun, `according`, a colon.
-fn trigger(tag: Tag) -> bool {
+pub(crate) fn trigger(tag: Tag) -> bool {
     matches!(
         tag,
         Tag::Verb(..) | Tag::CueNoun | Tag::According | Tag::Colon
@@ -115,12 +116,15 @@ impl Prepared {
     }
 }
 
-/// The features of the tokens of window `w`, written into `f`.
+/// The features of the tokens of window `w`, written into `f`. With `cue`, each token also
+/// gets its position relative to that cue: the attribution tagger then reads one cue at a time
+/// and marks that cue's content and source.
 pub(crate) fn window(
     lexicon: &Lexicon,
     l: &Layers,
     p: &Prepared,
     w: Range<usize>,
+    cue: Option<&Range<usize>>,
     f: &mut Features,
 ) {
     f.clear();
@@ -129,6 +133,57 @@ pub(crate) fn window(
         token(lexicon, l, p, i, f);
         context(l, p, &w, i, f);
         triggers(lexicon, l, p, i, f);
+        if let Some(cue) = cue {
+            anchored(lexicon, l, p, cue, i, f);
+        }
+    }
+}
+
+/// Where token `i` stands relative to the cue `c`, alone and with what the token is.
+fn anchored(
+    lexicon: &Lexicon,
+    l: &Layers,
+    p: &Prepared,
+    c: &Range<usize>,
+    i: usize,
+    f: &mut Features,
+) {
+    let (side, d) = if i < c.start {
+        (0u64, c.start - i)
+    } else if i < c.end {
+        (1, i - c.start)
+    } else {
+        (2, i + 1 - c.end)
+    };
+    let b = bucket(d);
+    let head = c
+        .clone()
+        .rev()
+        .find(|&j| l.pos.tokens[j].pos() == "VERB")
+        .unwrap_or(c.start);
+    let cue_lemma = match l.cue[head] {
+        Tag::Verb(id, ..) => lexicon.lemmas.get(usize::from(id)).copied().unwrap_or(""),
+        _ => l.pos.lemma(head),
+    };
+    // A window lies inside one paragraph, where a sentence is known by its index.
+    let same_sentence = l.sentence_at[i].0 == l.sentence_at[c.start].0;
+    let h = |k: u64| FeatureHash::new(t::ANCHOR).num(k).num(side).num(b);
+    f.add(h(0));
+    f.add(h(1).num(u64::from(same_sentence)));
+    f.add(h(2).bytes(l.pos.tokens[i].pos().as_bytes()));
+    f.add(h(3).lower(cue_lemma));
+    f.add(h(4).num(l.quote[i] as u64).num(l.quote[head] as u64));
+    f.add(h(5).num(l.entity[i].map_or(0, |(e, _)| 1 + l.entities[e].label as u64)));
+    f.add(h(6).bytes(p.cue[i].as_bytes()));
+    f.add(
+        FeatureHash::new(t::ANCHOR)
+            .num(7)
+            .num(side)
+            .lower(cue_lemma)
+            .bytes(l.pos.tokens[i].pos().as_bytes()),
+    );
+    if d <= 3 {
+        f.add(h(8).bytes(l.lower[i].as_bytes()));
     }
 }
 

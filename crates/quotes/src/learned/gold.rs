@@ -1,19 +1,26 @@
 //! Gold attributions of a training document (PolNeAR's `gold_attributions`: `content`, `cue`
-//! and `source` as lists of `[start, end]` code point pieces) as token spans.
+//! and `source` as lists of `[start, end]` code point pieces) as token ranges.
 
 use super::layers::Layers;
-use super::{Label, TrainError};
+use super::TrainError;
 use newsnlp_doc::{Document, OffsetMap};
+use newsnlp_tagger::Bilou;
 use serde_json::Value;
 use std::ops::Range;
 
-/// One labelled piece: a token range and what it is.
-pub(crate) type Piece = (Range<usize>, Label);
+/// One gold attribution: the token ranges of its pieces.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Attribution {
+    pub content: Vec<Range<usize>>,
+    pub cue: Vec<Range<usize>>,
+    pub source: Vec<Range<usize>>,
+}
 
-/// The pieces of every gold attribution of `doc`, contents first and longest first: where
-/// attributions nest, the tag sequence keeps the outer content (a span overlapping an earlier
-/// one is dropped by the encoding), which is the one a reader asks for.
-pub(crate) fn pieces(doc: &Document, layers: &Layers) -> Result<Vec<Piece>, TrainError> {
+/// The gold attributions of `doc`.
+pub(crate) fn attributions(
+    doc: &Document,
+    layers: &Layers,
+) -> Result<Vec<Attribution>, TrainError> {
     let bad = |reason: &str| TrainError::BadGold {
         id: doc.id_string(),
         reason: reason.to_string(),
@@ -28,27 +35,24 @@ pub(crate) fn pieces(doc: &Document, layers: &Layers) -> Result<Vec<Piece>, Trai
         .as_array()
         .ok_or_else(|| bad("gold_attributions is not a list"))?;
     let offsets = OffsetMap::new(&doc.text);
-    let mut out: Vec<Piece> = Vec::new();
-    for label in [Label::Content, Label::Cue, Label::Source] {
-        let mut these = Vec::new();
-        for a in list {
-            for piece in a
-                .get(label.field())
-                .and_then(Value::as_array)
-                .into_iter()
-                .flatten()
-            {
-                let range =
-                    piece_bytes(piece, &offsets).ok_or_else(|| bad("bad [start, end] piece"))?;
-                if let Some(toks) = token_range(layers, range) {
-                    these.push((toks, label));
-                }
-            }
+    let ranges = |a: &Value, field: &str| -> Result<Vec<Range<usize>>, TrainError> {
+        let mut out = Vec::new();
+        for piece in a.get(field).and_then(Value::as_array).into_iter().flatten() {
+            let bytes =
+                piece_bytes(piece, &offsets).ok_or_else(|| bad("bad [start, end] piece"))?;
+            out.extend(token_range(layers, bytes));
         }
-        these.sort_by_key(|(r, _)| (usize::MAX - r.len(), r.start));
-        out.extend(these);
-    }
-    Ok(out)
+        Ok(out)
+    };
+    list.iter()
+        .map(|a| {
+            Ok(Attribution {
+                content: ranges(a, "content")?,
+                cue: ranges(a, "cue")?,
+                source: ranges(a, "source")?,
+            })
+        })
+        .collect()
 }
 
 /// A `[start, end]` code point piece as a byte range.
@@ -71,21 +75,23 @@ fn token_range(layers: &Layers, bytes: Range<usize>) -> Option<Range<usize>> {
     (first < end).then_some(first..end)
 }
 
-/// The tag sequence of window `w` for `pieces` (clipped to the window).
+/// The tags of window `w` for labelled `spans` (absolute ranges, clipped to the window). Longer
+/// spans are encoded first, so where two overlap the outer one is kept.
 pub(crate) fn window_tags(
-    scheme: &newsnlp_tagger::Bilou,
-    pieces: &[Piece],
+    scheme: &Bilou,
+    spans: &[(Range<usize>, usize)],
     w: &Range<usize>,
 ) -> Vec<u16> {
-    let clipped: Vec<(Range<usize>, usize)> = pieces
+    let mut clipped: Vec<(Range<usize>, usize)> = spans
         .iter()
         .filter(|(r, _)| r.start < w.end && r.end > w.start)
         .map(|(r, l)| {
             (
                 r.start.max(w.start) - w.start..r.end.min(w.end) - w.start,
-                *l as usize,
+                *l,
             )
         })
         .collect();
+    clipped.sort_by_key(|(r, _)| (usize::MAX - r.len(), r.start));
     scheme.encode(w.len(), &clipped)
 }

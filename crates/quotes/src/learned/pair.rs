@@ -1,8 +1,8 @@
-//! From tagged spans to quotes: each content is paired with the nearest cue of its window and
-//! the source nearest to that cue, and gets its kind from the quotation marks inside it.
+//! From one cue and the contents and sources the attribution tagger marked for it to quotes:
+//! each content piece becomes a quote with that cue and the source nearest to it, and gets its
+//! kind from the quotation marks inside it.
 
 use super::layers::{Layers, QuoteState};
-use super::Label;
 use newsnlp_doc::{Quote, QuoteKind, Span, Speaker};
 use std::ops::Range;
 
@@ -17,38 +17,26 @@ fn gap(a: &Range<usize>, b: &Range<usize>) -> usize {
     }
 }
 
-fn nearest<'r>(to: &Range<usize>, among: &'r [Range<usize>]) -> Option<&'r Range<usize>> {
-    among
+/// The quotes of cue `cue` (absolute token ranges throughout).
+pub(crate) fn quotes(
+    l: &Layers,
+    cue: &Range<usize>,
+    contents: &[Range<usize>],
+    sources: &[Range<usize>],
+) -> Vec<Quote> {
+    let source = sources
         .iter()
-        .min_by_key(|r| (gap(to, r), r.start > to.start))
-}
-
-/// The quotes of one window's labelled spans (absolute token ranges). Work is bounded by the
-/// window's size, so a document costs time linear in its length.
-pub(crate) fn quotes(l: &Layers, spans: &[(Range<usize>, Label)]) -> Vec<Quote> {
-    let of = |label: Label| -> Vec<Range<usize>> {
-        spans
-            .iter()
-            .filter(|(_, l)| *l == label)
-            .map(|(r, _)| r.clone())
-            .collect()
-    };
-    let (cues, sources) = (of(Label::Cue), of(Label::Source));
-    let mut out = Vec::new();
-    for content in of(Label::Content) {
-        let Some((kind, body)) = classify(l, content.clone()) else {
-            continue;
-        };
-        let cue = nearest(&content, &cues);
-        let source = nearest(cue.unwrap_or(&content), &sources);
-        out.push(Quote {
+        .min_by_key(|r| (gap(cue, r), r.start > cue.start));
+    contents
+        .iter()
+        .filter_map(|c| classify(l, c.clone()))
+        .map(|(kind, body)| Quote {
             span: span_of(l, &body),
             kind,
-            cue: cue.map(|c| span_of(l, c)),
+            cue: Some(span_of(l, cue)),
             speaker: source.map(|s| speaker(l, s)),
-        });
-    }
-    out
+        })
+        .collect()
 }
 
 fn span_of(l: &Layers, r: &Range<usize>) -> Span {
