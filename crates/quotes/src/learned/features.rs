@@ -37,6 +37,7 @@ mod t {
     pub const VERB_NEAR_LEMMA: u32 = 21;
     pub const LEMMA_BIGRAM: u32 = 22;
     pub const ANCHOR: u32 = 23;
+    pub const NEAR_STATE: u32 = 24;
 }
 
 /// A token that introduces or closes a content: a reporting verb or noun, `according`, a colon.
@@ -230,15 +231,19 @@ fn context(l: &Layers, p: &Prepared, w: &Range<usize>, i: usize, f: &mut Feature
     let upos = |j: usize| l.pos.tokens[j].pos().as_bytes();
     for d in [-2i64, -1, 1, 2] {
         let j = i as i64 + d;
-        let (word, pos, cue): (&[u8], &[u8], &[u8]) = if j < w.start as i64 || j >= w.end as i64 {
-            (b"<edge>", b"<edge>", b"<edge>")
-        } else {
-            let j = j as usize;
-            (l.lower[j].as_bytes(), upos(j), p.cue[j].as_bytes())
-        };
+        let (word, pos, cue, state): (&[u8], &[u8], &[u8], u64) =
+            if j < w.start as i64 || j >= w.end as i64 {
+                (b"<edge>", b"<edge>", b"<edge>", 9)
+            } else {
+                let j = j as usize;
+                let entity = l.entity[j].map_or(0, |(e, _)| 1 + l.entities[e].label as u64);
+                let state = entity * 4 + l.quote[j] as u64;
+                (l.lower[j].as_bytes(), upos(j), p.cue[j].as_bytes(), state)
+            };
         let h = |t: u32| FeatureHash::new(t).num(d as u64);
         f.add(h(t::NEAR_WORD).bytes(word));
         f.add(h(t::NEAR_UPOS).bytes(pos));
+        f.add(h(t::NEAR_STATE).num(state));
         if d.abs() == 1 {
             f.add(h(t::NEAR_CUE).bytes(cue));
             f.add(h(t::UPOS_BIGRAM).bytes(pos).bytes(upos(i)));
