@@ -103,7 +103,8 @@ impl QuoteExtractor {
             None => Ok(rules()),
             Some((model, ModelMode::Alone)) => model.quotes(&self.lexicon, doc),
             Some((model, ModelMode::Hybrid)) => {
-                Ok(learned::hybrid(rules(), model.quotes(&self.lexicon, doc)?))
+                let learned = model.quotes(&self.lexicon, doc)?;
+                Ok(learned::hybrid(&doc.text, rules(), learned))
             }
         }
     }

@@ -208,31 +208,35 @@ fn the_model_needs_the_pos_layer_and_training_needs_gold() {
     assert!(matches!(err, TrainError::BadGold { .. }), "{err}");
 }
 
-fn quote(start: usize, end: usize, kind: QuoteKind) -> Quote {
-    Quote {
+#[test]
+fn hybrid_keeps_every_rule_quote_and_adds_model_quotes_that_overlap_none() {
+    let text = "one two three four five six seven eight nine ten eleven twelve thirteen fourteen";
+    let at = |word: &str| text.find(word).expect("word");
+    let words = |first: &str, last: &str| (at(first), at(last) + last.len());
+    let quote = |(start, end): (usize, usize), kind| Quote {
         span: Span::new(start, end),
         kind,
         cue: None,
         speaker: None,
-    }
-}
-
-#[test]
-fn hybrid_keeps_every_rule_quote_and_adds_model_quotes_that_overlap_none() {
+    };
     let rules = vec![
-        quote(50, 60, QuoteKind::Indirect),
-        quote(10, 20, QuoteKind::Direct),
-        quote(15, 30, QuoteKind::Mixed),
+        quote(words("ten", "eleven"), QuoteKind::Indirect),
+        quote(words("four", "five"), QuoteKind::Direct),
+        quote(words("five", "six"), QuoteKind::Mixed),
     ];
     let model = vec![
-        quote(0, 9, QuoteKind::Indirect),   // free: added
-        quote(25, 40, QuoteKind::Indirect), // overlaps 15..30
-        quote(31, 45, QuoteKind::Direct),   // free, but direct quotes are the rules' job
-        quote(61, 70, QuoteKind::Mixed),    // free: added
+        quote(words("one", "three"), QuoteKind::Indirect), // free: added
+        quote(words("six", "eight"), QuoteKind::Indirect), // overlaps five..six
+        quote(words("seven", "nine"), QuoteKind::Direct),  // free, but direct quotes are the rules'
+        quote(words("twelve", "fourteen"), QuoteKind::Mixed), // free: added
+        quote(words("nine", "nine"), QuoteKind::Indirect), // free, but one word
     ];
-    let spans: Vec<(usize, usize)> = hybrid(rules, model)
+    let spans: Vec<&str> = hybrid(text, rules, model)
         .iter()
-        .map(|q| (q.span.start, q.span.end))
+        .map(|q| &text[q.span.range()])
         .collect();
-    assert_eq!(spans, [(0, 9), (10, 20), (15, 30), (50, 60), (61, 70)]);
+    assert_eq!(
+        spans,
+        ["one two three", "four five", "five six", "ten eleven", "twelve thirteen fourteen"]
+    );
 }
