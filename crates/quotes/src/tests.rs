@@ -24,7 +24,7 @@ fn doc(text: &str, ents: &[(&str, EntityLabel, &str)]) -> Document {
 }
 
 /// (content, kind, cue, speaker mention, canonical) for each quote.
-type Row = (
+pub(crate) type Row = (
     String,
     QuoteKind,
     Option<String>,
@@ -33,7 +33,12 @@ type Row = (
 );
 
 fn run(d: &mut Document) -> Vec<Row> {
-    QuoteExtractor::new().annotate(d).expect("quotes");
+    run_with(&QuoteExtractor::new(), d)
+}
+
+/// The rows of the quotes `stage` adds to `d`.
+pub(crate) fn run_with(stage: &QuoteExtractor, d: &mut Document) -> Vec<Row> {
+    stage.annotate(d).expect("quotes");
     d.quotes
         .as_ref()
         .expect("layer")

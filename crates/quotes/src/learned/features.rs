@@ -75,11 +75,11 @@ fn nearest(layers: &Layers, is: impl Fn(usize) -> bool) -> Nearest {
     let n = layers.toks.len();
     let mut out = vec![[None, None]; n];
     let mut last: Option<usize> = None;
-    for i in 0..n {
+    for (i, near) in out.iter_mut().enumerate() {
         if layers.sentence_at[i].1 {
             last = None;
         }
-        out[i][0] = last.map(|j| (j, i - j));
+        near[0] = last.map(|j| (j, i - j));
         if is(i) {
             last = Some(i);
         }

@@ -10,10 +10,8 @@ use std::ops::Range;
 fn gap(a: &Range<usize>, b: &Range<usize>) -> usize {
     if a.end <= b.start {
         b.start - a.end
-    } else if b.end <= a.start {
-        a.start - b.end
     } else {
-        0
+        a.start.saturating_sub(b.end)
     }
 }
 

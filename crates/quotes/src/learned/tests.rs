@@ -3,6 +3,7 @@
 //! model file must survive a round trip and refuse damage with a typed error.
 
 use super::{hybrid, ModelMode, QuoteModel, QuoteModelError, TrainError, TrainOptions};
+use crate::tests::{run_with, Row};
 use crate::QuoteExtractor;
 use newsnlp_doc::{
     Document, Entity, EntityLabel, PosLayer, Quote, QuoteKind, RawJson, Span, Stage, StageError,
@@ -107,25 +108,12 @@ fn tiny_model() -> QuoteModel {
     super::train(&docs, "synthetic test data", opts, |_| {}).expect("train")
 }
 
-/// (content, kind, cue, speaker) of each quote the model alone finds.
-fn rows(
-    model: QuoteModel,
-    d: &Document,
-) -> Vec<(String, QuoteKind, Option<String>, Option<String>)> {
-    let stage = QuoteExtractor::new().with_model(model, ModelMode::Alone);
-    stage
-        .extract(d)
-        .expect("quotes")
-        .iter()
-        .map(|q| {
-            (
-                d.slice(q.span).to_string(),
-                q.kind,
-                q.cue.map(|c| d.slice(c).to_string()),
-                q.speaker.as_ref().map(|s| d.slice(s.span).to_string()),
-            )
-        })
-        .collect()
+/// The quotes the model alone finds in `d`.
+fn rows(model: QuoteModel, mut d: Document) -> Vec<Row> {
+    run_with(
+        &QuoteExtractor::new().with_model(model, ModelMode::Alone),
+        &mut d,
+    )
 }
 
 #[test]
@@ -138,13 +126,14 @@ fn a_tiny_model_learns_contents_cues_and_sources_and_applies_them_to_new_sentenc
         ],
         None,
     );
-    let found = rows(model, &d);
+    let found = rows(model, d);
     assert_eq!(
         found,
         vec![(
             "that prices will fall".to_string(),
             QuoteKind::Indirect,
             Some("said".to_string()),
+            Some("Kim Poe".to_string()),
             Some("Kim Poe".to_string())
         )]
     );
@@ -157,8 +146,7 @@ fn the_model_file_round_trips_and_keeps_its_licence() {
     let back = QuoteModel::from_bytes(&bytes).expect("read back");
     assert_eq!(back.licence(), "synthetic test data");
     assert_eq!(back.to_bytes(), bytes);
-    let d = training_doc(3);
-    assert_eq!(rows(back, &d), rows(model, &d));
+    assert_eq!(rows(back, training_doc(3)), rows(model, training_doc(3)));
 }
 
 #[test]
