@@ -228,3 +228,23 @@ fn hybrid_keeps_every_rule_quote_and_adds_model_quotes_that_overlap_none() {
         ["one two three", "four five", "five six", "ten eleven", "twelve thirteen fourteen"]
     );
 }
+
+/// Tagging and pairing work inside windows of bounded size, which keeps the model linear in
+/// document length: a paragraph that is one sentence of 1,000 cue words is cut into windows
+/// of at most [`MAX_WINDOW`] tokens that cover it exactly.
+#[test]
+fn windows_are_bounded_and_cover_every_token_once() {
+    use super::layers::{Layers, MAX_WINDOW};
+    let long = vec!["said"; 1000].join(" ");
+    let d = annotated(&["Ann Lee said that taxes will rise.".into(), long], None);
+    let layers = Layers::new(&crate::lexicon::Lexicon::new(), &d).expect("layers");
+    let covered: Vec<usize> = layers.windows.iter().flat_map(|w| w.clone()).collect();
+    assert_eq!(
+        covered,
+        (0..d.tokens.as_ref().unwrap().len()).collect::<Vec<_>>()
+    );
+    assert!(layers.windows.iter().all(|w| w.len() <= MAX_WINDOW));
+    assert_eq!(layers.windows[0], 0..8);
+    let stage = QuoteExtractor::new().with_model(tiny_model(), ModelMode::Alone);
+    assert!(stage.extract(&d).is_ok());
+}
