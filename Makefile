@@ -9,7 +9,7 @@ RELEASE := $(or $(CARGO_TARGET_DIR),target)/release
 BIN ?= $(RELEASE)
 export BIN SHARED
 
-.PHONY: all build run pipe corpus view test test-view eval bench compare-spacy model pos-model quote-model fixtures golden test-spark gazetteer fuzz clean
+.PHONY: all build run pipe corpus view test test-view eval bench compare-spacy model clusters pos-model quote-model fixtures golden test-spark gazetteer fuzz clean
 
 all: build
 
@@ -61,9 +61,15 @@ bench: build
 compare-spacy: build
 	bash bench/compare-spacy.sh
 
-## model: retrain the shipped entity model from ../shared (about 30 s; see crates/entities/README.md)
+## model: retrain the shipped entity model from ../shared (about a minute; the committed file, byte
+## for byte; see crates/entities/model/README.md)
 model:
 	bash crates/entities/train-model.sh
+
+## clusters: relearn the word clusters both models read (then `make pos-model model`; see
+## crates/entities/model/README.md for what the committed table was learned with)
+clusters:
+	bash crates/tagger/learn-clusters.sh
 
 ## pos-model: retrain the shipped pos model from ../shared (see crates/pos/README.md)
 pos-model:

@@ -17,7 +17,7 @@ if [[ "${GATE:-0}" == 1 ]]; then
     python3 - $(echo "$report" | tail -1) <<'PY'
 import sys
 f = dict(zip(sys.argv[1::2], map(float, sys.argv[2::2])))
-# Just under the shipped model's dev figures (0.9592, 0.9566, 0.9877), at or above the acceptance
+# Just under the shipped model's dev figures (0.9585, 0.9551, 0.9875), at or above the acceptance
 # thresholds (UPOS 0.955, PTB 0.945, lemma 0.97).
 gates = {"upos_acc": 0.955, "xpos_acc": 0.953, "lemma_acc": 0.984}
 fails = [f"{k} {f[k]:.4f} < {t}" for k, t in gates.items() if f[k] < t]
