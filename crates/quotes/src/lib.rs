@@ -11,6 +11,10 @@
 //! pairing bounded by paragraphs, subject finding on either side of the cue, and salience-based
 //! resolution of pronouns and role nominals (`the minister`) against the entity layer.
 //!
+//! For research, [`QuoteExtractor::with_model`] adds a [`QuoteModel`] learned from PolNeAR
+//! ([`train`]; non-commercial licence, never embedded), which finds the indirect attributions
+//! the rules miss; it also reads the `pos` layer.
+//!
 //! ```
 //! use newsnlp_doc::{Document, Entity, EntityLabel, QuoteKind, Span, Stage};
 //! use newsnlp_quotes::QuoteExtractor;
