@@ -38,6 +38,12 @@ const NAMES: &[(Flags, &str)] = &[
 impl Flags {
     /// No class: the word is not listed.
     pub const EMPTY: Flags = Flags(0);
+
+    /// The flag written `name` in [`Flags`]'s `Debug` output (`ROLE`, `GIVEN_NAME`): rules kept
+    /// as text name the classes they test.
+    pub fn named(name: &str) -> Option<Flags> {
+        NAMES.iter().find(|(_, n)| *n == name).map(|(f, _)| *f)
+    }
     /// A day of the week, in full or abbreviated (`thursday`, `thurs`).
     pub const WEEKDAY: Flags = Flags(bits::WEEKDAY);
     /// A month name or abbreviation in English, German, French, Spanish, Italian, Portuguese,

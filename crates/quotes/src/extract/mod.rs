@@ -4,8 +4,12 @@
 
 use crate::lexicon::{is_day, Form, Gender, Lexicon, Pron, Tag, VerbClass};
 use crate::marks::{find_chains, Chain};
-use newsnlp_doc::{Entity, EntityLabel, Quote, QuoteKind, Sentence, Span, Speaker};
+use newsnlp_doc::{Entity, EntityLabel, PosLayer, Quote, QuoteKind, Sentence, Span, Speaker};
 use std::collections::{HashMap, HashSet};
+
+mod cues;
+#[cfg(test)]
+mod examples;
 
 /// The longest content, in tokens, a cue may claim to its right.
 const MAX_CONTENT: usize = 300;
@@ -50,17 +54,20 @@ struct Found {
     who: Who,
     /// Token where the cue clause begins on the left (its comma), for cutting other contents.
     left_bound: Option<usize>,
+    /// The name of the rule that found it, reported by `--explain`.
+    rule: &'static str,
 }
 
 impl Found {
     /// A whole quotation `c` reported directly, with no clause boundary to cut others at.
-    fn quotation(c: usize, cue: Option<(usize, usize)>, who: Who) -> Found {
+    fn quotation(c: usize, cue: Option<(usize, usize)>, who: Who, rule: &'static str) -> Found {
         Found {
             content: Content::Chain(c),
             kind: QuoteKind::Direct,
             cue,
             who,
             left_bound: None,
+            rule,
         }
     }
 }
@@ -93,6 +100,10 @@ pub(crate) struct Analysis<'a> {
     commas: Vec<usize>,
     /// Token positions of the closing parentheses, in order.
     close_parens: Vec<usize>,
+    /// The `pos` layer, when the document has one.
+    pos: Option<&'a PosLayer>,
+    /// Reporting verbs that were no cue, with the rule that said so, for `--explain`.
+    rejected: Vec<(usize, &'static str)>,
 }
 
 /// The first and last of sorted `positions` inside `range`, found by binary search: rules that
@@ -129,6 +140,7 @@ impl<'a> Analysis<'a> {
         sents: &'a [Sentence],
         paras: &'a [Span],
         ents: &'a [Entity],
+        pos: Option<&'a PosLayer>,
     ) -> Analysis<'a> {
         let n = toks.len();
         let mut tags = Vec::with_capacity(n);
@@ -228,7 +240,19 @@ impl<'a> Analysis<'a> {
             used,
             commas,
             close_parens,
+            pos: pos.filter(|p| p.tokens.len() == n),
+            rejected: Vec::new(),
         }
+    }
+
+    /// The Universal POS tag of token `i`, when the document has a `pos` layer.
+    fn upos(&self, i: usize) -> Option<&'static str> {
+        Some(self.pos?.tokens.get(i)?.pos())
+    }
+
+    /// Records that the reporting verb at `i` is no cue, by `rule`.
+    fn note_rejected(&mut self, i: usize, rule: &'static str) {
+        self.rejected.push((i, rule));
     }
 
     fn word(&self, i: usize) -> &str {
@@ -1062,32 +1086,6 @@ impl<'a> Analysis<'a> {
         None
     }
 
-    /// `a firm called X`, `a cleric named X`, `the so-called X`: a participle after an
-    /// indefinite noun phrase (or after `so-`) gives a name; nobody says anything.
-    fn naming_participle(&self, i: usize, s0: usize) -> bool {
-        let w = self.word(i).to_ascii_lowercase();
-        if !matches!(w.as_str(), "called" | "named" | "dubbed") {
-            return false;
-        }
-        if i > s0 + 1 && self.is_lower(i - 1, "-") && self.is_lower(i - 2, "so") {
-            return true;
-        }
-        // Walk the few words of the phrase before it back to its determiner.
-        for j in (s0..i).rev().take(6) {
-            match self.tags[j] {
-                Tag::Det => {
-                    return matches!(
-                        self.word(j).to_ascii_lowercase().as_str(),
-                        "a" | "an" | "another" | "one"
-                    )
-                }
-                Tag::Other | Tag::Title(_) if self.is_wordlike(j) || self.word(j) == "-" => {}
-                _ => return false,
-            }
-        }
-        false
-    }
-
     fn verb_cue(
         &mut self,
         i: usize,
@@ -1096,63 +1094,8 @@ impl<'a> Analysis<'a> {
         form: Form,
     ) -> Option<Vec<Found>> {
         let (s0, s1) = self.sent_range(i);
-        // A capitalised verb inside a sentence is a name (`the New York Post`), unless the whole
-        // line is a title-case headline (`Clinton Says Russians Hacked DNC`).
-        if self.ent_of[i] != 0 || (self.caps[i] && i != s0 && !self.title_case(s0, s1)) {
-            return None;
-        }
-        // `more demanding`, `the most criticized move`: after a degree word, an adjective.
-        if i > s0
-            && ["more", "most", "less", "least", "very"]
-                .iter()
-                .any(|w| self.is_lower(i - 1, w))
-        {
-            return None;
-        }
-        // `the report`, `Trump's claim`: a noun (but `he's said` is a verb).
-        let possessive =
-            i > s0 + 1 && self.is_possessive(i - 1) && !matches!(self.tags[i - 2], Tag::Pron(_));
-        if i > s0 && (self.tags[i - 1] == Tag::Det || possessive) {
-            return None;
-        }
-        if i > s0 + 1 && self.is_lower(i - 1, "to") && !self.is_lower(i - 2, "on") {
-            return None; // `declined to say`: not a statement (but `went on to say` is)
-        }
-        // `adding to his victories`, `is said to be`: not reporting.
-        if i < s1
-            && (self.is_lower(i + 1, "to") || self.is_lower(i + 1, "up"))
-            && class != VerbClass::Tell
-            && !self.lx.takes_infinitive(lemma)
-        {
-            let infinitive =
-                i + 2 <= s1 && (self.is_lower(i + 2, "be") || self.is_lower(i + 2, "have"));
-            // `adding to his victories` is not a report; `added to People` (a listener) is.
-            let add_to = self.lx.lemmas.get(lemma as usize) == Some(&"add")
-                && !(i + 2 <= s1 && self.caps[i + 2]);
-            if self.is_lower(i + 1, "up") || infinitive || add_to {
-                return None;
-            }
-        }
-        // `a firm called Cambridge Analytica`, `the so-called deal`: naming, not reporting.
-        // `271 pledged delegates`: a participle right after a number modifies the noun after it.
-        // (Not an age set off by commas: `Obama, 54, said`.)
-        let after_number = i > s0 + 1
-            && self.word(i - 1).starts_with(|c: char| c.is_ascii_digit())
-            && self.tags[i - 2] != Tag::Comma
-            && matches!(self.tags.get(i + 1), Some(Tag::Other | Tag::Listener))
-            && self.word(i + 1).starts_with(|c: char| c.is_lowercase());
-        if after_number || self.naming_participle(i, s0) {
-            return None;
-        }
-        // `have been stated many times`: a passive reports no statement of its subject,
-        // unless a clause follows (`it was reported that …`).
-        if i > s0
-            && matches!(
-                self.word(i - 1).to_ascii_lowercase().as_str(),
-                "been" | "be" | "being"
-            )
-            && !(i < s1 && (self.tags[i + 1] == Tag::That || self.tags[i + 1] == Tag::Colon))
-        {
+        if let Some(rule) = self.not_a_cue(i) {
+            self.note_rejected(i, rule);
             return None;
         }
         let mut ce = i;
@@ -1269,6 +1212,7 @@ impl<'a> Analysis<'a> {
         }
         // Inverted subject: `…," said Lavrov.`
         let mut after = ce + 1;
+        let mut inverted = false;
         if who == Who::None && lb.is_some() && form == Form::Finite && class != VerbClass::Object {
             // `said Lavrov.`, `said the minister, adding …` — not `endorsed Clinton in the race`.
             let speaker_like = |a: usize, b: usize| {
@@ -1289,6 +1233,7 @@ impl<'a> Analysis<'a> {
                 .filter(|&(a, b)| speaker_like(a, b))
             {
                 who = Who::Mention(a, b);
+                inverted = true;
                 after = b + 1;
                 // `said Chad Bown, an expert on trade`: the apposition is part of the source.
                 if b < s1
@@ -1342,7 +1287,7 @@ impl<'a> Analysis<'a> {
         if c0 == s1 + 1 && self.tags[s1] == Tag::Colon && lb.is_none() {
             if let Some(c) = self.chain_opening_at(c0).filter(|&c| !self.used[c]) {
                 self.used[c] = true;
-                return Some(vec![Found::quotation(c, cue, who)]);
+                return Some(vec![Found::quotation(c, cue, who, "cue_colon_quotation")]);
             }
             // `Limbaugh added:` and a block quotation set as its own paragraph.
             let block = c0 < self.toks.len()
@@ -1365,6 +1310,7 @@ impl<'a> Analysis<'a> {
                         cue,
                         who,
                         left_bound: None,
+                        rule: "cue_colon_block",
                     }]);
                 }
             }
@@ -1384,7 +1330,7 @@ impl<'a> Analysis<'a> {
                 .filter(|&c| !self.used[c] && self.para_of[next] == self.para_of[s1])
             {
                 self.used[c] = true;
-                return Some(vec![Found::quotation(c, cue, who)]);
+                return Some(vec![Found::quotation(c, cue, who, "cue_then_quotation")]);
             }
         }
         let right_signal = !nothing_right
@@ -1447,6 +1393,7 @@ impl<'a> Analysis<'a> {
                     cue,
                     who,
                     left_bound: Some(lb),
+                    rule: "parenthetical_cue",
                 }]);
             }
             if left_chain || !right_is_content || (comma_after && !right_signal) {
@@ -1458,6 +1405,7 @@ impl<'a> Analysis<'a> {
                         cue,
                         who,
                         left_bound: Some(lb),
+                        rule: if inverted { "inverted_said" } else { "said_after" },
                     });
                     // `“…,” he said, “…”`: the next piece in the sentence shares the speaker.
                     if left_chain {
@@ -1475,7 +1423,7 @@ impl<'a> Analysis<'a> {
                                 .filter(|&c| !self.used[c] && introduced)
                             {
                                 self.used[c] = true;
-                                found.push(Found::quotation(c, cue, who));
+                                found.push(Found::quotation(c, cue, who, "said_continued"));
                                 break;
                             }
                             j += 1;
@@ -1649,6 +1597,7 @@ impl<'a> Analysis<'a> {
             cue,
             who,
             left_bound,
+            rule: "said_that",
         }])
     }
 
@@ -1669,6 +1618,7 @@ impl<'a> Analysis<'a> {
                     cue,
                     who,
                     left_bound: None,
+                    rule: "according_to_opening",
                 }],
                 None => Vec::new(),
             };
@@ -1690,6 +1640,7 @@ impl<'a> Analysis<'a> {
                     cue,
                     who,
                     left_bound: Some(i - 1),
+                    rule: "according_to_after",
                 }];
             }
         }
@@ -1731,6 +1682,7 @@ impl<'a> Analysis<'a> {
                         cue: Some((cue_start, i + 1)),
                         who: Who::Mention(a, b),
                         left_bound: None,
+                        rule: "statement_of",
                     }];
                 }
             }
@@ -1756,6 +1708,7 @@ impl<'a> Analysis<'a> {
                         cue: Some((i, i)),
                         who: Who::Mention(a, b),
                         left_bound: None,
+                        rule: "claim_that",
                     }];
                 }
             }
@@ -1802,6 +1755,7 @@ impl<'a> Analysis<'a> {
                 cue: Some((colon, colon)),
                 who: Who::Mention(a, b),
                 left_bound: None,
+                rule: "transcript_turn",
             });
         }
     }
@@ -1855,6 +1809,7 @@ impl<'a> Analysis<'a> {
                         cue: Some((k, k)),
                         who: Who::Mention(i, k - 1),
                         left_bound: None,
+                        rule: "headline_colon",
                     });
                 }
             }
@@ -1896,6 +1851,7 @@ impl<'a> Analysis<'a> {
                         c,
                         Some((open - 1, open - 1)),
                         Who::Mention(a, b),
+                        "verb_colon",
                     ));
                     continue;
                 }
@@ -1924,14 +1880,14 @@ impl<'a> Analysis<'a> {
                     } else {
                         Who::Clause
                     };
-                    out.push(Found::quotation(c, Some((open - 1, open - 1)), who));
+                    out.push(Found::quotation(c, Some((open - 1, open - 1)), who, "colon_intro"));
                     continue;
                 }
                 // `Sanders made the following comment:` closing its paragraph: the clause's
                 // subject says the quotation that opens the next one.
                 if self.para_of[open - 1] != self.para_of[open] {
                     self.used[c] = true;
-                    out.push(Found::quotation(c, Some((open - 1, open - 1)), Who::Clause));
+                    out.push(Found::quotation(c, Some((open - 1, open - 1)), Who::Clause, "colon_paragraph_end"));
                     continue;
                 }
             }
@@ -1960,13 +1916,14 @@ impl<'a> Analysis<'a> {
                     c,
                     Some((open - 1, open - 1)),
                     named.map_or(Who::Clause, |(a, b)| Who::Mention(a, b)),
+                    "introduced_quotation",
                 ));
                 continue;
             }
             // `“…,” Toomey fumed.`: any verb after a name closing the quotation's sentence.
             if let Some((a, b, v)) = self.tail_cue(end) {
                 self.used[c] = true;
-                out.push(Found::quotation(c, Some((v, v)), Who::Mention(a, b)));
+                out.push(Found::quotation(c, Some((v, v)), Who::Mention(a, b), "tail_verb"));
                 continue;
             }
             // `“…” ― Name`: a signature after the quotation.
@@ -1976,6 +1933,7 @@ impl<'a> Analysis<'a> {
                     c,
                     Some((end + 1, end + 1)),
                     Who::Mention(a, b),
+                    "signature",
                 ));
                 continue;
             }
@@ -1984,7 +1942,7 @@ impl<'a> Analysis<'a> {
             let glued = !para_start && (self.is_wordlike(open - 1) || self.is_possessive(open - 1));
             if (para_start || sent_start) && !glued && !self.is_heading(c) {
                 self.used[c] = true;
-                out.push(Found::quotation(c, None, Who::Continue));
+                out.push(Found::quotation(c, None, Who::Continue, "continuation"));
             }
         }
     }
@@ -2134,8 +2092,10 @@ impl<'a> Analysis<'a> {
         }
     }
 
-    /// Runs every rule and resolves speakers; quotes come out in text order.
-    pub(crate) fn quotes(mut self) -> Vec<Quote> {
+    /// Runs every rule and resolves speakers; quotes come out in text order, each with the name
+    /// of its rule when `explain` is set.
+    /// Also returns the reporting verbs that were no cue: (token, rule).
+    pub(crate) fn quotes(mut self, explain: bool) -> (Vec<Quote>, Vec<(usize, &'static str)>) {
         let mut found = self.find();
         found.sort_by_key(|f| (self.content_start(f.content), f.cue.map_or(0, |c| c.0)));
         let mut resolver = Resolver::new(&self);
@@ -2192,10 +2152,11 @@ impl<'a> Analysis<'a> {
                 kind: f.kind,
                 cue: f.cue.map(|(a, b)| self.span_of(a, b)),
                 speaker,
+                rule: explain.then(|| f.rule.to_string()),
             });
         }
         quotes.sort_by_key(|q| (q.span.start, q.span.end));
-        quotes
+        (quotes, std::mem::take(&mut self.rejected))
     }
 }
 

@@ -1,0 +1,405 @@
+//! A small token matcher, modelled on spaCy's `Matcher`: a pattern is a name, a priority and a
+//! sequence of token predicates with repeat operators and named captures. Patterns are data,
+//! written in a one-line-per-pattern text format (see `patterns.txt`) and parsed once, so a
+//! rule is a line with a name that `--explain` can report, not one more `if` in a long function.
+//!
+//! Every pattern is *anchored*: one step, written with a leading `@`, must match the token the
+//! caller asks about (a cue candidate); the steps before it are matched leftwards from there and
+//! the steps after it rightwards, never past the bounds the caller gives (a sentence). Repeats
+//! are bounded (`*` is at most [`MAX_REPEAT`] tokens), so one pattern costs a bounded number of
+//! token tests and matching is linear in sentence length times patterns.
+//!
+//! Syntax of one pattern line:
+//!
+//! ```text
+//! <name> <priority> : <step> <step> …
+//! step  := ['@'] ['!'] '[' term (',' term)* ']' [op] [':' capture]
+//! term  := ['!'] pred ('/' pred)*          -- `!` negates, `/` is or, `,` is and
+//! pred  := key '=' value ('|' value)*  |  key
+//! op    := '?' | '*' | '+' | '{' m ',' n '}'
+//! ```
+//!
+//! Values cannot hold `,`, `/`, `|`, `]` or spaces (test punctuation through its class, such as
+//! `tag=comma`). A step prefixed with `!` is a negative look-around: it consumes nothing and fails when the
+//! next token (in its direction) satisfies it; at the sentence bound it succeeds.
+
+/// The most tokens one `*` or `+` step may take: every walk stays a few tokens long.
+pub(crate) const MAX_REPEAT: u8 = 8;
+
+/// One test on one token. What each key means for a document is up to the [`View`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Pred {
+    pub key: &'static str,
+    /// Accepted values (any of); empty for a bare key such as `caps`.
+    pub values: Vec<&'static str>,
+}
+
+/// A conjunction of terms; a term is a disjunction of predicates, possibly negated.
+#[derive(Debug, Clone)]
+struct Term {
+    negated: bool,
+    any_of: Vec<Pred>,
+}
+
+#[derive(Debug, Clone)]
+struct Step {
+    terms: Vec<Term>,
+    min: u8,
+    max: u8,
+    /// A negative look-around: consumes nothing, fails if the next token satisfies the terms.
+    absent: bool,
+    capture: Option<&'static str>,
+}
+
+/// A named, prioritised sequence of steps anchored at one of them.
+#[derive(Debug, Clone)]
+pub(crate) struct Pattern {
+    pub name: &'static str,
+    pub priority: i32,
+    /// Steps before the anchor, nearest first (matched leftwards).
+    left: Vec<Step>,
+    anchor: Step,
+    /// Steps after the anchor, in order (matched rightwards).
+    right: Vec<Step>,
+}
+
+/// What a document offers the matcher: whether token `i` satisfies a predicate.
+pub(crate) trait View {
+    fn holds(&self, i: usize, p: &Pred) -> bool;
+}
+
+/// A successful match: the pattern and its captures as inclusive token ranges.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Match {
+    pub name: &'static str,
+    pub captures: Vec<(&'static str, (usize, usize))>,
+}
+
+impl Match {
+    /// The token range captured under `name`, if the pattern has that capture and it took tokens.
+    #[allow(dead_code)] // read by the table tests; kept on the API for capture-bearing rules
+    pub(crate) fn get(&self, name: &str) -> Option<(usize, usize)> {
+        self.captures.iter().find(|(n, _)| *n == name).map(|c| c.1)
+    }
+}
+
+/// Patterns sorted by priority (highest first, then in the order written).
+#[derive(Debug, Clone, Default)]
+pub(crate) struct PatternSet {
+    patterns: Vec<Pattern>,
+}
+
+impl PatternSet {
+    /// Parses patterns from static text: blank lines and `#` comments are skipped. A malformed
+    /// line, or a predicate key not in `keys` (those the [`View`] answers), is a programming
+    /// error in the crate's own data, so it panics with the line.
+    pub(crate) fn parse(src: &'static str, keys: &[&str]) -> PatternSet {
+        let mut patterns: Vec<Pattern> = src
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty() && !l.starts_with('#'))
+            .map(|l| parse_pattern(l, keys).unwrap_or_else(|e| panic!("pattern {l:?}: {e}")))
+            .collect();
+        patterns.sort_by_key(|p| -p.priority); // stable: ties keep the written order
+        PatternSet { patterns }
+    }
+
+    /// The highest-priority pattern matching with its anchor at token `at`, inside `lo..=hi`.
+    pub(crate) fn first(&self, v: &impl View, at: usize, lo: usize, hi: usize) -> Option<Match> {
+        self.patterns.iter().find_map(|p| p.at(v, at, lo, hi))
+    }
+
+    #[cfg(test)]
+    pub(crate) fn names(&self) -> Vec<&'static str> {
+        self.patterns.iter().map(|p| p.name).collect()
+    }
+}
+
+impl Pattern {
+    /// Matches with the anchor at `at`, leftwards down to `lo` and rightwards up to `hi`.
+    pub(crate) fn at(&self, v: &impl View, at: usize, lo: usize, hi: usize) -> Option<Match> {
+        if at < lo || at > hi || !self.anchor.accepts(v, at) {
+            return None;
+        }
+        let mut captures = Vec::new();
+        if let Some(c) = self.anchor.capture {
+            captures.push((c, (at, at)));
+        }
+        let bounds = Bounds { lo, hi };
+        let ok = walk(v, &self.left, at, Dir::Left, bounds, &mut captures)
+            && walk(v, &self.right, at, Dir::Right, bounds, &mut captures);
+        ok.then_some(Match {
+            name: self.name,
+            captures,
+        })
+    }
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Dir {
+    Left,
+    Right,
+}
+
+#[derive(Clone, Copy)]
+struct Bounds {
+    lo: usize,
+    hi: usize,
+}
+
+impl Bounds {
+    /// The token next to `from` in direction `d`, if inside the bounds.
+    fn next(self, from: usize, d: Dir) -> Option<usize> {
+        match d {
+            Dir::Left => from.checked_sub(1).filter(|&x| x >= self.lo),
+            Dir::Right => Some(from + 1).filter(|&x| x <= self.hi),
+        }
+    }
+}
+
+impl Step {
+    fn accepts(&self, v: &impl View, i: usize) -> bool {
+        self.terms
+            .iter()
+            .all(|t| t.negated != t.any_of.iter().any(|p| v.holds(i, p)))
+    }
+}
+
+/// Matches `steps` one after another from the token after `from` in direction `d`; greedy
+/// repeats give tokens back when a later step fails (bounded by [`MAX_REPEAT`] per step).
+fn walk(
+    v: &impl View,
+    steps: &[Step],
+    from: usize,
+    d: Dir,
+    b: Bounds,
+    captures: &mut Vec<(&'static str, (usize, usize))>,
+) -> bool {
+    let Some((step, rest)) = steps.split_first() else {
+        return true;
+    };
+    if step.absent {
+        return !b.next(from, d).is_some_and(|x| step.accepts(v, x))
+            && walk(v, rest, from, d, b, captures);
+    }
+    // The positions the step can end at, taking 0..=max tokens.
+    let mut ends = vec![(0u8, from)];
+    let mut at = from;
+    for taken in 1..=step.max {
+        match b.next(at, d).filter(|&x| step.accepts(v, x)) {
+            Some(x) => {
+                at = x;
+                ends.push((taken, x));
+            }
+            None => break,
+        }
+    }
+    for &(taken, end) in ends.iter().rev().filter(|(t, _)| *t >= step.min) {
+        let mark = captures.len();
+        if let (Some(c), true) = (step.capture, taken > 0) {
+            let first = match d {
+                Dir::Left => from - 1,
+                Dir::Right => from + 1,
+            };
+            captures.push((c, (first.min(end), first.max(end))));
+        }
+        if walk(v, rest, end, d, b, captures) {
+            return true;
+        }
+        captures.truncate(mark);
+    }
+    false
+}
+
+/// Parses one pattern line (see the module documentation).
+fn parse_pattern(line: &'static str, keys: &[&str]) -> Result<Pattern, String> {
+    let (head, body) = line.split_once(':').ok_or("no ':' after the name")?;
+    let mut head = head.split_whitespace();
+    let name = head.next().ok_or("no name")?;
+    let priority = head
+        .next()
+        .ok_or("no priority")?
+        .parse()
+        .map_err(|_| "priority is not a number")?;
+    let mut left = Vec::new();
+    let mut anchor = None;
+    let mut right = Vec::new();
+    let mut rest = body.trim();
+    while !rest.is_empty() {
+        let anchored = rest.starts_with('@');
+        let (step, tail) = parse_step(rest.trim_start_matches('@'), keys)?;
+        rest = tail.trim_start();
+        match (anchored, anchor.is_some()) {
+            (true, true) => return Err("two anchors".into()),
+            (true, false) => anchor = Some(step),
+            (false, false) => left.push(step),
+            (false, true) => right.push(step),
+        }
+    }
+    left.reverse();
+    Ok(Pattern {
+        name,
+        priority,
+        left,
+        anchor: anchor.ok_or("no anchor step (`@[…]`)")?,
+        right,
+    })
+}
+
+/// Parses one step from the start of `s`; returns it and the text after it.
+fn parse_step(s: &'static str, keys: &[&str]) -> Result<(Step, &'static str), String> {
+    let absent = s.starts_with('!');
+    let s = s.trim_start_matches('!');
+    let s = s.strip_prefix('[').ok_or_else(|| format!("step must open with '[': {s:?}"))?;
+    let close = s.find(']').ok_or("unclosed '['")?;
+    let terms = s[..close]
+        .split(',')
+        .map(|t| parse_term(t.trim(), keys))
+        .collect::<Result<Vec<_>, _>>()?;
+    let mut rest = &s[close + 1..];
+    let (min, max, op_len) = match rest.chars().next() {
+        Some('?') => (0, 1, 1),
+        Some('*') => (0, MAX_REPEAT, 1),
+        Some('+') => (1, MAX_REPEAT, 1),
+        Some('{') => {
+            let end = rest.find('}').ok_or("unclosed '{'")?;
+            let (m, n) = rest[1..end].split_once(',').ok_or("{m,n} needs a comma")?;
+            let parse = |x: &str| x.trim().parse::<u8>().map_err(|_| "bad repeat count");
+            (parse(m)?, parse(n)?.min(MAX_REPEAT), end + 1)
+        }
+        _ => (1, 1, 0),
+    };
+    rest = &rest[op_len..];
+    let mut capture = None;
+    if let Some(c) = rest.strip_prefix(':') {
+        let end = c.find(char::is_whitespace).unwrap_or(c.len());
+        capture = Some(&c[..end]);
+        rest = &c[end..];
+    }
+    let step = Step {
+        terms,
+        min,
+        max,
+        absent,
+        capture,
+    };
+    Ok((step, rest))
+}
+
+fn parse_term(t: &'static str, keys: &[&str]) -> Result<Term, String> {
+    let negated = t.starts_with('!');
+    let any_of = t
+        .trim_start_matches('!')
+        .split('/')
+        .map(|p| match p.trim().split_once('=') {
+            Some((key, values)) => Pred {
+                key: key.trim(),
+                values: values.split('|').map(str::trim).collect(),
+            },
+            None => Pred {
+                key: p.trim(),
+                values: Vec::new(),
+            },
+        })
+        .collect::<Vec<_>>();
+    if let Some(p) = any_of.iter().find(|p| !keys.contains(&p.key)) {
+        return Err(format!("unknown key {:?}", p.key));
+    }
+    Ok(Term { negated, any_of })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Words, with `word=…`, `caps` and `digit` as the only keys.
+    struct Words(Vec<&'static str>);
+
+    impl View for Words {
+        fn holds(&self, i: usize, p: &Pred) -> bool {
+            let w = self.0[i];
+            match p.key {
+                "word" => p.values.iter().any(|v| v.eq_ignore_ascii_case(w)),
+                "caps" => w.starts_with(char::is_uppercase),
+                "digit" => w.starts_with(|c: char| c.is_ascii_digit()),
+                _ => false,
+            }
+        }
+    }
+
+    fn words(s: &'static str) -> Words {
+        Words(s.split(' ').collect())
+    }
+
+    fn set(src: &'static str) -> PatternSet {
+        PatternSet::parse(src, &["word", "caps", "digit"])
+    }
+
+    #[test]
+    fn anchored_pattern_matches_both_sides_and_captures() {
+        let p = set("inverted 10 : [word=yes] [word=-] @[word=said]:cue [caps]+:speaker");
+        let v = words("\" yes - said John Smith .");
+        let m = p.first(&v, 3, 0, 6).expect("match");
+        assert_eq!(m.name, "inverted");
+        assert_eq!(m.get("cue"), Some((3, 3)));
+        assert_eq!(m.get("speaker"), Some((4, 5)));
+        assert!(p.first(&v, 4, 0, 6).is_none(), "the anchor must match");
+    }
+
+    #[test]
+    fn bounds_stop_the_walk() {
+        let p = set("x 1 : [word=a] @[word=b]");
+        let v = words("a b");
+        assert!(p.first(&v, 1, 0, 1).is_some());
+        assert!(p.first(&v, 1, 1, 1).is_none(), "a lies before the lower bound");
+    }
+
+    #[test]
+    fn optional_and_bounded_repeats_backtrack() {
+        let p = set("x 1 : [word=the] [!word=the]{0,3} @[word=said] [word=that]? [caps]");
+        assert!(p.first(&words("the big red dog said Yes"), 4, 0, 5).is_some());
+        assert!(p.first(&words("the big red dog said that Yes"), 4, 0, 6).is_some());
+        assert!(
+            p.first(&words("the a b c d said Yes"), 5, 0, 6).is_none(),
+            "four words exceed {{0,3}}"
+        );
+    }
+
+    #[test]
+    fn negation_alternatives_and_absent_steps() {
+        let p = set("x 1 : [!word=on, word=to/digit] @[word=say] ![word=that]");
+        assert!(p.first(&words("to say"), 1, 0, 1).is_some());
+        assert!(p.first(&words("5 say it"), 1, 0, 2).is_some());
+        assert!(p.first(&words("to say that"), 1, 0, 2).is_none(), "absent step failed");
+        assert!(p.first(&words("to say that"), 1, 0, 1).is_some(), "bound hides `that`");
+        assert!(p.first(&words("on say"), 1, 0, 1).is_none());
+    }
+
+    #[test]
+    fn priority_orders_patterns_and_ties_keep_written_order() {
+        let p = set("low 1 : @[word=a]\nfirst 5 : @[word=a]\nsecond 5 : @[word=a]");
+        assert_eq!(p.names(), ["first", "second", "low"]);
+        assert_eq!(p.first(&words("a"), 0, 0, 0).map(|m| m.name), Some("first"));
+    }
+
+    #[test]
+    #[should_panic(expected = "no anchor")]
+    fn a_pattern_without_anchor_is_refused() {
+        set("x 1 : [word=a]");
+    }
+
+    #[test]
+    #[should_panic(expected = "unknown key \"lemma\"")]
+    fn a_key_the_view_does_not_answer_is_refused() {
+        set("x 1 : @[lemma=say]");
+    }
+
+    #[test]
+    fn a_long_sentence_costs_bounded_work_per_anchor() {
+        let p = set("x 1 : [caps]* [word=-] @[word=said] [caps]+");
+        let text: Vec<&'static str> = std::iter::repeat("A").take(100_000).collect();
+        let v = Words(text);
+        // No hyphen anywhere: every anchor fails after a bounded walk.
+        assert!((0..v.0.len()).all(|i| p.first(&v, i, 0, v.0.len() - 1).is_none()));
+    }
+}
