@@ -250,7 +250,9 @@ fn parse_pattern(line: &'static str, keys: &[&str]) -> Result<Pattern, String> {
 fn parse_step(s: &'static str, keys: &[&str]) -> Result<(Step, &'static str), String> {
     let absent = s.starts_with('!');
     let s = s.trim_start_matches('!');
-    let s = s.strip_prefix('[').ok_or_else(|| format!("step must open with '[': {s:?}"))?;
+    let s = s
+        .strip_prefix('[')
+        .ok_or_else(|| format!("step must open with '[': {s:?}"))?;
     let close = s.find(']').ok_or("unclosed '['")?;
     let terms = s[..close]
         .split(',')
@@ -351,14 +353,21 @@ mod tests {
         let p = set("x 1 : [word=a] @[word=b]");
         let v = words("a b");
         assert!(p.first(&v, 1, 0, 1).is_some());
-        assert!(p.first(&v, 1, 1, 1).is_none(), "a lies before the lower bound");
+        assert!(
+            p.first(&v, 1, 1, 1).is_none(),
+            "a lies before the lower bound"
+        );
     }
 
     #[test]
     fn optional_and_bounded_repeats_backtrack() {
         let p = set("x 1 : [word=the] [!word=the]{0,3} @[word=said] [word=that]? [caps]");
-        assert!(p.first(&words("the big red dog said Yes"), 4, 0, 5).is_some());
-        assert!(p.first(&words("the big red dog said that Yes"), 4, 0, 6).is_some());
+        assert!(p
+            .first(&words("the big red dog said Yes"), 4, 0, 5)
+            .is_some());
+        assert!(p
+            .first(&words("the big red dog said that Yes"), 4, 0, 6)
+            .is_some());
         assert!(
             p.first(&words("the a b c d said Yes"), 5, 0, 6).is_none(),
             "four words exceed {{0,3}}"
@@ -370,8 +379,14 @@ mod tests {
         let p = set("x 1 : [!word=on, word=to/digit] @[word=say] ![word=that]");
         assert!(p.first(&words("to say"), 1, 0, 1).is_some());
         assert!(p.first(&words("5 say it"), 1, 0, 2).is_some());
-        assert!(p.first(&words("to say that"), 1, 0, 2).is_none(), "absent step failed");
-        assert!(p.first(&words("to say that"), 1, 0, 1).is_some(), "bound hides `that`");
+        assert!(
+            p.first(&words("to say that"), 1, 0, 2).is_none(),
+            "absent step failed"
+        );
+        assert!(
+            p.first(&words("to say that"), 1, 0, 1).is_some(),
+            "bound hides `that`"
+        );
         assert!(p.first(&words("on say"), 1, 0, 1).is_none());
     }
 

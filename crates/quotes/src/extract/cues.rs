@@ -108,9 +108,9 @@ impl View for Analysis<'_> {
             "verb" => self.verb(i).is_some(),
             "pron" => matches!(self.tags[i], Tag::Pron(x) if any(pron_name(x))),
             "class" => self.verb(i).is_some_and(|(_, c, _)| any(class_name(c))),
-            "form" => self.verb(i).is_some_and(|(_, _, f)| {
-                any(if f == Form::Ing { "ing" } else { "finite" })
-            }),
+            "form" => self
+                .verb(i)
+                .is_some_and(|(_, _, f)| any(if f == Form::Ing { "ing" } else { "finite" })),
             "lemma" => self
                 .verb(i)
                 .and_then(|(l, _, _)| self.lx.lemmas.get(l as usize))
@@ -156,25 +156,80 @@ mod tests {
 
     /// (sentence, the verb to test, the rule rejecting it or None for a cue, a PER entity).
     const EXAMPLES: &[(&str, &str, Option<&str>, &str)] = &[
-        ("He read the New York Post on Monday.", "Post", Some("inside_name"), "New York Post"),
-        ("The Observer Said Nothing to the board of the club today.", "Said", Some("capitalised_name"), ""),
+        (
+            "He read the New York Post on Monday.",
+            "Post",
+            Some("inside_name"),
+            "New York Post",
+        ),
+        (
+            "The Observer Said Nothing to the board of the club today.",
+            "Said",
+            Some("capitalised_name"),
+            "",
+        ),
         ("Clinton Says Russians Hacked DNC", "Says", None, ""),
-        ("It was a more demanding task.", "demanding", Some("degree_adjective"), ""),
-        ("The stated goal was clear.", "stated", Some("determiner_noun"), ""),
-        ("Trump's stated goal was clear.", "stated", Some("possessive_noun"), ""),
+        (
+            "It was a more demanding task.",
+            "demanding",
+            Some("degree_adjective"),
+            "",
+        ),
+        (
+            "The stated goal was clear.",
+            "stated",
+            Some("determiner_noun"),
+            "",
+        ),
+        (
+            "Trump's stated goal was clear.",
+            "stated",
+            Some("possessive_noun"),
+            "",
+        ),
         ("He's said it before.", "said", None, ""),
         ("She declined to say more.", "say", Some("after_to"), ""),
         ("He went on to say it was over.", "say", None, ""),
-        ("She called up her friend.", "called", Some("phrasal_up"), ""),
+        (
+            "She called up her friend.",
+            "called",
+            Some("phrasal_up"),
+            "",
+        ),
         ("It is said to be a trap.", "said", Some("said_to_be"), ""),
-        ("He is adding to his victories.", "adding", Some("add_to"), ""),
+        (
+            "He is adding to his victories.",
+            "adding",
+            Some("add_to"),
+            "",
+        ),
         ("He added to People that it was over.", "added", None, ""),
-        ("Clinton has 271 pledged delegates.", "pledged", Some("after_number"), ""),
+        (
+            "Clinton has 271 pledged delegates.",
+            "pledged",
+            Some("after_number"),
+            "",
+        ),
         ("Obama, 54, said it was over.", "said", None, "Obama"),
-        ("They signed the so-called deal.", "called", Some("so_called"), ""),
-        ("He hired a firm called Cambridge Analytica.", "called", Some("naming_participle"), ""),
+        (
+            "They signed the so-called deal.",
+            "called",
+            Some("so_called"),
+            "",
+        ),
+        (
+            "He hired a firm called Cambridge Analytica.",
+            "called",
+            Some("naming_participle"),
+            "",
+        ),
         ("She called the plan a disaster.", "called", None, ""),
-        ("It has been stated many times.", "stated", Some("passive"), ""),
+        (
+            "It has been stated many times.",
+            "stated",
+            Some("passive"),
+            "",
+        ),
         ("It was reported that he left.", "reported", None, ""),
         ("Lavrov said it was over.", "said", None, "Lavrov"),
     ];
@@ -198,11 +253,14 @@ mod tests {
         for &(text, verb, want, person) in EXAMPLES {
             let mut d = Document::new(text);
             Tokenizer::new().annotate(&mut d).unwrap();
-            let ents = text.find(person).filter(|_| !person.is_empty()).map(|at| Entity {
-                span: Span::new(at, at + person.len()),
-                label: EntityLabel::Per,
-                canonical: person.to_string(),
-            });
+            let ents = text
+                .find(person)
+                .filter(|_| !person.is_empty())
+                .map(|at| Entity {
+                    span: Span::new(at, at + person.len()),
+                    label: EntityLabel::Per,
+                    canonical: person.to_string(),
+                });
             d.entities = Some(ents.into_iter().collect());
             let a = analysis_of(&lx, &d);
             let i = (0..d.tokens.as_ref().unwrap().len())
