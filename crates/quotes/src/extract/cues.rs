@@ -155,81 +155,27 @@ mod tests {
     use newsnlp_tokenize::Tokenizer;
 
     /// (sentence, the verb to test, the rule rejecting it or None for a cue, a PER entity).
+    #[rustfmt::skip]
     const EXAMPLES: &[(&str, &str, Option<&str>, &str)] = &[
-        (
-            "He read the New York Post on Monday.",
-            "Post",
-            Some("inside_name"),
-            "New York Post",
-        ),
-        (
-            "The Observer Said Nothing to the board of the club today.",
-            "Said",
-            Some("capitalised_name"),
-            "",
-        ),
+        ("He read the New York Post on Monday.", "Post", Some("inside_name"), "New York Post"),
+        ("The Observer Said Nothing to the board of the club today.", "Said", Some("capitalised_name"), ""),
         ("Clinton Says Russians Hacked DNC", "Says", None, ""),
-        (
-            "It was a more demanding task.",
-            "demanding",
-            Some("degree_adjective"),
-            "",
-        ),
-        (
-            "The stated goal was clear.",
-            "stated",
-            Some("determiner_noun"),
-            "",
-        ),
-        (
-            "Trump's stated goal was clear.",
-            "stated",
-            Some("possessive_noun"),
-            "",
-        ),
+        ("It was a more demanding task.", "demanding", Some("degree_adjective"), ""),
+        ("The stated goal was clear.", "stated", Some("determiner_noun"), ""),
+        ("Trump's stated goal was clear.", "stated", Some("possessive_noun"), ""),
         ("He's said it before.", "said", None, ""),
         ("She declined to say more.", "say", Some("after_to"), ""),
         ("He went on to say it was over.", "say", None, ""),
-        (
-            "She called up her friend.",
-            "called",
-            Some("phrasal_up"),
-            "",
-        ),
+        ("She called up her friend.", "called", Some("phrasal_up"), ""),
         ("It is said to be a trap.", "said", Some("said_to_be"), ""),
-        (
-            "He is adding to his victories.",
-            "adding",
-            Some("add_to"),
-            "",
-        ),
+        ("He is adding to his victories.", "adding", Some("add_to"), ""),
         ("He added to People that it was over.", "added", None, ""),
-        (
-            "Clinton has 271 pledged delegates.",
-            "pledged",
-            Some("after_number"),
-            "",
-        ),
+        ("Clinton has 271 pledged delegates.", "pledged", Some("after_number"), ""),
         ("Obama, 54, said it was over.", "said", None, "Obama"),
-        (
-            "They signed the so-called deal.",
-            "called",
-            Some("so_called"),
-            "",
-        ),
-        (
-            "He hired a firm called Cambridge Analytica.",
-            "called",
-            Some("naming_participle"),
-            "",
-        ),
+        ("They signed the so-called deal.", "called", Some("so_called"), ""),
+        ("He hired a firm called Cambridge Analytica.", "called", Some("naming_participle"), ""),
         ("She called the plan a disaster.", "called", None, ""),
-        (
-            "It has been stated many times.",
-            "stated",
-            Some("passive"),
-            "",
-        ),
+        ("It has been stated many times.", "stated", Some("passive"), ""),
         ("It was reported that he left.", "reported", None, ""),
         ("Lavrov said it was over.", "said", None, "Lavrov"),
     ];

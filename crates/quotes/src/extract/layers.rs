@@ -31,41 +31,8 @@ impl<'a> Analysis<'a> {
             }
             para_of[i] = p;
         }
-        // Sentences as inclusive token ranges. A sentence the splitter started with a comma or a
-        // lowercase word (`R-Ky.` / `, said Tuesday.`), or after a split hyphen (`R-` / `Ky.,`),
-        // continues the one before it.
-        let mut spans: Vec<(usize, usize)> = Vec::with_capacity(sents.len());
-        for s in sents
-            .iter()
-            .filter(|s| !s.tokens.is_empty() && s.tokens.end <= n)
-        {
-            let (a, b) = (s.tokens.start, s.tokens.end - 1);
-            let first = text.get(toks[a].range()).and_then(|w| w.chars().next());
-            let after_hyphen = a > 1
-                && text.get(toks[a - 1].range()) == Some("-")
-                && toks[a - 2].end == toks[a - 1].start
-                && toks[a - 1].end == toks[a].start;
-            let continues =
-                tags[a] == Tag::Comma || first.is_some_and(char::is_lowercase) || after_hyphen;
-            match spans.last_mut() {
-                Some(last) if continues && last.1 < a && para_of[last.1] == para_of[a] => {
-                    last.1 = b
-                }
-                _ => spans.push((a, b)),
-            }
-        }
-        let mut sent_of = vec![0; n];
-        let mut next = 0;
-        for (si, &(a, b)) in spans.iter().enumerate() {
-            // Tokens between sentences join the sentence after them.
-            for x in sent_of.iter_mut().take(b + 1).skip(next.min(a)) {
-                *x = si;
-            }
-            next = b + 1;
-        }
-        for x in sent_of.iter_mut().skip(next) {
-            *x = spans.len().saturating_sub(1);
-        }
+        let spans = repaired_sentences(text, toks, sents, &tags, &para_of);
+        let sent_of = sentence_of_tokens(&spans, n);
         let mut ent_of = vec![0u32; n];
         let mut ti = 0;
         for (ei, e) in ents.iter().enumerate() {
@@ -285,4 +252,52 @@ impl<'a> Analysis<'a> {
             Content::Tokens(a, _) => a,
         }
     }
+}
+
+/// Sentences as inclusive token ranges, splitter slips repaired: a sentence the splitter started
+/// with a comma or a lowercase word (`R-Ky.` / `, said Tuesday.`), or after a split hyphen
+/// (`R-` / `Ky.,`), continues the one before it in the same paragraph.
+fn repaired_sentences(
+    text: &str,
+    toks: &[Span],
+    sents: &[Sentence],
+    tags: &[Tag],
+    para_of: &[usize],
+) -> Vec<(usize, usize)> {
+    let mut spans: Vec<(usize, usize)> = Vec::with_capacity(sents.len());
+    for s in sents
+        .iter()
+        .filter(|s| !s.tokens.is_empty() && s.tokens.end <= toks.len())
+    {
+        let (a, b) = (s.tokens.start, s.tokens.end - 1);
+        let first = text.get(toks[a].range()).and_then(|w| w.chars().next());
+        let after_hyphen = a > 1
+            && text.get(toks[a - 1].range()) == Some("-")
+            && toks[a - 2].end == toks[a - 1].start
+            && toks[a - 1].end == toks[a].start;
+        let continues =
+            tags[a] == Tag::Comma || first.is_some_and(char::is_lowercase) || after_hyphen;
+        match spans.last_mut() {
+            Some(last) if continues && last.1 < a && para_of[last.1] == para_of[a] => last.1 = b,
+            _ => spans.push((a, b)),
+        }
+    }
+    spans
+}
+
+/// The sentence of each of `n` tokens; tokens between sentences join the sentence after them.
+fn sentence_of_tokens(spans: &[(usize, usize)], n: usize) -> Vec<usize> {
+    let mut sent_of = vec![0; n];
+    let mut next = 0;
+    for (si, &(a, b)) in spans.iter().enumerate() {
+        // Tokens between sentences join the sentence after them.
+        for x in sent_of.iter_mut().take(b + 1).skip(next.min(a)) {
+            *x = si;
+        }
+        next = b + 1;
+    }
+    for x in sent_of.iter_mut().skip(next) {
+        *x = spans.len().saturating_sub(1);
+    }
+    sent_of
 }

@@ -229,127 +229,135 @@ impl<'a> Analysis<'a> {
             }
             let open = self.chains[c].open();
             let (s0, _) = self.sent_range(open);
-            if open > 0 && self.tags[open - 1] == Tag::Colon && !self.in_quote(open - 1) {
-                // `to which O'Malley interjected: “…”`, `he demurred:`, `Abedin wrote back:`:
-                // a verb outside the lexicon before the colon, its subject right before it.
-                if let Some((a, b)) = (open >= 3)
-                    .then(|| self.subject_of_past_verb(open - 2, s0))
-                    .flatten()
-                {
-                    self.used[c] = true;
-                    out.push(Found::quotation(
-                        c,
-                        Some((open - 1, open - 1)),
-                        Who::Mention(a, b),
-                        "verb_colon",
-                    ));
-                    continue;
-                }
-                if let Some((a, b)) = (open >= 2).then(|| self.np_left(open - 2, s0)).flatten() {
-                    // `Trump's reply: “…”` names the speaker; `Obama is rolling out a new message:
-                    // “…”` names a thing, and the clause's subject speaks.
-                    let opens_clause = a <= s0 || self.sent_of[a - 1] != self.sent_of[a];
-                    // `… surprise Republican pollster Daron Shaw: “…”`, `More from Jones: “…”`:
-                    // a person named right before the colon speaks (not `a message for Trump:`).
-                    let person = self.is_person(b);
-                    let name = (a..=b)
-                        .find(|&k| self.ent_of[k] == self.ent_of[b])
-                        .unwrap_or(a);
-                    let after_prep = |k: usize| {
-                        k > 0 && self.tags[k - 1] == Tag::Prep && !self.is_lower(k - 1, "from")
-                    };
-                    let named = person && !after_prep(a) && !after_prep(name);
-                    let (a, opens_clause) = if named {
-                        (name, true)
-                    } else {
-                        (a, opens_clause)
-                    };
-                    self.used[c] = true;
-                    let who = if opens_clause {
-                        Who::Mention(a, b)
-                    } else {
-                        Who::Clause
-                    };
-                    out.push(Found::quotation(
-                        c,
-                        Some((open - 1, open - 1)),
-                        who,
-                        "colon_intro",
-                    ));
-                    continue;
-                }
-                // `Sanders made the following comment:` closing its paragraph: the clause's
-                // subject says the quotation that opens the next one.
-                if self.para_of[open - 1] != self.para_of[open] {
-                    self.used[c] = true;
-                    out.push(Found::quotation(
-                        c,
-                        Some((open - 1, open - 1)),
-                        Who::Clause,
-                        "colon_paragraph_end",
-                    ));
-                    continue;
-                }
-            }
-            let end = self.chains[c].end_token();
-            // `…, chanting, “Hands up!”` / `…: “…”` closing its sentence: said by the clause's
-            // subject.
-            let introduced = open > s0 + 1
-                && matches!(self.tags[open - 1], Tag::Comma | Tag::Colon | Tag::Dash)
-                && !self.in_quote(open - 1)
-                && self.is_wordlike(open - 2);
-            let closes_sentence = end + 1 >= self.toks.len()
-                || self.sent_of[end + 1] != self.sent_of[open]
-                || matches!(self.tags[end + 1], Tag::Stop)
-                || self.para_of[end + 1] != self.para_of[end];
-            // `… Mitt Romney -- ''It is disqualifying …'' -- and …`: a quotation set off by dashes.
-            let dashed = introduced
-                && self.tags[open - 1] == Tag::Dash
-                && end + 1 < self.toks.len()
-                && self.tags[end + 1] == Tag::Dash;
-            if introduced && (closes_sentence || dashed) {
-                let named = self.np_left(open - 2, s0).filter(|&(a, b)| {
-                    self.tags[open - 1] == Tag::Dash && (self.ent_of[b] != 0 || self.caps[a])
-                });
+            let found = self
+                .colon_quotation(c, open, s0)
+                .or_else(|| self.cueless_quotation(c, open, s0));
+            if let Some(f) = found {
                 self.used[c] = true;
-                out.push(Found::quotation(
-                    c,
-                    Some((open - 1, open - 1)),
-                    named.map_or(Who::Clause, |(a, b)| Who::Mention(a, b)),
-                    "introduced_quotation",
-                ));
-                continue;
-            }
-            // `“…,” Toomey fumed.`: any verb after a name closing the quotation's sentence.
-            if let Some((a, b, v)) = self.tail_cue(end) {
-                self.used[c] = true;
-                out.push(Found::quotation(
-                    c,
-                    Some((v, v)),
-                    Who::Mention(a, b),
-                    "tail_verb",
-                ));
-                continue;
-            }
-            // `“…” ― Name`: a signature after the quotation.
-            if let Some((a, b)) = self.signature(end + 1) {
-                self.used[c] = true;
-                out.push(Found::quotation(
-                    c,
-                    Some((end + 1, end + 1)),
-                    Who::Mention(a, b),
-                    "signature",
-                ));
-                continue;
-            }
-            let para_start = open == 0 || self.para_of[open - 1] != self.para_of[open];
-            let sent_start = open == s0 || (open > 0 && self.tags[open - 1] == Tag::Stop);
-            let glued = !para_start && (self.is_wordlike(open - 1) || self.is_possessive(open - 1));
-            if (para_start || sent_start) && !glued && !self.is_heading(c) {
-                self.used[c] = true;
-                out.push(Found::quotation(c, None, Who::Continue, "continuation"));
+                out.push(f);
             }
         }
+    }
+
+    /// The quotation `c` opening at `open` after a colon, and who says it: the subject of an
+    /// unknown verb (`O'Malley interjected:`), the phrase before the colon (`Trump's reply:`), or
+    /// the clause's subject.
+    fn colon_quotation(&self, c: usize, open: usize, s0: usize) -> Option<Found> {
+        if open > 0 && self.tags[open - 1] == Tag::Colon && !self.in_quote(open - 1) {
+            // `to which O'Malley interjected: “…”`, `he demurred:`, `Abedin wrote back:`:
+            // a verb outside the lexicon before the colon, its subject right before it.
+            if let Some((a, b)) = (open >= 3)
+                .then(|| self.subject_of_past_verb(open - 2, s0))
+                .flatten()
+            {
+                return Some(Found::quotation(
+                    c,
+                    Some((open - 1, open - 1)),
+                    Who::Mention(a, b),
+                    "verb_colon",
+                ));
+            }
+            if let Some((a, b)) = (open >= 2).then(|| self.np_left(open - 2, s0)).flatten() {
+                // `Trump's reply: “…”` names the speaker; `Obama is rolling out a new message:
+                // “…”` names a thing, and the clause's subject speaks.
+                let opens_clause = a <= s0 || self.sent_of[a - 1] != self.sent_of[a];
+                // `… surprise Republican pollster Daron Shaw: “…”`, `More from Jones: “…”`:
+                // a person named right before the colon speaks (not `a message for Trump:`).
+                let person = self.is_person(b);
+                let name = (a..=b)
+                    .find(|&k| self.ent_of[k] == self.ent_of[b])
+                    .unwrap_or(a);
+                let after_prep = |k: usize| {
+                    k > 0 && self.tags[k - 1] == Tag::Prep && !self.is_lower(k - 1, "from")
+                };
+                let named = person && !after_prep(a) && !after_prep(name);
+                let (a, opens_clause) = if named {
+                    (name, true)
+                } else {
+                    (a, opens_clause)
+                };
+                let who = if opens_clause {
+                    Who::Mention(a, b)
+                } else {
+                    Who::Clause
+                };
+                return Some(Found::quotation(
+                    c,
+                    Some((open - 1, open - 1)),
+                    who,
+                    "colon_intro",
+                ));
+            }
+            // `Sanders made the following comment:` closing its paragraph: the clause's
+            // subject says the quotation that opens the next one.
+            if self.para_of[open - 1] != self.para_of[open] {
+                return Some(Found::quotation(
+                    c,
+                    Some((open - 1, open - 1)),
+                    Who::Clause,
+                    "colon_paragraph_end",
+                ));
+            }
+        }
+        None
+    }
+
+    /// The quotation `c` with no colon before it: introduced by a comma or dash and closing its
+    /// sentence, followed by a verb after a name or by a signature, or opening a sentence or
+    /// paragraph (a continuation of the last speaker).
+    fn cueless_quotation(&self, c: usize, open: usize, s0: usize) -> Option<Found> {
+        let end = self.chains[c].end_token();
+        // `…, chanting, “Hands up!”` / `…: “…”` closing its sentence: said by the clause's
+        // subject.
+        let introduced = open > s0 + 1
+            && matches!(self.tags[open - 1], Tag::Comma | Tag::Colon | Tag::Dash)
+            && !self.in_quote(open - 1)
+            && self.is_wordlike(open - 2);
+        let closes_sentence = end + 1 >= self.toks.len()
+            || self.sent_of[end + 1] != self.sent_of[open]
+            || matches!(self.tags[end + 1], Tag::Stop)
+            || self.para_of[end + 1] != self.para_of[end];
+        // `… Mitt Romney -- ''It is disqualifying …'' -- and …`: a quotation set off by dashes.
+        let dashed = introduced
+            && self.tags[open - 1] == Tag::Dash
+            && end + 1 < self.toks.len()
+            && self.tags[end + 1] == Tag::Dash;
+        if introduced && (closes_sentence || dashed) {
+            let named = self.np_left(open - 2, s0).filter(|&(a, b)| {
+                self.tags[open - 1] == Tag::Dash && (self.ent_of[b] != 0 || self.caps[a])
+            });
+            return Some(Found::quotation(
+                c,
+                Some((open - 1, open - 1)),
+                named.map_or(Who::Clause, |(a, b)| Who::Mention(a, b)),
+                "introduced_quotation",
+            ));
+        }
+        // `“…,” Toomey fumed.`: any verb after a name closing the quotation's sentence.
+        if let Some((a, b, v)) = self.tail_cue(end) {
+            return Some(Found::quotation(
+                c,
+                Some((v, v)),
+                Who::Mention(a, b),
+                "tail_verb",
+            ));
+        }
+        // `“…” ― Name`: a signature after the quotation.
+        if let Some((a, b)) = self.signature(end + 1) {
+            return Some(Found::quotation(
+                c,
+                Some((end + 1, end + 1)),
+                Who::Mention(a, b),
+                "signature",
+            ));
+        }
+        let para_start = open == 0 || self.para_of[open - 1] != self.para_of[open];
+        let sent_start = open == s0 || (open > 0 && self.tags[open - 1] == Tag::Stop);
+        let glued = !para_start && (self.is_wordlike(open - 1) || self.is_possessive(open - 1));
+        if (para_start || sent_start) && !glued && !self.is_heading(c) {
+            return Some(Found::quotation(c, None, Who::Continue, "continuation"));
+        }
+        None
     }
 
     /// After a quotation ending at `end`: a speaker and a lowercase verb ending the clause

@@ -47,7 +47,10 @@ impl<'a> Analysis<'a> {
             self.note_rejected(i, rule);
             return None;
         }
-        let ce = self.cue_end(i, lemma, s1)?;
+        let Some(ce) = self.cue_end(i, lemma, s1) else {
+            self.note_rejected(i, "missing_particle");
+            return None;
+        };
         let v = Verb {
             i,
             ce,
@@ -56,66 +59,76 @@ impl<'a> Analysis<'a> {
             class,
             form,
         };
-        let sub = self.verb_subject(&v)?;
+        let Some(sub) = self.verb_subject(&v) else {
+            self.note_rejected(i, "no_subject");
+            return None;
+        };
         let who = sub.who;
         let c0 = self.skip_after_cue(sub.after, s1, class);
-        let cue = Some((i, ce));
         if let Some(found) = self.colon_then_quotation(&v, &sub, c0) {
             return Some(found);
         }
-        // `said Mr. Burman (a view echoed by everyone).`: an aside in parentheses adds nothing.
-        let aside = c0 <= s1
-            && self.word(c0) == "("
-            && first_in(&self.close_parens, c0..s1 + 1)
-                .is_some_and(|k| k == s1 || self.tags[k + 1] == Tag::Stop);
-        let nothing_right = c0 > s1 || matches!(self.tags[c0], Tag::Stop) || aside;
-        // `Dianne Bystrom agreed. “Mainstream Republicans are …”`
-        if nothing_right
-            && sub.lb.is_none()
-            && matches!(who, Who::Mention(..))
-            && form == Form::Finite
-        {
-            let next = s1 + 1;
-            if let Some(c) = self
-                .chain_opening_at(next)
-                .filter(|&c| !self.used[c] && self.para_of[next] == self.para_of[s1])
-            {
-                self.used[c] = true;
-                return Some(vec![Found::quotation(c, cue, who, "cue_then_quotation")]);
+        let nothing_right = self.nothing_right(c0, s1);
+        if nothing_right && sub.lb.is_none() && form == Form::Finite {
+            if let Some(found) = self.quotation_after(&v, who) {
+                return Some(vec![found]);
             }
         }
         let right_signal = !nothing_right
             && (self.tags[c0] == Tag::That
                 || self.chain_opening_at(c0).is_some()
                 || (c0 > 0 && self.tags[c0 - 1] == Tag::Colon));
-        if let Some(lb) = sub.lb.filter(|_| form == Form::Finite) {
-            let site = CueSite {
-                cue: (i, ce),
-                c0,
-                s1,
-                class,
-                lemma,
-                who,
-                lb: Some(lb),
-                right_signal,
-            };
-            if let Some(found) = self.content_left_of_verb(&v, &sub, site, nothing_right) {
-                return found;
-            }
-        }
-        if nothing_right {
-            return None;
-        }
-        self.verb_right(CueSite {
+        let site = CueSite {
             cue: (i, ce),
             c0,
             s1,
             class,
             lemma,
             who,
-            lb: sub.lb.or(sub.clause_comma),
+            lb: sub.lb,
             right_signal,
+        };
+        if form == Form::Finite && sub.lb.is_some() {
+            if let Some(found) = self.content_left_of_verb(&v, &sub, site, nothing_right) {
+                return found;
+            }
+        }
+        if nothing_right {
+            self.note_rejected(i, "nothing_said");
+            return None;
+        }
+        self.verb_right(CueSite {
+            lb: sub.lb.or(sub.clause_comma),
+            ..site
         })
+    }
+
+    /// True when nothing is said right of a cue whose content would start at `c0`: the sentence
+    /// ends, or only an aside in parentheses follows (`said Mr. Burman (a view echoed by all).`).
+    fn nothing_right(&self, c0: usize, s1: usize) -> bool {
+        let aside = c0 <= s1
+            && self.word(c0) == "("
+            && first_in(&self.close_parens, c0..s1 + 1)
+                .is_some_and(|k| k == s1 || self.tags[k + 1] == Tag::Stop);
+        c0 > s1 || matches!(self.tags[c0], Tag::Stop) || aside
+    }
+
+    /// `Dianne Bystrom agreed. “Mainstream Republicans are …”`: a named speaker's cue closing
+    /// its sentence reports the quotation opening the next one in the paragraph.
+    fn quotation_after(&mut self, v: &Verb, who: Who) -> Option<Found> {
+        let next = v.s1 + 1;
+        let c = self.chain_opening_at(next).filter(|&c| {
+            matches!(who, Who::Mention(..))
+                && !self.used[c]
+                && self.para_of[next] == self.para_of[v.s1]
+        })?;
+        self.used[c] = true;
+        Some(Found::quotation(
+            c,
+            Some((v.i, v.ce)),
+            who,
+            "cue_then_quotation",
+        ))
     }
 
     /// The last token of the cue at `i`: its particle when the verb takes one (`pointed out`;
@@ -404,30 +417,12 @@ impl<'a> Analysis<'a> {
         if sub.cross && right_is_content && (!comma_after || right_signal) {
             return Some(self.verb_right(CueSite { lb: None, ..site }));
         }
-        let mut t = lb;
-        if self.tags[t] == Tag::Comma && t > 0 && self.chain_ending_at(t - 1).is_some() {
-            t -= 1;
-        }
-        let left_chain = self.chain_ending_at(t).is_some_and(|c| {
-            let open = self.chains[c].open();
-            !(open > s0 + 2
-                && self.tags[open - 1] != Tag::Colon
-                && !self.in_quote(s0)
-                && right_is_content)
-        });
+        let left_chain = self.quotation_before(lb, s0, right_is_content);
         // `During the rally, Lavrov said X`: the words before the comma are not the statement;
         // `X, Lavrov said` and `X, Lavrov said, Y` put it on the left.
         // `X, Lavrov said, Y.` / `X, he said, until Y`: the whole sentence is the statement.
-        let runs_on = comma_after
-            && !left_chain
-            && !right_signal
-            && lb > s0
-            && !matches!(self.tags[c0], Tag::Verb(_, _, Form::Ing) | Tag::According)
-            && !self.is_lower(c0, "but")
-            && (!self.is_wordlike(c0)
-                || self.tags[c0] != Tag::Other
-                || self.caps[c0]
-                || !self.word(c0).ends_with("ing"));
+        let runs_on =
+            comma_after && !left_chain && !right_signal && lb > s0 && self.continues_sentence(c0);
         if runs_on && !self.in_quote(lb) {
             let a = s0.max(lb.saturating_sub(MAX_CONTENT));
             let (a, b) = self.trim(a, self.content_end(c0, s1));
@@ -466,6 +461,35 @@ impl<'a> Analysis<'a> {
         Some(Some(found))
     }
 
+    /// True when a quotation ends at the cue clause's opening `lb` (or right before its comma)
+    /// and is what the cue reports: not a quotation inside a longer sentence before the cue
+    /// when there is a content on the right as well.
+    fn quotation_before(&self, lb: usize, s0: usize, right_is_content: bool) -> bool {
+        let mut t = lb;
+        if self.tags[t] == Tag::Comma && t > 0 && self.chain_ending_at(t - 1).is_some() {
+            t -= 1;
+        }
+        self.chain_ending_at(t).is_some_and(|c| {
+            let open = self.chains[c].open();
+            !(open > s0 + 2
+                && self.tags[open - 1] != Tag::Colon
+                && !self.in_quote(s0)
+                && right_is_content)
+        })
+    }
+
+    /// True when the words at `c0`, after `…, he said,`, go on with the statement (`until Y`,
+    /// `is dead`) rather than starting an aside of the cue (`adding …`, `according to`, `but`,
+    /// a participle).
+    fn continues_sentence(&self, c0: usize) -> bool {
+        !matches!(self.tags[c0], Tag::Verb(_, _, Form::Ing) | Tag::According)
+            && !self.is_lower(c0, "but")
+            && (!self.is_wordlike(c0)
+                || self.tags[c0] != Tag::Other
+                || self.caps[c0]
+                || !self.word(c0).ends_with("ing"))
+    }
+
     /// The quotation after `cue` that continues a quotation before it
     /// (`“…,” he said, “…”`): introduced by a comma, colon or conjunction, right after the cue
     /// (`she said "…`) or after an abbreviation that hid a sentence end (`in Fort Mill, S.C. "…`).
@@ -500,85 +524,16 @@ impl<'a> Analysis<'a> {
             lb,
             right_signal,
         } = site;
-        let cue = Some((i, ce));
-        // `After the union objected, the case was moved`: a comma closes a subordinate clause.
-        let subordinate = match who {
-            Who::Mention(a, _) if a > 0 => {
-                let w = self.word(a - 1).to_ascii_lowercase();
-                [
-                    "after", "while", "when", "as", "if", "because", "although", "though", "since",
-                    "before", "until", "once", "whether",
-                ]
-                .contains(&w.as_str())
-            }
-            _ => false,
-        };
-        if subordinate && c0 > 0 && self.tags[c0 - 1] == Tag::Comma && !right_signal {
-            return None;
-        }
+        let subordinate = self.after_subordinator(who);
         let infinitive = self.is_lower(c0, "to") && self.lx.takes_infinitive(lemma);
-        if self.lx.infinitive_only(lemma) && !infinitive {
-            return None;
-        }
-        if class == VerbClass::Think && !infinitive {
-            let ok = match self.tags[c0] {
-                Tag::That | Tag::Pron(_) | Tag::Det => true,
-                _ => self.caps[c0] || self.ent_of[c0] != 0,
-            };
-            if !ok {
-                return None;
-            }
-        }
-        // `said about half of …`, `said over 300 people …`: before a number the word is not a
-        // preposition but part of the clause's subject.
-        let quantifier = ["about", "over", "around", "nearly", "almost"]
-            .iter()
-            .any(|w| self.is_lower(c0, w))
-            && c0 < s1
-            && (self.word(c0 + 1).starts_with(|c: char| c.is_ascii_digit())
-                || ["half", "one", "two", "three", "dozen"]
-                    .iter()
-                    .any(|w| self.is_lower(c0 + 1, w)));
-        if matches!(self.tags[c0], Tag::Prep | Tag::Conj)
-            && !self.is_lower(c0, "if")
-            && !self.is_lower(c0, "whether")
-            && !infinitive
-            && !quantifier
-        {
-            return None;
-        }
-        // `unless the assembly found a permanent source`, `would add late-night service`, `wrote a
-        // children's book`: with a plain object these verbs report nothing. They need `that`, a colon, a clause of their
-        // own (`found the plan was …`, `adding he would …`) or a quotation in what follows
-        // (`adding later, “…”`, `added the words, “…”`).
-        if matches!(
-            self.lx.lemmas.get(lemma as usize).copied(),
-            Some("find" | "add" | "write")
-        ) && !right_signal
-        {
-            let quoted = c0 <= s1
-                && (c0..=self.content_end(c0, s1)).any(|k| self.chain_opening_at(k).is_some());
-            if !quoted && !self.clause_at(c0, s1) {
-                return None;
-            }
-        }
-        // Verbs that report only with an explicit complement (`asked whether …`, `continued: …`).
-        if self.lx.needs_signal(lemma)
-            && !right_signal
-            && !matches!(
-                self.word(c0).to_ascii_lowercase().as_str(),
-                "whether" | "if" | "what" | "why" | "how" | "when" | "who"
-            )
-        {
-            return None;
-        }
-        // `criticized the statement of X on …`: the noun reports someone else's words.
-        let reports_noun = |k: usize| {
-            self.tags[k] == Tag::CueNoun
-                && k < s1
-                && (self.is_lower(k + 1, "of") || self.is_lower(k + 1, "by"))
+        // `After the union objected, the case was moved`: a comma closes a subordinate clause.
+        let refusal = if subordinate && c0 > 0 && self.tags[c0 - 1] == Tag::Comma && !right_signal {
+            Some("subordinate_clause")
+        } else {
+            self.right_refusal(&site, infinitive)
         };
-        if class == VerbClass::Object && (c0..=(c0 + 3).min(s1)).any(reports_noun) {
+        if let Some(rule) = refusal {
+            self.note_rejected(i, rule);
             return None;
         }
         let min_len = if class == VerbClass::Think { 3 } else { 2 };
@@ -615,10 +570,103 @@ impl<'a> Analysis<'a> {
         Some(vec![Found {
             content,
             kind,
-            cue,
+            cue: Some((i, ce)),
             who,
             left_bound,
             rule: "said_that",
         }])
+    }
+
+    /// True when the subject `who` follows a subordinating word (`After the union objected,`).
+    fn after_subordinator(&self, who: Who) -> bool {
+        match who {
+            Who::Mention(a, _) if a > 0 => {
+                let w = self.word(a - 1).to_ascii_lowercase();
+                [
+                    "after", "while", "when", "as", "if", "because", "although", "though", "since",
+                    "before", "until", "once", "whether",
+                ]
+                .contains(&w.as_str())
+            }
+            _ => false,
+        }
+    }
+
+    /// Why what stands right of the cue is no statement for this verb, by rule name (reported
+    /// by `--explain`); None when it may be one.
+    fn right_refusal(&self, site: &CueSite, infinitive: bool) -> Option<&'static str> {
+        let CueSite {
+            c0,
+            s1,
+            class,
+            lemma,
+            right_signal,
+            ..
+        } = *site;
+        if self.lx.infinitive_only(lemma) && !infinitive {
+            return Some("needs_infinitive");
+        }
+        if class == VerbClass::Think && !infinitive {
+            let ok = match self.tags[c0] {
+                Tag::That | Tag::Pron(_) | Tag::Det => true,
+                _ => self.caps[c0] || self.ent_of[c0] != 0,
+            };
+            if !ok {
+                return Some("think_without_clause");
+            }
+        }
+        // `said about half of …`, `said over 300 people …`: before a number the word is not a
+        // preposition but part of the clause's subject.
+        let quantifier = ["about", "over", "around", "nearly", "almost"]
+            .iter()
+            .any(|w| self.is_lower(c0, w))
+            && c0 < s1
+            && (self.word(c0 + 1).starts_with(|c: char| c.is_ascii_digit())
+                || ["half", "one", "two", "three", "dozen"]
+                    .iter()
+                    .any(|w| self.is_lower(c0 + 1, w)));
+        if matches!(self.tags[c0], Tag::Prep | Tag::Conj)
+            && !self.is_lower(c0, "if")
+            && !self.is_lower(c0, "whether")
+            && !infinitive
+            && !quantifier
+        {
+            return Some("preposition_after");
+        }
+        // `unless the assembly found a permanent source`, `would add late-night service`, `wrote a
+        // children's book`: with a plain object these verbs report nothing. They need `that`, a colon, a clause of their
+        // own (`found the plan was …`, `adding he would …`) or a quotation in what follows
+        // (`adding later, “…”`, `added the words, “…”`).
+        if matches!(
+            self.lx.lemmas.get(lemma as usize).copied(),
+            Some("find" | "add" | "write")
+        ) && !right_signal
+        {
+            let quoted = c0 <= s1
+                && (c0..=self.content_end(c0, s1)).any(|k| self.chain_opening_at(k).is_some());
+            if !quoted && !self.clause_at(c0, s1) {
+                return Some("plain_object");
+            }
+        }
+        // Verbs that report only with an explicit complement (`asked whether …`, `continued: …`).
+        if self.lx.needs_signal(lemma)
+            && !right_signal
+            && !matches!(
+                self.word(c0).to_ascii_lowercase().as_str(),
+                "whether" | "if" | "what" | "why" | "how" | "when" | "who"
+            )
+        {
+            return Some("needs_complement");
+        }
+        // `criticized the statement of X on …`: the noun reports someone else's words.
+        let reports_noun = |k: usize| {
+            self.tags[k] == Tag::CueNoun
+                && k < s1
+                && (self.is_lower(k + 1, "of") || self.is_lower(k + 1, "by"))
+        };
+        if class == VerbClass::Object && (c0..=(c0 + 3).min(s1)).any(reports_noun) {
+            return Some("judges_reported_words");
+        }
+        None
     }
 }
