@@ -14,14 +14,17 @@
 //! ```text
 //! <name> <priority> : <step> <step> …
 //! step  := ['@'] ['!'] '[' term (',' term)* ']' [op] [':' capture]
+//!        |  '<' span '>' [':' capture]            -- a phrase the View finds (`<np>`)
 //! term  := ['!'] pred ('/' pred)*          -- `!` negates, `/` is or, `,` is and
 //! pred  := key '=' value ('|' value)*  |  key
 //! op    := '?' | '*' | '+' | '{' m ',' n '}'
 //! ```
 //!
 //! Values cannot hold `,`, `/`, `|`, `]` or spaces (test punctuation through its class, such as
-//! `tag=comma`). A step prefixed with `!` is a negative look-around: it consumes nothing and fails when the
-//! next token (in its direction) satisfies it; at the sentence bound it succeeds.
+//! `tag=comma`). A step prefixed with `!` is a negative look-around: it consumes nothing and
+//! fails when the next token (in its direction) satisfies it; at the sentence bound it succeeds.
+//! A span step (`<np>`) takes the phrase of that kind the [`View`] finds from the next token on,
+//! in the step's direction: one bounded walk, as the layers of a sentence are.
 
 /// The most tokens one `*` or `+` step may take: every walk stays a few tokens long.
 pub(crate) const MAX_REPEAT: u8 = 8;
@@ -43,6 +46,8 @@ struct Term {
 
 #[derive(Debug, Clone)]
 struct Step {
+    /// A phrase kind the View finds (`np`), instead of token terms.
+    span: Option<&'static str>,
     terms: Vec<Term>,
     min: u8,
     max: u8,
@@ -63,9 +68,14 @@ pub(crate) struct Pattern {
     right: Vec<Step>,
 }
 
-/// What a document offers the matcher: whether token `i` satisfies a predicate.
+/// What a document offers the matcher: whether token `i` satisfies a predicate, and the
+/// phrases of a kind (`np`) that start or end at a token.
 pub(crate) trait View {
     fn holds(&self, i: usize, p: &Pred) -> bool;
+
+    /// The far end of the phrase of `kind` from token `from`: its last token when walking
+    /// right (`right`), its first when walking left, inside `lo..=hi`; None when there is none.
+    fn phrase(&self, kind: &str, from: usize, right: bool, lo: usize, hi: usize) -> Option<usize>;
 }
 
 /// A successful match: the pattern and its captures as inclusive token ranges.
@@ -76,10 +86,14 @@ pub(crate) struct Match {
 }
 
 impl Match {
-    /// The token range captured under `name`, if the pattern has that capture and it took tokens.
-    #[allow(dead_code)] // read by the table tests; kept on the API for capture-bearing rules
+    /// The tokens captured under `name` (all steps of that name together: `according to` as
+    /// one cue), if the pattern has that capture and it took tokens.
     pub(crate) fn get(&self, name: &str) -> Option<(usize, usize)> {
-        self.captures.iter().find(|(n, _)| *n == name).map(|c| c.1)
+        self.captures
+            .iter()
+            .filter(|(n, _)| *n == name)
+            .map(|c| c.1)
+            .reduce(|x, y| (x.0.min(y.0), x.1.max(y.1)))
     }
 }
 
@@ -182,6 +196,23 @@ fn walk(
         return !b.next(from, d).is_some_and(|x| step.accepts(v, x))
             && walk(v, rest, from, d, b, captures);
     }
+    if let Some(kind) = step.span {
+        let Some(first) = b.next(from, d) else {
+            return false;
+        };
+        let Some(end) = v.phrase(kind, first, d == Dir::Right, b.lo, b.hi) else {
+            return false;
+        };
+        let mark = captures.len();
+        if let Some(c) = step.capture {
+            captures.push((c, (first.min(end), first.max(end))));
+        }
+        if walk(v, rest, end, d, b, captures) {
+            return true;
+        }
+        captures.truncate(mark);
+        return false;
+    }
     // The positions the step can end at, taking 0..=max tokens.
     let mut ends = vec![(0u8, from)];
     let mut at = from;
@@ -248,6 +279,19 @@ fn parse_pattern(line: &'static str, keys: &[&str]) -> Result<Pattern, String> {
 
 /// Parses one step from the start of `s`; returns it and the text after it.
 fn parse_step(s: &'static str, keys: &[&str]) -> Result<(Step, &'static str), String> {
+    if let Some(inner) = s.strip_prefix('<') {
+        let close = inner.find('>').ok_or("unclosed '<'")?;
+        let (capture, rest) = parse_capture(&inner[close + 1..]);
+        let step = Step {
+            span: Some(&inner[..close]),
+            terms: Vec::new(),
+            min: 1,
+            max: 1,
+            absent: false,
+            capture,
+        };
+        return Ok((step, rest));
+    }
     let absent = s.starts_with('!');
     let s = s.trim_start_matches('!');
     let s = s
@@ -258,7 +302,7 @@ fn parse_step(s: &'static str, keys: &[&str]) -> Result<(Step, &'static str), St
         .split(',')
         .map(|t| parse_term(t.trim(), keys))
         .collect::<Result<Vec<_>, _>>()?;
-    let mut rest = &s[close + 1..];
+    let rest = &s[close + 1..];
     let (min, max, op_len) = match rest.chars().next() {
         Some('?') => (0, 1, 1),
         Some('*') => (0, MAX_REPEAT, 1),
@@ -271,14 +315,9 @@ fn parse_step(s: &'static str, keys: &[&str]) -> Result<(Step, &'static str), St
         }
         _ => (1, 1, 0),
     };
-    rest = &rest[op_len..];
-    let mut capture = None;
-    if let Some(c) = rest.strip_prefix(':') {
-        let end = c.find(char::is_whitespace).unwrap_or(c.len());
-        capture = Some(&c[..end]);
-        rest = &c[end..];
-    }
+    let (capture, rest) = parse_capture(&rest[op_len..]);
     let step = Step {
+        span: None,
         terms,
         min,
         max,
@@ -286,6 +325,17 @@ fn parse_step(s: &'static str, keys: &[&str]) -> Result<(Step, &'static str), St
         capture,
     };
     Ok((step, rest))
+}
+
+/// An optional `:name` at the start of `s`, and the text after it.
+fn parse_capture(s: &'static str) -> (Option<&'static str>, &'static str) {
+    match s.strip_prefix(':') {
+        Some(c) => {
+            let end = c.find(char::is_whitespace).unwrap_or(c.len());
+            (Some(&c[..end]), &c[end..])
+        }
+        None => (None, s),
+    }
 }
 
 fn parse_term(t: &'static str, keys: &[&str]) -> Result<Term, String> {
@@ -327,6 +377,26 @@ mod tests {
                 _ => false,
             }
         }
+
+        /// `name`: a run of capitalised words.
+        fn phrase(
+            &self,
+            kind: &str,
+            from: usize,
+            right: bool,
+            lo: usize,
+            hi: usize,
+        ) -> Option<usize> {
+            let caps = |i: usize| self.0[i].starts_with(char::is_uppercase);
+            if kind != "name" || !caps(from) {
+                return None;
+            }
+            let mut end = from;
+            while right && end < hi && caps(end + 1) || !right && end > lo && caps(end - 1) {
+                end = if right { end + 1 } else { end - 1 };
+            }
+            Some(end)
+        }
     }
 
     fn words(s: &'static str) -> Words {
@@ -346,6 +416,18 @@ mod tests {
         assert_eq!(m.get("cue"), Some((3, 3)));
         assert_eq!(m.get("speaker"), Some((4, 5)));
         assert!(p.first(&v, 4, 0, 6).is_none(), "the anchor must match");
+    }
+
+    #[test]
+    fn span_steps_take_a_phrase_and_captures_of_one_name_join() {
+        let p =
+            set("x 1 : <name>:speaker [word=-]? @[word=according]:cue [word=to]:cue <name>:source");
+        let v = words("John Smith according to Jane Doe said");
+        let m = p.first(&v, 2, 0, 6).expect("match");
+        assert_eq!(m.get("speaker"), Some((0, 1)));
+        assert_eq!(m.get("cue"), Some((2, 3)));
+        assert_eq!(m.get("source"), Some((4, 5)));
+        assert!(p.first(&words("john according to Jane"), 1, 0, 3).is_none());
     }
 
     #[test]

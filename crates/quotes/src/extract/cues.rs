@@ -1,6 +1,7 @@
-//! What the matcher may ask of a token ([`View`] for [`Analysis`]), and the first group of rules
-//! kept as data: the words of the reporting-verb lexicon that are no cue where they stand
-//! (`rules/not_cues.txt`: `the report`, `a firm called X`, `271 pledged delegates` …).
+//! What the matcher may ask of a token ([`View`] for [`Analysis`]), and the rules kept as data:
+//! the words of the reporting-verb lexicon that are no cue where they stand
+//! (`rules/not_cues.txt`: `the report`, `a firm called X`, `271 pledged delegates` …) and the
+//! attributions written as patterns (`rules/attributions.txt`: `according to X`).
 
 use super::Analysis;
 use crate::lexicon::{Form, Pron, Tag, VerbClass};
@@ -37,6 +38,12 @@ const KEYS: &[&str] = &[
 fn not_cues() -> &'static PatternSet {
     static SET: OnceLock<PatternSet> = OnceLock::new();
     SET.get_or_init(|| PatternSet::parse(include_str!("../rules/not_cues.txt"), KEYS))
+}
+
+/// The attributions written as patterns, parsed once.
+pub(super) fn attributions() -> &'static PatternSet {
+    static SET: OnceLock<PatternSet> = OnceLock::new();
+    SET.get_or_init(|| PatternSet::parse(include_str!("../rules/attributions.txt"), KEYS))
 }
 
 fn tag_name(t: Tag) -> &'static str {
@@ -144,6 +151,25 @@ impl View for Analysis<'_> {
             }
             _ => false,
         }
+    }
+
+    /// `np`: a noun phrase ([`Analysis::np_right`], [`Analysis::np_left`]); `np_named`: one
+    /// that holds an entity or is `they`/`it` (`the statement of the ministry`, not of `peace`).
+    fn phrase(&self, kind: &str, from: usize, right: bool, lo: usize, hi: usize) -> Option<usize> {
+        let np = if right {
+            self.np_right(from, hi)
+        } else {
+            self.np_left(from, lo)
+        };
+        let (a, b) = np?;
+        let named =
+            || (a..=b).any(|k| self.ent_of[k] != 0 || self.tags[k] == Tag::Pron(Pron::Group));
+        match kind {
+            "np" => {}
+            "np_named" if named() => {}
+            _ => return None,
+        }
+        Some(if right { b } else { a })
     }
 }
 

@@ -32,6 +32,10 @@ const EXAMPLES: &[Example] = &[
     // `according to`, reporting nouns.
     ("According to Lavrov, the deal is dead.", &["Lavrov"], "according_to_opening", "the deal is dead", Some("According to"), Some("Lavrov")),
     ("The deal is dead, according to Lavrov.", &["Lavrov"], "according_to_after", "The deal is dead", Some("according to"), Some("Lavrov")),
+    ("But according to Lavrov, the deal is dead.", &["Lavrov"], "according_to_opening", "the deal is dead", Some("according to"), Some("Lavrov")),
+    ("The plan to end the war, according to Lavrov, is dead for now.", &["Lavrov"], "according_to_after", "The plan to end the war, according to Lavrov, is dead for now", Some("according to"), Some("Lavrov")),
+    ("He read the remarks by Lavrov that the deal was dead.", &["Lavrov"], "statement_of", "that the deal was dead", Some("the remarks by"), Some("Lavrov")),
+    ("His warning that the deal was dead went unheard.", &[], "claim_that", "that the deal was dead went unheard", Some("warning"), Some("His")),
     ("He cited the statement of Lavrov on the deal being dead.", &["Lavrov"], "statement_of", "the deal being dead", Some("the statement of"), Some("Lavrov")),
     ("Trump's claim that the vote was rigged spread fast.", &["Trump"], "claim_that", "that the vote was rigged spread fast", Some("claim"), Some("Trump")),
     // Quotations without a verb cue.
@@ -91,6 +95,12 @@ fn each_rule_gives_its_examples() {
         }
     }
     assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+    for name in super::cues::attributions().names() {
+        assert!(
+            EXAMPLES.iter().any(|e| e.2 == name),
+            "pattern {name} has no example"
+        );
+    }
 }
 
 #[test]

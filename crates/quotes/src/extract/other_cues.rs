@@ -7,117 +7,72 @@ use super::*;
 impl<'a> Analysis<'a> {
     pub(super) fn according(&mut self, i: usize) -> Vec<Found> {
         let (s0, s1) = self.sent_range(i);
-        let Some((a, b)) = self.np_right(i + 2, s1) else {
+        let Some(m) = cues::attributions().first(self, i, s0, s1) else {
             return Vec::new();
         };
-        let cue = Some((i, i + 1));
-        let who = Who::Mention(a, b);
-        let starts = i == s0 || (i == s0 + 1 && self.tags[s0] == Tag::Conj);
-        if starts {
-            let c0 = self.skip_after_cue(b + 1, s1, VerbClass::Speech);
-            return match self.right_content(c0, s1, 2) {
-                Some((content, kind)) => vec![Found {
-                    content,
-                    kind,
-                    cue,
-                    who,
-                    left_bound: None,
-                    rule: "according_to_opening",
-                }],
-                None => Vec::new(),
-            };
-        }
-        if i > s0 && matches!(self.tags[i - 1], Tag::Comma | Tag::Dash) {
-            if let Some((mut content, kind)) = self.left_content(i - 1, s0, false) {
+        let (Some(cue), Some((a, b))) = (m.get("cue"), m.get("speaker")) else {
+            return Vec::new();
+        };
+        let (content, left_bound) = match m.get("bound") {
+            None => {
+                let c0 = self.skip_after_cue(b + 1, s1, VerbClass::Speech);
+                (self.right_content(c0, s1, 2), None)
+            }
+            Some((lb, _)) => {
+                let mut left = self.left_content(lb, s0, false);
                 // `X, according to Y, Z`: the statement runs on.
-                if b < s1 && self.tags[b + 1] == Tag::Comma {
-                    if let Content::Tokens(ca, _) = content {
-                        let e = self.content_end(b + 2, s1);
-                        let (x, y) = self.trim(ca, e);
+                if let Some((Content::Tokens(ca, _), _)) = left {
+                    if b < s1 && self.tags[b + 1] == Tag::Comma {
+                        let (x, y) = self.trim(ca, self.content_end(b + 2, s1));
                         self.mark_used(x, y);
-                        content = Content::Tokens(x, y);
+                        left = left.map(|(_, kind)| (Content::Tokens(x, y), kind));
                     }
                 }
-                return vec![Found {
-                    content,
-                    kind,
-                    cue,
-                    who,
-                    left_bound: Some(i - 1),
-                    rule: "according_to_after",
-                }];
+                (left, Some(lb))
             }
-        }
-        Vec::new()
+        };
+        content
+            .map(|(content, kind)| Found {
+                content,
+                kind,
+                cue: Some(cue),
+                who: Who::Mention(a, b),
+                left_bound,
+                rule: m.name,
+            })
+            .into_iter()
+            .collect()
     }
 
-    /// `the statement of X on …`, `X's claim that …`.
+    /// `the statement of X on …`, `X's claim that …`: the `statement_of` and `claim_that`
+    /// patterns find the cue, the owner and the word that links the content.
     pub(super) fn noun_cue(&mut self, i: usize) -> Vec<Found> {
         let (s0, s1) = self.sent_range(i);
-        if self.ent_of[i] != 0 {
+        let Some(m) = cues::attributions().first(self, i, s0, s1) else {
             return Vec::new();
-        }
-        let cue_start = if i > s0 && self.tags[i - 1] == Tag::Det {
-            i - 1
-        } else {
-            i
         };
-        if i < s1 && (self.is_lower(i + 1, "of") || self.is_lower(i + 1, "by")) {
-            let Some((a, b)) = self.np_right(i + 2, s1) else {
-                return Vec::new();
-            };
-            if !(a..=b).any(|k| self.ent_of[k] != 0 || self.tags[k] == Tag::Pron(Pron::Group)) {
-                return Vec::new();
-            }
-            if b < s1
-                && (self.is_lower(b + 1, "on")
-                    || self.is_lower(b + 1, "about")
-                    || self.tags[b + 1] == Tag::That)
-            {
-                let c0 = if self.tags[b + 1] == Tag::That {
-                    b + 1
-                } else {
-                    b + 2
-                };
-                if let Some((content, kind)) = self.right_content(c0, s1, 4) {
-                    return vec![Found {
-                        content,
-                        kind,
-                        cue: Some((cue_start, i + 1)),
-                        who: Who::Mention(a, b),
-                        left_bound: None,
-                        rule: "statement_of",
-                    }];
-                }
-            }
+        let (Some(cue), Some((a, b)), Some((link, _))) =
+            (m.get("cue"), m.get("speaker"), m.get("link"))
+        else {
             return Vec::new();
-        }
-        if i < s1 && self.tags[i + 1] == Tag::That && i > s0 {
-            // `his claim that …`, `Trump's assertion that …`
-            let owner = if self.is_possessive(i - 1) && i >= s0 + 2 {
-                self.np_left(i - 2, s0)
-            } else if matches!(
-                self.word(i - 1).to_ascii_lowercase().as_str(),
-                "his" | "her" | "their"
-            ) {
-                Some((i - 1, i - 1))
-            } else {
-                None
-            };
-            if let Some((a, b)) = owner {
-                if let Some((content, kind)) = self.right_content(i + 1, s1, 3) {
-                    return vec![Found {
-                        content,
-                        kind,
-                        cue: Some((i, i)),
-                        who: Who::Mention(a, b),
-                        left_bound: None,
-                        rule: "claim_that",
-                    }];
-                }
-            }
-        }
-        Vec::new()
+        };
+        // The content starts at `that`, or after `on` / `about`.
+        let (c0, min_len) = match (m.name, self.tags[link]) {
+            ("claim_that", _) => (link, 3),
+            (_, Tag::That) => (link, 4),
+            _ => (link + 1, 4),
+        };
+        self.right_content(c0, s1, min_len)
+            .map(|(content, kind)| Found {
+                content,
+                kind,
+                cue: Some(cue),
+                who: Who::Mention(a, b),
+                left_bound: None,
+                rule: m.name,
+            })
+            .into_iter()
+            .collect()
     }
 
     /// Transcripts: a paragraph opening with a speaker's name in capitals and a colon
