@@ -40,6 +40,12 @@ fn not_cues() -> &'static PatternSet {
     SET.get_or_init(|| PatternSet::parse(include_str!("../rules/not_cues.txt"), KEYS))
 }
 
+/// Where a speaker stands (`said Lavrov`), parsed once.
+pub(super) fn speakers() -> &'static PatternSet {
+    static SET: OnceLock<PatternSet> = OnceLock::new();
+    SET.get_or_init(|| PatternSet::parse(include_str!("../rules/speakers.txt"), KEYS))
+}
+
 /// The attributions written as patterns, parsed once.
 pub(super) fn attributions() -> &'static PatternSet {
     static SET: OnceLock<PatternSet> = OnceLock::new();
@@ -154,7 +160,9 @@ impl View for Analysis<'_> {
     }
 
     /// `np`: a noun phrase ([`Analysis::np_right`], [`Analysis::np_left`]); `np_named`: one
-    /// that holds an entity or is `they`/`it` (`the statement of the ministry`, not of `peace`).
+    /// that holds an entity or is `they`/`it` (`the statement of the ministry`, not of `peace`);
+    /// `np_speaker`: one that names someone (a capitalised or entity word, or opening with a
+    /// determiner or pronoun: `the minister`, `he`), not `criticism` or `reporters`.
     fn phrase(&self, kind: &str, from: usize, right: bool, lo: usize, hi: usize) -> Option<usize> {
         let np = if right {
             self.np_right(from, hi)
@@ -164,9 +172,14 @@ impl View for Analysis<'_> {
         let (a, b) = np?;
         let named =
             || (a..=b).any(|k| self.ent_of[k] != 0 || self.tags[k] == Tag::Pron(Pron::Group));
+        let speaker = || {
+            (a..=b).any(|k| self.caps[k] || self.ent_of[k] != 0)
+                || matches!(self.tags[a], Tag::Det | Tag::Pron(_))
+        };
         match kind {
             "np" => {}
             "np_named" if named() => {}
+            "np_speaker" if speaker() => {}
             _ => return None,
         }
         Some(if right { b } else { a })
@@ -206,6 +219,57 @@ mod tests {
         ("Lavrov said it was over.", "said", None, "Lavrov"),
     ];
 
+    /// (sentence, the cue word, the speaker `inverted_speaker` finds after it).
+    #[rustfmt::skip]
+    const SPEAKERS: &[(&str, &str, Option<&str>)] = &[
+        ("\"We are ready,\" said Lavrov.", "said", Some("Lavrov")),
+        ("\"We are ready,\" said the minister, adding that it was over.", "said", Some("the minister")),
+        ("\"It is over,\" said Mr. Burman (a view echoed by all).", "said", Some("Mr. Burman")),
+        ("\"It is over,\" said he.", "said", Some("he")),
+        ("\"It is over,\" said Lavrov in Moscow.", "said", Some("Lavrov")),
+        ("\"It is over,\" said Lavrov of all people.", "said", None),
+        ("He told reporters it was over.", "told", None),
+        ("He said criticism was unfair.", "said", None),
+        ("He said Lavrov will go.", "said", None),
+    ];
+
+    #[test]
+    fn inverted_speaker_takes_a_named_phrase_that_ends_there() {
+        let lx = Lexicon::new();
+        for &(text, cue, want) in SPEAKERS {
+            let d = story(text, "Lavrov");
+            let a = analysis_of(&lx, &d);
+            let i = token(&a, &d, cue);
+            let (_, s1) = a.sent_range(i);
+            let got = speakers()
+                .first(&a, i, i, s1)
+                .and_then(|m| m.get("speaker"))
+                .map(|(x, y)| &d.text[a.toks[x].start..a.toks[y].end]);
+            assert_eq!(got, want, "{text:?}");
+        }
+    }
+
+    fn story(text: &str, person: &str) -> Document {
+        let mut d = Document::new(text);
+        Tokenizer::new().annotate(&mut d).unwrap();
+        let ents = text
+            .find(person)
+            .filter(|_| !person.is_empty())
+            .map(|at| Entity {
+                span: Span::new(at, at + person.len()),
+                label: EntityLabel::Per,
+                canonical: person.to_string(),
+            });
+        d.entities = Some(ents.into_iter().collect());
+        d
+    }
+
+    fn token(a: &Analysis, d: &Document, word: &str) -> usize {
+        (0..d.tokens.as_ref().unwrap().len())
+            .find(|&i| a.word(i) == word)
+            .unwrap_or_else(|| panic!("{word:?} not a token of {:?}", d.text))
+    }
+
     fn analysis_of<'a>(lx: &'a Lexicon, d: &'a Document) -> Analysis<'a> {
         Analysis::new(
             lx,
@@ -223,21 +287,9 @@ mod tests {
         let lx = Lexicon::new();
         let mut seen = Vec::new();
         for &(text, verb, want, person) in EXAMPLES {
-            let mut d = Document::new(text);
-            Tokenizer::new().annotate(&mut d).unwrap();
-            let ents = text
-                .find(person)
-                .filter(|_| !person.is_empty())
-                .map(|at| Entity {
-                    span: Span::new(at, at + person.len()),
-                    label: EntityLabel::Per,
-                    canonical: person.to_string(),
-                });
-            d.entities = Some(ents.into_iter().collect());
+            let d = story(text, person);
             let a = analysis_of(&lx, &d);
-            let i = (0..d.tokens.as_ref().unwrap().len())
-                .find(|&i| a.word(i) == verb)
-                .unwrap_or_else(|| panic!("{verb:?} not a token of {text:?}"));
+            let i = token(&a, &d, verb);
             assert_eq!(a.not_a_cue(i), want, "{text:?} at {verb:?}");
             seen.extend(want);
         }

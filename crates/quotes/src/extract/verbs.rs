@@ -292,26 +292,13 @@ impl<'a> Analysis<'a> {
         (a, who)
     }
 
-    /// An inverted speaker right after the cue ending at `ce` (`said Lavrov.`, `said the
-    /// minister, adding …`, not `endorsed Clinton in the race`): (first, last, the token after
-    /// it and any apposition, `said Chad Bown, an expert on trade`).
+    /// An inverted speaker right after the cue ending at `ce` (the `inverted_speaker` pattern:
+    /// `said Lavrov.`, `said the minister, adding …`; the caller asks only after a finite
+    /// non-judging verb, so never `endorsed Clinton in the race`):
+    /// (first, last, the token after it and any apposition, `said Chad Bown, an expert on
+    /// trade`).
     fn inverted_subject(&self, ce: usize, s1: usize) -> Option<(usize, usize, usize)> {
-        let speaker_like = |a: usize, b: usize| {
-            self.tags[a] != Tag::Listener
-                && ((a..=b).any(|k| self.caps[k] || self.ent_of[k] != 0)
-                    || matches!(self.tags[a], Tag::Det | Tag::Pron(_)))
-                && (b + 1 > s1
-                    || matches!(
-                        self.tags[b + 1],
-                        Tag::Stop | Tag::Comma | Tag::Time | Tag::Dash | Tag::Colon | Tag::Conj
-                    )
-                    || self.word(b + 1) == "("
-                    || self.chain_opening_at(b + 1).is_some()
-                    || (self.tags[b + 1] == Tag::Prep && !self.is_lower(b + 1, "of")))
-        };
-        let (a, b) = self
-            .np_right(ce + 1, s1)
-            .filter(|&(a, b)| speaker_like(a, b))?;
+        let (a, b) = cues::speakers().first(self, ce, ce, s1)?.get("speaker")?;
         let mut after = b + 1;
         // `said Chad Bown, an expert on trade`: the apposition is part of the source.
         if b < s1 && self.tags[b + 1] == Tag::Comma && b + 2 <= s1 && self.tags[b + 2] == Tag::Det {
