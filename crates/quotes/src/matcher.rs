@@ -33,9 +33,19 @@ pub(crate) const MAX_REPEAT: u8 = 8;
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct Pred {
     pub key: &'static str,
+    /// The key's position in the list given to [`PatternSet::parse`], so that a [`View`] can
+    /// dispatch on a number rather than compare names on every token.
+    pub id: u8,
+    /// For a key with a closed set of values (see [`KeySpec`]), the accepted ones as bits by their
+    /// place in that set, so a [`View`] tests one bit; 0 for keys with open values (`word`).
+    pub mask: u64,
     /// Accepted values (any of); empty for a bare key such as `caps`.
     pub values: Vec<&'static str>,
 }
+
+/// A key a pattern may use, and for a key with a closed set of values (`tag=det|comma`) that
+/// set: a value outside it is refused when parsing, so a misspelt rule fails loudly.
+pub(crate) type KeySpec = (&'static str, Option<&'static [&'static str]>);
 
 /// A conjunction of terms; a term is a disjunction of predicates, possibly negated.
 #[derive(Debug, Clone)]
@@ -64,6 +74,10 @@ pub(crate) struct Pattern {
     /// Steps before the anchor, nearest first (matched leftwards).
     left: Vec<Step>,
     anchor: Step,
+    /// The anchor as written, and its number among the set's distinct anchors: patterns that
+    /// share one (`@[verb]`) test it once per token.
+    anchor_text: &'static str,
+    anchor_id: usize,
     /// Steps after the anchor, in order (matched rightwards).
     right: Vec<Step>,
 }
@@ -107,7 +121,7 @@ impl PatternSet {
     /// Parses patterns from static text: blank lines and `#` comments are skipped. A malformed
     /// line, or a predicate key not in `keys` (those the [`View`] answers), is a programming
     /// error in the crate's own data, so it panics with the line.
-    pub(crate) fn parse(src: &'static str, keys: &[&str]) -> PatternSet {
+    pub(crate) fn parse(src: &'static str, keys: &[KeySpec]) -> PatternSet {
         let mut patterns: Vec<Pattern> = src
             .lines()
             .map(str::trim)
@@ -115,12 +129,34 @@ impl PatternSet {
             .map(|l| parse_pattern(l, keys).unwrap_or_else(|e| panic!("pattern {l:?}: {e}")))
             .collect();
         patterns.sort_by_key(|p| -p.priority); // stable: ties keep the written order
+        let mut anchors: Vec<&str> = Vec::new();
+        for p in &mut patterns {
+            p.anchor_id = match anchors.iter().position(|a| *a == p.anchor_text) {
+                Some(k) => k,
+                None => {
+                    anchors.push(p.anchor_text);
+                    anchors.len() - 1
+                }
+            };
+        }
         PatternSet { patterns }
     }
 
     /// The highest-priority pattern matching with its anchor at token `at`, inside `lo..=hi`.
     pub(crate) fn first(&self, v: &impl View, at: usize, lo: usize, hi: usize) -> Option<Match> {
-        self.patterns.iter().find_map(|p| p.at(v, at, lo, hi))
+        if at < lo || at > hi {
+            return None;
+        }
+        // Each distinct anchor is tested once (up to this many; more are tested per pattern).
+        let mut known = [None::<bool>; 32];
+        self.patterns.iter().find_map(|p| {
+            let accepts = || p.anchor.accepts(v, at);
+            let ok = match known.get_mut(p.anchor_id) {
+                Some(slot) => *slot.get_or_insert_with(accepts),
+                None => accepts(),
+            };
+            ok.then(|| p.around(v, at, lo, hi)).flatten()
+        })
     }
 
     #[cfg(test)]
@@ -130,18 +166,18 @@ impl PatternSet {
 }
 
 impl Pattern {
-    /// Matches with the anchor at `at`, leftwards down to `lo` and rightwards up to `hi`.
-    pub(crate) fn at(&self, v: &impl View, at: usize, lo: usize, hi: usize) -> Option<Match> {
-        if at < lo || at > hi || !self.anchor.accepts(v, at) {
-            return None;
-        }
+    /// Matches the steps around an anchor that accepted token `at`, leftwards down to `lo` and
+    /// rightwards up to `hi`.
+    fn around(&self, v: &impl View, at: usize, lo: usize, hi: usize) -> Option<Match> {
         let mut captures = Vec::new();
         if let Some(c) = self.anchor.capture {
             captures.push((c, (at, at)));
         }
         let bounds = Bounds { lo, hi };
-        let ok = walk(v, &self.left, at, Dir::Left, bounds, &mut captures)
-            && walk(v, &self.right, at, Dir::Right, bounds, &mut captures);
+        let ok = (self.left.is_empty()
+            || walk(v, &self.left, at, Dir::Left, bounds, &mut captures))
+            && (self.right.is_empty()
+                || walk(v, &self.right, at, Dir::Right, bounds, &mut captures));
         ok.then_some(Match {
             name: self.name,
             captures,
@@ -213,19 +249,23 @@ fn walk(
         captures.truncate(mark);
         return false;
     }
-    // The positions the step can end at, taking 0..=max tokens.
-    let mut ends = vec![(0u8, from)];
+    // How many tokens the step can take (up to its max); it then gives them back one by one.
+    let mut count = 0u8;
     let mut at = from;
-    for taken in 1..=step.max {
+    while count < step.max {
         match b.next(at, d).filter(|&x| step.accepts(v, x)) {
             Some(x) => {
                 at = x;
-                ends.push((taken, x));
+                count += 1;
             }
             None => break,
         }
     }
-    for &(taken, end) in ends.iter().rev().filter(|(t, _)| *t >= step.min) {
+    for taken in (step.min..=count).rev() {
+        let end = match d {
+            Dir::Left => from - usize::from(taken),
+            Dir::Right => from + usize::from(taken),
+        };
         let mark = captures.len();
         if let (Some(c), true) = (step.capture, taken > 0) {
             let first = match d {
@@ -243,7 +283,7 @@ fn walk(
 }
 
 /// Parses one pattern line (see the module documentation).
-fn parse_pattern(line: &'static str, keys: &[&str]) -> Result<Pattern, String> {
+fn parse_pattern(line: &'static str, keys: &[KeySpec]) -> Result<Pattern, String> {
     let (head, body) = line.split_once(':').ok_or("no ':' after the name")?;
     let mut head = head.split_whitespace();
     let name = head.next().ok_or("no name")?;
@@ -258,27 +298,32 @@ fn parse_pattern(line: &'static str, keys: &[&str]) -> Result<Pattern, String> {
     let mut rest = body.trim();
     while !rest.is_empty() {
         let anchored = rest.starts_with('@');
-        let (step, tail) = parse_step(rest.trim_start_matches('@'), keys)?;
+        let text = rest.trim_start_matches('@');
+        let (step, tail) = parse_step(text, keys)?;
+        let text = &text[..text.len() - tail.len()];
         rest = tail.trim_start();
         match (anchored, anchor.is_some()) {
             (true, true) => return Err("two anchors".into()),
-            (true, false) => anchor = Some(step),
+            (true, false) => anchor = Some((step, text)),
             (false, false) => left.push(step),
             (false, true) => right.push(step),
         }
     }
     left.reverse();
+    let (anchor, anchor_text) = anchor.ok_or("no anchor step (`@[…]`)")?;
     Ok(Pattern {
         name,
         priority,
         left,
-        anchor: anchor.ok_or("no anchor step (`@[…]`)")?,
+        anchor,
+        anchor_text,
+        anchor_id: 0,
         right,
     })
 }
 
 /// Parses one step from the start of `s`; returns it and the text after it.
-fn parse_step(s: &'static str, keys: &[&str]) -> Result<(Step, &'static str), String> {
+fn parse_step(s: &'static str, keys: &[KeySpec]) -> Result<(Step, &'static str), String> {
     if let Some(inner) = s.strip_prefix('<') {
         let close = inner.find('>').ok_or("unclosed '<'")?;
         let (capture, rest) = parse_capture(&inner[close + 1..]);
@@ -338,7 +383,7 @@ fn parse_capture(s: &'static str) -> (Option<&'static str>, &'static str) {
     }
 }
 
-fn parse_term(t: &'static str, keys: &[&str]) -> Result<Term, String> {
+fn parse_term(t: &'static str, keys: &[KeySpec]) -> Result<Term, String> {
     let negated = t.starts_with('!');
     let any_of = t
         .trim_start_matches('!')
@@ -346,16 +391,30 @@ fn parse_term(t: &'static str, keys: &[&str]) -> Result<Term, String> {
         .map(|p| match p.trim().split_once('=') {
             Some((key, values)) => Pred {
                 key: key.trim(),
+                id: 0,
+                mask: 0,
                 values: values.split('|').map(str::trim).collect(),
             },
             None => Pred {
                 key: p.trim(),
+                id: 0,
+                mask: 0,
                 values: Vec::new(),
             },
         })
         .collect::<Vec<_>>();
-    if let Some(p) = any_of.iter().find(|p| !keys.contains(&p.key)) {
-        return Err(format!("unknown key {:?}", p.key));
+    let mut any_of = any_of;
+    for p in &mut any_of {
+        let id = keys.iter().position(|k| k.0 == p.key);
+        let id = id.ok_or_else(|| format!("unknown key {:?}", p.key))?;
+        p.id = id as u8;
+        if let Some(set) = keys[id].1 {
+            for v in &p.values {
+                let bit = set.iter().position(|x| x == v);
+                let bit = bit.ok_or_else(|| format!("{}={v}: not one of {set:?}", p.key))?;
+                p.mask |= 1 << bit;
+            }
+        }
     }
     Ok(Term { negated, any_of })
 }
@@ -404,7 +463,7 @@ mod tests {
     }
 
     fn set(src: &'static str) -> PatternSet {
-        PatternSet::parse(src, &["word", "caps", "digit"])
+        PatternSet::parse(src, &[("word", None), ("caps", None), ("digit", None)])
     }
 
     #[test]
@@ -483,6 +542,15 @@ mod tests {
     #[should_panic(expected = "no anchor")]
     fn a_pattern_without_anchor_is_refused() {
         set("x 1 : [word=a]");
+    }
+
+    #[test]
+    #[should_panic(expected = "case=upper: not one of")]
+    fn a_value_outside_a_closed_set_is_refused() {
+        PatternSet::parse(
+            "x 1 : @[case=upper]",
+            &[("case", Some(&["lower", "title"]))],
+        );
     }
 
     #[test]

@@ -9,88 +9,165 @@ use crate::matcher::{PatternSet, Pred, View};
 use newsnlp_lexicon::Flags;
 use std::sync::OnceLock;
 
+/// What a predicate tests, by the key a pattern writes ([`KEYS`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Key {
+    /// `word`: the token, case-insensitively: `word=said|says`
+    Word,
+    /// `tag`: the quote lexicon's class: other verb cuenoun pron listener det aux prep …
+    Tag,
+    /// `verb`: a reporting verb of the quote lexicon (`tag=verb`)
+    Verb,
+    /// `pron`: person group speaker relative
+    Pron,
+    /// `class`: a reporting verb's class: speech tell think object
+    Class,
+    /// `form`: finite ing
+    Form,
+    /// `lemma`: a reporting verb's lemma: `lemma=add`
+    Lemma,
+    /// `takes_inf`: a verb that reports with an infinitive (`vowed to`)
+    TakesInf,
+    /// `flag`: a newsnlp-lexicon flag: `flag=ROLE|TITLE`
+    Flag,
+    /// `pos`: the Universal POS tag, when the document has a `pos` layer
+    Pos,
+    /// `ent`: inside an entity; `ent=PER|ORG` for given labels
+    Ent,
+    /// `open`: the opening mark of a quotation
+    Open,
+    /// `close`: a closing quotation mark
+    Close,
+    /// `quoted`: inside a quotation, marks included
+    Quoted,
+    /// `caps`: starts with an uppercase letter
+    Caps,
+    /// `lower`: starts with a lowercase letter
+    Lower,
+    /// `digit`: starts with an ASCII digit
+    Digit,
+    /// `wordlike`: starts with a letter or digit
+    Wordlike,
+    /// `possessive`: `'s`, or `'` that is not a quotation mark
+    Possessive,
+    /// `sent_start`: the first token of its sentence
+    SentStart,
+    /// `headline`: in a sentence set in title case
+    Headline,
+}
+
 /// The predicate keys a pattern may use: those [`View::holds`] answers (parsing refuses others).
-const KEYS: &[&str] = &[
-    "word",       // the token, case-insensitively: `word=said|says`
-    "tag",        // the quote lexicon's class: other verb cuenoun pron listener det aux prep …
-    "verb",       // a reporting verb of the quote lexicon (`tag=verb`)
-    "pron",       // person group speaker relative
-    "class",      // a reporting verb's class: speech tell think object
-    "form",       // finite ing
-    "lemma",      // a reporting verb's lemma: `lemma=add`
-    "takes_inf",  // a verb that reports with an infinitive (`vowed to`)
-    "flag",       // a newsnlp-lexicon flag: `flag=ROLE|TITLE`
-    "pos",        // the Universal POS tag, when the document has a `pos` layer
-    "ent",        // inside an entity; `ent=PER|ORG` for given labels
-    "open",       // the opening mark of a quotation
-    "close",      // a closing quotation mark
-    "quoted",     // inside a quotation, marks included
-    "caps",       // starts with an uppercase letter
-    "lower",      // starts with a lowercase letter
-    "digit",      // starts with an ASCII digit
-    "wordlike",   // starts with a letter or digit
-    "possessive", // `'s`, or `'` that is not a quotation mark
-    "sent_start", // the first token of its sentence
-    "headline",   // in a sentence set in title case
+const KEYS: [(&str, Key, Option<&[&str]>); 21] = [
+    ("word", Key::Word, None),
+    ("tag", Key::Tag, Some(TAGS)),
+    ("verb", Key::Verb, None),
+    ("pron", Key::Pron, Some(PRONS)),
+    ("class", Key::Class, Some(CLASSES)),
+    ("form", Key::Form, Some(FORMS)),
+    ("lemma", Key::Lemma, None),
+    ("takes_inf", Key::TakesInf, None),
+    ("flag", Key::Flag, None),
+    ("pos", Key::Pos, None),
+    ("ent", Key::Ent, None),
+    ("open", Key::Open, None),
+    ("close", Key::Close, None),
+    ("quoted", Key::Quoted, None),
+    ("caps", Key::Caps, None),
+    ("lower", Key::Lower, None),
+    ("digit", Key::Digit, None),
+    ("wordlike", Key::Wordlike, None),
+    ("possessive", Key::Possessive, None),
+    ("sent_start", Key::SentStart, None),
+    ("headline", Key::Headline, None),
 ];
 
 /// The rules that reject a reporting verb where it stands, parsed once.
 fn not_cues() -> &'static PatternSet {
     static SET: OnceLock<PatternSet> = OnceLock::new();
-    SET.get_or_init(|| PatternSet::parse(include_str!("../rules/not_cues.txt"), KEYS))
+    SET.get_or_init(|| {
+        PatternSet::parse(
+            include_str!("../rules/not_cues.txt"),
+            &KEYS.map(|k| (k.0, k.2)),
+        )
+    })
 }
 
 /// Where a speaker stands (`said Lavrov`), parsed once.
 pub(super) fn speakers() -> &'static PatternSet {
     static SET: OnceLock<PatternSet> = OnceLock::new();
-    SET.get_or_init(|| PatternSet::parse(include_str!("../rules/speakers.txt"), KEYS))
+    SET.get_or_init(|| {
+        PatternSet::parse(
+            include_str!("../rules/speakers.txt"),
+            &KEYS.map(|k| (k.0, k.2)),
+        )
+    })
 }
 
 /// The attributions written as patterns, parsed once.
 pub(super) fn attributions() -> &'static PatternSet {
     static SET: OnceLock<PatternSet> = OnceLock::new();
-    SET.get_or_init(|| PatternSet::parse(include_str!("../rules/attributions.txt"), KEYS))
+    SET.get_or_init(|| {
+        PatternSet::parse(
+            include_str!("../rules/attributions.txt"),
+            &KEYS.map(|k| (k.0, k.2)),
+        )
+    })
 }
 
-fn tag_name(t: Tag) -> &'static str {
+/// The values of `tag=`, in the order [`tag_bit`] gives.
+const TAGS: &[&str] = &[
+    "other", "verb", "cuenoun", "pron", "listener", "det", "aux", "prep", "that", "according",
+    "conj", "title", "time", "comma", "colon", "stop", "dash",
+];
+
+fn tag_bit(t: Tag) -> u32 {
     match t {
-        Tag::Other => "other",
-        Tag::Verb(..) => "verb",
-        Tag::CueNoun => "cuenoun",
-        Tag::Pron(_) => "pron",
-        Tag::Listener => "listener",
-        Tag::Det => "det",
-        Tag::Aux => "aux",
-        Tag::Prep => "prep",
-        Tag::That => "that",
-        Tag::According => "according",
-        Tag::Conj => "conj",
-        Tag::Title(_) => "title",
-        Tag::Time => "time",
-        Tag::Comma => "comma",
-        Tag::Colon => "colon",
-        Tag::Stop => "stop",
-        Tag::Dash => "dash",
+        Tag::Other => 0,
+        Tag::Verb(..) => 1,
+        Tag::CueNoun => 2,
+        Tag::Pron(_) => 3,
+        Tag::Listener => 4,
+        Tag::Det => 5,
+        Tag::Aux => 6,
+        Tag::Prep => 7,
+        Tag::That => 8,
+        Tag::According => 9,
+        Tag::Conj => 10,
+        Tag::Title(_) => 11,
+        Tag::Time => 12,
+        Tag::Comma => 13,
+        Tag::Colon => 14,
+        Tag::Stop => 15,
+        Tag::Dash => 16,
     }
 }
 
-fn class_name(c: VerbClass) -> &'static str {
+/// The values of `class=`, in the order [`class_bit`] gives.
+const CLASSES: &[&str] = &["speech", "tell", "think", "object"];
+
+fn class_bit(c: VerbClass) -> u32 {
     match c {
-        VerbClass::Speech => "speech",
-        VerbClass::Tell => "tell",
-        VerbClass::Think => "think",
-        VerbClass::Object => "object",
+        VerbClass::Speech => 0,
+        VerbClass::Tell => 1,
+        VerbClass::Think => 2,
+        VerbClass::Object => 3,
     }
 }
 
-fn pron_name(p: Pron) -> &'static str {
+/// The values of `pron=`, in the order [`pron_bit`] gives.
+const PRONS: &[&str] = &["person", "group", "speaker", "relative"];
+
+fn pron_bit(p: Pron) -> u32 {
     match p {
-        Pron::Person(_) => "person",
-        Pron::Group => "group",
-        Pron::Speaker => "speaker",
-        Pron::Relative => "relative",
+        Pron::Person(_) => 0,
+        Pron::Group => 1,
+        Pron::Speaker => 2,
+        Pron::Relative => 3,
     }
 }
+
+/// The values of `form=`.
+const FORMS: &[&str] = &["finite", "ing"];
 
 impl Analysis<'_> {
     /// The name of the rule that says the reporting verb at `i` is no cue here, if one does.
@@ -115,47 +192,50 @@ impl Analysis<'_> {
 impl View for Analysis<'_> {
     fn holds(&self, i: usize, p: &Pred) -> bool {
         let any = |s: &str| p.values.iter().any(|v| *v == s);
-        match p.key {
-            "word" => p.values.iter().any(|v| self.is_lower(i, v)),
-            "tag" => any(tag_name(self.tags[i])),
-            "verb" => self.verb(i).is_some(),
-            "pron" => matches!(self.tags[i], Tag::Pron(x) if any(pron_name(x))),
-            "class" => self.verb(i).is_some_and(|(_, c, _)| any(class_name(c))),
-            "form" => self
+        let bit = |b: u32| p.mask >> b & 1 == 1;
+        match KEYS[usize::from(p.id)].1 {
+            Key::Word => {
+                let w = self.word(i);
+                p.values.iter().any(|v| w.eq_ignore_ascii_case(v))
+            }
+            Key::Tag => bit(tag_bit(self.tags[i])),
+            Key::Verb => self.verb(i).is_some(),
+            Key::Pron => matches!(self.tags[i], Tag::Pron(x) if bit(pron_bit(x))),
+            Key::Class => self.verb(i).is_some_and(|(_, c, _)| bit(class_bit(c))),
+            Key::Form => self
                 .verb(i)
-                .is_some_and(|(_, _, f)| any(if f == Form::Ing { "ing" } else { "finite" })),
-            "lemma" => self
+                .is_some_and(|(_, _, f)| bit(u32::from(f == Form::Ing))),
+            Key::Lemma => self
                 .verb(i)
                 .and_then(|(l, _, _)| self.lx.lemmas.get(l as usize))
                 .is_some_and(|l| any(l)),
-            "takes_inf" => self
+            Key::TakesInf => self
                 .verb(i)
                 .is_some_and(|(l, _, _)| self.lx.takes_infinitive(l)),
-            "flag" => {
+            Key::Flag => {
                 let f = newsnlp_lexicon::flags_folded(self.word(i));
                 p.values
                     .iter()
                     .any(|v| Flags::named(v).is_some_and(|x| f.contains(x)))
             }
-            "pos" => self.upos(i).is_some_and(any),
-            "ent" => match self.ent_of[i] {
+            Key::Pos => self.upos(i).is_some_and(any),
+            Key::Ent => match self.ent_of[i] {
                 0 => false,
                 e => p.values.is_empty() || any(self.ents[e as usize - 1].label.as_str()),
             },
-            "open" => self.chain_opening_at(i).is_some(),
-            "close" => self.is_close(i),
-            "quoted" => self.in_quote(i),
-            "caps" => self.caps[i],
-            "lower" => self.starts(i, char::is_lowercase),
-            "digit" => self.starts(i, |c| c.is_ascii_digit()),
-            "wordlike" => self.is_wordlike(i),
-            "possessive" => self.is_possessive(i),
-            "sent_start" => self.sent_range(i).0 == i,
-            "headline" => {
+            Key::Open => self.chain_opening_at(i).is_some(),
+            Key::Close => self.is_close(i),
+            Key::Quoted => self.in_quote(i),
+            Key::Caps => self.caps[i],
+            Key::Lower => self.starts(i, char::is_lowercase),
+            Key::Digit => self.starts(i, |c| c.is_ascii_digit()),
+            Key::Wordlike => self.is_wordlike(i),
+            Key::Possessive => self.is_possessive(i),
+            Key::SentStart => self.sent_range(i).0 == i,
+            Key::Headline => {
                 let (s0, s1) = self.sent_range(i);
                 self.title_case(s0, s1)
             }
-            _ => false,
         }
     }
 

@@ -501,18 +501,10 @@ impl<'a> Analysis<'a> {
 
     /// The content right of a cue (`said that …`), with the checks each verb class needs.
     pub(super) fn verb_right(&mut self, site: CueSite) -> Option<Vec<Found>> {
-        let CueSite {
-            cue: (i, ce),
-            c0,
-            s1,
-            class,
-            lemma,
-            who,
-            lb,
-            right_signal,
-        } = site;
+        let (c0, s1, who, right_signal) = (site.c0, site.s1, site.who, site.right_signal);
+        let i = site.cue.0;
         let subordinate = self.after_subordinator(who);
-        let infinitive = self.is_lower(c0, "to") && self.lx.takes_infinitive(lemma);
+        let infinitive = self.is_lower(c0, "to") && self.lx.takes_infinitive(site.lemma);
         // `After the union objected, the case was moved`: a comma closes a subordinate clause.
         let refusal = if subordinate && c0 > 0 && self.tags[c0 - 1] == Tag::Comma && !right_signal {
             Some("subordinate_clause")
@@ -523,7 +515,7 @@ impl<'a> Analysis<'a> {
             self.note_rejected(i, rule);
             return None;
         }
-        let min_len = if class == VerbClass::Think { 3 } else { 2 };
+        let min_len = if site.class == VerbClass::Think { 3 } else { 2 };
         // `If the plan rejected X, Y would …`: a subordinate clause ends at its comma.
         let s1 = if subordinate {
             first_in(&self.commas, c0..s1 + 1).map_or(s1, |k| k.saturating_sub(1))
@@ -532,7 +524,7 @@ impl<'a> Analysis<'a> {
         };
         // `criticized Ryan directly in his speech`, `endorsed her on Tuesday`: what a judging
         // verb reports is its object (with `for …`, `of …`, `on …`), not the time adjuncts after.
-        let s1 = if class == VerbClass::Object && !infinitive {
+        let s1 = if site.class == VerbClass::Object && !infinitive {
             (c0 + 1..=self.reach(c0, s1))
                 .find(|&k| !self.in_quote(k) && self.adjunct_start(k))
                 // Not ending on the preposition that opened the adjunct (`at Saturday`).
@@ -549,7 +541,7 @@ impl<'a> Analysis<'a> {
         };
         let (content, kind) = self.right_content(c0, s1, min_len)?;
         let left_bound = if who == Who::Clause || right_signal {
-            lb
+            site.lb
         } else {
             None
         };
@@ -557,7 +549,7 @@ impl<'a> Analysis<'a> {
         Some(vec![Found {
             content,
             kind,
-            cue: Some((i, ce)),
+            cue: Some(site.cue),
             who,
             left_bound,
             rule: "said_that",
