@@ -81,37 +81,27 @@ const KEYS: [(&str, Key, Option<&[&str]>); 21] = [
     ("headline", Key::Headline, None),
 ];
 
+/// The patterns of `src`, parsed into `cell` on first use.
+fn parsed(cell: &'static OnceLock<PatternSet>, src: &'static str) -> &'static PatternSet {
+    cell.get_or_init(|| PatternSet::parse(src, &KEYS.map(|k| (k.0, k.2))))
+}
+
 /// The rules that reject a reporting verb where it stands, parsed once.
 fn not_cues() -> &'static PatternSet {
     static SET: OnceLock<PatternSet> = OnceLock::new();
-    SET.get_or_init(|| {
-        PatternSet::parse(
-            include_str!("../rules/not_cues.txt"),
-            &KEYS.map(|k| (k.0, k.2)),
-        )
-    })
+    parsed(&SET, include_str!("../rules/not_cues.txt"))
 }
 
 /// Where a speaker stands (`said Lavrov`), parsed once.
 pub(super) fn speakers() -> &'static PatternSet {
     static SET: OnceLock<PatternSet> = OnceLock::new();
-    SET.get_or_init(|| {
-        PatternSet::parse(
-            include_str!("../rules/speakers.txt"),
-            &KEYS.map(|k| (k.0, k.2)),
-        )
-    })
+    parsed(&SET, include_str!("../rules/speakers.txt"))
 }
 
 /// The attributions written as patterns, parsed once.
 pub(super) fn attributions() -> &'static PatternSet {
     static SET: OnceLock<PatternSet> = OnceLock::new();
-    SET.get_or_init(|| {
-        PatternSet::parse(
-            include_str!("../rules/attributions.txt"),
-            &KEYS.map(|k| (k.0, k.2)),
-        )
-    })
+    parsed(&SET, include_str!("../rules/attributions.txt"))
 }
 
 /// The values of `tag=`, in the order [`tag_bit`] gives.
@@ -191,7 +181,7 @@ impl Analysis<'_> {
 
 impl View for Analysis<'_> {
     fn holds(&self, i: usize, p: &Pred) -> bool {
-        let any = |s: &str| p.values.iter().any(|v| *v == s);
+        let any = |s: &str| p.values.contains(&s);
         let bit = |b: u32| p.mask >> b & 1 == 1;
         match KEYS[usize::from(p.id)].1 {
             Key::Word => {
@@ -270,8 +260,7 @@ impl View for Analysis<'_> {
 mod tests {
     use super::*;
     use crate::lexicon::Lexicon;
-    use newsnlp_doc::{Document, Entity, EntityLabel, Span, Stage};
-    use newsnlp_tokenize::Tokenizer;
+    use newsnlp_doc::Document;
 
     /// (sentence, the verb to test, the rule rejecting it or None for a cue, a PER entity).
     #[rustfmt::skip]
@@ -329,19 +318,10 @@ mod tests {
         }
     }
 
+    /// [`super::super::examples::story`] with one person, or none for `""`.
     fn story(text: &str, person: &str) -> Document {
-        let mut d = Document::new(text);
-        Tokenizer::new().annotate(&mut d).unwrap();
-        let ents = text
-            .find(person)
-            .filter(|_| !person.is_empty())
-            .map(|at| Entity {
-                span: Span::new(at, at + person.len()),
-                label: EntityLabel::Per,
-                canonical: person.to_string(),
-            });
-        d.entities = Some(ents.into_iter().collect());
-        d
+        let persons: &[&str] = if person.is_empty() { &[] } else { &[person] };
+        super::super::examples::story(text, persons)
     }
 
     fn token(a: &Analysis, d: &Document, word: &str) -> usize {

@@ -49,7 +49,8 @@ const EXAMPLES: &[Example] = &[
     ("WALLACE: Do you accept the result?\nTRUMP: I will look at it then.", &[], "transcript_turn", "I will look at it then", Some(":"), Some("TRUMP")),
 ];
 
-fn story(text: &str, persons: &[&str]) -> Document {
+/// `text` tokenized, with each occurrence of each of `persons` marked as a PER entity.
+pub(super) fn story(text: &str, persons: &[&str]) -> Document {
     let mut d = Document::new(text);
     Tokenizer::new().annotate(&mut d).expect("tokenize");
     let mut ents: Vec<Entity> = persons

@@ -423,7 +423,8 @@ impl<'a> Analysis<'a> {
                 rule: "parenthetical_cue",
             }]));
         }
-        if !(left_chain || !right_is_content || (comma_after && !right_signal)) {
+        // Otherwise what the cue reports stands on its right.
+        if right_is_content && !left_chain && (right_signal || !comma_after) {
             return None;
         }
         // Content on the left: `“…,” he said` / `…, Lavrov said`.
