@@ -173,6 +173,11 @@ struct RunArgs {
     /// Publication date (ISO) for documents without a `published` field; resolves dateline years.
     #[arg(long, value_name = "YYYY-MM-DD", value_parser = newsnlp_dateline::published_arg)]
     published: Option<String>,
+
+    /// Add to each quote the rule that found it (`"rule"`), and to each document the reporting
+    /// verbs that were no cue and why (`"explain"`); see docs/contract.md.
+    #[arg(long)]
+    explain: bool,
 }
 
 fn main() {
@@ -201,6 +206,7 @@ fn run(args: RunArgs) -> anyhow::Result<()> {
     }
     let pipeline = selection.build(&StageConfig {
         published: args.published.clone(),
+        explain: args.explain,
     });
     let inputs = input::expand(&args.io.inputs)?;
     let options = args.io.run_options();

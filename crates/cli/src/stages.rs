@@ -17,6 +17,8 @@ use thiserror::Error;
 pub struct StageConfig {
     /// Publication date for documents without a `published` field (`--published`).
     pub published: Option<String>,
+    /// Record the rule behind each quote and the rejected cues (`--explain`).
+    pub explain: bool,
 }
 
 /// One stage the driver can run.
@@ -57,7 +59,7 @@ pub const STAGES: &[StageInfo] = &[
     },
     StageInfo {
         declaration: &newsnlp_quotes::DECLARATION,
-        make: |_| Box::new(QuoteExtractor::new()),
+        make: |c| Box::new(QuoteExtractor::new().explaining(c.explain)),
     },
 ];
 

@@ -37,13 +37,15 @@
 mod extract;
 mod lexicon;
 mod marks;
+mod matcher;
 
-use newsnlp_doc::{Declaration, Document, Layer, Quote, Stage, StageError};
+use newsnlp_doc::{Declaration, Document, Layer, Quote, RawJson, Stage, StageError};
 
 /// The quote stage. Build it once (it compiles its lexicon) and share it between threads.
 #[derive(Debug, Clone)]
 pub struct QuoteExtractor {
     lexicon: lexicon::Lexicon,
+    explain: bool,
 }
 
 impl Default for QuoteExtractor {
@@ -57,11 +59,26 @@ impl QuoteExtractor {
     pub fn new() -> QuoteExtractor {
         QuoteExtractor {
             lexicon: lexicon::Lexicon::new(),
+            explain: false,
         }
+    }
+
+    /// With `on`, every quote records the rule that found it (`"rule"` on the wire) and
+    /// [`Stage::annotate`] adds an `explain` field to the document listing the reporting verbs
+    /// that were no cue and the rule that said so (see docs/contract.md). Off by default, so
+    /// the usual output does not change.
+    pub fn explaining(mut self, on: bool) -> QuoteExtractor {
+        self.explain = on;
+        self
     }
 
     /// The quotes of `doc`, in text order, without changing it.
     pub fn extract(&self, doc: &Document) -> Result<Vec<Quote>, StageError> {
+        self.attribute(doc).map(|(quotes, _)| quotes)
+    }
+
+    /// The quotes of `doc` and the reporting verbs that were no cue, as (token, rule).
+    fn attribute(&self, doc: &Document) -> Result<Attributions, StageError> {
         let tokens = doc.require_tokens()?;
         let sentences = doc.require_sentences()?;
         let paragraphs = doc.require_paragraphs()?;
@@ -82,10 +99,40 @@ impl QuoteExtractor {
             });
         }
         let analysis = extract::Analysis::new(
-            &self.lexicon, &doc.text, tokens, sentences, paragraphs, entities,
+            &self.lexicon,
+            &doc.text,
+            tokens,
+            sentences,
+            paragraphs,
+            entities,
+            doc.pos.as_ref(),
         );
-        Ok(analysis.quotes())
+        Ok(analysis.quotes(self.explain))
     }
+}
+
+/// Quotes, and the reporting verbs that were no cue as (token, rule).
+type Attributions = (Vec<Quote>, Vec<(usize, &'static str)>);
+
+/// The `explain` field: one object per reporting verb that was no cue, in text order, with its
+/// token index, the index of its sentence in `sentences`, its text and the rule that rejected it.
+fn explain_field(doc: &Document, rejected: &[(usize, &'static str)]) -> RawJson {
+    let sentences = doc.sentences.as_deref().unwrap_or_default();
+    let mut json = String::from("[");
+    for (k, &(token, rule)) in rejected.iter().enumerate() {
+        let sentence = sentences.partition_point(|s| s.tokens.end <= token);
+        let text = doc.tokens.as_ref().map_or("", |t| doc.slice(t[token]));
+        if k > 0 {
+            json.push(',');
+        }
+        json.push_str(&format!(
+            r#"{{"token":{token},"sentence":{sentence},"text":{},"rejected":{}}}"#,
+            RawJson::string(text).get(),
+            RawJson::string(rule).get()
+        ));
+    }
+    json.push(']');
+    RawJson::from_json(json).expect("the explain field is valid JSON")
 }
 
 /// What the quotes stage reads and adds.
@@ -110,8 +157,14 @@ impl Stage for QuoteExtractor {
     }
 
     fn annotate(&self, doc: &mut Document) -> Result<(), StageError> {
-        let quotes = self.extract(doc)?;
+        let (quotes, mut rejected) = self.attribute(doc)?;
         doc.quotes = Some(quotes);
+        if self.explain {
+            rejected.sort_unstable();
+            let field = explain_field(doc, &rejected);
+            doc.fields.retain(|(k, _)| k != "explain");
+            doc.fields.push(("explain".to_string(), field));
+        }
         Ok(())
     }
 }

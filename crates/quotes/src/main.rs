@@ -11,12 +11,19 @@ use newsnlp_quotes::QuoteExtractor;
 struct Args {
     #[command(flatten)]
     io: IoArgs,
+
+    /// Add to each quote the rule that found it (`"rule"`), and to each document the reporting
+    /// verbs that were no cue and why (`"explain"`).
+    #[arg(long)]
+    explain: bool,
 }
 
 fn main() {
     let args = Args::parse();
     exit_on_error(
         "newsnlp-quotes",
-        args.io.run(&QuoteExtractor::new()).map(drop),
+        args.io
+            .run(&QuoteExtractor::new().explaining(args.explain))
+            .map(drop),
     );
 }
