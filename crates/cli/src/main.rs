@@ -179,6 +179,11 @@ struct RunArgs {
     /// licence is printed on load): adds its indirect attributions to the rules' quotes.
     #[arg(long, value_name = "MODEL")]
     quotes_model: Option<PathBuf>,
+
+    /// Add to each quote the rule that found it (`"rule"`), and to each document the reporting
+    /// verbs that were no cue and why (`"explain"`); see docs/contract.md.
+    #[arg(long)]
+    explain: bool,
 }
 
 fn main() {
@@ -212,6 +217,7 @@ fn run(args: RunArgs) -> anyhow::Result<()> {
     let pipeline = selection.build(&StageConfig {
         published: args.published.clone(),
         quotes_model,
+        explain: args.explain,
     });
     let inputs = input::expand(&args.io.inputs)?;
     let options = args.io.run_options();

@@ -19,6 +19,8 @@ pub struct StageConfig {
     pub published: Option<String>,
     /// A learned quote model (`--quotes-model`), combined with the rules.
     pub quotes_model: Option<QuoteModel>,
+    /// Record the rule behind each quote and the rejected cues (`--explain`).
+    pub explain: bool,
 }
 
 /// One stage the driver can run.
@@ -59,9 +61,12 @@ pub const STAGES: &[StageInfo] = &[
     },
     StageInfo {
         declaration: &newsnlp_quotes::DECLARATION,
-        make: |c| match &c.quotes_model {
-            None => Box::new(QuoteExtractor::new()),
-            Some(m) => Box::new(QuoteExtractor::new().with_model(m.clone(), ModelMode::Hybrid)),
+        make: |c| {
+            let stage = QuoteExtractor::new().explaining(c.explain);
+            match &c.quotes_model {
+                None => Box::new(stage),
+                Some(m) => Box::new(stage.with_model(m.clone(), ModelMode::Hybrid)),
+            }
         },
     },
 ];

@@ -81,6 +81,12 @@ impl RawJson {
         RawJson(RawValue::from_string(json).expect("serde_json writes valid JSON"))
     }
 
+    /// `json` kept as written, if it is one valid JSON value (for a stage that adds a field
+    /// of its own, such as the quote stage's `explain`).
+    pub fn from_json(json: String) -> Option<RawJson> {
+        RawValue::from_string(json).ok().map(RawJson)
+    }
+
     /// The JSON text as written.
     pub fn get(&self) -> &str {
         self.0.get()
@@ -381,6 +387,9 @@ pub struct Quote {
     pub kind: QuoteKind,
     pub cue: Option<Span>,
     pub speaker: Option<Speaker>,
+    /// The name of the rule that found it (`inverted_said`): written only when asked for
+    /// (`--explain`), so the usual output does not change.
+    pub rule: Option<String>,
 }
 
 /// One news document with the annotation layers added so far.

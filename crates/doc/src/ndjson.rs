@@ -421,7 +421,11 @@ impl WireEntries for Quote {
             "cue",
             &self.cue.map(TextSpan).as_ref().map(|c| Item(c, ctx)),
         )?;
-        m.serialize_entry("speaker", &self.speaker.as_ref().map(|sp| Item(sp, ctx)))
+        m.serialize_entry("speaker", &self.speaker.as_ref().map(|sp| Item(sp, ctx)))?;
+        if let Some(rule) = &self.rule {
+            m.serialize_entry("rule", rule)?;
+        }
+        Ok(())
     }
 }
 

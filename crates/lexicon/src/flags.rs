@@ -33,11 +33,19 @@ const NAMES: &[(Flags, &str)] = &[
     (Flags::GIVEN_NAME, "GIVEN_NAME"),
     (Flags::MALE, "MALE"),
     (Flags::FEMALE, "FEMALE"),
+    (Flags::SPEECH_VERB, "SPEECH_VERB"),
+    (Flags::TELL_VERB, "TELL_VERB"),
+    (Flags::COGNITION_VERB, "COGNITION_VERB"),
+    (Flags::JUDGING_VERB, "JUDGING_VERB"),
+    (Flags::INTENT_VERB, "INTENT_VERB"),
+    (Flags::INFINITIVE_ONLY, "INFINITIVE_ONLY"),
+    (Flags::NEEDS_COMPLEMENT, "NEEDS_COMPLEMENT"),
 ];
 
 impl Flags {
     /// No class: the word is not listed.
     pub const EMPTY: Flags = Flags(0);
+
     /// A day of the week, in full or abbreviated (`thursday`, `thurs`).
     pub const WEEKDAY: Flags = Flags(bits::WEEKDAY);
     /// A month name or abbreviation in English, German, French, Spanish, Italian, Portuguese,
@@ -66,6 +74,28 @@ impl Flags {
     pub const MALE: Flags = Flags(bits::MALE);
     /// Female: a given name or role of women.
     pub const FEMALE: Flags = Flags(bits::FEMALE);
+    /// A reporting verb of speech or writing, by lemma (`say`, `insist`, `tweet`): the quote
+    /// stage generates its inflections.
+    pub const SPEECH_VERB: Flags = Flags(bits::SPEECH_VERB);
+    /// A reporting verb that names its listener before the content (`tell`, `assure`).
+    pub const TELL_VERB: Flags = Flags(bits::TELL_VERB);
+    /// A verb of cognition or finding, reporting only with a clause (`believe`, `show`).
+    pub const COGNITION_VERB: Flags = Flags(bits::COGNITION_VERB);
+    /// A verb of judging whose object is the matter reported (`criticize`, `praise`, `call`).
+    pub const JUDGING_VERB: Flags = Flags(bits::JUDGING_VERB);
+    /// A verb of intent whose content may be an infinitive (`vow`, `plan`, `want`).
+    pub const INTENT_VERB: Flags = Flags(bits::INTENT_VERB);
+    /// A verb of intent that reports nothing but an infinitive (`decline`, `refuse`).
+    pub const INFINITIVE_ONLY: Flags = Flags(bits::INFINITIVE_ONLY);
+    /// A reporting verb only before `that`, a colon, a quotation or a question word (`ask`,
+    /// `continue`).
+    pub const NEEDS_COMPLEMENT: Flags = Flags(bits::NEEDS_COMPLEMENT);
+
+    /// The flag written `name` in [`Flags`]'s `Debug` output (`ROLE`, `GIVEN_NAME`): rules kept
+    /// as text name the classes they test.
+    pub fn named(name: &str) -> Option<Flags> {
+        NAMES.iter().find(|(_, n)| *n == name).map(|(f, _)| *f)
+    }
 
     pub(crate) const fn from_bits(bits: u64) -> Flags {
         Flags(bits)

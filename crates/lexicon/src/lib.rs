@@ -46,6 +46,13 @@ mod bits {
     pub const GIVEN_NAME: u64 = 1 << 9;
     pub const MALE: u64 = 1 << 10;
     pub const FEMALE: u64 = 1 << 11;
+    pub const SPEECH_VERB: u64 = 1 << 12;
+    pub const TELL_VERB: u64 = 1 << 13;
+    pub const COGNITION_VERB: u64 = 1 << 14;
+    pub const JUDGING_VERB: u64 = 1 << 15;
+    pub const INTENT_VERB: u64 = 1 << 16;
+    pub const INFINITIVE_ONLY: u64 = 1 << 17;
+    pub const NEEDS_COMPLEMENT: u64 = 1 << 18;
     /// Month numbers, one bit each (`M1` is January), so that flags stay a plain bit set.
     pub const MONTH_SHIFT: u32 = 20;
     pub const M1: u64 = 1 << MONTH_SHIFT;

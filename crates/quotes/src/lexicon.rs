@@ -1,7 +1,8 @@
 //! The hand-written word lists the extractor reads, compiled once into one hash map.
 //!
-//! Reporting verbs are listed by lemma; every inflection (`says`, `said`, `saying`, …) is
-//! generated here, so the scan does one hash lookup per token and never runs a regex.
+//! Reporting verbs come by lemma and class from `newsnlp-lexicon` (`Flags::SPEECH_VERB`, …);
+//! every inflection (`says`, `said`, `saying`, …) is generated here, so the scan does one hash
+//! lookup per token and never runs a regex.
 
 use newsnlp_lexicon::{self as lexicon, Flags};
 use std::collections::HashMap;
@@ -86,41 +87,9 @@ pub(crate) enum Tag {
 pub(crate) struct Lexicon {
     tags: HashMap<String, Tag>,
     pub lemmas: Vec<&'static str>,
+    /// The shared lexicon's classes of each lemma, by lemma index.
+    lemma_flags: Vec<Flags>,
 }
-
-/// Speech and writing verbs (object optional).
-const SPEECH: &[&str] = &[
-    "say", "add", "write", "note", "report", "announce", "tweet", "argue", "explain",
-    "acknowledge", "declare", "claim", "state", "warn", "insist", "reply", "respond", "recall",
-    "reveal", "predict", "admit", "deny", "confirm", "stress", "emphasize", "emphasise", "assert",
-    "contend", "maintain", "observe", "remark", "comment", "conclude", "concede", "complain",
-    "allege", "testify", "reiterate", "counter", "quip", "joke", "boast", "retort", "exclaim",
-    "mention", "suggest", "indicate", "promise", "pledge", "vow", "caution", "urge", "charge",
-    "tell", "ask", "answer", "post", "speculate", "affirm", "proclaim", "point", "clarify",
-    "confide", "disclose", "estimate", "forecast", "hint", "imply", "muse", "recount", "signal",
-    "brag", "lament", "propose", "rule", "scoff", "shout", "snap", "underscore", "underline",
-    "assure", "inform", "remind", "advise", "notify", "concur", "agree", "demand", "guarantee",
-    "insinuate", "opine", "posit", "relate", "repeat", "reason", "rebut", "object", "protest",
-    "read", "stipulate", "theorize", "volunteer", "whisper", "yell", "threaten", "continue",
-    "sing",
-];
-
-/// Verbs that name the listener before the content (`told reporters that …`).
-const TELL: &[&str] = &[
-    "tell", "assure", "inform", "remind", "notify", "advise", "convince",
-];
-
-/// Cognition verbs: a cue only with a clausal complement.
-const THINK: &[&str] = &[
-    "show", "find", "want", "plan", "think", "believe", "hope", "fear", "know", "feel", "expect",
-    "worry", "doubt", "suspect", "wonder", "understand", "realize", "realise", "reckon", "guess",
-    "imagine", "figure",
-];
-
-/// Verbs that are cues only before `that`, a colon, a quotation or a question word.
-const NEEDS_SIGNAL: &[&str] = &[
-    "continue", "ask", "answer", "post", "read", "repeat", "relate", "sing",
-];
 
 /// Inflected forms that are far more often nouns (`states`, `charges`) and so never cues.
 const NOT_CUES: &[&str] = &[
@@ -140,16 +109,6 @@ const NOT_CUES: &[&str] = &[
     "promise", "promises", "pledge", "pledges", "name", "names",
 ];
 
-/// Verbs of judging and evaluating: the object is what is reported.
-const OBJECT: &[&str] = &[
-    "accuse", "criticize", "criticise", "blame", "praise", "condemn", "dismiss", "reject",
-    "defend", "describe", "cite", "blast", "slam", "call", "endorse", "decry", "denounce",
-    "lambaste", "mock", "ridicule", "fault", "hail", "applaud", "welcome", "recommend", "request",
-    "question", "discuss", "highlight", "tout", "characterize", "label", "dub", "brand", "liken",
-    "compare", "rip", "chide", "scold", "berate", "credit", "attack", "chant", "refuse", "decline",
-    "seek", "refer", "speak", "talk", "vote", "name",
-];
-
 /// Particles some verbs need to be a cue: `point out`, `rule out`.
 const PARTICLES: &[(&str, &[&str])] = &[
     ("point", &["out"]),
@@ -167,17 +126,6 @@ const OPTIONAL_PARTICLES: &[(&str, &str)] = &[
     ("point", "to"),
     ("speak", "of"),
     ("speak", "about"),
-];
-
-/// Verbs of intent that report nothing but an infinitive (`declined to …`, not `declined 5%`).
-const INFINITIVE_ONLY: &[&str] = &[
-    "decline", "refuse", "seek", "aim", "intend", "offer", "threaten",
-];
-
-/// Verbs of intent whose content may be an infinitive: `wants to …`, `vowed to …`.
-const INTENT: &[&str] = &[
-    "want", "plan", "agree", "refuse", "decline", "vow", "pledge", "promise", "seek", "threaten",
-    "intend", "aim", "offer", "propose", "urge",
 ];
 
 /// Irregular forms: lemma, 3rd singular, past, past participle, -ing.
@@ -264,6 +212,13 @@ pub(crate) fn is_day(word: &str) -> bool {
     let f = lexicon::flags_folded(word);
     f.contains(Flags::RELATIVE_DAY)
         || f.contains(Flags::WEEKDAY) && !f.contains(Flags::ABBREVIATION)
+}
+
+/// The lemmas with `flag`, as the given verb class, with all their flags.
+fn verbs(flag: Flags, class: VerbClass) -> impl Iterator<Item = (&'static str, Flags, VerbClass)> {
+    lexicon::words(flag)
+        .filter(move |(_, f)| f.contains(flag))
+        .map(move |(l, f)| (l, f, class))
 }
 
 /// Regular English inflection: 3rd singular, past, -ing.
@@ -364,20 +319,22 @@ impl Lexicon {
             put(w, Tag::Time);
         }
         let mut lemmas: Vec<&'static str> = Vec::new();
-        let classes = SPEECH
-            .iter()
-            .map(|l| (*l, VerbClass::Speech))
-            .chain(THINK.iter().map(|l| (*l, VerbClass::Think)))
-            .chain(OBJECT.iter().map(|l| (*l, VerbClass::Object)));
-        for (lemma, mut class) in classes {
+        let mut lemma_flags = Vec::new();
+        // Reporting verbs by class from the shared lexicon; a verb in two classes keeps the
+        // first of speech, cognition, judging (and a listener verb of speech is a `Tell`).
+        let classes = verbs(Flags::SPEECH_VERB, VerbClass::Speech)
+            .chain(verbs(Flags::COGNITION_VERB, VerbClass::Think))
+            .chain(verbs(Flags::JUDGING_VERB, VerbClass::Object));
+        for (lemma, flags, mut class) in classes {
             if lemmas.contains(&lemma) {
                 continue;
             }
-            if TELL.contains(&lemma) {
+            if flags.contains(Flags::TELL_VERB) {
                 class = VerbClass::Tell;
             }
             let id = lemmas.len() as u16;
             lemmas.push(lemma);
+            lemma_flags.push(flags);
             let (finite, ing): (Vec<String>, String) =
                 match IRREGULAR.iter().find(|(l, ..)| *l == lemma) {
                     Some((l, s, p, pp, g)) => (
@@ -394,7 +351,11 @@ impl Lexicon {
             }
             put(&ing, Tag::Verb(id, class, Form::Ing));
         }
-        Lexicon { tags, lemmas }
+        Lexicon {
+            tags,
+            lemmas,
+            lemma_flags,
+        }
     }
 
     /// The tag of a lowercased token text.
@@ -413,11 +374,17 @@ impl Lexicon {
         }
     }
 
-    /// True for verbs that report only with an explicit complement (see [`NEEDS_SIGNAL`]).
+    /// True for verbs that report only with an explicit complement
+    /// ([`Flags::NEEDS_COMPLEMENT`]: `asked whether …`, `continued: …`).
     pub(crate) fn needs_signal(&self, lemma: u16) -> bool {
-        self.lemmas
+        self.has(lemma, Flags::NEEDS_COMPLEMENT)
+    }
+
+    /// True when the lexicon gives `lemma` the class `flag`.
+    fn has(&self, lemma: u16, flag: Flags) -> bool {
+        self.lemma_flags
             .get(lemma as usize)
-            .is_some_and(|l| NEEDS_SIGNAL.contains(l))
+            .is_some_and(|f| f.contains(flag))
     }
 
     /// True when `word` may follow `lemma` as part of its cue (`called for`).
@@ -431,16 +398,12 @@ impl Lexicon {
 
     /// True for verbs that report only an infinitive (`declined to comment`).
     pub(crate) fn infinitive_only(&self, lemma: u16) -> bool {
-        self.lemmas
-            .get(lemma as usize)
-            .is_some_and(|l| INFINITIVE_ONLY.contains(l))
+        self.has(lemma, Flags::INFINITIVE_ONLY)
     }
 
     /// True for verbs whose content may be an infinitive (`wants to …`).
     pub(crate) fn takes_infinitive(&self, lemma: u16) -> bool {
-        self.lemmas
-            .get(lemma as usize)
-            .is_some_and(|l| INTENT.contains(l))
+        self.has(lemma, Flags::INTENT_VERB)
     }
 
     /// The particles `lemma` needs, one of which must follow it to make a cue, if any.
@@ -457,14 +420,7 @@ mod tests {
     #[test]
     fn no_word_table_lists_a_word_twice() {
         let tables: &[(&str, &[&str])] = &[
-            ("SPEECH", SPEECH),
-            ("TELL", TELL),
-            ("THINK", THINK),
-            ("NEEDS_SIGNAL", NEEDS_SIGNAL),
             ("NOT_CUES", NOT_CUES),
-            ("OBJECT", OBJECT),
-            ("INFINITIVE_ONLY", INFINITIVE_ONLY),
-            ("INTENT", INTENT),
             ("DOUBLING", DOUBLING),
             ("DETS", DETS),
             ("AUX", AUX),

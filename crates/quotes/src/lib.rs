@@ -42,15 +42,17 @@ mod extract;
 mod learned;
 mod lexicon;
 mod marks;
+mod matcher;
 
 pub use learned::{train, Epoch, ModelMode, QuoteModel, QuoteModelError, TrainError, TrainOptions};
-use newsnlp_doc::{Declaration, Document, Layer, Quote, Stage, StageError};
+use newsnlp_doc::{Declaration, Document, Layer, Quote, RawJson, Stage, StageError};
 use std::sync::Arc;
 
 /// The quote stage. Build it once (it compiles its lexicon) and share it between threads.
 #[derive(Debug, Clone)]
 pub struct QuoteExtractor {
     lexicon: lexicon::Lexicon,
+    explain: bool,
     /// A learned model (`--model`) and how its quotes combine with the rules'.
     model: Option<(Arc<QuoteModel>, ModelMode)>,
 }
@@ -66,8 +68,18 @@ impl QuoteExtractor {
     pub fn new() -> QuoteExtractor {
         QuoteExtractor {
             lexicon: lexicon::Lexicon::new(),
+            explain: false,
             model: None,
         }
+    }
+
+    /// With `on`, every quote records the rule that found it (`"rule"` on the wire) and
+    /// [`Stage::annotate`] adds an `explain` field to the document listing the reporting verbs
+    /// that were no cue and the rule that said so (see docs/contract.md). Off by default, so
+    /// the usual output does not change.
+    pub fn explaining(mut self, on: bool) -> QuoteExtractor {
+        self.explain = on;
+        self
     }
 
     /// The extractor with a learned model (see [`QuoteModel`]); it then also reads `pos`.
@@ -78,6 +90,11 @@ impl QuoteExtractor {
 
     /// The quotes of `doc`, in text order, without changing it.
     pub fn extract(&self, doc: &Document) -> Result<Vec<Quote>, StageError> {
+        self.attribute(doc).map(|(quotes, _)| quotes)
+    }
+
+    /// The quotes of `doc` and the reporting verbs that were no cue, as (token, rule).
+    fn attribute(&self, doc: &Document) -> Result<Attributions, StageError> {
         let tokens = doc.require_tokens()?;
         let sentences = doc.require_sentences()?;
         let paragraphs = doc.require_paragraphs()?;
@@ -97,20 +114,30 @@ impl QuoteExtractor {
                 message: "a sentence refers to a token that does not exist".to_string(),
             });
         }
-        let rules = || {
-            extract::Analysis::new(
-                &self.lexicon, &doc.text, tokens, sentences, paragraphs, entities,
-            )
-            .quotes()
+        let analysis = extract::Analysis::new(
+            &self.lexicon,
+            &doc.text,
+            tokens,
+            sentences,
+            paragraphs,
+            entities,
+            doc.pos.as_ref(),
+        );
+        let (rules, rejected) = analysis.quotes(self.explain);
+        let Some((model, mode)) = &self.model else {
+            return Ok((rules, rejected));
         };
-        match &self.model {
-            None => Ok(rules()),
-            Some((model, ModelMode::Alone)) => model.quotes(&self.lexicon, doc),
-            Some((model, ModelMode::Hybrid)) => {
-                let learned = model.quotes(&self.lexicon, doc)?;
-                Ok(learned::hybrid(&doc.text, rules(), learned))
+        let mut learned = model.quotes(&self.lexicon, doc)?;
+        if self.explain {
+            for q in &mut learned {
+                q.rule = Some(learned::RULE.to_string());
             }
         }
+        let quotes = match mode {
+            ModelMode::Alone => learned,
+            ModelMode::Hybrid => learned::hybrid(&doc.text, rules, learned),
+        };
+        Ok((quotes, rejected))
     }
 }
 
@@ -126,6 +153,30 @@ pub const MODEL_DECLARATION: Declaration = Declaration {
     ],
     provides: &[Layer::Quotes],
 };
+
+/// Quotes, and the reporting verbs that were no cue as (token, rule).
+type Attributions = (Vec<Quote>, Vec<(usize, &'static str)>);
+
+/// The `explain` field: one object per reporting verb that was no cue, in text order, with its
+/// token index, the index of its sentence in `sentences`, its text and the rule that rejected it.
+fn explain_field(doc: &Document, rejected: &[(usize, &'static str)]) -> RawJson {
+    let sentences = doc.sentences.as_deref().unwrap_or_default();
+    let mut json = String::from("[");
+    for (k, &(token, rule)) in rejected.iter().enumerate() {
+        let sentence = sentences.partition_point(|s| s.tokens.end <= token);
+        let text = doc.tokens.as_ref().map_or("", |t| doc.slice(t[token]));
+        if k > 0 {
+            json.push(',');
+        }
+        json.push_str(&format!(
+            r#"{{"token":{token},"sentence":{sentence},"text":{},"rejected":{}}}"#,
+            RawJson::string(text).get(),
+            RawJson::string(rule).get()
+        ));
+    }
+    json.push(']');
+    RawJson::from_json(json).expect("the explain field is valid JSON")
+}
 
 /// What the quotes stage reads and adds.
 pub const DECLARATION: Declaration = Declaration {
@@ -153,8 +204,14 @@ impl Stage for QuoteExtractor {
     }
 
     fn annotate(&self, doc: &mut Document) -> Result<(), StageError> {
-        let quotes = self.extract(doc)?;
+        let (quotes, mut rejected) = self.attribute(doc)?;
         doc.quotes = Some(quotes);
+        if self.explain {
+            rejected.sort_unstable();
+            let field = explain_field(doc, &rejected);
+            doc.fields.retain(|(k, _)| k != "explain");
+            doc.fields.push(("explain".to_string(), field));
+        }
         Ok(())
     }
 }

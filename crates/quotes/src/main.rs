@@ -32,6 +32,11 @@ struct Args {
 
     #[command(flatten)]
     io: IoArgs,
+
+    /// Add to each quote the rule that found it (`"rule"`), and to each document the reporting
+    /// verbs that were no cue and why (`"explain"`).
+    #[arg(long)]
+    explain: bool,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -90,13 +95,18 @@ fn main() {
             };
             run_train(&train, &output, &licence, opts)
         }
-        None => run_stage(&args.io, args.model.as_deref(), args.model_mode),
+        None => run_stage(
+            &args.io,
+            args.explain,
+            args.model.as_deref(),
+            args.model_mode,
+        ),
     };
     exit_on_error("newsnlp-quotes", result);
 }
 
-fn run_stage(io: &IoArgs, model: Option<&Path>, mode: Mode) -> anyhow::Result<()> {
-    let mut stage = QuoteExtractor::new();
+fn run_stage(io: &IoArgs, explain: bool, model: Option<&Path>, mode: Mode) -> anyhow::Result<()> {
+    let mut stage = QuoteExtractor::new().explaining(explain);
     if let Some(path) = model {
         let model = QuoteModel::load(path)?;
         eprintln!(

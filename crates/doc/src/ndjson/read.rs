@@ -105,6 +105,7 @@ struct WireQuote {
     kind: String,
     cue: Option<WireSpan>,
     speaker: Option<WireSpeaker>,
+    rule: Option<String>,
 }
 
 /// What the `text` field held.
@@ -581,6 +582,7 @@ impl Check<'_> {
                 .map(|c| self.span("quotes", i, c.start, c.end))
                 .transpose()?,
             speaker,
+            rule: q.rule,
         })
     }
 }

@@ -128,6 +128,7 @@ pub fn parse_ann(
                 kind,
                 cue: related("Cue").map(|c| c.1),
                 speaker,
+                rule: None,
             });
         }
     }

@@ -26,6 +26,9 @@ use thiserror::Error;
 /// Version of the features: a model is only read by the code that extracts its features.
 const FEATURES: &str = "newsnlp-quotes/learned-2";
 
+/// The rule name of the model's quotes under `--explain`.
+pub(crate) const RULE: &str = "learned_model";
+
 /// Magic bytes of a quote model file: then the licence, then the two tagger models.
 const MAGIC: &[u8; 8] = b"NNLPQTM2";
 

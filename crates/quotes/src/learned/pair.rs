@@ -33,6 +33,7 @@ pub(crate) fn quotes(
             kind,
             cue: Some(span_of(l, cue)),
             speaker: source.map(|s| speaker(l, s)),
+            rule: None,
         })
         .collect()
 }

@@ -206,6 +206,7 @@ fn hybrid_keeps_every_rule_quote_and_adds_model_quotes_that_overlap_none() {
         kind,
         cue: None,
         speaker: None,
+        rule: None,
     };
     let rules = vec![
         quote(words("ten", "eleven"), QuoteKind::Indirect),
