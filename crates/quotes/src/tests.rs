@@ -5,7 +5,7 @@ use newsnlp_doc::{Document, Entity, EntityLabel, QuoteKind, Span, Stage, StageEr
 use newsnlp_tokenize::Tokenizer;
 
 /// Tokenizes `text` and marks every occurrence of each `(surface, label, canonical)`.
-fn doc(text: &str, ents: &[(&str, EntityLabel, &str)]) -> Document {
+pub(crate) fn doc(text: &str, ents: &[(&str, EntityLabel, &str)]) -> Document {
     let mut d = Document::new(text);
     Tokenizer::new().annotate(&mut d).expect("tokenize");
     let mut entities = Vec::new();

@@ -3,12 +3,9 @@
 //! model file must survive a round trip and refuse damage with a typed error.
 
 use super::{hybrid, ModelMode, QuoteModel, QuoteModelError, TrainError, TrainOptions};
-use crate::tests::{run_with, Row};
+use crate::tests::{doc, run_with, Row};
 use crate::QuoteExtractor;
-use newsnlp_doc::{
-    Document, Entity, EntityLabel, PosLayer, Quote, QuoteKind, RawJson, Span, Stage, StageError,
-};
-use newsnlp_tokenize::Tokenizer;
+use newsnlp_doc::{Document, EntityLabel, PosLayer, Quote, QuoteKind, RawJson, Span, StageError};
 
 const NAMES: [&str; 6] = [
     "Ann Lee", "Bob Ray", "Cal Dunn", "Dee Fox", "Eve Hart", "Gus Kane",
@@ -42,28 +39,13 @@ fn pos_layer(doc: &Document) -> PosLayer {
 /// A document of `paragraphs` with its layers; every name is a PER entity. `gold` is the
 /// `gold_attributions` JSON (code point offsets; the text is ASCII).
 fn annotated(paragraphs: &[String], gold: Option<String>) -> Document {
-    let text = paragraphs.join("\n\n");
-    let mut d = Document::new(text.clone());
-    Tokenizer::new().annotate(&mut d).expect("tokenize");
-    d.pos = Some(pos_layer(&d));
-    let mut entities: Vec<Entity> = NAMES
+    let persons: Vec<(&str, EntityLabel, &str)> = NAMES
         .iter()
         .chain(&["Kim Poe"])
-        .flat_map(|n| {
-            text.match_indices(n)
-                .map(|(at, _)| at)
-                .collect::<Vec<_>>()
-                .into_iter()
-                .map(move |at| (n, at))
-        })
-        .map(|(n, at)| Entity {
-            span: Span::new(at, at + n.len()),
-            label: EntityLabel::Per,
-            canonical: n.to_string(),
-        })
+        .map(|n| (*n, EntityLabel::Per, *n))
         .collect();
-    entities.sort_by_key(|e| e.span);
-    d.entities = Some(entities);
+    let mut d = doc(&paragraphs.join("\n\n"), &persons);
+    d.pos = Some(pos_layer(&d));
     if let Some(g) = gold {
         d.fields.push((
             "gold_attributions".into(),
