@@ -9,6 +9,8 @@
 //! - [`names`]: span clean-up (titles, `the`, possessives, hyphenated prefixes) and canonical
 //!   names: short mentions to the longest name, acronyms to their expansions, built-in aliases,
 //!   all-capitals spellings to the story's mixed case. Used by `newsnlp-entities`.
+//! - [`pronouns`]: person mentions indexed by gender, so the latest person a `he` or `she`
+//!   may name is one binary search. Used by `newsnlp-quotes` for speakers.
 //!
 //! ```
 //! use newsnlp_coref::names;
@@ -33,3 +35,4 @@
 //! ```
 
 pub mod names;
+pub mod pronouns;
