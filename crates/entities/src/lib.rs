@@ -24,7 +24,9 @@
 //! assert!(found.contains(&("Lavrov", "PER", "Sergey Lavrov")));
 //! ```
 
-pub mod canonical;
+/// Canonical names within a document live in `newsnlp-coref`, which the quote stage's speaker
+/// resolution shares; re-exported so `newsnlp_entities::canonical` keeps working.
+pub use newsnlp_coref::names as canonical;
 mod common_words;
 pub mod data;
 mod dateline;

@@ -28,7 +28,7 @@ const NOT_YET_MOVED: &[(&str, &str)] = &[
     ),
     // Prefixes bound by a hyphen (`anti-`, `pro-`).
     (
-        "entities/src/canonical.rs::PREFIXES",
+        "coref/src/names.rs::PREFIXES",
         "tokenize/src/words.rs::HYPHEN_PREFIXES",
     ),
 ];

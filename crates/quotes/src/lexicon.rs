@@ -31,13 +31,9 @@ pub(crate) enum Form {
     Ing,
 }
 
-/// Grammatical gender, as far as a name, title or pronoun tells it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum Gender {
-    Male,
-    Female,
-    Unknown,
-}
+/// Grammatical gender, as far as a name, title or pronoun tells it: coreference's, so the
+/// pronoun index there and the quote stage's tags speak of one gender.
+pub(crate) use newsnlp_coref::pronouns::Gender;
 
 /// What a subject pronoun can refer to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -1,6 +1,7 @@
 //! Speaker resolution: mentions to canonical names (entities, pronouns, role nominals).
 
 use super::*;
+use newsnlp_coref::pronouns::Persons;
 
 /// Resolves speaker mentions to canonical names: entities give their canonical name;
 /// pronouns and definite role nominals (`the minister`) go to the most salient compatible
@@ -10,11 +11,8 @@ pub(super) struct Resolver {
     subjects: Vec<Option<(usize, String, Gender)>>,
     /// Per sentence: the first person entity outside quotations, not after a preposition.
     first_person: Vec<Option<(usize, String, Gender)>>,
-    /// Person entities in text order: (token, canonical, gender).
-    persons: Vec<(usize, String, Gender)>,
-    /// Indices into `persons` of those a male and a female pronoun may refer to (their
-    /// gender, or unknown), so the latest one before a token is a binary search, not a scan.
-    compatible: [Vec<usize>; 2],
+    /// Person entities in text order, indexed by the pronouns that may name them.
+    persons: Persons,
     /// The gender of the first person entity with each canonical name.
     gender_of: HashMap<String, Gender>,
     /// Organisations in text order: (token, canonical).
@@ -58,11 +56,6 @@ impl Resolver {
                 _ => {}
             }
         }
-        let compatible = [Gender::Male, Gender::Female].map(|want| {
-            (0..persons.len())
-                .filter(|&k| Resolver::compatible(want, persons[k].2))
-                .collect()
-        });
         let mut gender_of = HashMap::new();
         for (_, name, g) in &persons {
             gender_of.entry(name.clone()).or_insert(*g);
@@ -70,24 +63,10 @@ impl Resolver {
         Resolver {
             subjects: vec![None; a.spans.len().max(1)],
             first_person,
-            persons,
-            compatible,
+            persons: Persons::new(persons),
             gender_of,
             orgs,
         }
-    }
-
-    /// The latest person entity before token `at` that a pronoun of gender `want` may name.
-    fn latest_person(&self, at: usize, want: Gender) -> Option<&str> {
-        let before = |k: &usize| self.persons[*k].0 < at;
-        let k = match want {
-            Gender::Unknown => self.persons.partition_point(|p| p.0 < at).checked_sub(1)?,
-            Gender::Male | Gender::Female => {
-                let pool = &self.compatible[usize::from(want == Gender::Female)];
-                pool[pool.partition_point(before).checked_sub(1)?]
-            }
-        };
-        Some(&self.persons[k].1)
     }
 
     fn gender(a: &Analysis, i: usize, canonical: &str) -> Gender {
@@ -104,10 +83,6 @@ impl Resolver {
         a.lx.first_name_gender(&first)
     }
 
-    fn compatible(want: Gender, have: Gender) -> bool {
-        want == Gender::Unknown || have == Gender::Unknown || want == have
-    }
-
     /// The most salient person before token `at` of the given gender: the subject of the
     /// nearest sentence (its first person, or its speaker if that came first), then any person.
     fn person(&self, a: &Analysis, at: usize, want: Gender) -> Option<String> {
@@ -122,11 +97,11 @@ impl Resolver {
                     .filter(|c| c.0 < at)
                     .collect();
             cands.sort_by_key(|c| c.0);
-            if let Some(c) = cands.into_iter().find(|c| Resolver::compatible(want, c.2)) {
+            if let Some(c) = cands.into_iter().find(|c| want.fits(c.2)) {
                 return Some(c.1.clone());
             }
         }
-        self.latest_person(at, want).map(str::to_string)
+        self.persons.latest(at, want).map(str::to_string)
     }
 
     pub(super) fn resolve(&mut self, a: &Analysis, s: usize, e: usize) -> Speaker {

@@ -1,4 +1,5 @@
-//! Span clean-up and canonical names within one document.
+//! Span clean-up and canonical names within one document: the name-mention half of
+//! coreference. The entities stage gives every entity its canonical name here.
 //!
 //! - A PER span never starts with a title (`Foreign Minister`), no span starts with `the`, and
 //!   a possessive ending is never part of a name.
@@ -11,8 +12,8 @@
 //!   anywhere in the story (headlines come before the spelled-out name).
 //! - A few very common short forms have built-in expansions (`U.N.`, `US`, `EU`, `UK`).
 
-use crate::lexicon::is_title;
 use newsnlp_doc::{Entity, EntityLabel, Span};
+use newsnlp_lexicon::Flags;
 use std::collections::HashMap;
 
 /// Built-in expansions of the commonest short forms.
@@ -99,7 +100,7 @@ pub fn link(text: &str, tokens: &[Span], spans: &[(Span, EntityLabel)]) -> Vec<E
 /// An all-capitals name (`MOSCOW` in a dateline, `WASHINGTON` in a shouted heading) takes the
 /// mixed-case spelling the story uses elsewhere for the same name and label (`Moscow`); an
 /// acronym written only in capitals (`NATO`, `UPI`) has none and stays as it is.
-pub(crate) fn prefer_mixed_case(entities: &mut [Entity]) {
+pub fn prefer_mixed_case(entities: &mut [Entity]) {
     let mut mixed: HashMap<(EntityLabel, String), &str> = HashMap::new();
     for e in entities.iter().filter(|e| !is_all_caps(&e.canonical)) {
         mixed
@@ -121,7 +122,7 @@ pub(crate) fn prefer_mixed_case(entities: &mut [Entity]) {
 }
 
 /// Whether `name` has letters, at least two, and none of them lower case.
-pub(crate) fn is_all_caps(name: &str) -> bool {
+pub fn is_all_caps(name: &str) -> bool {
     name.chars().filter(|c| c.is_alphabetic()).nth(1).is_some()
         && !name.chars().any(char::is_lowercase)
 }
@@ -330,6 +331,12 @@ impl<'t> ShortForms<'t> {
             .min_by_key(|&(j, len)| (std::cmp::Reverse(len), j))
             .map(|(j, _)| j)
     }
+}
+
+/// Whether `word` (as written, `Minister`, `Mr.`) is a title set before a person's name: the
+/// lexicon's class, so a title cut from a name here is one the entities stage also knows.
+fn is_title(word: &str) -> bool {
+    newsnlp_lexicon::flags_capitalised(word).contains(Flags::TITLE)
 }
 
 fn is_possessive(w: &str) -> bool {
