@@ -8,7 +8,7 @@ use crate::history::History;
 use crate::tagging::{meta, remember, scheme, NerModel};
 use newsnlp_doc::{EntityLabel, Span};
 use newsnlp_tagger::Clusters;
-use newsnlp_tagger::{Model, Perceptron};
+use newsnlp_tagger::{EarlyStop, Model, Perceptron};
 use rayon::prelude::*;
 use std::collections::HashSet;
 use std::fmt;
@@ -280,8 +280,7 @@ fn train_level(
     let mut pred = Vec::new();
     let mut order = which.to_vec();
     let mut rng = opts.seed.max(1);
-    let mut best: Option<(NerModel, Score)> = None;
-    let mut since_best = 0;
+    let mut best = EarlyStop::new(opts.patience);
     for epoch in 1..=opts.max_epochs {
         // Fisher–Yates with xorshift: reproducible document order per seed.
         for i in (1..order.len()).rev() {
@@ -316,17 +315,11 @@ fn train_level(
             train_errors: errors,
             dev: dev_score,
         });
-        if best.as_ref().map_or(true, |(_, b)| dev_score.f1() > b.f1()) {
-            best = Some((ner, dev_score));
-            since_best = 0;
-        } else {
-            since_best += 1;
-            if since_best >= opts.patience {
-                break;
-            }
+        if !best.offer((ner, dev_score), dev_score.f1()) {
+            break;
         }
     }
-    best.unwrap_or_else(|| {
+    best.into_best().unwrap_or_else(|| {
         let averaged = p.averaged(&meta(opts.features), opts.prune);
         let ner = NerModel::trained(averaged, opts.features, first);
         (ner, Score::default())

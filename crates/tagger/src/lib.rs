@@ -43,6 +43,7 @@
 
 pub mod bilou;
 pub mod clusters;
+pub mod early_stop;
 pub mod features;
 pub mod hash;
 pub mod model;
@@ -52,6 +53,7 @@ mod viterbi;
 
 pub use bilou::{Bilou, Constraints, Position};
 pub use clusters::Clusters;
+pub use early_stop::EarlyStop;
 pub use features::Features;
 pub use hash::{FeatureHash, HashedMap, HashedSet};
 pub use model::{read_model_file, Model, ModelError};

@@ -9,7 +9,7 @@ use super::layers::Layers;
 use super::{attribution_scheme, cue_scheme, QuoteModel, TrainError, FEATURES};
 use crate::lexicon::Lexicon;
 use newsnlp_doc::Document;
-use newsnlp_tagger::{Bilou, FeatureHash, Features, Model, Perceptron, Scratch};
+use newsnlp_tagger::{Bilou, EarlyStop, FeatureHash, Features, Model, Perceptron, Scratch};
 use rayon::prelude::*;
 use std::ops::Range;
 
@@ -196,8 +196,7 @@ fn fit(
     }
     let mut p = Perceptron::new(opts.bits, scheme.tag_names(), scheme.constraints());
     let (mut feats, mut pred) = (Features::new(opts.bits), Vec::new());
-    let mut best: Option<(Model, f64)> = None;
-    let mut since_best = 0;
+    let mut best = EarlyStop::new(opts.patience);
     for epoch in 1..=opts.max_epochs {
         order.sort_by_key(|&i| {
             FeatureHash::new(epoch as u32)
@@ -219,17 +218,13 @@ fn fit(
             first_f1,
             all_f1,
         });
-        if opts.holdout == 0 || best.as_ref().map_or(true, |(_, f)| all_f1 > *f) {
-            best = Some((model, all_f1));
-            since_best = 0;
-        } else {
-            since_best += 1;
-            if since_best >= opts.patience {
-                break;
-            }
+        if opts.holdout == 0 {
+            best.keep(model);
+        } else if !best.offer(model, all_f1) {
+            break;
         }
     }
-    Ok(best.map_or_else(|| p.averaged(FEATURES, 1), |(m, _)| m))
+    Ok(best.into_best().unwrap_or_else(|| p.averaged(FEATURES, 1)))
 }
 
 /// First-label and all-label span F1 (percent) of `model` on the held-out examples.
