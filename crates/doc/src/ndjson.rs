@@ -208,7 +208,7 @@ pub fn write_document_to<W: Write>(doc: &Document, mut out: W) -> io::Result<()>
     if let Some(quotes) = &doc.quotes {
         fields.entry("quotes", &Items(quotes, &ctx))?;
     }
-    fields.out.write_all(if fields.first { b"{}" } else { b"}" })
+    fields.out.write_all(b"}")
 }
 
 /// The entries of the top-level object, written one after another: `{` before the first,
