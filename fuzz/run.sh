@@ -20,6 +20,9 @@ SECONDS_EACH=${FUZZ_SECONDS:-60}
 MAX_LEN=${FUZZ_MAX_LEN:-1024}
 # Rust without `unsafe` needs no sanitizer; debug assertions catch reversed spans and overflow.
 BUILD=(-O -a -s none)
+# FUZZ_TRACE_COMPARES=0 drops the comparison tracing: about twice the executions per second on
+# these targets, with edge coverage still guiding the search (for long soak runs).
+[[ ${FUZZ_TRACE_COMPARES:-1} == 0 ]] && BUILD+=(--no-trace-compares)
 LIMIT=(-max_total_time="$SECONDS_EACH")
 [[ -n ${FUZZ_RUNS:-} ]] && LIMIT=(-runs="$FUZZ_RUNS")
 scratch=$(mktemp -d)
