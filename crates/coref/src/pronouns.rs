@@ -82,7 +82,11 @@ mod tests {
         let p = persons();
         assert_eq!(p.latest(15, Gender::Male), Some("Sergey Lavrov"));
         assert_eq!(p.latest(15, Gender::Female), Some("Angela Merkel"));
-        assert_eq!(p.latest(25, Gender::Female), Some("Kim Jones"), "unknown fits");
+        assert_eq!(
+            p.latest(25, Gender::Female),
+            Some("Kim Jones"),
+            "unknown fits"
+        );
         assert_eq!(p.latest(35, Gender::Female), Some("Kim Jones"));
         assert_eq!(p.latest(35, Gender::Unknown), Some("John Kerry"));
     }

@@ -181,7 +181,10 @@ pub fn write_document_to<W: Write>(doc: &Document, mut out: W) -> io::Result<()>
         text: &doc.text,
         map: &map,
     };
-    let mut fields = Fields { out: &mut out, first: true };
+    let mut fields = Fields {
+        out: &mut out,
+        first: true,
+    };
     if let Some(id) = &doc.id {
         fields.entry("id", id)?;
     }

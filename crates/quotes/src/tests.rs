@@ -1168,3 +1168,26 @@ fn judging_verbs_in_an_endless_sentence_keep_their_contents_bounded() {
         assert!(row.0.split_whitespace().count() <= 301, "{row:?}");
     }
 }
+
+#[test]
+fn a_full_stop_inside_the_marks_ends_the_statement() {
+    // `She also said, …` opens a new statement: the quotation before it is Clinton's phrase
+    // after `called`, not what `said` reports.
+    let text = "Clinton called the Republican frontrunner “ISIS’ best recruiter.” \
+                She also said, without evidence, that it was bad. \
+                “We found the emails.” Trump said.";
+    let mut d = doc(
+        text,
+        &[
+            ("Clinton", PER, "Hillary Clinton"),
+            ("Trump", PER, "Donald Trump"),
+        ],
+    );
+    let rows = run(&mut d);
+    let recruiter: Vec<_> = rows.iter().filter(|r| r.0.contains("recruiter")).collect();
+    assert_eq!(recruiter.len(), 1, "{rows:#?}");
+    assert_eq!(recruiter[0].2.as_deref(), Some("called"));
+    // A bare `Trump said.` after the full stop still reports the quotation before it.
+    let found = find(&rows, "We found");
+    assert_eq!(found.3.as_deref(), Some("Trump"));
+}

@@ -152,9 +152,14 @@ impl<'a> Analysis<'a> {
         };
         let (mut who, mut lb, clause_comma) =
             left.map_or((Who::None, None, None), |k| self.left_subject(v, k));
-        // `“…?” / Clinton said.`: the splitter ended the sentence at the closing mark.
-        let prev_close =
-            s0 > 0 && self.is_close(s0 - 1) && self.sent_of[s0 - 1] != self.sent_of[s0];
+        // `“…?” / Clinton said.`: the splitter ended the sentence at the closing mark. After a
+        // full stop inside the marks, only a bare `Trump said.` still reports it: `“….” She
+        // also said, …` opens a new statement.
+        let bare_cue = ce + 1 == s1 && self.tags[s1] == Tag::Stop;
+        let prev_close = s0 > 1
+            && self.is_close(s0 - 1)
+            && self.sent_of[s0 - 1] != self.sent_of[s0]
+            && (self.word(s0 - 2) != "." || bare_cue);
         let mut cross = false;
         if lb.is_none() && prev_close && self.para_of[s0 - 1] == self.para_of[s0] {
             cross = match who {
