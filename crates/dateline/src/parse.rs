@@ -19,6 +19,7 @@ use crate::date::{self, Ymd};
 use crate::lexer::{lex, Kind, Tok};
 use newsnlp_doc::{Dateline, Place, Span};
 use newsnlp_gazetteer::{Gazetteer, PlaceKind};
+use std::ops::ControlFlow::{self, Break, Continue};
 
 /// How much of the opening is examined, in bytes and lines.
 const WINDOW_BYTES: usize = 3000;
@@ -310,6 +311,10 @@ fn grammar(text: &str, t: &[Tok]) -> Option<Parts> {
     (p.end - p.start <= MAX_DATELINE).then_some(p)
 }
 
+/// One step of [`after_location`]: go on at the token index `Continue` holds, or stop with the
+/// index of the terminator (`Break(Some(_))`) or with no dateline at all (`Break(None)`).
+type Step = ControlFlow<Option<usize>, usize>;
+
 /// Qualifiers, date and agency after the location; returns the index of the terminator.
 fn after_location(text: &str, t: &[Tok], mut i: usize, p: &mut Parts) -> Option<usize> {
     while let Some(tok) = t.get(i) {
@@ -320,58 +325,10 @@ fn after_location(text: &str, t: &[Tok], mut i: usize, p: &mut Parts) -> Option<
                 return None;
             }
         }
-        match tok.kind {
-            Kind::Punct(',') => {
-                if p.agency.is_none() {
-                    if let Some((ag, j)) = bare_agency(text, t, i + 1) {
-                        p.agency = Some(ag);
-                        i = j;
-                        continue;
-                    }
-                    if t.get(i + 1).is_some_and(|x| x.is_punct('(')) {
-                        // `WASHINGTON, (AP) —`
-                        i += 1;
-                        continue;
-                    }
-                }
-                if p.date.is_none() && p.agency.is_none() {
-                    if let Some(j) = hijri_date(text, t, i + 1) {
-                        // `Riyadh, Safar 23, 1438, Nov 23, 2016, SPA --`: the Gregorian date follows.
-                        i = j;
-                        continue;
-                    }
-                    if let Some((d, j)) = date_at(text, t, i + 1) {
-                        p.date = Some(d);
-                        i = j;
-                        continue;
-                    }
-                    if p.qualifiers.len() < 3 {
-                        if let Some((q, j)) = qualifier(text, t, i + 1, None) {
-                            p.qualifiers.push(q);
-                            i = j;
-                            continue;
-                        }
-                    }
-                }
-                // `CHICAGO, March 4, -`: a stray comma before the terminator.
-                if t.get(i + 1).is_some_and(|x| x.punct_in(DASHES)) {
-                    return Some(i + 1);
-                }
-                return Some(i);
-            }
+        let step = match tok.kind {
+            Kind::Punct(',') => after_comma(text, t, i, p),
             Kind::Punct('.') if p.date.is_some() && p.agency.is_none() => {
-                // `Москва. 24 ноября. INTERFAX.RU -`, `Baku. 24 November. REPORT.AZ/`
-                let found = agency_words_then_stop(text, t, i + 1).filter(|&(_, j)| {
-                    t.get(j)
-                        .is_some_and(|x| x.punct_in(DASHES) || x.punct_in(&['/', ':', '.']))
-                });
-                match found {
-                    Some((ag, j)) => {
-                        p.agency = Some(ag);
-                        i = j;
-                    }
-                    None => return Some(i),
-                }
+                agency_after_stop(text, t, i, p)
             }
             Kind::Punct('.') if p.date.is_none() && p.agency.is_none() => {
                 // `MOSCOW. Nov 24 (Interfax) -`, `Москва. 15 июля.`
@@ -380,76 +337,141 @@ fn after_location(text: &str, t: &[Tok], mut i: usize, p: &mut Parts) -> Option<
                 {
                     Some((d, j)) => {
                         p.date = Some(d);
-                        i = j;
+                        Continue(j)
                     }
-                    None => return Some(i),
+                    None => Break(Some(i)),
                 }
             }
-            Kind::Punct('(') | Kind::Punct('[') => {
-                if let Some((ag, j)) = bracketed_agency(text, t, i) {
-                    if p.agency.is_some() {
-                        return Some(i);
-                    }
-                    p.agency = Some(ag);
-                    p.bracketed_agency = true;
-                    i = j;
-                    continue;
-                }
-                if p.agency.is_some() {
-                    return Some(i);
-                }
-                if p.date.is_some() {
-                    // `Singapore, Nov 24 (The Straits Times/ANN) -`: after a date, brackets hold
-                    // the source even when it is no agency we know.
-                    let (ag, j) = unknown_source(text, t, i)?;
-                    p.agency = Some(ag);
-                    p.bracketed_agency = true;
-                    i = j;
-                    continue;
-                }
-                let close = if tok.is_punct('(') { ')' } else { ']' };
-                let (q, j) = qualifier(text, t, i + 1, Some(close))?;
-                p.qualifiers.push(Qualifier {
-                    end: q.end,
-                    inner: q.inner,
-                });
-                i = j;
-            }
+            Kind::Punct('(') | Kind::Punct('[') => after_bracket(text, t, i, p),
             Kind::Punct('/') if p.agency.is_none() => match bracketed_agency(text, t, i) {
                 Some((ag, j)) => {
                     p.agency = Some(ag);
                     p.bracketed_agency = true;
-                    i = j;
+                    Continue(j)
                 }
-                None => return Some(i),
+                None => Break(Some(i)),
             },
-            Kind::Word | Kind::Num => {
-                // `OKLAHOMA CITY, Okla. March 11, Reuter -`; `TOKYO, Nov. 24 Kyodo -`.
-                if p.date.is_none() && p.agency.is_none() {
-                    let after_abbrev = i > 0 && t[i - 1].is_punct('.');
-                    let month =
-                        tok.kind == Kind::Word && date::month_exact(tok.text(text)).is_some();
-                    if after_abbrev || month || !p.qualifiers.is_empty() || tok.kind == Kind::Num {
-                        if let Some((d, j)) = date_at(text, t, i) {
-                            p.date = Some(d);
-                            i = j;
-                            continue;
-                        }
-                    }
-                }
-                if p.agency.is_none() {
-                    if let Some((ag, j)) = bare_agency(text, t, i) {
-                        p.agency = Some(ag);
-                        i = j;
-                        continue;
-                    }
-                }
-                return Some(i);
-            }
-            _ => return Some(i),
+            Kind::Word | Kind::Num => date_or_agency_word(text, t, i, p),
+            _ => Break(Some(i)),
+        };
+        match step {
+            Continue(j) => i = j,
+            Break(end) => return end,
         }
     }
     Some(i)
+}
+
+/// After a comma in the parts: a bare agency, a date (a Hijri one first skipped) or a
+/// qualifier (`, Va.`), where the parts have room for one; else the comma is the terminator.
+fn after_comma(text: &str, t: &[Tok], i: usize, p: &mut Parts) -> Step {
+    if p.agency.is_none() {
+        if let Some((ag, j)) = bare_agency(text, t, i + 1) {
+            p.agency = Some(ag);
+            return Continue(j);
+        }
+        if t.get(i + 1).is_some_and(|x| x.is_punct('(')) {
+            // `WASHINGTON, (AP) —`
+            return Continue(i + 1);
+        }
+    }
+    if p.date.is_none() && p.agency.is_none() {
+        if let Some(j) = hijri_date(text, t, i + 1) {
+            // `Riyadh, Safar 23, 1438, Nov 23, 2016, SPA --`: the Gregorian date follows.
+            return Continue(j);
+        }
+        if let Some((d, j)) = date_at(text, t, i + 1) {
+            p.date = Some(d);
+            return Continue(j);
+        }
+        if p.qualifiers.len() < 3 {
+            if let Some((q, j)) = qualifier(text, t, i + 1, None) {
+                p.qualifiers.push(q);
+                return Continue(j);
+            }
+        }
+    }
+    // `CHICAGO, March 4, -`: a stray comma before the terminator.
+    if t.get(i + 1).is_some_and(|x| x.punct_in(DASHES)) {
+        return Break(Some(i + 1));
+    }
+    Break(Some(i))
+}
+
+/// After a date and a full stop, an agency written as words and closed by a dash, slash,
+/// colon or stop (`Москва. 24 ноября. INTERFAX.RU -`, `Baku. 24 November. REPORT.AZ/`);
+/// else the stop is the terminator.
+fn agency_after_stop(text: &str, t: &[Tok], i: usize, p: &mut Parts) -> Step {
+    let found = agency_words_then_stop(text, t, i + 1).filter(|&(_, j)| {
+        t.get(j)
+            .is_some_and(|x| x.punct_in(DASHES) || x.punct_in(&['/', ':', '.']))
+    });
+    match found {
+        Some((ag, j)) => {
+            p.agency = Some(ag);
+            Continue(j)
+        }
+        None => Break(Some(i)),
+    }
+}
+
+/// At an opening bracket: an agency (`(Reuters)`), after a date any source (`(The Straits
+/// Times/ANN)`), else a qualifier (`(Madhya Pradesh)`); a second agency ends the parts.
+fn after_bracket(text: &str, t: &[Tok], i: usize, p: &mut Parts) -> Step {
+    if let Some((ag, j)) = bracketed_agency(text, t, i) {
+        if p.agency.is_some() {
+            return Break(Some(i));
+        }
+        p.agency = Some(ag);
+        p.bracketed_agency = true;
+        return Continue(j);
+    }
+    if p.agency.is_some() {
+        return Break(Some(i));
+    }
+    if p.date.is_some() {
+        // `Singapore, Nov 24 (The Straits Times/ANN) -`: after a date, brackets hold
+        // the source even when it is no agency we know.
+        let Some((ag, j)) = unknown_source(text, t, i) else {
+            return Break(None);
+        };
+        p.agency = Some(ag);
+        p.bracketed_agency = true;
+        return Continue(j);
+    }
+    let close = if t[i].is_punct('(') { ')' } else { ']' };
+    let Some((q, j)) = qualifier(text, t, i + 1, Some(close)) else {
+        return Break(None);
+    };
+    p.qualifiers.push(Qualifier {
+        end: q.end,
+        inner: q.inner,
+    });
+    Continue(j)
+}
+
+/// A word or number with no comma before it: a date (after an abbreviation, a qualifier, or
+/// as a month or number) or a bare agency; else the terminator should be here.
+fn date_or_agency_word(text: &str, t: &[Tok], i: usize, p: &mut Parts) -> Step {
+    let tok = &t[i];
+    // `OKLAHOMA CITY, Okla. March 11, Reuter -`; `TOKYO, Nov. 24 Kyodo -`.
+    if p.date.is_none() && p.agency.is_none() {
+        let after_abbrev = i > 0 && t[i - 1].is_punct('.');
+        let month = tok.kind == Kind::Word && date::month_exact(tok.text(text)).is_some();
+        if after_abbrev || month || !p.qualifiers.is_empty() || tok.kind == Kind::Num {
+            if let Some((d, j)) = date_at(text, t, i) {
+                p.date = Some(d);
+                return Continue(j);
+            }
+        }
+    }
+    if p.agency.is_none() {
+        if let Some((ag, j)) = bare_agency(text, t, i) {
+            p.agency = Some(ag);
+            return Continue(j);
+        }
+    }
+    Break(Some(i))
 }
 
 /// The place name at the start of `t`: index after its last piece, and whether it is written
