@@ -494,37 +494,10 @@ fn location(text: &str, t: &[Tok]) -> Option<(usize, bool)> {
         }
         match tok.kind {
             Kind::Word => {
-                let w = tok.text(text);
-                // `RIO DE JANEIRO 1996-08-22`: Janeiro is a month only before a day.
-                let next_is_day = t.get(j + 1).is_some_and(|n| {
-                    n.kind == Kind::Num
-                        && !n.newline_before
-                        && date::day_digits(n.text(text)).is_some()
-                });
-                if j > 0 && date::month_exact(w).is_some() && next_is_day {
+                let Some(lower) = name_word(text, t, j, lowercase, words) else {
                     break;
-                }
-                if j > 0 && !tok.space_before && !t[j - 1].punct_in(&['.', '/']) {
-                    break;
-                }
-                if j > 0 && agency::lookup_bare(w).is_some() {
-                    break;
-                }
-                let upper = starts_upper(w);
-                let connector = CONNECTORS.contains(&w)
-                    && t.get(j + 1)
-                        .is_some_and(|n| n.kind == Kind::Word && starts_upper(n.text(text)));
-                if lowercase {
-                    if w.chars().any(char::is_uppercase) {
-                        break;
-                    }
-                } else if !(upper || j > 0 && connector) {
-                    // `Mexico city`, `La paz`: kept only if the gazetteer knows the whole name.
-                    if j == 0 || words >= 3 {
-                        break;
-                    }
-                    has_lower = true;
-                }
+                };
+                has_lower |= lower;
                 words += 1;
                 j += 1;
                 ends.push((j, has_lower));
@@ -555,20 +528,61 @@ fn location(text: &str, t: &[Tok]) -> Option<(usize, bool)> {
             _ => break,
         }
     }
-    // The longest name that has no lowercase word, or that the gazetteer knows as written.
+    let end = longest_name(text, t, &ends)?;
+    // `TUE, APR 07 -` is a date, but `SUN CITY, Ariz.` a place.
+    (end > 1 || !date::is_weekday(w0)).then_some((end, lowercase))
+}
+
+/// Whether the word `t[j]` continues the place name begun at `t[0]` (`words` words so far,
+/// `lowercase`: the name is written in lowercase): `None` where the name ends before it, else
+/// whether it is a lowercase word that only the gazetteer can vouch for (`Mexico city`).
+fn name_word(text: &str, t: &[Tok], j: usize, lowercase: bool, words: usize) -> Option<bool> {
+    let tok = &t[j];
+    let w = tok.text(text);
+    // `RIO DE JANEIRO 1996-08-22`: Janeiro is a month only before a day.
+    let next_is_day = t.get(j + 1).is_some_and(|n| {
+        n.kind == Kind::Num && !n.newline_before && date::day_digits(n.text(text)).is_some()
+    });
+    if j > 0 && date::month_exact(w).is_some() && next_is_day {
+        return None;
+    }
+    if j > 0 && !tok.space_before && !t[j - 1].punct_in(&['.', '/']) {
+        return None;
+    }
+    if j > 0 && agency::lookup_bare(w).is_some() {
+        return None;
+    }
+    let upper = starts_upper(w);
+    let connector = CONNECTORS.contains(&w)
+        && t.get(j + 1)
+            .is_some_and(|n| n.kind == Kind::Word && starts_upper(n.text(text)));
+    if lowercase {
+        if w.chars().any(char::is_uppercase) {
+            return None;
+        }
+    } else if !(upper || j > 0 && connector) {
+        // `Mexico city`, `La paz`: kept only if the gazetteer knows the whole name.
+        if j == 0 || words >= 3 {
+            return None;
+        }
+        return Some(true);
+    }
+    Some(false)
+}
+
+/// Of the name's possible ends (`ends`, from [`location`]), the longest with no lowercase word
+/// in it, or that the gazetteer knows as written.
+fn longest_name(text: &str, t: &[Tok], ends: &[(usize, bool)]) -> Option<usize> {
     let gaz = Gazetteer::get();
-    let end = ends
-        .iter()
+    ends.iter()
         .rev()
         .find(|&&(e, lower)| {
             !lower
                 || gaz
-                    .place(text.get(first.start..t[e - 1].end).unwrap_or(""), None)
+                    .place(text.get(t[0].start..t[e - 1].end).unwrap_or(""), None)
                     .is_some()
         })
-        .map(|&(e, _)| e)?;
-    // `TUE, APR 07 -` is a date, but `SUN CITY, Ariz.` a place.
-    (end > 1 || !date::is_weekday(w0)).then_some((end, lowercase))
+        .map(|&(e, _)| e)
 }
 
 /// A qualifier phrase at `i`: capitalised words (`South Korea`, `N.J.`, `Calif.`), up to
@@ -774,91 +788,105 @@ fn date_at(text: &str, t: &[Tok], i: usize) -> Option<(DateFound, usize)> {
     date_core(text, t, i)
 }
 
+/// A date without a weekday at `i`: month first, day first or numeric, with an optional year.
 fn date_core(text: &str, t: &[Tok], i: usize) -> Option<(DateFound, usize)> {
     let tok = t.get(i)?;
-    let w = tok.text(text);
-    let mut d = DateFound {
+    let d = DateFound {
         start: tok.start,
         end: tok.end,
         month: None,
         day: None,
         year: None,
     };
-    let mut j;
     match tok.kind {
-        Kind::Word => {
-            // Month first: `Nov. 24`, `November 24th, 2016`, `Narch 2`, `Apri l7`, `April`.
-            j = i + 1;
-            if t.get(j).is_some_and(|x| x.is_punct('.') && !x.space_before) {
-                j += 1;
-            }
-            // `April, 13 -`
-            if t.get(j).is_some_and(|x| x.is_punct(','))
-                && t.get(j + 1).is_some_and(|x| x.kind == Kind::Num)
-                && t.get(j + 2).is_some_and(|x| x.punct_in(DASHES))
-            {
-                j += 1;
-            }
-            let next = t
-                .get(j)
-                .filter(|x| !x.newline_before || x.kind == Kind::Num);
-            let day = next.and_then(|x| day_token(text, x));
-            if let (Some(m), Some(day)) = (date::month_fuzzy(w), day) {
-                d.month = Some(m);
-                d.day = Some(day);
-                d.end = t[j].end;
-                j += 1;
-            } else if let Some((m, day)) = next.and_then(|x| split_month(w, x.text(text))) {
-                // `Apri l7`: the month's last letter ran into the day.
-                d.month = Some(m);
-                d.day = Some(day);
-                d.end = t[j].end;
-                j += 1;
-            } else if let Some(m) = date::month_exact(w) {
-                // A month alone (`CHICAGO, April -`), or with a year.
-                d.month = Some(m);
-                d.end = t[j - 1].end;
-                if let Some(y) = t.get(j).and_then(|x| year_token(text, x)) {
-                    d.year = Some(y);
-                    d.end = t[j].end;
-                    j += 1;
-                }
-                return Some((d, j));
-            } else {
-                return None;
-            }
-        }
-        Kind::Num => {
-            if let Some((y, m, dd)) = date::numeric_date(w).filter(|_| w.len() >= 8) {
-                d.year = y;
-                d.month = Some(m);
-                d.day = Some(dd.to_string());
-                return Some((d, i + 1));
-            }
-            // Day first: `24 November`, `3. Oktober`, `24th Nov, 2016`, `15 июля`.
-            let day = day_token(text, tok)?;
-            j = i + 1;
-            if t.get(j).is_some_and(|x| x.is_punct('.') && !x.space_before) {
-                j += 1;
-            }
-            let mt = t.get(j).filter(|x| x.kind == Kind::Word)?;
-            let m = date::month_fuzzy(mt.text(text))?;
-            d.month = Some(m);
-            d.day = Some(day);
-            d.end = mt.end;
-            j += 1;
-            if t.get(j).is_some_and(|x| x.is_punct('.') && !x.space_before)
-                && t[j - 1].text(text).chars().count() <= 4
-                && t.get(j + 1)
-                    .is_some_and(|x| x.kind == Kind::Num || x.is_punct(','))
-            {
-                d.end = t[j].end;
-                j += 1;
-            }
-        }
-        Kind::Punct(_) => return None,
+        Kind::Word => month_first(text, t, i, d),
+        Kind::Num => day_first(text, t, i, d),
+        Kind::Punct(_) => None,
     }
-    // An optional year: `, 2016` or ` 2016`.
+}
+
+/// A date that opens with its month at `i` (`Nov. 24`, `November 24th, 2016`, `Narch 2`,
+/// `Apri l7`, `April`); `d` holds the month token's span.
+fn month_first(text: &str, t: &[Tok], i: usize, mut d: DateFound) -> Option<(DateFound, usize)> {
+    let w = t[i].text(text);
+    let mut j = i + 1;
+    if t.get(j).is_some_and(|x| x.is_punct('.') && !x.space_before) {
+        j += 1;
+    }
+    // `April, 13 -`
+    if t.get(j).is_some_and(|x| x.is_punct(','))
+        && t.get(j + 1).is_some_and(|x| x.kind == Kind::Num)
+        && t.get(j + 2).is_some_and(|x| x.punct_in(DASHES))
+    {
+        j += 1;
+    }
+    let next = t
+        .get(j)
+        .filter(|x| !x.newline_before || x.kind == Kind::Num);
+    let day = next.and_then(|x| day_token(text, x));
+    if let (Some(m), Some(day)) = (date::month_fuzzy(w), day) {
+        d.month = Some(m);
+        d.day = Some(day);
+        d.end = t[j].end;
+        j += 1;
+    } else if let Some((m, day)) = next.and_then(|x| split_month(w, x.text(text))) {
+        // `Apri l7`: the month's last letter ran into the day.
+        d.month = Some(m);
+        d.day = Some(day);
+        d.end = t[j].end;
+        j += 1;
+    } else if let Some(m) = date::month_exact(w) {
+        // A month alone (`CHICAGO, April -`), or with a year.
+        d.month = Some(m);
+        d.end = t[j - 1].end;
+        if let Some(y) = t.get(j).and_then(|x| year_token(text, x)) {
+            d.year = Some(y);
+            d.end = t[j].end;
+            j += 1;
+        }
+        return Some((d, j));
+    } else {
+        return None;
+    }
+    Some(with_year(text, t, d, j))
+}
+
+/// A date that opens with a number at `i`: numeric (`1996-08-22`) or day first (`24
+/// November`, `3. Oktober`, `24th Nov, 2016`, `15 июля`); `d` holds the number's span.
+fn day_first(text: &str, t: &[Tok], i: usize, mut d: DateFound) -> Option<(DateFound, usize)> {
+    let tok = &t[i];
+    let w = tok.text(text);
+    if let Some((y, m, dd)) = date::numeric_date(w).filter(|_| w.len() >= 8) {
+        d.year = y;
+        d.month = Some(m);
+        d.day = Some(dd.to_string());
+        return Some((d, i + 1));
+    }
+    let day = day_token(text, tok)?;
+    let mut j = i + 1;
+    if t.get(j).is_some_and(|x| x.is_punct('.') && !x.space_before) {
+        j += 1;
+    }
+    let mt = t.get(j).filter(|x| x.kind == Kind::Word)?;
+    let m = date::month_fuzzy(mt.text(text))?;
+    d.month = Some(m);
+    d.day = Some(day);
+    d.end = mt.end;
+    j += 1;
+    if t.get(j).is_some_and(|x| x.is_punct('.') && !x.space_before)
+        && t[j - 1].text(text).chars().count() <= 4
+        && t.get(j + 1)
+            .is_some_and(|x| x.kind == Kind::Num || x.is_punct(','))
+    {
+        d.end = t[j].end;
+        j += 1;
+    }
+    Some(with_year(text, t, d, j))
+}
+
+/// The date `d` read up to token `j`, with the optional year that may follow (`, 2016` or
+/// ` 2016`), and the index after it.
+fn with_year(text: &str, t: &[Tok], mut d: DateFound, j: usize) -> (DateFound, usize) {
     let k = if t.get(j).is_some_and(|x| x.is_punct(',')) {
         j + 1
     } else {
@@ -867,9 +895,9 @@ fn date_core(text: &str, t: &[Tok], i: usize) -> Option<(DateFound, usize)> {
     if let Some(y) = t.get(k).and_then(|x| year_token(text, x)) {
         d.year = Some(y);
         d.end = t[k].end;
-        j = k + 1;
+        return (d, k + 1);
     }
-    Some((d, j))
+    (d, j)
 }
 
 /// Month names of the lunar Hijri calendar, as Saudi and Gulf agencies write them, and of the
