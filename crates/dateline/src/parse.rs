@@ -963,7 +963,6 @@ fn year_token(text: &str, tok: &Tok) -> Option<i32> {
 
 /// The terminator at `i`; returns the end of the dateline.
 fn terminator(text: &str, t: &[Tok], i: usize, p: &mut Parts) -> Option<usize> {
-    let slash = p.bracketed_agency && i > 0 && t[i - 1].is_punct('/');
     let prev = i.checked_sub(1).and_then(|k| t.get(k))?;
     let dated_line = p.name.is_some()
         && p.date
@@ -988,6 +987,15 @@ fn terminator(text: &str, t: &[Tok], i: usize, p: &mut Parts) -> Option<usize> {
         // `TOKYO, Nov. 24 Kyodo` on a line of its own.
         return Some(prev.end);
     }
+    let end = terminator_end(text, t, i, p)?;
+    after_first_dash(text, t, tok, end, p)
+}
+
+/// The end of the terminator token (or run of them) at `i`, `i > 0`: a dash, a colon, a
+/// stop, a slash after a bare agency, or nothing after a bracketed agency before the story.
+fn terminator_end(text: &str, t: &[Tok], i: usize, p: &mut Parts) -> Option<usize> {
+    let slash = p.bracketed_agency && i > 0 && t[i - 1].is_punct('/');
+    let (prev, tok) = (&t[i - 1], &t[i]);
     let end = match tok.kind {
         Kind::Punct('-') => {
             let mut k = i;
@@ -1011,62 +1019,8 @@ fn terminator(text: &str, t: &[Tok], i: usize, p: &mut Parts) -> Option<usize> {
             };
             t[k].end
         }
-        Kind::Punct('.') => {
-            if let Some(n) = t
-                .get(i + 1)
-                .filter(|x| x.punct_in(&['-', '—', '–']) && !x.space_before)
-            {
-                // `.-` (EFE), `.—`
-                n.end
-            } else if let Some((ag, j)) = (p.agency.is_none())
-                .then(|| bracketed_agency(text, t, i + 1))
-                .flatten()
-                .filter(|_| t[i + 1].is_punct('/'))
-            {
-                // `MOSCOW, November 24. /TASS/.`
-                p.agency = Some(ag);
-                p.bracketed_agency = true;
-                match t.get(j) {
-                    Some(x) if x.is_punct('.') || x.is_punct('-') => x.end,
-                    _ => t[j - 1].end,
-                }
-            } else if slash || p.agency.is_some() {
-                tok.end
-            } else if p.date.as_ref().is_some_and(|d| d.day.is_some())
-                && p.name.is_some_and(|(s, e)| {
-                    // One word or a known place: `WSC-India Rice Weather , Aug 23 .` is a title.
-                    let name = &text[s..e];
-                    !name.contains(' ') || Gazetteer::get().place(name, None).is_some()
-                })
-            {
-                // `Москва. 15 июля.`
-                let next = t.get(i + 1)?;
-                if next.kind == Kind::Word && starts_upper(next.text(text)) || next.newline_before {
-                    tok.end
-                } else {
-                    return None;
-                }
-            } else if place_alone_before_stop(text, t, i, p) {
-                tok.end
-            } else {
-                return None;
-            }
-        }
-        _ if slash
-            || (p.bracketed_agency
-                && t[i - 1].is_punct(')')
-                && (!tok.space_before
-                    || p.date.is_some()
-                    || p.name.is_some_and(|(s, e)| {
-                        Gazetteer::get().place(&text[s..e], None).is_some()
-                    }))
-                && p.agency
-                    .as_ref()
-                    .and_then(|a| agency::lookup(a.name()))
-                    .is_some())
-                && (tok.kind == Kind::Word && starts_upper(tok.text(text))
-                    || tok.newline_before) =>
-        {
+        Kind::Punct('.') => stop_terminator_end(text, t, i, p, slash)?,
+        _ if slash || bracket_closes_dateline(text, t, i, p) => {
             // `/TASS/ The…`, `Washington (CNN)The…`, `Hong Kong (CNN) The…`, `New Delhi, Nov 24
             // (PTI) The…`: the bracket closes the dateline (after a space, only behind a date
             // or a known place).
@@ -1074,7 +1028,84 @@ fn terminator(text: &str, t: &[Tok], i: usize, p: &mut Parts) -> Option<usize> {
         }
         _ => return None,
     };
-    // `KANSAS CITY, Mo. - March 13 -`: the date after a first dash.
+    Some(end)
+}
+
+/// The end of a dateline whose terminator is the stop at `i`: `.-` (EFE), `. /TASS/.`, a stop
+/// after an agency or a slash (`slash`), after a full date (`Москва. 15 июля.`) or after a
+/// place alone (`KYIV.`).
+fn stop_terminator_end(
+    text: &str,
+    t: &[Tok],
+    i: usize,
+    p: &mut Parts,
+    slash: bool,
+) -> Option<usize> {
+    let tok = &t[i];
+    let end = if let Some(n) = t
+        .get(i + 1)
+        .filter(|x| x.punct_in(&['-', '—', '–']) && !x.space_before)
+    {
+        // `.-` (EFE), `.—`
+        n.end
+    } else if let Some((ag, j)) = (p.agency.is_none())
+        .then(|| bracketed_agency(text, t, i + 1))
+        .flatten()
+        .filter(|_| t[i + 1].is_punct('/'))
+    {
+        // `MOSCOW, November 24. /TASS/.`
+        p.agency = Some(ag);
+        p.bracketed_agency = true;
+        match t.get(j) {
+            Some(x) if x.is_punct('.') || x.is_punct('-') => x.end,
+            _ => t[j - 1].end,
+        }
+    } else if slash || p.agency.is_some() {
+        tok.end
+    } else if p.date.as_ref().is_some_and(|d| d.day.is_some())
+        && p.name.is_some_and(|(s, e)| {
+            // One word or a known place: `WSC-India Rice Weather , Aug 23 .` is a title.
+            let name = &text[s..e];
+            !name.contains(' ') || Gazetteer::get().place(name, None).is_some()
+        })
+    {
+        // `Москва. 15 июля.`
+        let next = t.get(i + 1)?;
+        if next.kind == Kind::Word && starts_upper(next.text(text)) || next.newline_before {
+            tok.end
+        } else {
+            return None;
+        }
+    } else if place_alone_before_stop(text, t, i, p) {
+        tok.end
+    } else {
+        return None;
+    };
+    Some(end)
+}
+
+/// A bracketed known agency closes the dateline at `t[i - 1]` with no terminator when the
+/// story starts at `t[i]` (`Washington (CNN)The…`); after a space only behind a date or a
+/// known place.
+fn bracket_closes_dateline(text: &str, t: &[Tok], i: usize, p: &Parts) -> bool {
+    let tok = &t[i];
+    (p.bracketed_agency
+        && t[i - 1].is_punct(')')
+        && (!tok.space_before
+            || p.date.is_some()
+            || p.name
+                .is_some_and(|(s, e)| Gazetteer::get().place(&text[s..e], None).is_some()))
+        && p.agency
+            .as_ref()
+            .and_then(|a| agency::lookup(a.name()))
+            .is_some())
+        && (tok.kind == Kind::Word && starts_upper(tok.text(text)) || tok.newline_before)
+}
+
+/// Parts of the dateline after its first dash `tok`, which ends at `end`: a date closed by a
+/// second dash or a colon (`KANSAS CITY, Mo. - March 13 -`), or an agency closed by a stop
+/// (`МОСКВА, 15 июл — РИА Новости.`). Returns the end of the dateline.
+fn after_first_dash(text: &str, t: &[Tok], tok: &Tok, end: usize, p: &mut Parts) -> Option<usize> {
     if p.date.is_none() && p.agency.is_none() && tok.punct_in(DASHES) {
         if let Some(k) = t.iter().position(|x| x.start >= end) {
             if let Some((d, j)) = date_core(text, t, k).filter(|_| !t[k].newline_before) {
@@ -1088,7 +1119,6 @@ fn terminator(text: &str, t: &[Tok], i: usize, p: &mut Parts) -> Option<usize> {
             }
         }
     }
-    // `МОСКВА, 15 июл — РИА Новости.`: the agency after the dash.
     if p.agency.is_none() && tok.punct_in(&['-', '—', '–']) {
         let k = t.iter().position(|x| x.start >= end)?;
         if let Some((ag, j)) =
