@@ -1214,21 +1214,14 @@ fn believable(
         .qualifiers
         .iter()
         .any(|q| qualifier_place(text, q, gaz).is_some());
-    let next_lower = t.iter().find(|x| x.start >= p.end).is_some_and(|x| {
-        x.kind == Kind::Word && x.text(text).chars().next().is_some_and(char::is_lowercase)
-    });
-    if let Some(a) = &p.agency {
-        if next_lower {
+    if p.agency.is_some() {
+        if next_word_lowercase(text, t, p.end) {
             return false; // `CHICAGO (Reuters) - said…`
         }
         // `UNITED NATIONS (AP) —`; but `AMR (AMR) TO START…` is a ticker symbol in a headline.
-        let known_agency = p.bracketed_agency && agency::lookup(a.name()).is_some();
-        let dashed = t
-            .iter()
-            .any(|x| x.end == p.end && (x.punct_in(DASHES) || x.punct_in(&['_', ':'])));
         return known
             || qual_known
-            || (known_agency && dashed && caps && name.split_whitespace().count() <= 3);
+            || (dashed_known_agency(t, p) && caps && name.split_whitespace().count() <= 3);
     }
     // Location alone before the terminator: a known place, and story text after it.
     // A known qualifier vouches for the name (`RYE, N.H. -`); without one the name must be a
@@ -1237,16 +1230,44 @@ fn believable(
     if !qual_known && (!known || short) {
         return false;
     }
-    if !caps && p.qualifiers.is_empty() {
-        // In title case a bare name is as often a headline or a word (`Nice - The Riviera…`,
-        // `Jordan - The kingdom…`) as a dateline: only big cities, or names of several words.
-        let big_city = gaz.place(name, None).is_some_and(|g| {
-            g.kind == PlaceKind::City && (g.population >= 1_000_000 || name.contains(' '))
-        });
-        if !big_city {
-            return false;
-        }
+    // In title case a bare name is as often a headline or a word (`Nice - The Riviera…`,
+    // `Jordan - The kingdom…`) as a dateline: only big cities, or names of several words.
+    if !caps && p.qualifiers.is_empty() && !big_city(name, gaz) {
+        return false;
     }
+    story_follows(text, t, p, name)
+}
+
+/// The word after the dateline's end starts in lowercase: the dateline is a sentence's start.
+fn next_word_lowercase(text: &str, t: &[Tok], end: usize) -> bool {
+    t.iter().find(|x| x.start >= end).is_some_and(|x| {
+        x.kind == Kind::Word && x.text(text).chars().next().is_some_and(char::is_lowercase)
+    })
+}
+
+/// A known agency in brackets, and a dash, underscore or colon as the terminator.
+fn dashed_known_agency(t: &[Tok], p: &Parts) -> bool {
+    let known_agency = p.bracketed_agency
+        && p.agency
+            .as_ref()
+            .and_then(|a| agency::lookup(a.name()))
+            .is_some();
+    let dashed = t
+        .iter()
+        .any(|x| x.end == p.end && (x.punct_in(DASHES) || x.punct_in(&['_', ':'])));
+    known_agency && dashed
+}
+
+/// A city of a million people or more, or a city whose name has several words.
+fn big_city(name: &str, gaz: &Gazetteer) -> bool {
+    gaz.place(name, None).is_some_and(|g| {
+        g.kind == PlaceKind::City && (g.population >= 1_000_000 || name.contains(' '))
+    })
+}
+
+/// Story text follows the dateline that ends at `p.end`: not a date or a table heading, not a
+/// lowercase aside, not a headline on the same line, and the paragraph reads as prose.
+fn story_follows(text: &str, t: &[Tok], p: &Parts, name: &str) -> bool {
     let after: Vec<&Tok> = t.iter().filter(|x| x.start >= p.end).take(5).collect();
     let Some(first) = after.first() else {
         return false;
@@ -1263,6 +1284,12 @@ fn believable(
     if fw.chars().next().is_some_and(char::is_lowercase) {
         return false; // `Paris - the city of light - …`
     }
+    !headline_follows(text, t, p, name) && paragraph_reads_as_story(text, p.end)
+}
+
+/// The rest of the dateline's line is a headline or an aside, not the story: a dash that
+/// closes again, a short line after a colon, or a line in capitals.
+fn headline_follows(text: &str, t: &[Tok], p: &Parts, name: &str) -> bool {
     let line = &text[p.end..];
     let line = &line[..line.find('\n').unwrap_or(line.len())];
     let colon = t.iter().any(|x| x.end == p.end && x.is_punct(':'));
@@ -1276,10 +1303,10 @@ fn believable(
         });
     let sentence = &line[..line.find(". ").unwrap_or(line.len())];
     if dash.is_some_and(|c| sentence.contains(c)) && !is_all_caps(name) {
-        return false;
+        return true;
     }
     if colon && line.split_whitespace().count() < 8 && !has_sentence_end(line) {
-        return false; // `LONDON: Markets rally on rate hopes`
+        return true; // `LONDON: Markets rally on rate hopes`
     }
     let line_rest = text
         .get(p.end..)
@@ -1291,12 +1318,14 @@ fn believable(
         .filter(|w| w.chars().any(char::is_alphabetic))
         .take(6)
         .collect();
-    if !line_words.is_empty() && line_words.len() < 6 && line_words.iter().all(|w| is_all_caps(w)) {
-        return false; // `CHINA: EXPORTS RISE IN MAY`
-    }
-    // The rest of the paragraph must read as story text, not a headline (`GAZA - Israel
-    // Strikes Camp`, `Georgia: Voters head to polls`).
-    let rest = text.get(p.end..).unwrap_or("");
+    // `CHINA: EXPORTS RISE IN MAY`
+    !line_words.is_empty() && line_words.len() < 6 && line_words.iter().all(|w| is_all_caps(w))
+}
+
+/// The rest of the paragraph from `end` reads as story text, not a headline (`GAZA - Israel
+/// Strikes Camp`, `Georgia: Voters head to polls`).
+fn paragraph_reads_as_story(text: &str, end: usize) -> bool {
+    let rest = text.get(end..).unwrap_or("");
     let rest = &rest[..rest.find("\n\n").unwrap_or(rest.len())];
     let words: Vec<&str> = rest.split_whitespace().take(15).collect();
     let sentence = words
