@@ -260,12 +260,9 @@ fn prefix_len(w: &str, lo: usize) -> Option<usize> {
                 cl
             }
         }
+        // A currency sign is a token of its own only before a number (`$5`).
         '$' | '£' | '€' | '¥' | '₽' | '₹' | '₩' => {
-            if after.is_some_and(|a| a.is_ascii_digit()) {
-                cl
-            } else {
-                return None;
-            }
+            after.is_some_and(|a| a.is_ascii_digit()).then_some(cl)?
         }
         '-' => {
             if after.is_some_and(|a| a.is_ascii_digit()) {
