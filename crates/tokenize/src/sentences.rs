@@ -258,10 +258,9 @@ impl Para<'_> {
         None
     }
 
-    /// The capitalised word `k` starts a sentence although no stop comes before it: a run-in
-    /// sentence (see [`Para::runs_in`]) or a caption's credit (`… Hall Image: NASA.`).
-    fn starts_unstopped(&self, k: usize) -> bool {
-        let tok = self.tok(k);
+    /// The capitalised word `tok` at `k` starts a sentence although no stop comes before it: a
+    /// run-in sentence (see [`Para::runs_in`]) or a caption's credit (`… Hall Image: NASA.`).
+    fn starts_unstopped(&self, k: usize, tok: &str) -> bool {
         if !tok.starts_with(|c: char| c.is_ascii_uppercase()) {
             return false;
         }
@@ -275,14 +274,14 @@ impl Para<'_> {
         false
     }
 
-    /// How token `k` (or the editorial bracket at `k`) may end a sentence, and the index after
-    /// what goes with it: the closing quotes, brackets and stops it absorbs, and a footnote mark
-    /// after a stop. An abbreviation followed by a stop (`…(D-Calif.).`) ends like a stop.
-    fn end_at(&self, k: usize) -> (End, usize) {
+    /// How token `tok` at `k` (or the editorial bracket there) may end a sentence, and the index
+    /// after what goes with it: the closing quotes, brackets and stops it absorbs, and a footnote
+    /// mark after a stop. An abbreviation followed by a stop (`…(D-Calif.).`) ends like a stop.
+    fn end_at(&self, k: usize, tok: &str) -> (End, usize) {
         let (kind, mut stop) = match self.bracket_len(k) {
             Some((n, true)) => (End::Terminal, k + n),
             Some((n, false)) => (End::No, k + n),
-            None => (end_kind(self.tok(k)), k + 1),
+            None => (end_kind(tok), k + 1),
         };
         if kind == End::No {
             return (kind, stop);
@@ -311,11 +310,10 @@ impl Para<'_> {
         (kind, stop)
     }
 
-    /// The sentence begun at `start` ends at `stop`, after the token `k` that may end it
-    /// (`kind`, from [`Para::end_at`]): unless `k` is a list number's stop, or what follows
+    /// The sentence begun at `start` ends at `stop`, after the token `tok` at `k` that may end it
+    /// (`kind`, from [`Para::end_at`]): unless `tok` is a list number's stop, or what follows
     /// continues the sentence.
-    fn ends_sentence(&self, kind: End, start: usize, k: usize, stop: usize) -> bool {
-        let tok = self.tok(k);
+    fn ends_sentence(&self, kind: End, start: usize, k: usize, tok: &str, stop: usize) -> bool {
         // `1. Michelle Freeman …`: a list number opening the sentence.
         let list_label = k == start + 1
             && tok == "."
@@ -392,12 +390,13 @@ fn split_paragraph(
         k = d;
     }
     while k < end {
-        if k > start && p.starts_unstopped(k) {
+        let tok = p.tok(k);
+        if k > start && p.starts_unstopped(k, tok) {
             push(tokens, start, k, out);
             start = k;
         }
-        let (kind, stop) = p.end_at(k);
-        if kind != End::No && p.ends_sentence(kind, start, k, stop) {
+        let (kind, stop) = p.end_at(k, tok);
+        if kind != End::No && p.ends_sentence(kind, start, k, tok, stop) {
             push(tokens, start, stop, out);
             start = stop;
         }

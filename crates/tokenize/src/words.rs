@@ -321,17 +321,16 @@ impl Chunk<'_> {
             self.push(out, 0, w.len());
             return;
         }
-        let lo = self.split_prefixes(out);
+        let lo = self.split_prefixes(w, out);
         suffixes.clear();
-        let hi = self.split_suffixes(suffixes, lo);
-        self.split_core(out, lo, hi);
+        let hi = self.split_suffixes(w, lo, suffixes);
+        self.split_core(w, lo, hi, out);
         out.extend(suffixes.iter().rev());
     }
 
     /// Pushes the marks and symbols that open the chunk (`"`, `(`, `$`, `--`) as tokens; returns
     /// where the rest of the chunk starts.
-    fn split_prefixes(&self, out: &mut Vec<Span>) -> usize {
-        let w = &self.text[self.base..self.end];
+    fn split_prefixes(&self, w: &str, out: &mut Vec<Span>) -> usize {
         let mut lo = 0;
         while lo < w.len() {
             let Some(n) = prefix_len(w, lo) else { break };
@@ -343,8 +342,7 @@ impl Chunk<'_> {
 
     /// Collects the marks, punctuation and clitics that close `w[lo..]` (`,`, `)`, `n't`), last
     /// first; returns where the core ends.
-    fn split_suffixes(&self, suffixes: &mut Vec<Span>, lo: usize) -> usize {
-        let w = &self.text[self.base..self.end];
+    fn split_suffixes(&self, w: &str, lo: usize, suffixes: &mut Vec<Span>) -> usize {
         let mut hi = w.len();
         while lo < hi {
             let Some(n) = self.suffix_len(&w[lo..hi], lo == 0) else {
@@ -405,8 +403,8 @@ impl Chunk<'_> {
 
     /// Tokens of `w[lo..hi]`, what prefixes and suffixes left: a link stays whole, a fused word
     /// (`cannot`) or a number with its unit (`10km`) splits in two, the rest at its infixes.
-    fn split_core(&self, out: &mut Vec<Span>, lo: usize, hi: usize) {
-        let core = &self.text[self.base + lo..self.base + hi];
+    fn split_core(&self, w: &str, lo: usize, hi: usize, out: &mut Vec<Span>) {
+        let core = &w[lo..hi];
         if core.is_empty() {
             return;
         }
