@@ -19,6 +19,7 @@ use crate::date::{self, Ymd};
 use crate::lexer::{lex, Kind, Tok};
 use newsnlp_doc::{Dateline, Place, Span};
 use newsnlp_gazetteer::{Gazetteer, PlaceKind};
+use std::ops::ControlFlow::{self, Break, Continue};
 
 /// How much of the opening is examined, in bytes and lines.
 const WINDOW_BYTES: usize = 3000;
@@ -310,6 +311,10 @@ fn grammar(text: &str, t: &[Tok]) -> Option<Parts> {
     (p.end - p.start <= MAX_DATELINE).then_some(p)
 }
 
+/// One step of [`after_location`]: go on at the token index `Continue` holds, or stop with the
+/// index of the terminator (`Break(Some(_))`) or with no dateline at all (`Break(None)`).
+type Step = ControlFlow<Option<usize>, usize>;
+
 /// Qualifiers, date and agency after the location; returns the index of the terminator.
 fn after_location(text: &str, t: &[Tok], mut i: usize, p: &mut Parts) -> Option<usize> {
     while let Some(tok) = t.get(i) {
@@ -320,58 +325,10 @@ fn after_location(text: &str, t: &[Tok], mut i: usize, p: &mut Parts) -> Option<
                 return None;
             }
         }
-        match tok.kind {
-            Kind::Punct(',') => {
-                if p.agency.is_none() {
-                    if let Some((ag, j)) = bare_agency(text, t, i + 1) {
-                        p.agency = Some(ag);
-                        i = j;
-                        continue;
-                    }
-                    if t.get(i + 1).is_some_and(|x| x.is_punct('(')) {
-                        // `WASHINGTON, (AP) —`
-                        i += 1;
-                        continue;
-                    }
-                }
-                if p.date.is_none() && p.agency.is_none() {
-                    if let Some(j) = hijri_date(text, t, i + 1) {
-                        // `Riyadh, Safar 23, 1438, Nov 23, 2016, SPA --`: the Gregorian date follows.
-                        i = j;
-                        continue;
-                    }
-                    if let Some((d, j)) = date_at(text, t, i + 1) {
-                        p.date = Some(d);
-                        i = j;
-                        continue;
-                    }
-                    if p.qualifiers.len() < 3 {
-                        if let Some((q, j)) = qualifier(text, t, i + 1, None) {
-                            p.qualifiers.push(q);
-                            i = j;
-                            continue;
-                        }
-                    }
-                }
-                // `CHICAGO, March 4, -`: a stray comma before the terminator.
-                if t.get(i + 1).is_some_and(|x| x.punct_in(DASHES)) {
-                    return Some(i + 1);
-                }
-                return Some(i);
-            }
+        let step = match tok.kind {
+            Kind::Punct(',') => after_comma(text, t, i, p),
             Kind::Punct('.') if p.date.is_some() && p.agency.is_none() => {
-                // `Москва. 24 ноября. INTERFAX.RU -`, `Baku. 24 November. REPORT.AZ/`
-                let found = agency_words_then_stop(text, t, i + 1).filter(|&(_, j)| {
-                    t.get(j)
-                        .is_some_and(|x| x.punct_in(DASHES) || x.punct_in(&['/', ':', '.']))
-                });
-                match found {
-                    Some((ag, j)) => {
-                        p.agency = Some(ag);
-                        i = j;
-                    }
-                    None => return Some(i),
-                }
+                agency_after_stop(text, t, i, p)
             }
             Kind::Punct('.') if p.date.is_none() && p.agency.is_none() => {
                 // `MOSCOW. Nov 24 (Interfax) -`, `Москва. 15 июля.`
@@ -380,76 +337,141 @@ fn after_location(text: &str, t: &[Tok], mut i: usize, p: &mut Parts) -> Option<
                 {
                     Some((d, j)) => {
                         p.date = Some(d);
-                        i = j;
+                        Continue(j)
                     }
-                    None => return Some(i),
+                    None => Break(Some(i)),
                 }
             }
-            Kind::Punct('(') | Kind::Punct('[') => {
-                if let Some((ag, j)) = bracketed_agency(text, t, i) {
-                    if p.agency.is_some() {
-                        return Some(i);
-                    }
-                    p.agency = Some(ag);
-                    p.bracketed_agency = true;
-                    i = j;
-                    continue;
-                }
-                if p.agency.is_some() {
-                    return Some(i);
-                }
-                if p.date.is_some() {
-                    // `Singapore, Nov 24 (The Straits Times/ANN) -`: after a date, brackets hold
-                    // the source even when it is no agency we know.
-                    let (ag, j) = unknown_source(text, t, i)?;
-                    p.agency = Some(ag);
-                    p.bracketed_agency = true;
-                    i = j;
-                    continue;
-                }
-                let close = if tok.is_punct('(') { ')' } else { ']' };
-                let (q, j) = qualifier(text, t, i + 1, Some(close))?;
-                p.qualifiers.push(Qualifier {
-                    end: q.end,
-                    inner: q.inner,
-                });
-                i = j;
-            }
+            Kind::Punct('(') | Kind::Punct('[') => after_bracket(text, t, i, p),
             Kind::Punct('/') if p.agency.is_none() => match bracketed_agency(text, t, i) {
                 Some((ag, j)) => {
                     p.agency = Some(ag);
                     p.bracketed_agency = true;
-                    i = j;
+                    Continue(j)
                 }
-                None => return Some(i),
+                None => Break(Some(i)),
             },
-            Kind::Word | Kind::Num => {
-                // `OKLAHOMA CITY, Okla. March 11, Reuter -`; `TOKYO, Nov. 24 Kyodo -`.
-                if p.date.is_none() && p.agency.is_none() {
-                    let after_abbrev = i > 0 && t[i - 1].is_punct('.');
-                    let month =
-                        tok.kind == Kind::Word && date::month_exact(tok.text(text)).is_some();
-                    if after_abbrev || month || !p.qualifiers.is_empty() || tok.kind == Kind::Num {
-                        if let Some((d, j)) = date_at(text, t, i) {
-                            p.date = Some(d);
-                            i = j;
-                            continue;
-                        }
-                    }
-                }
-                if p.agency.is_none() {
-                    if let Some((ag, j)) = bare_agency(text, t, i) {
-                        p.agency = Some(ag);
-                        i = j;
-                        continue;
-                    }
-                }
-                return Some(i);
-            }
-            _ => return Some(i),
+            Kind::Word | Kind::Num => date_or_agency_word(text, t, i, p),
+            _ => Break(Some(i)),
+        };
+        match step {
+            Continue(j) => i = j,
+            Break(end) => return end,
         }
     }
     Some(i)
+}
+
+/// After a comma in the parts: a bare agency, a date (a Hijri one first skipped) or a
+/// qualifier (`, Va.`), where the parts have room for one; else the comma is the terminator.
+fn after_comma(text: &str, t: &[Tok], i: usize, p: &mut Parts) -> Step {
+    if p.agency.is_none() {
+        if let Some((ag, j)) = bare_agency(text, t, i + 1) {
+            p.agency = Some(ag);
+            return Continue(j);
+        }
+        if t.get(i + 1).is_some_and(|x| x.is_punct('(')) {
+            // `WASHINGTON, (AP) —`
+            return Continue(i + 1);
+        }
+    }
+    if p.date.is_none() && p.agency.is_none() {
+        if let Some(j) = hijri_date(text, t, i + 1) {
+            // `Riyadh, Safar 23, 1438, Nov 23, 2016, SPA --`: the Gregorian date follows.
+            return Continue(j);
+        }
+        if let Some((d, j)) = date_at(text, t, i + 1) {
+            p.date = Some(d);
+            return Continue(j);
+        }
+        if p.qualifiers.len() < 3 {
+            if let Some((q, j)) = qualifier(text, t, i + 1, None) {
+                p.qualifiers.push(q);
+                return Continue(j);
+            }
+        }
+    }
+    // `CHICAGO, March 4, -`: a stray comma before the terminator.
+    if t.get(i + 1).is_some_and(|x| x.punct_in(DASHES)) {
+        return Break(Some(i + 1));
+    }
+    Break(Some(i))
+}
+
+/// After a date and a full stop, an agency written as words and closed by a dash, slash,
+/// colon or stop (`Москва. 24 ноября. INTERFAX.RU -`, `Baku. 24 November. REPORT.AZ/`);
+/// else the stop is the terminator.
+fn agency_after_stop(text: &str, t: &[Tok], i: usize, p: &mut Parts) -> Step {
+    let found = agency_words_then_stop(text, t, i + 1).filter(|&(_, j)| {
+        t.get(j)
+            .is_some_and(|x| x.punct_in(DASHES) || x.punct_in(&['/', ':', '.']))
+    });
+    match found {
+        Some((ag, j)) => {
+            p.agency = Some(ag);
+            Continue(j)
+        }
+        None => Break(Some(i)),
+    }
+}
+
+/// At an opening bracket: an agency (`(Reuters)`), after a date any source (`(The Straits
+/// Times/ANN)`), else a qualifier (`(Madhya Pradesh)`); a second agency ends the parts.
+fn after_bracket(text: &str, t: &[Tok], i: usize, p: &mut Parts) -> Step {
+    if let Some((ag, j)) = bracketed_agency(text, t, i) {
+        if p.agency.is_some() {
+            return Break(Some(i));
+        }
+        p.agency = Some(ag);
+        p.bracketed_agency = true;
+        return Continue(j);
+    }
+    if p.agency.is_some() {
+        return Break(Some(i));
+    }
+    if p.date.is_some() {
+        // `Singapore, Nov 24 (The Straits Times/ANN) -`: after a date, brackets hold
+        // the source even when it is no agency we know.
+        let Some((ag, j)) = unknown_source(text, t, i) else {
+            return Break(None);
+        };
+        p.agency = Some(ag);
+        p.bracketed_agency = true;
+        return Continue(j);
+    }
+    let close = if t[i].is_punct('(') { ')' } else { ']' };
+    let Some((q, j)) = qualifier(text, t, i + 1, Some(close)) else {
+        return Break(None);
+    };
+    p.qualifiers.push(Qualifier {
+        end: q.end,
+        inner: q.inner,
+    });
+    Continue(j)
+}
+
+/// A word or number with no comma before it: a date (after an abbreviation, a qualifier, or
+/// as a month or number) or a bare agency; else the terminator should be here.
+fn date_or_agency_word(text: &str, t: &[Tok], i: usize, p: &mut Parts) -> Step {
+    let tok = &t[i];
+    // `OKLAHOMA CITY, Okla. March 11, Reuter -`; `TOKYO, Nov. 24 Kyodo -`.
+    if p.date.is_none() && p.agency.is_none() {
+        let after_abbrev = i > 0 && t[i - 1].is_punct('.');
+        let month = tok.kind == Kind::Word && date::month_exact(tok.text(text)).is_some();
+        if after_abbrev || month || !p.qualifiers.is_empty() || tok.kind == Kind::Num {
+            if let Some((d, j)) = date_at(text, t, i) {
+                p.date = Some(d);
+                return Continue(j);
+            }
+        }
+    }
+    if p.agency.is_none() {
+        if let Some((ag, j)) = bare_agency(text, t, i) {
+            p.agency = Some(ag);
+            return Continue(j);
+        }
+    }
+    Break(Some(i))
 }
 
 /// The place name at the start of `t`: index after its last piece, and whether it is written
@@ -472,37 +494,10 @@ fn location(text: &str, t: &[Tok]) -> Option<(usize, bool)> {
         }
         match tok.kind {
             Kind::Word => {
-                let w = tok.text(text);
-                // `RIO DE JANEIRO 1996-08-22`: Janeiro is a month only before a day.
-                let next_is_day = t.get(j + 1).is_some_and(|n| {
-                    n.kind == Kind::Num
-                        && !n.newline_before
-                        && date::day_digits(n.text(text)).is_some()
-                });
-                if j > 0 && date::month_exact(w).is_some() && next_is_day {
+                let Some(lower) = name_word(text, t, j, lowercase, words) else {
                     break;
-                }
-                if j > 0 && !tok.space_before && !t[j - 1].punct_in(&['.', '/']) {
-                    break;
-                }
-                if j > 0 && agency::lookup_bare(w).is_some() {
-                    break;
-                }
-                let upper = starts_upper(w);
-                let connector = CONNECTORS.contains(&w)
-                    && t.get(j + 1)
-                        .is_some_and(|n| n.kind == Kind::Word && starts_upper(n.text(text)));
-                if lowercase {
-                    if w.chars().any(char::is_uppercase) {
-                        break;
-                    }
-                } else if !(upper || j > 0 && connector) {
-                    // `Mexico city`, `La paz`: kept only if the gazetteer knows the whole name.
-                    if j == 0 || words >= 3 {
-                        break;
-                    }
-                    has_lower = true;
-                }
+                };
+                has_lower |= lower;
                 words += 1;
                 j += 1;
                 ends.push((j, has_lower));
@@ -533,20 +528,61 @@ fn location(text: &str, t: &[Tok]) -> Option<(usize, bool)> {
             _ => break,
         }
     }
-    // The longest name that has no lowercase word, or that the gazetteer knows as written.
+    let end = longest_name(text, t, &ends)?;
+    // `TUE, APR 07 -` is a date, but `SUN CITY, Ariz.` a place.
+    (end > 1 || !date::is_weekday(w0)).then_some((end, lowercase))
+}
+
+/// Whether the word `t[j]` continues the place name begun at `t[0]` (`words` words so far,
+/// `lowercase`: the name is written in lowercase): `None` where the name ends before it, else
+/// whether it is a lowercase word that only the gazetteer can vouch for (`Mexico city`).
+fn name_word(text: &str, t: &[Tok], j: usize, lowercase: bool, words: usize) -> Option<bool> {
+    let tok = &t[j];
+    let w = tok.text(text);
+    // `RIO DE JANEIRO 1996-08-22`: Janeiro is a month only before a day.
+    let next_is_day = t.get(j + 1).is_some_and(|n| {
+        n.kind == Kind::Num && !n.newline_before && date::day_digits(n.text(text)).is_some()
+    });
+    if j > 0 && date::month_exact(w).is_some() && next_is_day {
+        return None;
+    }
+    if j > 0 && !tok.space_before && !t[j - 1].punct_in(&['.', '/']) {
+        return None;
+    }
+    if j > 0 && agency::lookup_bare(w).is_some() {
+        return None;
+    }
+    let upper = starts_upper(w);
+    let connector = CONNECTORS.contains(&w)
+        && t.get(j + 1)
+            .is_some_and(|n| n.kind == Kind::Word && starts_upper(n.text(text)));
+    if lowercase {
+        if w.chars().any(char::is_uppercase) {
+            return None;
+        }
+    } else if !(upper || j > 0 && connector) {
+        // `Mexico city`, `La paz`: kept only if the gazetteer knows the whole name.
+        if j == 0 || words >= 3 {
+            return None;
+        }
+        return Some(true);
+    }
+    Some(false)
+}
+
+/// Of the name's possible ends (`ends`, from [`location`]), the longest with no lowercase word
+/// in it, or that the gazetteer knows as written.
+fn longest_name(text: &str, t: &[Tok], ends: &[(usize, bool)]) -> Option<usize> {
     let gaz = Gazetteer::get();
-    let end = ends
-        .iter()
+    ends.iter()
         .rev()
         .find(|&&(e, lower)| {
             !lower
                 || gaz
-                    .place(text.get(first.start..t[e - 1].end).unwrap_or(""), None)
+                    .place(text.get(t[0].start..t[e - 1].end).unwrap_or(""), None)
                     .is_some()
         })
-        .map(|&(e, _)| e)?;
-    // `TUE, APR 07 -` is a date, but `SUN CITY, Ariz.` a place.
-    (end > 1 || !date::is_weekday(w0)).then_some((end, lowercase))
+        .map(|&(e, _)| e)
 }
 
 /// A qualifier phrase at `i`: capitalised words (`South Korea`, `N.J.`, `Calif.`), up to
@@ -752,91 +788,105 @@ fn date_at(text: &str, t: &[Tok], i: usize) -> Option<(DateFound, usize)> {
     date_core(text, t, i)
 }
 
+/// A date without a weekday at `i`: month first, day first or numeric, with an optional year.
 fn date_core(text: &str, t: &[Tok], i: usize) -> Option<(DateFound, usize)> {
     let tok = t.get(i)?;
-    let w = tok.text(text);
-    let mut d = DateFound {
+    let d = DateFound {
         start: tok.start,
         end: tok.end,
         month: None,
         day: None,
         year: None,
     };
-    let mut j;
     match tok.kind {
-        Kind::Word => {
-            // Month first: `Nov. 24`, `November 24th, 2016`, `Narch 2`, `Apri l7`, `April`.
-            j = i + 1;
-            if t.get(j).is_some_and(|x| x.is_punct('.') && !x.space_before) {
-                j += 1;
-            }
-            // `April, 13 -`
-            if t.get(j).is_some_and(|x| x.is_punct(','))
-                && t.get(j + 1).is_some_and(|x| x.kind == Kind::Num)
-                && t.get(j + 2).is_some_and(|x| x.punct_in(DASHES))
-            {
-                j += 1;
-            }
-            let next = t
-                .get(j)
-                .filter(|x| !x.newline_before || x.kind == Kind::Num);
-            let day = next.and_then(|x| day_token(text, x));
-            if let (Some(m), Some(day)) = (date::month_fuzzy(w), day) {
-                d.month = Some(m);
-                d.day = Some(day);
-                d.end = t[j].end;
-                j += 1;
-            } else if let Some((m, day)) = next.and_then(|x| split_month(w, x.text(text))) {
-                // `Apri l7`: the month's last letter ran into the day.
-                d.month = Some(m);
-                d.day = Some(day);
-                d.end = t[j].end;
-                j += 1;
-            } else if let Some(m) = date::month_exact(w) {
-                // A month alone (`CHICAGO, April -`), or with a year.
-                d.month = Some(m);
-                d.end = t[j - 1].end;
-                if let Some(y) = t.get(j).and_then(|x| year_token(text, x)) {
-                    d.year = Some(y);
-                    d.end = t[j].end;
-                    j += 1;
-                }
-                return Some((d, j));
-            } else {
-                return None;
-            }
-        }
-        Kind::Num => {
-            if let Some((y, m, dd)) = date::numeric_date(w).filter(|_| w.len() >= 8) {
-                d.year = y;
-                d.month = Some(m);
-                d.day = Some(dd.to_string());
-                return Some((d, i + 1));
-            }
-            // Day first: `24 November`, `3. Oktober`, `24th Nov, 2016`, `15 июля`.
-            let day = day_token(text, tok)?;
-            j = i + 1;
-            if t.get(j).is_some_and(|x| x.is_punct('.') && !x.space_before) {
-                j += 1;
-            }
-            let mt = t.get(j).filter(|x| x.kind == Kind::Word)?;
-            let m = date::month_fuzzy(mt.text(text))?;
-            d.month = Some(m);
-            d.day = Some(day);
-            d.end = mt.end;
-            j += 1;
-            if t.get(j).is_some_and(|x| x.is_punct('.') && !x.space_before)
-                && t[j - 1].text(text).chars().count() <= 4
-                && t.get(j + 1)
-                    .is_some_and(|x| x.kind == Kind::Num || x.is_punct(','))
-            {
-                d.end = t[j].end;
-                j += 1;
-            }
-        }
-        Kind::Punct(_) => return None,
+        Kind::Word => month_first(text, t, i, d),
+        Kind::Num => day_first(text, t, i, d),
+        Kind::Punct(_) => None,
     }
-    // An optional year: `, 2016` or ` 2016`.
+}
+
+/// A date that opens with its month at `i` (`Nov. 24`, `November 24th, 2016`, `Narch 2`,
+/// `Apri l7`, `April`); `d` holds the month token's span.
+fn month_first(text: &str, t: &[Tok], i: usize, mut d: DateFound) -> Option<(DateFound, usize)> {
+    let w = t[i].text(text);
+    let mut j = i + 1;
+    if t.get(j).is_some_and(|x| x.is_punct('.') && !x.space_before) {
+        j += 1;
+    }
+    // `April, 13 -`
+    if t.get(j).is_some_and(|x| x.is_punct(','))
+        && t.get(j + 1).is_some_and(|x| x.kind == Kind::Num)
+        && t.get(j + 2).is_some_and(|x| x.punct_in(DASHES))
+    {
+        j += 1;
+    }
+    let next = t
+        .get(j)
+        .filter(|x| !x.newline_before || x.kind == Kind::Num);
+    let day = next.and_then(|x| day_token(text, x));
+    if let (Some(m), Some(day)) = (date::month_fuzzy(w), day) {
+        d.month = Some(m);
+        d.day = Some(day);
+        d.end = t[j].end;
+        j += 1;
+    } else if let Some((m, day)) = next.and_then(|x| split_month(w, x.text(text))) {
+        // `Apri l7`: the month's last letter ran into the day.
+        d.month = Some(m);
+        d.day = Some(day);
+        d.end = t[j].end;
+        j += 1;
+    } else if let Some(m) = date::month_exact(w) {
+        // A month alone (`CHICAGO, April -`), or with a year.
+        d.month = Some(m);
+        d.end = t[j - 1].end;
+        if let Some(y) = t.get(j).and_then(|x| year_token(text, x)) {
+            d.year = Some(y);
+            d.end = t[j].end;
+            j += 1;
+        }
+        return Some((d, j));
+    } else {
+        return None;
+    }
+    Some(with_year(text, t, d, j))
+}
+
+/// A date that opens with a number at `i`: numeric (`1996-08-22`) or day first (`24
+/// November`, `3. Oktober`, `24th Nov, 2016`, `15 июля`); `d` holds the number's span.
+fn day_first(text: &str, t: &[Tok], i: usize, mut d: DateFound) -> Option<(DateFound, usize)> {
+    let tok = &t[i];
+    let w = tok.text(text);
+    if let Some((y, m, dd)) = date::numeric_date(w).filter(|_| w.len() >= 8) {
+        d.year = y;
+        d.month = Some(m);
+        d.day = Some(dd.to_string());
+        return Some((d, i + 1));
+    }
+    let day = day_token(text, tok)?;
+    let mut j = i + 1;
+    if t.get(j).is_some_and(|x| x.is_punct('.') && !x.space_before) {
+        j += 1;
+    }
+    let mt = t.get(j).filter(|x| x.kind == Kind::Word)?;
+    let m = date::month_fuzzy(mt.text(text))?;
+    d.month = Some(m);
+    d.day = Some(day);
+    d.end = mt.end;
+    j += 1;
+    if t.get(j).is_some_and(|x| x.is_punct('.') && !x.space_before)
+        && t[j - 1].text(text).chars().count() <= 4
+        && t.get(j + 1)
+            .is_some_and(|x| x.kind == Kind::Num || x.is_punct(','))
+    {
+        d.end = t[j].end;
+        j += 1;
+    }
+    Some(with_year(text, t, d, j))
+}
+
+/// The date `d` read up to token `j`, with the optional year that may follow (`, 2016` or
+/// ` 2016`), and the index after it.
+fn with_year(text: &str, t: &[Tok], mut d: DateFound, j: usize) -> (DateFound, usize) {
     let k = if t.get(j).is_some_and(|x| x.is_punct(',')) {
         j + 1
     } else {
@@ -845,9 +895,9 @@ fn date_core(text: &str, t: &[Tok], i: usize) -> Option<(DateFound, usize)> {
     if let Some(y) = t.get(k).and_then(|x| year_token(text, x)) {
         d.year = Some(y);
         d.end = t[k].end;
-        j = k + 1;
+        return (d, k + 1);
     }
-    Some((d, j))
+    (d, j)
 }
 
 /// Month names of the lunar Hijri calendar, as Saudi and Gulf agencies write them, and of the
@@ -913,7 +963,6 @@ fn year_token(text: &str, tok: &Tok) -> Option<i32> {
 
 /// The terminator at `i`; returns the end of the dateline.
 fn terminator(text: &str, t: &[Tok], i: usize, p: &mut Parts) -> Option<usize> {
-    let slash = p.bracketed_agency && i > 0 && t[i - 1].is_punct('/');
     let prev = i.checked_sub(1).and_then(|k| t.get(k))?;
     let dated_line = p.name.is_some()
         && p.date
@@ -938,6 +987,15 @@ fn terminator(text: &str, t: &[Tok], i: usize, p: &mut Parts) -> Option<usize> {
         // `TOKYO, Nov. 24 Kyodo` on a line of its own.
         return Some(prev.end);
     }
+    let end = terminator_end(text, t, i, p)?;
+    after_first_dash(text, t, tok, end, p)
+}
+
+/// The end of the terminator token (or run of them) at `i`, `i > 0`: a dash, a colon, a
+/// stop, a slash after a bare agency, or nothing after a bracketed agency before the story.
+fn terminator_end(text: &str, t: &[Tok], i: usize, p: &mut Parts) -> Option<usize> {
+    let slash = p.bracketed_agency && i > 0 && t[i - 1].is_punct('/');
+    let (prev, tok) = (&t[i - 1], &t[i]);
     let end = match tok.kind {
         Kind::Punct('-') => {
             let mut k = i;
@@ -961,62 +1019,8 @@ fn terminator(text: &str, t: &[Tok], i: usize, p: &mut Parts) -> Option<usize> {
             };
             t[k].end
         }
-        Kind::Punct('.') => {
-            if let Some(n) = t
-                .get(i + 1)
-                .filter(|x| x.punct_in(&['-', '—', '–']) && !x.space_before)
-            {
-                // `.-` (EFE), `.—`
-                n.end
-            } else if let Some((ag, j)) = (p.agency.is_none())
-                .then(|| bracketed_agency(text, t, i + 1))
-                .flatten()
-                .filter(|_| t[i + 1].is_punct('/'))
-            {
-                // `MOSCOW, November 24. /TASS/.`
-                p.agency = Some(ag);
-                p.bracketed_agency = true;
-                match t.get(j) {
-                    Some(x) if x.is_punct('.') || x.is_punct('-') => x.end,
-                    _ => t[j - 1].end,
-                }
-            } else if slash || p.agency.is_some() {
-                tok.end
-            } else if p.date.as_ref().is_some_and(|d| d.day.is_some())
-                && p.name.is_some_and(|(s, e)| {
-                    // One word or a known place: `WSC-India Rice Weather , Aug 23 .` is a title.
-                    let name = &text[s..e];
-                    !name.contains(' ') || Gazetteer::get().place(name, None).is_some()
-                })
-            {
-                // `Москва. 15 июля.`
-                let next = t.get(i + 1)?;
-                if next.kind == Kind::Word && starts_upper(next.text(text)) || next.newline_before {
-                    tok.end
-                } else {
-                    return None;
-                }
-            } else if place_alone_before_stop(text, t, i, p) {
-                tok.end
-            } else {
-                return None;
-            }
-        }
-        _ if slash
-            || (p.bracketed_agency
-                && t[i - 1].is_punct(')')
-                && (!tok.space_before
-                    || p.date.is_some()
-                    || p.name.is_some_and(|(s, e)| {
-                        Gazetteer::get().place(&text[s..e], None).is_some()
-                    }))
-                && p.agency
-                    .as_ref()
-                    .and_then(|a| agency::lookup(a.name()))
-                    .is_some())
-                && (tok.kind == Kind::Word && starts_upper(tok.text(text))
-                    || tok.newline_before) =>
-        {
+        Kind::Punct('.') => stop_terminator_end(text, t, i, p, slash)?,
+        _ if slash || bracket_closes_dateline(text, t, i, p) => {
             // `/TASS/ The…`, `Washington (CNN)The…`, `Hong Kong (CNN) The…`, `New Delhi, Nov 24
             // (PTI) The…`: the bracket closes the dateline (after a space, only behind a date
             // or a known place).
@@ -1024,7 +1028,84 @@ fn terminator(text: &str, t: &[Tok], i: usize, p: &mut Parts) -> Option<usize> {
         }
         _ => return None,
     };
-    // `KANSAS CITY, Mo. - March 13 -`: the date after a first dash.
+    Some(end)
+}
+
+/// The end of a dateline whose terminator is the stop at `i`: `.-` (EFE), `. /TASS/.`, a stop
+/// after an agency or a slash (`slash`), after a full date (`Москва. 15 июля.`) or after a
+/// place alone (`KYIV.`).
+fn stop_terminator_end(
+    text: &str,
+    t: &[Tok],
+    i: usize,
+    p: &mut Parts,
+    slash: bool,
+) -> Option<usize> {
+    let tok = &t[i];
+    let end = if let Some(n) = t
+        .get(i + 1)
+        .filter(|x| x.punct_in(&['-', '—', '–']) && !x.space_before)
+    {
+        // `.-` (EFE), `.—`
+        n.end
+    } else if let Some((ag, j)) = (p.agency.is_none())
+        .then(|| bracketed_agency(text, t, i + 1))
+        .flatten()
+        .filter(|_| t[i + 1].is_punct('/'))
+    {
+        // `MOSCOW, November 24. /TASS/.`
+        p.agency = Some(ag);
+        p.bracketed_agency = true;
+        match t.get(j) {
+            Some(x) if x.is_punct('.') || x.is_punct('-') => x.end,
+            _ => t[j - 1].end,
+        }
+    } else if slash || p.agency.is_some() {
+        tok.end
+    } else if p.date.as_ref().is_some_and(|d| d.day.is_some())
+        && p.name.is_some_and(|(s, e)| {
+            // One word or a known place: `WSC-India Rice Weather , Aug 23 .` is a title.
+            let name = &text[s..e];
+            !name.contains(' ') || Gazetteer::get().place(name, None).is_some()
+        })
+    {
+        // `Москва. 15 июля.`
+        let next = t.get(i + 1)?;
+        if next.kind == Kind::Word && starts_upper(next.text(text)) || next.newline_before {
+            tok.end
+        } else {
+            return None;
+        }
+    } else if place_alone_before_stop(text, t, i, p) {
+        tok.end
+    } else {
+        return None;
+    };
+    Some(end)
+}
+
+/// A bracketed known agency closes the dateline at `t[i - 1]` with no terminator when the
+/// story starts at `t[i]` (`Washington (CNN)The…`); after a space only behind a date or a
+/// known place.
+fn bracket_closes_dateline(text: &str, t: &[Tok], i: usize, p: &Parts) -> bool {
+    let tok = &t[i];
+    (p.bracketed_agency
+        && t[i - 1].is_punct(')')
+        && (!tok.space_before
+            || p.date.is_some()
+            || p.name
+                .is_some_and(|(s, e)| Gazetteer::get().place(&text[s..e], None).is_some()))
+        && p.agency
+            .as_ref()
+            .and_then(|a| agency::lookup(a.name()))
+            .is_some())
+        && (tok.kind == Kind::Word && starts_upper(tok.text(text)) || tok.newline_before)
+}
+
+/// Parts of the dateline after its first dash `tok`, which ends at `end`: a date closed by a
+/// second dash or a colon (`KANSAS CITY, Mo. - March 13 -`), or an agency closed by a stop
+/// (`МОСКВА, 15 июл — РИА Новости.`). Returns the end of the dateline.
+fn after_first_dash(text: &str, t: &[Tok], tok: &Tok, end: usize, p: &mut Parts) -> Option<usize> {
     if p.date.is_none() && p.agency.is_none() && tok.punct_in(DASHES) {
         if let Some(k) = t.iter().position(|x| x.start >= end) {
             if let Some((d, j)) = date_core(text, t, k).filter(|_| !t[k].newline_before) {
@@ -1038,7 +1119,6 @@ fn terminator(text: &str, t: &[Tok], i: usize, p: &mut Parts) -> Option<usize> {
             }
         }
     }
-    // `МОСКВА, 15 июл — РИА Новости.`: the agency after the dash.
     if p.agency.is_none() && tok.punct_in(&['-', '—', '–']) {
         let k = t.iter().position(|x| x.start >= end)?;
         if let Some((ag, j)) =
@@ -1134,21 +1214,14 @@ fn believable(
         .qualifiers
         .iter()
         .any(|q| qualifier_place(text, q, gaz).is_some());
-    let next_lower = t.iter().find(|x| x.start >= p.end).is_some_and(|x| {
-        x.kind == Kind::Word && x.text(text).chars().next().is_some_and(char::is_lowercase)
-    });
-    if let Some(a) = &p.agency {
-        if next_lower {
+    if p.agency.is_some() {
+        if next_word_lowercase(text, t, p.end) {
             return false; // `CHICAGO (Reuters) - said…`
         }
         // `UNITED NATIONS (AP) —`; but `AMR (AMR) TO START…` is a ticker symbol in a headline.
-        let known_agency = p.bracketed_agency && agency::lookup(a.name()).is_some();
-        let dashed = t
-            .iter()
-            .any(|x| x.end == p.end && (x.punct_in(DASHES) || x.punct_in(&['_', ':'])));
         return known
             || qual_known
-            || (known_agency && dashed && caps && name.split_whitespace().count() <= 3);
+            || (dashed_known_agency(t, p) && caps && name.split_whitespace().count() <= 3);
     }
     // Location alone before the terminator: a known place, and story text after it.
     // A known qualifier vouches for the name (`RYE, N.H. -`); without one the name must be a
@@ -1157,16 +1230,44 @@ fn believable(
     if !qual_known && (!known || short) {
         return false;
     }
-    if !caps && p.qualifiers.is_empty() {
-        // In title case a bare name is as often a headline or a word (`Nice - The Riviera…`,
-        // `Jordan - The kingdom…`) as a dateline: only big cities, or names of several words.
-        let big_city = gaz.place(name, None).is_some_and(|g| {
-            g.kind == PlaceKind::City && (g.population >= 1_000_000 || name.contains(' '))
-        });
-        if !big_city {
-            return false;
-        }
+    // In title case a bare name is as often a headline or a word (`Nice - The Riviera…`,
+    // `Jordan - The kingdom…`) as a dateline: only big cities, or names of several words.
+    if !caps && p.qualifiers.is_empty() && !big_city(name, gaz) {
+        return false;
     }
+    story_follows(text, t, p, name)
+}
+
+/// The word after the dateline's end starts in lowercase: the dateline is a sentence's start.
+fn next_word_lowercase(text: &str, t: &[Tok], end: usize) -> bool {
+    t.iter().find(|x| x.start >= end).is_some_and(|x| {
+        x.kind == Kind::Word && x.text(text).chars().next().is_some_and(char::is_lowercase)
+    })
+}
+
+/// A known agency in brackets, and a dash, underscore or colon as the terminator.
+fn dashed_known_agency(t: &[Tok], p: &Parts) -> bool {
+    let known_agency = p.bracketed_agency
+        && p.agency
+            .as_ref()
+            .and_then(|a| agency::lookup(a.name()))
+            .is_some();
+    let dashed = t
+        .iter()
+        .any(|x| x.end == p.end && (x.punct_in(DASHES) || x.punct_in(&['_', ':'])));
+    known_agency && dashed
+}
+
+/// A city of a million people or more, or a city whose name has several words.
+fn big_city(name: &str, gaz: &Gazetteer) -> bool {
+    gaz.place(name, None).is_some_and(|g| {
+        g.kind == PlaceKind::City && (g.population >= 1_000_000 || name.contains(' '))
+    })
+}
+
+/// Story text follows the dateline that ends at `p.end`: not a date or a table heading, not a
+/// lowercase aside, not a headline on the same line, and the paragraph reads as prose.
+fn story_follows(text: &str, t: &[Tok], p: &Parts, name: &str) -> bool {
     let after: Vec<&Tok> = t.iter().filter(|x| x.start >= p.end).take(5).collect();
     let Some(first) = after.first() else {
         return false;
@@ -1183,6 +1284,12 @@ fn believable(
     if fw.chars().next().is_some_and(char::is_lowercase) {
         return false; // `Paris - the city of light - …`
     }
+    !headline_follows(text, t, p, name) && paragraph_reads_as_story(text, p.end)
+}
+
+/// The rest of the dateline's line is a headline or an aside, not the story: a dash that
+/// closes again, a short line after a colon, or a line in capitals.
+fn headline_follows(text: &str, t: &[Tok], p: &Parts, name: &str) -> bool {
     let line = &text[p.end..];
     let line = &line[..line.find('\n').unwrap_or(line.len())];
     let colon = t.iter().any(|x| x.end == p.end && x.is_punct(':'));
@@ -1196,10 +1303,10 @@ fn believable(
         });
     let sentence = &line[..line.find(". ").unwrap_or(line.len())];
     if dash.is_some_and(|c| sentence.contains(c)) && !is_all_caps(name) {
-        return false;
+        return true;
     }
     if colon && line.split_whitespace().count() < 8 && !has_sentence_end(line) {
-        return false; // `LONDON: Markets rally on rate hopes`
+        return true; // `LONDON: Markets rally on rate hopes`
     }
     let line_rest = text
         .get(p.end..)
@@ -1211,12 +1318,14 @@ fn believable(
         .filter(|w| w.chars().any(char::is_alphabetic))
         .take(6)
         .collect();
-    if !line_words.is_empty() && line_words.len() < 6 && line_words.iter().all(|w| is_all_caps(w)) {
-        return false; // `CHINA: EXPORTS RISE IN MAY`
-    }
-    // The rest of the paragraph must read as story text, not a headline (`GAZA - Israel
-    // Strikes Camp`, `Georgia: Voters head to polls`).
-    let rest = text.get(p.end..).unwrap_or("");
+    // `CHINA: EXPORTS RISE IN MAY`
+    !line_words.is_empty() && line_words.len() < 6 && line_words.iter().all(|w| is_all_caps(w))
+}
+
+/// The rest of the paragraph from `end` reads as story text, not a headline (`GAZA - Israel
+/// Strikes Camp`, `Georgia: Voters head to polls`).
+fn paragraph_reads_as_story(text: &str, end: usize) -> bool {
+    let rest = text.get(end..).unwrap_or("");
     let rest = &rest[..rest.find("\n\n").unwrap_or(rest.len())];
     let words: Vec<&str> = rest.split_whitespace().take(15).collect();
     let sentence = words

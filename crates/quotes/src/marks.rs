@@ -6,6 +6,7 @@
 //! convention for quotes that run over several paragraphs).
 
 use newsnlp_doc::Span;
+use std::ops::Range;
 
 /// What a quotation-mark token does.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -143,113 +144,166 @@ pub(crate) fn find_chains(
         while j < toks.len() && para_of[j] == p {
             j += 1;
         }
-        let last_tok = j - 1;
-        let mut double: Option<(usize, usize)> = None; // (mark token, first content token)
-        let mut single: Option<(usize, usize)> = None;
-        let mut t = i;
-        while t < j {
-            let Some((m, w)) = mark_at(text, toks, t, j) else {
-                t += 1;
-                continue;
-            };
-            let next = t + w;
-            // A closing mark opening a paragraph is an opening one set the wrong way round.
-            let m = if m == Mark::DoubleClose && t == i && double.is_none() {
-                Mark::DoubleOpen
-            } else {
-                m
-            };
-            // `„…“`: after a low opening mark, `“` closes.
-            let low_open = double.is_some_and(|(o, _)| text.get(toks[o].range()) == Some("„"));
-            let m = if low_open && text.get(toks[t].range()) == Some("“") {
-                Mark::DoubleClose
-            } else {
-                m
-            };
-            match (m, double) {
-                (Mark::DoubleOpen | Mark::DoubleToggle, None) => {
-                    single = None;
-                    double = Some((t, next));
-                }
-                (
-                    Mark::DoubleClose | Mark::DoubleToggle | Mark::DoubleToggleClosing,
-                    Some((o, f)),
-                ) => {
-                    let r = Region {
+        paragraph_regions(text, toks, i..j, p, &mut regions);
+        i = j;
+    }
+    regions.retain(|(_, r)| r.last >= r.first);
+    let mut chains = chain_regions(text, toks, paragraphs, regions);
+    drop_stray_chains(toks, paragraphs, &mut chains);
+    chains.into_iter().map(|(_, c)| c).collect()
+}
+
+/// The quotation marks open so far in one paragraph, each as `(mark token, first content
+/// token)`. A single quotation nests only inside no double one.
+#[derive(Default)]
+struct OpenMarks {
+    double: Option<(usize, usize)>,
+    single: Option<(usize, usize)>,
+}
+
+impl OpenMarks {
+    /// The role of mark `m` at token `t` set right where it was typed the wrong way round: a
+    /// closing mark opening the paragraph (`para_start`), or `“` after a low `„`.
+    fn set_right(&self, text: &str, toks: &[Span], m: Mark, t: usize, para_start: usize) -> Mark {
+        // A closing mark opening a paragraph is an opening one set the wrong way round.
+        let m = if m == Mark::DoubleClose && t == para_start && self.double.is_none() {
+            Mark::DoubleOpen
+        } else {
+            m
+        };
+        // `„…“`: after a low opening mark, `“` closes.
+        let low_open = self
+            .double
+            .is_some_and(|(o, _)| text.get(toks[o].range()) == Some("„"));
+        if low_open && text.get(toks[t].range()) == Some("“") {
+            Mark::DoubleClose
+        } else {
+            m
+        }
+    }
+
+    /// Pairs the mark `m` at tokens `t..next` of paragraph `p` with the marks open, and pushes
+    /// the region it closes (or the unclosed one a second opening mark ends) onto `regions`.
+    fn pair(
+        &mut self,
+        m: Mark,
+        t: usize,
+        next: usize,
+        p: usize,
+        regions: &mut Vec<(usize, Region)>,
+    ) {
+        match (m, self.double) {
+            (Mark::DoubleOpen | Mark::DoubleToggle, None) => {
+                self.single = None;
+                self.double = Some((t, next));
+            }
+            (Mark::DoubleClose | Mark::DoubleToggle | Mark::DoubleToggleClosing, Some((o, f))) => {
+                let r = Region {
+                    open: o,
+                    first: f,
+                    close: Some(t),
+                    last: t.saturating_sub(1),
+                    end: next - 1,
+                };
+                regions.push((p, r));
+                self.double = None;
+            }
+            (Mark::DoubleOpen, Some((o, f))) => {
+                // A second opening mark: the first quotation was never closed.
+                let last = t.saturating_sub(1);
+                regions.push((
+                    p,
+                    Region {
                         open: o,
                         first: f,
-                        close: Some(t),
-                        last: t.saturating_sub(1),
-                        end: next - 1,
-                    };
-                    regions.push((p, r));
-                    double = None;
+                        close: None,
+                        last,
+                        end: last,
+                    },
+                ));
+                self.double = Some((t, next));
+            }
+            // A closing mark with nothing open is a stray, not the start of a quotation.
+            (Mark::DoubleClose | Mark::DoubleToggleClosing, None) => {}
+            (Mark::SingleOpen, None) => {
+                if self.single.is_none() {
+                    self.single = Some((t, next));
                 }
-                (Mark::DoubleOpen, Some((o, f))) => {
-                    // A second opening mark: the first quotation was never closed.
-                    let last = t.saturating_sub(1);
+            }
+            (Mark::SingleClose, None) => {
+                if let Some((o, f)) = self.single.take() {
                     regions.push((
                         p,
                         Region {
                             open: o,
                             first: f,
-                            close: None,
-                            last,
-                            end: last,
+                            close: Some(t),
+                            last: t.saturating_sub(1),
+                            end: t,
                         },
                     ));
-                    double = Some((t, next));
                 }
-                // A closing mark with nothing open is a stray, not the start of a quotation.
-                (Mark::DoubleClose | Mark::DoubleToggleClosing, None) => {}
-                (Mark::SingleOpen, None) => {
-                    if single.is_none() {
-                        single = Some((t, next));
-                    }
-                }
-                (Mark::SingleClose, None) => {
-                    if let Some((o, f)) = single.take() {
-                        regions.push((
-                            p,
-                            Region {
-                                open: o,
-                                first: f,
-                                close: Some(t),
-                                last: t.saturating_sub(1),
-                                end: t,
-                            },
-                        ));
-                    }
-                }
-                (Mark::SingleOpen | Mark::SingleClose, Some(_)) => {}
             }
-            t = next;
+            (Mark::SingleOpen | Mark::SingleClose, Some(_)) => {}
         }
-        if let Some((o, f)) = double {
-            regions.push((
-                p,
-                Region {
-                    open: o,
-                    first: f,
-                    close: None,
-                    last: last_tok,
-                    end: last_tok,
-                },
-            ));
-        }
-        i = j;
     }
-    regions.retain(|(_, r)| r.last >= r.first);
-    // Chain an unclosed region with a region opening the next paragraph.
-    // Straight and typographic marks never continue each other's quotations.
+}
+
+/// Pushes the quoted regions of paragraph `p`, whose tokens are `para`, onto `regions`: marks
+/// are paired inside the paragraph, and a double quotation still open runs to its end.
+fn paragraph_regions(
+    text: &str,
+    toks: &[Span],
+    para: Range<usize>,
+    p: usize,
+    regions: &mut Vec<(usize, Region)>,
+) {
+    let mut open = OpenMarks::default();
+    let mut t = para.start;
+    while t < para.end {
+        let Some((m, w)) = mark_at(text, toks, t, para.end) else {
+            t += 1;
+            continue;
+        };
+        let next = t + w;
+        let m = open.set_right(text, toks, m, t, para.start);
+        open.pair(m, t, next, p, regions);
+        t = next;
+    }
+    if let Some((o, f)) = open.double {
+        let last_tok = para.end - 1;
+        regions.push((
+            p,
+            Region {
+                open: o,
+                first: f,
+                close: None,
+                last: last_tok,
+                end: last_tok,
+            },
+        ));
+    }
+}
+
+/// The region `r` of paragraph `p` opens that paragraph.
+fn starts_paragraph(toks: &[Span], paragraphs: &[Span], p: usize, r: &Region) -> bool {
+    paragraphs
+        .get(p)
+        .is_some_and(|ps| toks[r.open].start == ps.start)
+}
+
+/// Chains each unclosed region with a region opening the next paragraph in the same style of
+/// mark (straight and typographic marks never continue each other's quotations): one quotation
+/// over several paragraphs. Each chain comes with the paragraph of its last region.
+fn chain_regions(
+    text: &str,
+    toks: &[Span],
+    paragraphs: &[Span],
+    regions: Vec<(usize, Region)>,
+) -> Vec<(usize, Chain)> {
     let straight = |t: usize| {
         text.get(toks[t].range())
             .is_some_and(|m| m == "\"" || m == "'")
-    };
-    let starts_para = |p: usize, r: &Region| {
-        paragraphs
-            .get(p)
-            .is_some_and(|ps| toks[r.open].start == ps.start)
     };
     let mut chains: Vec<(usize, Chain)> = Vec::new();
     for (p, r) in regions {
@@ -259,7 +313,8 @@ pub(crate) fn find_chains(
                 .regions
                 .last()
                 .is_some_and(|l| straight(l.open) == straight(r.open));
-            if prev_open && p == *cp + 1 && starts_para(p, &r) && same_style {
+            if prev_open && p == *cp + 1 && starts_paragraph(toks, paragraphs, p, &r) && same_style
+            {
                 chain.regions.push(r);
                 *cp = p;
                 continue;
@@ -267,15 +322,19 @@ pub(crate) fn find_chains(
         }
         chains.push((p, Chain { regions: vec![r] }));
     }
-    // Marks opening paragraphs that never close are strays (a common copy-paste artefact),
-    // not one quotation of the whole rest of the story.
+    chains
+}
+
+/// Drops chains that open a paragraph and never close: marks opening paragraphs that never
+/// close are strays (a common copy-paste artefact), not one quotation of the whole rest of the
+/// story.
+fn drop_stray_chains(toks: &[Span], paragraphs: &[Span], chains: &mut Vec<(usize, Chain)>) {
     chains.retain(|(p, c)| {
         let first_para = *p + 1 - c.regions.len();
         let never_closed = c.regions.last().is_some_and(|r| r.close.is_none());
         !(never_closed
             && c.regions
                 .first()
-                .is_some_and(|r| starts_para(first_para, r)))
+                .is_some_and(|r| starts_paragraph(toks, paragraphs, first_para, r)))
     });
-    chains.into_iter().map(|(_, c)| c).collect()
 }

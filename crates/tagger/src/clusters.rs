@@ -100,6 +100,24 @@ impl Default for BuildOptions {
 /// frequent words, others pooled), normalised; spherical k-means then splits the words into 16 groups, each group into 16, and again,
 /// giving a 12-bit code whose prefixes act like Brown cluster paths.
 pub fn build(sentences: &[Vec<String>], opts: BuildOptions) -> String {
+    let vocab = vocabulary(sentences, opts);
+    let (vectors, dims) = context_vectors(sentences, &vocab, opts.contexts);
+    let codes = hierarchical_codes(&vectors, dims, vocab.len(), opts.iterations);
+    let mut out = String::new();
+    for ((w, _), c) in vocab.iter().zip(codes) {
+        if !w.contains(['\t', '\n']) {
+            out.push_str(w);
+            out.push('\t');
+            out.push_str(&c.to_string());
+            out.push('\n');
+        }
+    }
+    out
+}
+
+/// The words worth a cluster, with their counts: seen at least `min_count` times, the
+/// `max_words` most frequent, most frequent first (ties in byte order, so the table is stable).
+fn vocabulary(sentences: &[Vec<String>], opts: BuildOptions) -> Vec<(&str, usize)> {
     let mut counts: HashMap<&str, usize> = HashMap::new();
     for s in sentences {
         for w in s {
@@ -112,12 +130,23 @@ pub fn build(sentences: &[Vec<String>], opts: BuildOptions) -> String {
         .collect();
     vocab.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
     vocab.truncate(opts.max_words);
+    vocab
+}
+
+/// Each word of `vocab` as the normalised positive PMI of its left and right neighbours among
+/// the `contexts` most frequent words (the others pooled into one): rows of one flat vector,
+/// and their width.
+fn context_vectors(
+    sentences: &[Vec<String>],
+    vocab: &[(&str, usize)],
+    contexts: usize,
+) -> (Vec<f32>, usize) {
     let index: HashMap<&str, usize> = vocab
         .iter()
         .enumerate()
         .map(|(i, (w, _))| (*w, i))
         .collect();
-    let n_ctx = opts.contexts.min(vocab.len()) + 1; // + one pooled "rare word" context
+    let n_ctx = contexts.min(vocab.len()) + 1; // + one pooled "rare word" context
     let ctx_of = |w: &str| {
         index
             .get(w)
@@ -156,13 +185,19 @@ pub fn build(sentences: &[Vec<String>], opts: BuildOptions) -> String {
         }
         normalise(v);
     }
-    let mut codes = vec![0u16; vocab.len()];
-    let all: Vec<usize> = (0..vocab.len()).collect();
+    (vectors, dims)
+}
+
+/// The 12-bit code of each of the `n` words: k-means splits them into 16 groups, each group
+/// into 16, and again; each level writes four bits, most significant first.
+fn hierarchical_codes(vectors: &[f32], dims: usize, n: usize, iterations: usize) -> Vec<u16> {
+    let mut codes = vec![0u16; n];
+    let all: Vec<usize> = (0..n).collect();
     let mut groups = vec![all];
     for level in 0..3 {
         let mut next = Vec::new();
         for g in &groups {
-            let assign = kmeans(&vectors, dims, g, 16, opts.iterations);
+            let assign = kmeans(vectors, dims, g, 16, iterations);
             let mut parts: Vec<Vec<usize>> = vec![Vec::new(); 16];
             for (&w, &a) in g.iter().zip(&assign) {
                 codes[w] |= (a as u16) << (4 * (2 - level));
@@ -172,16 +207,7 @@ pub fn build(sentences: &[Vec<String>], opts: BuildOptions) -> String {
         }
         groups = next;
     }
-    let mut out = String::new();
-    for ((w, _), c) in vocab.iter().zip(codes) {
-        if !w.contains(['\t', '\n']) {
-            out.push_str(w);
-            out.push('\t');
-            out.push_str(&c.to_string());
-            out.push('\n');
-        }
-    }
-    out
+    codes
 }
 
 fn normalise(v: &mut [f32]) {

@@ -96,6 +96,8 @@ struct Para<'a> {
     tokens: &'a [Span],
     first: usize,
     end: usize,
+    /// The text is hard-wrapped wire copy (see [`abbreviation_ends_sentence`]).
+    wrapped: bool,
     /// Straight double quotes counted so far: `(up to token index, count)`. Queries only move
     /// forward, so counting stays linear in the paragraph.
     quotes: Cell<(usize, usize)>,
@@ -255,8 +257,115 @@ impl Para<'_> {
         }
         None
     }
+
+    /// The capitalised word `tok` at `k` starts a sentence although no stop comes before it: a
+    /// run-in sentence (see [`Para::runs_in`]) or a caption's credit (`… Hall Image: NASA.`).
+    fn starts_unstopped(&self, k: usize, tok: &str) -> bool {
+        if !tok.starts_with(|c: char| c.is_ascii_uppercase()) {
+            return false;
+        }
+        if self.runs_in(k) {
+            return true;
+        }
+        if CAPTION_WORDS.contains(&tok) && self.tok(k + 1) == ":" {
+            let prev = self.tok(k - 1);
+            return prev.starts_with(|c: char| c.is_alphanumeric()) || prev == ")";
+        }
+        false
+    }
+
+    /// How token `tok` at `k` (or the editorial bracket there) may end a sentence, and the index
+    /// after what goes with it: the closing quotes, brackets and stops it absorbs, and a footnote
+    /// mark after a stop. An abbreviation followed by a stop (`…(D-Calif.).`) ends like a stop.
+    fn end_at(&self, k: usize, tok: &str) -> (End, usize) {
+        let (kind, mut stop) = match self.bracket_len(k) {
+            Some((n, true)) => (End::Terminal, k + n),
+            Some((n, false)) => (End::No, k + n),
+            None => (end_kind(tok), k + 1),
+        };
+        if kind == End::No {
+            return (kind, stop);
+        }
+        loop {
+            if stop < self.end && self.absorbs(stop) {
+                stop += 1;
+            } else if let Some((n, _)) = self.bracket_len(stop) {
+                stop += n;
+            } else {
+                break;
+            }
+        }
+        if kind == End::Terminal && self.footnote_mark(stop) {
+            stop += 1;
+        }
+        // `…Pelosi (D-Calif.). Eggleston…`: a stop after the bracket ends the sentence that the
+        // abbreviation alone could not.
+        let kind = if kind == End::Abbreviation
+            && (k + 1..stop).any(|j| end_kind(self.tok(j)) == End::Terminal)
+        {
+            End::Terminal
+        } else {
+            kind
+        };
+        (kind, stop)
+    }
+
+    /// The sentence begun at `start` ends at `stop`, after the token `tok` at `k` that may end it
+    /// (`kind`, from [`Para::end_at`]): unless `tok` is a list number's stop, or what follows
+    /// continues the sentence.
+    fn ends_sentence(&self, kind: End, start: usize, k: usize, tok: &str, stop: usize) -> bool {
+        // `1. Michelle Freeman …`: a list number opening the sentence.
+        let list_label = k == start + 1
+            && tok == "."
+            && self.tok(start).len() <= 3
+            && self.tok(start).bytes().all(|b| b.is_ascii_digit());
+        !list_label && stop < self.end && {
+            let next = self.tok(stop);
+            match kind {
+                End::Abbreviation => {
+                    stop == k + 1 && abbreviation_ends_sentence(tok, next, self.wrapped)
+                }
+                // `MOSCOW, November 24. /TASS/. The…`: the agency block stays with its dateline;
+                // `…long game." - Matthew Ingram`: the attribution stays with its quote.
+                // `"Why?" Clinton said.`: a quotation and its attribution are one sentence; after
+                // a full stop the verb introduces what follows (`…change." She adds, "What…`).
+                _ => {
+                    // `PORTLAND, Me., April 13 -`: no sentence starts with a comma.
+                    let continues = next.starts_with(['/', '-', '—', '–', '―', ',', ';'])
+                        || next.starts_with(char::is_lowercase)
+                        || (stop > k + 1 && tok != "." && self.attribution_follows(stop));
+                    !continues
+                }
+            }
+        }
+    }
+
+    /// Pushes the paragraph's last sentence, `start..end`, where no terminal token ended it.
+    fn push_last(&self, start: usize, out: &mut Vec<Sentence>) {
+        let (first, end, tokens) = (self.first, self.end, self.tokens);
+        // `…because she was suppressive. Valeska Paris`: a bare name closing the paragraph
+        // attributes the sentence before it.
+        let before = out
+            .len()
+            .checked_sub(1)
+            .filter(|&i| out[i].tokens.start >= first);
+        match before {
+            Some(i)
+                if end - start <= 4
+                    && (start..end).all(|j| self.tok(j).starts_with(char::is_uppercase)) =>
+            {
+                out[i] = Sentence {
+                    span: Span::new(out[i].span.start, tokens[end - 1].end),
+                    tokens: out[i].tokens.start..end,
+                };
+            }
+            _ => push(tokens, start, end, out),
+        }
+    }
 }
 
+/// Splits the tokens `first..end` of one paragraph into sentences, appended to `out`: an opening
+/// dateline or date line first, then at each token that ends a sentence.
 fn split_paragraph(
     text: &str,
     tokens: &[Span],
@@ -271,6 +380,7 @@ fn split_paragraph(
         tokens,
         first,
         end,
+        wrapped,
     };
     let mut start = first;
     let mut k = first;
@@ -281,97 +391,19 @@ fn split_paragraph(
     }
     while k < end {
         let tok = p.tok(k);
-        let capitalised = tok.starts_with(|c: char| c.is_ascii_uppercase());
-        if capitalised && k > start && p.runs_in(k) {
+        if k > start && p.starts_unstopped(k, tok) {
             push(tokens, start, k, out);
             start = k;
         }
-        if capitalised && k > start && CAPTION_WORDS.contains(&tok) && p.tok(k + 1) == ":" {
-            let prev = p.tok(k - 1);
-            if prev.starts_with(|c: char| c.is_alphanumeric()) || prev == ")" {
-                push(tokens, start, k, out);
-                start = k;
-            }
-        }
-        let (kind, mut stop) = match p.bracket_len(k) {
-            Some((n, true)) => (End::Terminal, k + n),
-            Some((n, false)) => (End::No, k + n),
-            None => (end_kind(tok), k + 1),
-        };
-        if kind == End::No {
-            k = stop;
-            continue;
-        }
-        loop {
-            if stop < end && p.absorbs(stop) {
-                stop += 1;
-            } else if let Some((n, _)) = p.bracket_len(stop) {
-                stop += n;
-            } else {
-                break;
-            }
-        }
-        if kind == End::Terminal && p.footnote_mark(stop) {
-            stop += 1;
-        }
-        // `…Pelosi (D-Calif.). Eggleston…`: a stop after the bracket ends the sentence that the
-        // abbreviation alone could not.
-        let kind = if kind == End::Abbreviation
-            && (k + 1..stop).any(|j| end_kind(p.tok(j)) == End::Terminal)
-        {
-            End::Terminal
-        } else {
-            kind
-        };
-        // `1. Michelle Freeman …`: a list number opening the sentence.
-        let list_label = k == start + 1
-            && tok == "."
-            && p.tok(start).len() <= 3
-            && p.tok(start).bytes().all(|b| b.is_ascii_digit());
-        let boundary = !list_label && stop < end && {
-            let next = p.tok(stop);
-            match kind {
-                End::Abbreviation => {
-                    stop == k + 1 && abbreviation_ends_sentence(tok, next, wrapped)
-                }
-                // `MOSCOW, November 24. /TASS/. The…`: the agency block stays with its dateline;
-                // `…long game." - Matthew Ingram`: the attribution stays with its quote.
-                // `"Why?" Clinton said.`: a quotation and its attribution are one sentence; after
-                // a full stop the verb introduces what follows (`…change." She adds, "What…`).
-                _ => {
-                    // `PORTLAND, Me., April 13 -`: no sentence starts with a comma.
-                    let continues = next.starts_with(['/', '-', '—', '–', '―', ',', ';'])
-                        || next.starts_with(char::is_lowercase)
-                        || (stop > k + 1 && tok != "." && p.attribution_follows(stop));
-                    !continues
-                }
-            }
-        };
-        if boundary {
+        let (kind, stop) = p.end_at(k, tok);
+        if kind != End::No && p.ends_sentence(kind, start, k, tok, stop) {
             push(tokens, start, stop, out);
             start = stop;
         }
         k = stop;
     }
     if start < end {
-        // `…because she was suppressive. Valeska Paris`: a bare name closing the paragraph
-        // attributes the sentence before it.
-        let before = out
-            .len()
-            .checked_sub(1)
-            .filter(|&i| out[i].tokens.start >= first);
-        match before {
-            Some(i)
-                if end - start <= 4
-                    && (start..end).all(|j| p.tok(j).starts_with(char::is_uppercase)) =>
-            {
-                out[i] = Sentence {
-                    span: Span::new(out[i].span.start, tokens[end - 1].end),
-                    tokens: out[i].tokens.start..end,
-                };
-            }
-            _ => push(tokens, start, end, out),
-        }
+        p.push_last(start, out);
     }
 }
 

@@ -240,6 +240,64 @@ fn is_link_like(word: &str) -> bool {
     false
 }
 
+/// Byte length of the prefix token at `w[lo..]` (a mark, a currency sign before a digit, a run of
+/// dashes or dots), or `None` where the word itself starts.
+fn prefix_len(w: &str, lo: usize) -> Option<usize> {
+    let rest = &w[lo..];
+    let c = rest.chars().next()?;
+    let cl = c.len_utf8();
+    let after = rest[cl..].chars().next();
+    let n = match c {
+        '\'' | '’' | '`' => {
+            // After another mark (`''10 times''`) this one is half of a quotation mark.
+            let doubled = w[..lo].ends_with(['\'', '’', '`']);
+            if !doubled && apostrophe_word(&rest[cl..]) {
+                return None;
+            }
+            if c == '`' && after == Some('`') {
+                2
+            } else {
+                cl
+            }
+        }
+        // A currency sign is a token of its own only before a number (`$5`).
+        '$' | '£' | '€' | '¥' | '₽' | '₹' | '₩' => {
+            after.is_some_and(|a| a.is_ascii_digit()).then_some(cl)?
+        }
+        '-' => {
+            if after.is_some_and(|a| a.is_ascii_digit()) {
+                return None;
+            }
+            rest.bytes().take_while(|&b| b == b'-').count()
+        }
+        '.' => {
+            let dots = rest.bytes().take_while(|&b| b == b'.').count();
+            // `..`, `...`, and a stop missing its space (`.That`); not `.596`.
+            if dots >= 2 || after.is_some_and(char::is_uppercase) {
+                dots
+            } else {
+                return None;
+            }
+        }
+        '#' if after.is_some_and(|a| a.is_ascii_digit()) => cl,
+        '(' | ',' | ':' | '/' | '\\' | '+' | '&' | '%' => {
+            // `(s)he`, `(re)build`: a bracket inside the word.
+            if c == '(' && rest[cl..].starts_with(is_word) {
+                if let Some(close) = find_near(rest.as_bytes(), b')') {
+                    if rest[close + 1..].starts_with(is_word) {
+                        return None;
+                    }
+                }
+            }
+            cl
+        }
+        c if is_emoji_base(c) => emoji_len(rest),
+        c if always_splits(c) => cl,
+        _ => return None,
+    };
+    Some(n)
+}
+
 impl Chunk<'_> {
     /// The first char after the whitespace that follows the chunk (decides `No. 5`).
     fn next_char(&self) -> Option<char> {
@@ -250,6 +308,8 @@ impl Chunk<'_> {
         out.push(Span::new(self.base + lo, self.base + hi));
     }
 
+    /// Splits the chunk: prefixes off the front, suffixes off the back, then the core between
+    /// them at its infixes. Suffixes are found right to left, so they wait in `suffixes`.
     fn split(&self, out: &mut Vec<Span>, suffixes: &mut Vec<Span>) {
         let w = &self.text[self.base..self.end];
         // Fast path: most chunks are plain ASCII words.
@@ -261,137 +321,101 @@ impl Chunk<'_> {
             self.push(out, 0, w.len());
             return;
         }
+        let lo = self.split_prefixes(w, out);
+        suffixes.clear();
+        let hi = self.split_suffixes(w, lo, suffixes);
+        self.split_core(w, lo, hi, out);
+        out.extend(suffixes.iter().rev());
+    }
+
+    /// Pushes the marks and symbols that open the chunk (`"`, `(`, `$`, `--`) as tokens; returns
+    /// where the rest of the chunk starts.
+    fn split_prefixes(&self, w: &str, out: &mut Vec<Span>) -> usize {
         let mut lo = 0;
-        let mut hi = w.len();
-        // Prefixes.
-        while lo < hi {
-            let rest = &w[lo..hi];
-            let Some(c) = rest.chars().next() else { break };
-            let cl = c.len_utf8();
-            let after = rest[cl..].chars().next();
-            let n = match c {
-                '\'' | '’' | '`' => {
-                    // After another mark (`''10 times''`) this one is half of a quotation mark.
-                    let doubled = w[..lo].ends_with(['\'', '’', '`']);
-                    if !doubled && apostrophe_word(&rest[cl..]) {
-                        break;
-                    }
-                    if c == '`' && after == Some('`') {
-                        2
-                    } else {
-                        cl
-                    }
-                }
-                '$' | '£' | '€' | '¥' | '₽' | '₹' | '₩' => {
-                    if after.is_some_and(|a| a.is_ascii_digit()) {
-                        cl
-                    } else {
-                        break;
-                    }
-                }
-                '-' => {
-                    if after.is_some_and(|a| a.is_ascii_digit()) {
-                        break;
-                    }
-                    rest.bytes().take_while(|&b| b == b'-').count()
-                }
-                '.' => {
-                    let dots = rest.bytes().take_while(|&b| b == b'.').count();
-                    // `..`, `...`, and a stop missing its space (`.That`); not `.596`.
-                    if dots >= 2 || after.is_some_and(char::is_uppercase) {
-                        dots
-                    } else {
-                        break;
-                    }
-                }
-                '#' if after.is_some_and(|a| a.is_ascii_digit()) => cl,
-                '(' | ',' | ':' | '/' | '\\' | '+' | '&' | '%' => {
-                    // `(s)he`, `(re)build`: a bracket inside the word.
-                    if c == '(' && rest[cl..].starts_with(is_word) {
-                        if let Some(close) = find_near(rest.as_bytes(), b')') {
-                            if rest[close + 1..].starts_with(is_word) {
-                                break;
-                            }
-                        }
-                    }
-                    cl
-                }
-                c if is_emoji_base(c) => emoji_len(rest),
-                c if always_splits(c) => cl,
-                _ => break,
-            };
+        while lo < w.len() {
+            let Some(n) = prefix_len(w, lo) else { break };
             self.push(out, lo, lo + n);
             lo += n;
         }
-        // Suffixes, collected right to left.
-        suffixes.clear();
+        lo
+    }
+
+    /// Collects the marks, punctuation and clitics that close `w[lo..]` (`,`, `)`, `n't`), last
+    /// first; returns where the core ends.
+    fn split_suffixes(&self, w: &str, lo: usize, suffixes: &mut Vec<Span>) -> usize {
+        let mut hi = w.len();
         while lo < hi {
-            let rest = &w[lo..hi];
-            let Some(c) = rest.chars().next_back() else {
+            let Some(n) = self.suffix_len(&w[lo..hi], lo == 0) else {
                 break;
-            };
-            let cl = c.len_utf8();
-            let n = match c {
-                // `a)`: a list label at the start of a chunk.
-                ')' if lo == 0 && rest.len() == 2 && rest.as_bytes()[0].is_ascii_lowercase() => {
-                    break
-                }
-                ')' | ']' | '}' => {
-                    let open = match c {
-                        ')' => '(',
-                        ']' => '[',
-                        _ => '{',
-                    };
-                    if find_near_back(&rest.as_bytes()[..rest.len() - cl], open as u8).is_some() {
-                        break;
-                    }
-                    cl
-                }
-                '.' => {
-                    let dots = rest.bytes().rev().take_while(|&b| b == b'.').count();
-                    if dots >= 2 {
-                        dots
-                    } else if keeps_period(last_segment(rest), || self.next_char()) {
-                        break;
-                    } else {
-                        1
-                    }
-                }
-                '-' => {
-                    let dashes = rest.bytes().rev().take_while(|&b| b == b'-').count();
-                    if dashes >= 2 || dashes == rest.len() {
-                        dashes
-                    } else {
-                        // `re-`, `Shobha-`: a cut-off word keeps its hyphen.
-                        break;
-                    }
-                }
-                '\'' | '’' | ',' | ':' | '%' | '‰' | '/' | '\\' | '+' | '&' | '#' | '@' => cl,
-                c if always_splits(c) && !is_emoji_base(c) => cl,
-                _ => {
-                    if let Some(k) = clitic_len(rest) {
-                        k
-                    } else {
-                        break;
-                    }
-                }
             };
             hi -= n;
             suffixes.push(Span::new(self.base + hi, self.base + hi + n));
         }
-        // The core.
-        let core = &w[lo..hi];
-        if !core.is_empty() {
-            if is_link_like(core) {
-                self.push(out, lo, hi);
-            } else if let Some(k) = fused_split(core).or_else(|| number_unit_split(core)) {
-                self.push(out, lo, lo + k);
-                self.split_infixes(out, lo + k, hi);
-            } else {
-                self.split_infixes(out, lo, hi);
+        hi
+    }
+
+    /// Byte length of the suffix token at the end of `rest`, or `None` where the word ends;
+    /// `at_start` says `rest` begins the chunk (`a)` is a list label).
+    fn suffix_len(&self, rest: &str, at_start: bool) -> Option<usize> {
+        let c = rest.chars().next_back()?;
+        let cl = c.len_utf8();
+        let n = match c {
+            // `a)`: a list label at the start of a chunk.
+            ')' if at_start && rest.len() == 2 && rest.as_bytes()[0].is_ascii_lowercase() => {
+                return None
             }
+            ')' | ']' | '}' => {
+                let open = match c {
+                    ')' => '(',
+                    ']' => '[',
+                    _ => '{',
+                };
+                if find_near_back(&rest.as_bytes()[..rest.len() - cl], open as u8).is_some() {
+                    return None;
+                }
+                cl
+            }
+            '.' => {
+                let dots = rest.bytes().rev().take_while(|&b| b == b'.').count();
+                if dots >= 2 {
+                    dots
+                } else if keeps_period(last_segment(rest), || self.next_char()) {
+                    return None;
+                } else {
+                    1
+                }
+            }
+            '-' => {
+                let dashes = rest.bytes().rev().take_while(|&b| b == b'-').count();
+                if dashes >= 2 || dashes == rest.len() {
+                    dashes
+                } else {
+                    // `re-`, `Shobha-`: a cut-off word keeps its hyphen.
+                    return None;
+                }
+            }
+            '\'' | '’' | ',' | ':' | '%' | '‰' | '/' | '\\' | '+' | '&' | '#' | '@' => cl,
+            c if always_splits(c) && !is_emoji_base(c) => cl,
+            _ => return clitic_len(rest),
+        };
+        Some(n)
+    }
+
+    /// Tokens of `w[lo..hi]`, what prefixes and suffixes left: a link stays whole, a fused word
+    /// (`cannot`) or a number with its unit (`10km`) splits in two, the rest at its infixes.
+    fn split_core(&self, w: &str, lo: usize, hi: usize, out: &mut Vec<Span>) {
+        let core = &w[lo..hi];
+        if core.is_empty() {
+            return;
         }
-        out.extend(suffixes.iter().rev());
+        if is_link_like(core) {
+            self.push(out, lo, hi);
+        } else if let Some(k) = fused_split(core).or_else(|| number_unit_split(core)) {
+            self.push(out, lo, lo + k);
+            self.split_infixes(out, lo + k, hi);
+        } else {
+            self.split_infixes(out, lo, hi);
+        }
     }
 
     /// Splits `w[lo..hi]` (no prefix or suffix left) at the punctuation inside it.

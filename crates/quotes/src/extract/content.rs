@@ -90,62 +90,81 @@ impl<'a> Analysis<'a> {
                 i = ce + 1;
                 continue;
             }
-            let next = self.tags.get(i + 1).copied().unwrap_or(Tag::Stop);
-            let stop = match self.tags[i] {
-                Tag::Stop => i > c0,
-                Tag::Comma if i < e && i > 0 && self.tags[i - 1] != Tag::That => {
-                    matches!(next, Tag::According | Tag::Verb(..))
-                        || (next == Tag::Conj && self.contrastive(i + 1))
-                        || (self.is_lower(i + 1, "and") && matches!(self.tags.get(i + 2), Some(Tag::Conj | Tag::Prep)))
-                        // `…, and the union also stepped in`: a new subject after `, and`.
-                        || (self.is_lower(i + 1, "and")
-                            && i + 2 <= e
-                            && (matches!(self.tags[i + 2], Tag::Det | Tag::Pron(Pron::Person(_) | Pron::Group | Pron::Speaker)) || self.caps[i + 2]))
-                        || (!self.caps[i + 1]
-                            && self.word(i + 1).ends_with("ing")
-                            && self.tags[i + 1] == Tag::Other
-                            && !self.is_lower(i + 1, "including"))
-                }
-                Tag::Dash if i < e && i > c0 => matches!(next, Tag::Conj | Tag::Pron(_)),
-                // `… he didn't think it would last: “Once …”`: the quotation is its own statement.
-                Tag::Colon if i > c0 => self.chain_opening_at(i + 1).is_some(),
-                // `… that X was “a con” and encouraged Americans to …`: a second predicate of
-                // the reporting clause.
-                Tag::Conj
-                    if i > c0
-                        && (self.is_lower(i, "and")
-                            || self.is_lower(i, "but")
-                            || self.is_lower(i, "while")) =>
-                {
-                    let mut j = i + 1;
-                    while j < e && self.tags[j] == Tag::Aux {
-                        j += 1;
-                    }
-                    let predicate = |j: usize| {
-                        j <= e
-                            && !self.in_quote(j)
-                            && !self.caps[j]
-                            && (matches!(self.tags[j], Tag::Verb(..))
-                                || (self.word(j).ends_with("ed") && self.tags[j] == Tag::Other))
-                    };
-                    // `… and Democrats accused …`: a new subject with its own reporting verb.
-                    let new_clause = j <= e
-                        && (self.caps[j]
-                            || matches!(self.tags[j], Tag::Pron(_) | Tag::Det)
-                            || self.word(j).starts_with(|c: char| c.is_ascii_digit()))
-                        // (`and the public to think …` is an infinitive, not a new clause)
-                        && (j + 1..=(j + 4).min(e))
-                            .any(|k| matches!(self.tags[k], Tag::Verb(_, _, Form::Finite)) && !self.in_quote(k) && !self.is_lower(k - 1, "to"));
-                    predicate(j) || new_clause
-                }
-                _ => false,
-            };
-            if stop {
+            if self.stops_content(i, c0, e) {
                 return i.saturating_sub(1).max(c0);
             }
             i += 1;
         }
         e
+    }
+
+    /// The content that starts at `c0` and may run to `e` ends before token `i` (outside any
+    /// quotation): a stop, a comma or dash before a new clause, a colon before a quotation, or a
+    /// conjunction before a second predicate.
+    fn stops_content(&self, i: usize, c0: usize, e: usize) -> bool {
+        let next = self.tags.get(i + 1).copied().unwrap_or(Tag::Stop);
+        match self.tags[i] {
+            Tag::Stop => i > c0,
+            Tag::Comma if i < e && i > 0 && self.tags[i - 1] != Tag::That => {
+                self.comma_stops_content(i, e, next)
+            }
+            Tag::Dash if i < e && i > c0 => matches!(next, Tag::Conj | Tag::Pron(_)),
+            // `… he didn't think it would last: “Once …”`: the quotation is its own statement.
+            Tag::Colon if i > c0 => self.chain_opening_at(i + 1).is_some(),
+            // `… that X was “a con” and encouraged Americans to …`: a second predicate of
+            // the reporting clause.
+            Tag::Conj
+                if i > c0
+                    && (self.is_lower(i, "and")
+                        || self.is_lower(i, "but")
+                        || self.is_lower(i, "while")) =>
+            {
+                self.second_predicate(i, e)
+            }
+            _ => false,
+        }
+    }
+
+    /// The comma at `i` (before a token tagged `next`) ends a content that may run to `e`: a
+    /// cue, `according to`, a contrastive conjunction, `, and` with a new subject, or an `-ing`
+    /// clause follows.
+    fn comma_stops_content(&self, i: usize, e: usize, next: Tag) -> bool {
+        matches!(next, Tag::According | Tag::Verb(..))
+            || (next == Tag::Conj && self.contrastive(i + 1))
+            || (self.is_lower(i + 1, "and") && matches!(self.tags.get(i + 2), Some(Tag::Conj | Tag::Prep)))
+            // `…, and the union also stepped in`: a new subject after `, and`.
+            || (self.is_lower(i + 1, "and")
+                && i + 2 <= e
+                && (matches!(self.tags[i + 2], Tag::Det | Tag::Pron(Pron::Person(_) | Pron::Group | Pron::Speaker)) || self.caps[i + 2]))
+            || (!self.caps[i + 1]
+                && self.word(i + 1).ends_with("ing")
+                && self.tags[i + 1] == Tag::Other
+                && !self.is_lower(i + 1, "including"))
+    }
+
+    /// After the conjunction at `i`, up to `e`: a second predicate of the reporting clause, or
+    /// a new clause with its own subject and finite verb.
+    fn second_predicate(&self, i: usize, e: usize) -> bool {
+        let mut j = i + 1;
+        while j < e && self.tags[j] == Tag::Aux {
+            j += 1;
+        }
+        let predicate = |j: usize| {
+            j <= e
+                && !self.in_quote(j)
+                && !self.caps[j]
+                && (matches!(self.tags[j], Tag::Verb(..))
+                    || (self.word(j).ends_with("ed") && self.tags[j] == Tag::Other))
+        };
+        // `… and Democrats accused …`: a new subject with its own reporting verb.
+        let new_clause = j <= e
+            && (self.caps[j]
+                || matches!(self.tags[j], Tag::Pron(_) | Tag::Det)
+                || self.word(j).starts_with(|c: char| c.is_ascii_digit()))
+            // (`and the public to think …` is an infinitive, not a new clause)
+            && (j + 1..=(j + 4).min(e))
+                .any(|k| matches!(self.tags[k], Tag::Verb(_, _, Form::Finite)) && !self.in_quote(k) && !self.is_lower(k - 1, "to"));
+        predicate(j) || new_clause
     }
 
     /// The last token a search for where a content starting at `c0` stops needs to look at:

@@ -26,25 +26,45 @@ impl<'a> Analysis<'a> {
             let (a, _) = self.np_left_at(open.checked_sub(1)?, floor, with_pp)?;
             return Some((a, end));
         }
+        if let Tag::Pron(_) = self.tags[end] {
+            return Some((end, end));
+        }
+        if !self.heads_np(end, floor) {
+            return None;
+        }
+        let start = self.np_start(end, floor);
+        if with_pp {
+            if let Some(a) = self.np_before_pp(start, floor) {
+                return Some((a, end));
+            }
+        }
+        Some((start, end))
+    }
+
+    /// Token `end` (no pronoun) can be the last word of a noun phrase: a word, title, listener,
+    /// cue noun or entity that is word-like, or a percent sign after a number (`26% say …`).
+    fn heads_np(&self, end: usize, floor: usize) -> bool {
         match self.tags[end] {
-            Tag::Pron(_) => return Some((end, end)),
             // `emphasizing why understanding …`: a question word heads no noun phrase.
             Tag::Other
                 if ["why", "how", "where", "when"]
                     .iter()
                     .any(|w| self.is_lower(end, w)) =>
             {
-                return None
+                return false
             }
             Tag::Other | Tag::Title(_) | Tag::Listener | Tag::CueNoun => {}
             _ if self.ent_of[end] != 0 => {}
-            _ => return None,
+            _ => return false,
         }
         // `26% say …`: a percentage heads a noun phrase.
         let percent = self.word(end) == "%" && end > floor && self.is_wordlike(end - 1);
-        if !self.is_wordlike(end) && !percent {
-            return None;
-        }
+        self.is_wordlike(end) || percent
+    }
+
+    /// Where the noun phrase headed by `end` starts: the walk left over words, titles, one
+    /// entity, possessives, `of` between capitals, up to a determiner, at most 12 tokens.
+    fn np_start(&self, end: usize, floor: usize) -> usize {
         let mut start = end;
         let mut k = end;
         while k > floor && end - k < 12 {
@@ -78,9 +98,14 @@ impl<'a> Analysis<'a> {
         while start < end && (self.is_possessive(start) || self.is_lower(start, "of")) {
             start += 1;
         }
-        // `Mr. Morgan of the Sierra Club`, `a narrator in the Clinton ad`: the head noun phrase
-        // before a short prepositional phrase, when that phrase opens the clause.
-        if with_pp && start >= floor + 2 && self.tags[start - 1] == Tag::Prep {
+        start
+    }
+
+    /// `Mr. Morgan of the Sierra Club`, `a narrator in the Clinton ad`: where the head noun
+    /// phrase before a short prepositional phrase starting at `start` begins, when that phrase
+    /// opens the clause.
+    fn np_before_pp(&self, start: usize, floor: usize) -> Option<usize> {
+        if start >= floor + 2 && self.tags[start - 1] == Tag::Prep {
             let p = start - 1;
             let joins = ["of", "in", "at", "for", "from", "with", "to"]
                 .iter()
@@ -91,12 +116,12 @@ impl<'a> Analysis<'a> {
                         || matches!(self.tags[a - 1], Tag::Comma | Tag::Stop | Tag::Colon)
                         || self.is_close(a - 1);
                     if opens && (self.caps[a] || self.tags[a] == Tag::Det || self.ent_of[a] != 0) {
-                        return Some((a, end));
+                        return Some(a);
                     }
                 }
             }
         }
-        Some((start, end))
+        None
     }
 
     /// A noun phrase starting at `start`, walking right up to `ceil` (inclusive).
