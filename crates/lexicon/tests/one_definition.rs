@@ -2,7 +2,9 @@
 //! outside `crates/lexicon`, finds its arrays of string literals, and fails when
 //!
 //! - one of them holds three or more words of a class this crate owns (weekdays, months, titles
-//!   and roles, given names, news agencies): a stage has started its own copy again; or
+//!   and roles, given names, news agencies): a stage has started its own copy again;
+//! - one of them is most of one of this crate's classes (determiners, page furniture, name
+//!   particles, …): a class that moved here is being defined again; or
 //! - two arrays in different crates share most of their words: a list defined twice, whatever
 //!   it holds. Closed-class words count like any other: each stage's handful of them is a class
 //!   here now, so none is exempt.
@@ -44,6 +46,7 @@ fn no_word_list_is_defined_twice() {
         root.display()
     );
     let mut problems = class_copies(&lists);
+    problems.extend(lexicon_copies(&lists));
     problems.extend(shared_lists(&lists));
     assert!(
         problems.is_empty(),
@@ -110,6 +113,23 @@ fn shared_lists(lists: &[List]) -> Vec<String> {
                 problems.push(format!(
                     "{} and {} share {shared:?}: one list, define it in newsnlp-lexicon",
                     a.name, b.name
+                ));
+            }
+        }
+    }
+    problems
+}
+
+/// Arrays that hold most of one of this crate's classes (`Flags::DETERMINER`,
+/// `Flags::FURNITURE`, …): a class moved here and defined again in a stage.
+fn lexicon_copies(lists: &[List]) -> Vec<String> {
+    let mut problems = Vec::new();
+    for (flag, class) in Flags::classes() {
+        for list in lists {
+            if let Some(shared) = copies(&list.words, lexicon::words(flag).map(|(w, _)| w)) {
+                problems.push(format!(
+                    "{} copies the lexicon's {class} {shared:?}: take it from newsnlp-lexicon",
+                    list.name
                 ));
             }
         }
