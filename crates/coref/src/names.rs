@@ -30,19 +30,6 @@ const ALIASES: &[(&str, &str)] = &[
     ("U.K.", "United Kingdom"),
 ];
 
-/// Prefixes that attach to a name without being part of it (`inter-Syrian talks`,
-/// `pro-Beijing`): the entity is the name after the hyphen. (CoNLL-2003 tags such tokens
-/// whole only because its tokens cannot be split; GUM and the project's gold split them.)
-const PREFIXES: &[&str] = &[
-    "anti", "pro", "inter", "intra", "post", "pre", "neo", "non", "ex", "mid", "pan", "trans",
-    "ultra", "un",
-];
-
-/// Lower-case words that may sit inside a name without giving it an initial.
-const CONNECTORS: &[&str] = &[
-    "of", "for", "the", "and", "on", "in", "&", "de", "du", "des",
-];
-
 struct Mention {
     span: Span,
     label: EntityLabel,
@@ -154,7 +141,11 @@ fn clean(text: &str, tokens: &[Span], span: Span, label: EntityLabel) -> Mention
     }
     let mut span = Span::new(tokens[toks.start].start, tokens[toks.end - 1].end);
     if let Some((prefix, rest)) = word(toks.start).split_once('-') {
-        if PREFIXES.contains(&prefix) && rest.chars().next().is_some_and(char::is_uppercase) {
+        // `inter-Syrian talks`, `pro-Beijing`: the entity is the name after the hyphen.
+        // (CoNLL-2003 tags such tokens whole only because its tokens cannot be split; GUM and
+        // the project's gold split them.)
+        let bound = newsnlp_lexicon::flags(prefix).contains(Flags::NAME_PREFIX);
+        if bound && rest.chars().next().is_some_and(char::is_uppercase) {
             span.start += prefix.len() + 1;
         }
     }
@@ -366,7 +357,7 @@ fn initials(words: &[&str]) -> String {
     for w in words {
         match w.chars().next() {
             Some(c) if c.is_uppercase() => out.push(c),
-            _ if CONNECTORS.contains(w) => {}
+            _ if newsnlp_lexicon::flags(w).contains(Flags::ACRONYM_CONNECTOR) => {}
             _ => return String::new(),
         }
     }

@@ -24,22 +24,11 @@
 //! Clusters are numbered by the first appearance of any of their names, so ids are stable for
 //! the same input.
 
+use newsnlp_lexicon::{self as lexicon, Flags};
 use std::collections::HashMap;
-
-/// Words that may sit inside a name without a capital (`Abu Bakr al-Baghdadi`, `Ursula von der
-/// Leyen`).
-const CONNECTIVES: &[&str] = &[
-    "of", "de", "da", "del", "der", "den", "di", "du", "la", "le", "van", "von", "bin", "ibn",
-    "al", "el", "y", "ben",
-];
 
 /// Words after a surname that are not part of it.
 const SUFFIXES: &[&str] = &["jr", "sr", "ii", "iii", "iv"];
-
-/// Capitalised words that are not names (`He said`, `They`).
-const PRONOUNS: &[&str] = &[
-    "He", "She", "They", "We", "I", "It", "You", "His", "Her", "Their", "This", "That",
-];
 
 /// A person's name as the merging rules see it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -117,9 +106,13 @@ fn name_run_start(words: &[&str]) -> Option<usize> {
         let bare = word
             .trim_end_matches([',', '\'', '’'])
             .trim_end_matches("'s");
-        if capitalised(bare) && !PRONOUNS.contains(&bare) {
+        // Capitalised pronouns (`He`, `This`) are no names; particles (`al-`, `von der`) may sit
+        // inside one without a capital.
+        if capitalised(bare) && !lexicon::flags_capitalised(bare).contains(Flags::PRONOUN) {
             start = i;
-        } else if !(CONNECTIVES.contains(&fold(word).as_str()) && start < words.len()) {
+        } else if !(lexicon::flags(&fold(word)).contains(Flags::NAME_PARTICLE)
+            && start < words.len())
+        {
             break;
         }
     }

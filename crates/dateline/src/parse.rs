@@ -19,6 +19,7 @@ use crate::date::{self, Ymd};
 use crate::lexer::{lex, Kind, Tok};
 use newsnlp_doc::{Dateline, Place, Span};
 use newsnlp_gazetteer::{Gazetteer, PlaceKind};
+use newsnlp_lexicon::{self as lexicon, Flags};
 use std::ops::ControlFlow::{self, Break, Continue};
 
 /// How much of the opening is examined, in bytes and lines.
@@ -31,25 +32,15 @@ const MAX_DATELINE: usize = 160;
 /// Once a paragraph of story prose this long (words) has gone by, the dateline is not coming.
 const PROSE_WORDS: usize = 15;
 
-/// Words that start a kicker, a heading or a sentence, never a dateline location (unless the
-/// whole name is a known place, as `The Hague`); page furniture (`FURNITURE`) never does either.
-const HEADING_WORDS: &[&str] = &[
-    "sources", "note", "editor", "editors", "correction", "clarification", "see", "also", "more",
-    "filed", "breaking", "exclusive", "analysis", "opinion", "comment", "commentary", "live",
-    "factbox", "explainer", "timeline", "snap", "flash", "bulletin", "urgent", "corrected",
-    "refile", "wrapup", "preview", "interview", "the", "a", "an", "this", "that", "these", "it",
-    "he", "she", "they", "we", "i", "you", "in", "on", "at", "for", "from", "as", "with", "after",
-    "before", "when", "while", "if", "but", "and", "or", "of", "to", "today", "tonight",
-    "yesterday", "tomorrow", "date", "dated", "time", "above", "below", "top", "story",
-    "continued", "page", "section", "summary", "highlights", "key", "points", "table", "chart",
-    "graphic", "q", "question", "answer", "reuters", "afp", "says", "said",
-];
+/// Words that start a kicker, a heading or a sentence ([`Flags::HEADING_WORD`]) or page
+/// furniture ([`Flags::FURNITURE`]): never a dateline location, unless the whole name is a known
+/// place, as `The Hague`.
+const NEVER_A_PLACE: Flags = Flags::HEADING_WORD.union(Flags::FURNITURE);
 
 /// Lowercase words allowed inside a place name (`Rio de Janeiro`, `Stratford-upon-Avon`).
-const CONNECTORS: &[&str] = &[
-    "de", "da", "do", "das", "dos", "del", "della", "di", "du", "des", "la", "le", "les", "el",
-    "al", "of", "on", "upon", "sur", "am", "an", "der", "den", "y", "en", "im", "bei", "and",
-];
+fn is_connector(w: &str) -> bool {
+    lexicon::flags(w).contains(Flags::PLACE_PARTICLE)
+}
 
 /// Abbreviations whose full stop belongs to a place name (`ST. PAUL`, `Ft. Worth`).
 const NAME_ABBREVIATIONS: &[&str] = &["st", "ste", "ft", "mt", "pt", "pte"];
@@ -553,7 +544,7 @@ fn name_word(text: &str, t: &[Tok], j: usize, lowercase: bool, words: usize) -> 
         return None;
     }
     let upper = starts_upper(w);
-    let connector = CONNECTORS.contains(&w)
+    let connector = is_connector(w)
         && t.get(j + 1)
             .is_some_and(|n| n.kind == Kind::Word && starts_upper(n.text(text)));
     if lowercase {
@@ -601,8 +592,8 @@ fn qualifier(text: &str, t: &[Tok], i: usize, close: Option<char>) -> Option<(Qu
                 let next_upper = t
                     .get(j + 1)
                     .is_some_and(|n| n.kind == Kind::Word && starts_upper(n.text(text)));
-                let connector = (words > 0 && CONNECTORS.contains(&w) || words == 0 && w == "the")
-                    && next_upper;
+                let connector =
+                    (words > 0 && is_connector(w) || words == 0 && w == "the") && next_upper;
                 // `Puerto rico`: a lowercase word only where the gazetteer knows the phrase.
                 let known_tail = words > 0
                     && text.get(t[i].start..tok.end).is_some_and(|q| {
@@ -1182,7 +1173,7 @@ fn believable(
     let known = place.is_some();
     let first_word = name.split_whitespace().next().unwrap_or("").to_lowercase();
     let first_word = first_word.trim_end_matches('.');
-    let never_a_place = HEADING_WORDS.contains(&first_word) || FURNITURE.contains(&first_word);
+    let never_a_place = lexicon::flags(first_word).intersects(NEVER_A_PLACE);
     if never_a_place && !gaz_knows_exactly(name, gaz) {
         return false;
     }
@@ -1203,7 +1194,7 @@ fn believable(
     let caps = is_all_caps(name);
     let title = name
         .split_whitespace()
-        .all(|w| starts_upper(w) || CONNECTORS.contains(&w));
+        .all(|w| starts_upper(w) || is_connector(w));
     if !(caps || title || known) {
         return false;
     }
@@ -1481,15 +1472,6 @@ fn is_bullet(line: &str) -> bool {
         .any(|b| l.starts_with(b))
 }
 
-/// Page furniture that opens a line: bylines, stamps, captions, credits, share buttons.
-const FURNITURE: &[&str] = &[
-    "by", "updated", "update", "posted", "published", "modified", "last", "photo", "photos",
-    "image", "images", "video", "watch", "read", "share", "editing", "reporting", "writing",
-    "additional", "source", "caption", "credit", "credits", "file", "pictured", "advertisement",
-    "copyright", "tags", "topics", "related", "click", "subscribe", "follow", "listen", "email",
-    "print", "getty", "reuters/", "ap",
-];
-
 /// Captions, credits, share buttons and time stamps: never the story's prose.
 fn is_furniture(line: &str) -> bool {
     let first = line
@@ -1503,7 +1485,7 @@ fn is_furniture(line: &str) -> bool {
         "photo", "reuters/", "getty", "/afp", "images", "/ap", "xinhua/", "/yonhap", "©", "epa",
         "/tass", "/sputnik", "/ria",
     ];
-    FURNITURE.contains(&first.as_str())
+    lexicon::flags(&first).contains(Flags::FURNITURE)
         || credit.iter().any(|c| lower.contains(c))
         // A caption ends with its credit in brackets: `… on Monday. (Yonhap)`.
         || line.trim_end().ends_with(')') && line.trim_end().len() > 60 && line.contains(". (")

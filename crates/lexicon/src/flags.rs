@@ -40,6 +40,36 @@ const NAMES: &[(Flags, &str)] = &[
     (Flags::INTENT_VERB, "INTENT_VERB"),
     (Flags::INFINITIVE_ONLY, "INFINITIVE_ONLY"),
     (Flags::NEEDS_COMPLEMENT, "NEEDS_COMPLEMENT"),
+    (Flags::NAME_PARTICLE, "NAME_PARTICLE"),
+    (Flags::PLACE_PARTICLE, "PLACE_PARTICLE"),
+    (Flags::ACRONYM_CONNECTOR, "ACRONYM_CONNECTOR"),
+    (Flags::NAME_PREFIX, "NAME_PREFIX"),
+    (Flags::HYPHEN_PREFIX, "HYPHEN_PREFIX"),
+    (Flags::FURNITURE, "FURNITURE"),
+    (Flags::CAPTION_WORD, "CAPTION_WORD"),
+    (Flags::HEADING_WORD, "HEADING_WORD"),
+    (Flags::SENTENCE_STARTER, "SENTENCE_STARTER"),
+    (Flags::CONTINUES_INITIALS, "CONTINUES_INITIALS"),
+    (Flags::UNPUNCTUATED_STARTER, "UNPUNCTUATED_STARTER"),
+    (Flags::RUN_IN_PREPOSITION, "RUN_IN_PREPOSITION"),
+    (Flags::PRONOUN, "PRONOUN"),
+    (Flags::DETERMINER, "DETERMINER"),
+    (Flags::AUXILIARY, "AUXILIARY"),
+    (Flags::FINITE_AUXILIARY, "FINITE_AUXILIARY"),
+    (Flags::PREPOSITION, "PREPOSITION"),
+    (Flags::PHRASE_PREPOSITION, "PHRASE_PREPOSITION"),
+    (Flags::CLAUSE_PREPOSITION, "CLAUSE_PREPOSITION"),
+    (Flags::CONJUNCTION, "CONJUNCTION"),
+    (Flags::LISTENER, "LISTENER"),
+    (Flags::TIME_WORD, "TIME_WORD"),
+    (Flags::CUE_NOUN, "CUE_NOUN"),
+    (Flags::NOUN_FORM, "NOUN_FORM"),
+    (Flags::DOUBLES_FINAL, "DOUBLES_FINAL"),
+    (Flags::APPROXIMATOR, "APPROXIMATOR"),
+    (Flags::NUMBER_WORD, "NUMBER_WORD"),
+    (Flags::CONTRASTIVE, "CONTRASTIVE"),
+    (Flags::SENTENCE_ADVERB, "SENTENCE_ADVERB"),
+    (Flags::SUBORDINATOR, "SUBORDINATOR"),
 ];
 
 impl Flags {
@@ -90,6 +120,86 @@ impl Flags {
     /// A reporting verb only before `that`, a colon, a quotation or a question word (`ask`,
     /// `continue`).
     pub const NEEDS_COMPLEMENT: Flags = Flags(bits::NEEDS_COMPLEMENT);
+    /// A lowercase particle inside a person's name (`bin`, `von`, `de` in `Ursula von der
+    /// Leyen`): the corpus stage joins speaker names across it.
+    pub const NAME_PARTICLE: Flags = Flags(bits::NAME_PARTICLE);
+    /// A lowercase word inside a place name (`Rio de Janeiro`, `Stratford-upon-Avon`), as
+    /// datelines write them: more than in person names (`sur`, `upon`, `im`).
+    pub const PLACE_PARTICLE: Flags = Flags(bits::PLACE_PARTICLE);
+    /// A lowercase word (or `&`) that an acronym skips (`Organization for the Prohibition of
+    /// Chemical Weapons` is `OPCW`).
+    pub const ACRONYM_CONNECTOR: Flags = Flags(bits::ACRONYM_CONNECTOR);
+    /// A prefix bound to a name by a hyphen without being part of it (`pro-Beijing`): the
+    /// entity is the name after the hyphen.
+    pub const NAME_PREFIX: Flags = Flags(bits::NAME_PREFIX);
+    /// A bound prefix that UD keeps joined to its word by the hyphen (`re-elected`, `e-mail`);
+    /// wider than [`Flags::NAME_PREFIX`], which only strips prefixes off names.
+    pub const HYPHEN_PREFIX: Flags = Flags(bits::HYPHEN_PREFIX);
+    /// Opens a line of page furniture, never story prose or a place: bylines, stamps, captions,
+    /// credits, share buttons (`by`, `updated`, `photo`, `getty`).
+    pub const FURNITURE: Flags = Flags(bits::FURNITURE);
+    /// A credit word that opens a caption run into the text before it (`… Hall Image: NASA.`):
+    /// capitalised and before a colon, it starts a sentence.
+    pub const CAPTION_WORD: Flags = Flags(bits::CAPTION_WORD);
+    /// Starts a kicker, a heading or a sentence, never a dateline's place (`breaking`,
+    /// `analysis`, `the`, `yesterday`).
+    pub const HEADING_WORD: Flags = Flags(bits::HEADING_WORD);
+    /// Capitalised after an abbreviation, shows that a new sentence has begun (`…in the U.S.
+    /// The next day…`): closed-class words that do not continue a name or a title.
+    pub const SENTENCE_STARTER: Flags = Flags(bits::SENTENCE_STARTER);
+    /// A sentence starter that after dotted initials in hard-wrapped wire copy more often
+    /// continues the sentence (`the U.S. And Japan will…`).
+    pub const CONTINUES_INITIALS: Flags = Flags(bits::CONTINUES_INITIALS);
+    /// Capitalised, starts a sentence even without punctuation before it after a lowercase
+    /// word (`…in any constituency In the New Territories…`); unlike `The`, never inside names.
+    pub const UNPUNCTUATED_STARTER: Flags = Flags(bits::UNPUNCTUATED_STARTER);
+    /// A capitalised preposition that opens a sentence run into a caption, a name or a
+    /// footnote mark before it (`…Ann Chiang of DAB In the Kowloon West constituency…`).
+    pub const RUN_IN_PREPOSITION: Flags = Flags(bits::RUN_IN_PREPOSITION);
+    /// A pronoun or demonstrative, capitalised at a sentence start yet never a speaker's name
+    /// (`He said`, `They`).
+    pub const PRONOUN: Flags = Flags(bits::PRONOUN);
+    /// Starts a noun phrase (`the`, `his`, `several`): the quote stage's determiners.
+    pub const DETERMINER: Flags = Flags(bits::DETERMINER);
+    /// An auxiliary or adverb that may sit between a subject and its verb (`has also said`,
+    /// `'s`, `reportedly`).
+    pub const AUXILIARY: Flags = Flags(bits::AUXILIARY);
+    /// A finite auxiliary (`will`, `has`, `'re`): after a subject it makes a clause of its own
+    /// (`the plan will fail`).
+    pub const FINITE_AUXILIARY: Flags = Flags(bits::FINITE_AUXILIARY);
+    /// A preposition (`of`, `amid`, `via`), as the quote stage reads noun phrases.
+    pub const PREPOSITION: Flags = Flags(bits::PREPOSITION);
+    /// A preposition whose short phrase stays with the noun phrase before it when a speaker
+    /// opens a clause (`Mr. Morgan of the Sierra Club`, `a narrator in the Clinton ad`).
+    pub const PHRASE_PREPOSITION: Flags = Flags(bits::PHRASE_PREPOSITION);
+    /// A preposition of an adverbial phrase between a cue and its clause (`said after the
+    /// convention he would …`): the content starts at the pronoun after it.
+    pub const CLAUSE_PREPOSITION: Flags = Flags(bits::CLAUSE_PREPOSITION);
+    /// A conjunction that ends a speaker's phrase (`and`, `while`, `whether`).
+    pub const CONJUNCTION: Flags = Flags(bits::CONJUNCTION);
+    /// An object pronoun or usual listener of `told` (`him`, `reporters`): one word may be a
+    /// listener and a determiner (`her`).
+    pub const LISTENER: Flags = Flags(bits::LISTENER);
+    /// A time word that follows a verb (`said last week`, `earlier`), with the days.
+    pub const TIME_WORD: Flags = Flags(bits::TIME_WORD);
+    /// A reporting noun that takes `of X` or `X's` (`statement`, `remarks`).
+    pub const CUE_NOUN: Flags = Flags(bits::CUE_NOUN);
+    /// An inflected form of a reporting verb far more often a noun (`states`, `charges`,
+    /// `want`), so never a cue.
+    pub const NOUN_FORM: Flags = Flags(bits::NOUN_FORM);
+    /// A verb that doubles its final consonant when inflected (`admitted`, `quipping`).
+    pub const DOUBLES_FINAL: Flags = Flags(bits::DOUBLES_FINAL);
+    /// Before a number, part of a quantity rather than a preposition (`about half`, `over 300`).
+    pub const APPROXIMATOR: Flags = Flags(bits::APPROXIMATOR);
+    /// A number written as a word that an approximator may stand before (`half`, `dozen`).
+    pub const NUMBER_WORD: Flags = Flags(bits::NUMBER_WORD);
+    /// A conjunction that after a comma starts a new thought rather than continues a statement
+    /// (`, but`, `, yet`).
+    pub const CONTRASTIVE: Flags = Flags(bits::CONTRASTIVE);
+    /// A sentence adverb that may open an adverbial rather than a clause (`Still`, `Meanwhile`).
+    pub const SENTENCE_ADVERB: Flags = Flags(bits::SENTENCE_ADVERB);
+    /// A subordinating word: a subject after it is not the cue's (`After the union objected,`).
+    pub const SUBORDINATOR: Flags = Flags(bits::SUBORDINATOR);
 
     /// The flag written `name` in [`Flags`]'s `Debug` output (`ROLE`, `GIVEN_NAME`): rules kept
     /// as text name the classes they test.
@@ -97,8 +207,19 @@ impl Flags {
         NAMES.iter().find(|(_, n)| *n == name).map(|(f, _)| *f)
     }
 
+    /// Every named flag with its name, in bit order: for tests and tools that go through all
+    /// classes (`tests/one_definition.rs` looks for copies of each).
+    pub fn classes() -> impl Iterator<Item = (Flags, &'static str)> {
+        NAMES.iter().copied()
+    }
+
     pub(crate) const fn from_bits(bits: u64) -> Flags {
         Flags(bits)
+    }
+
+    /// Both sets, for masks built in constants (`|` is not `const`).
+    pub const fn union(self, other: Flags) -> Flags {
+        Flags(self.0 | other.0)
     }
 
     /// The raw bits (stable only within one build).

@@ -1,5 +1,6 @@
 //! The word classes every newsnlp stage shares — weekdays, months in eight languages, titles and
-//! roles, given names with gender, news agencies — defined once, as sorted static tables.
+//! roles, given names with gender, news agencies, name particles, page furniture and each stage's
+//! closed-class words — defined once, as sorted static tables.
 //!
 //! Before this crate, weekdays were listed in three stages and titles and agencies in two, and
 //! the copies had drifted apart. Now a stage asks here. A word carries all its classes at once as
@@ -67,6 +68,37 @@ mod bits {
     pub const M10: u64 = M1 << 9;
     pub const M11: u64 = M1 << 10;
     pub const M12: u64 = M1 << 11;
+    // Above the months: names and places, page furniture, sentence starts, closed classes.
+    pub const NAME_PARTICLE: u64 = 1 << 32;
+    pub const PLACE_PARTICLE: u64 = 1 << 33;
+    pub const ACRONYM_CONNECTOR: u64 = 1 << 34;
+    pub const NAME_PREFIX: u64 = 1 << 35;
+    pub const HYPHEN_PREFIX: u64 = 1 << 36;
+    pub const FURNITURE: u64 = 1 << 37;
+    pub const CAPTION_WORD: u64 = 1 << 38;
+    pub const HEADING_WORD: u64 = 1 << 39;
+    pub const SENTENCE_STARTER: u64 = 1 << 40;
+    pub const CONTINUES_INITIALS: u64 = 1 << 41;
+    pub const UNPUNCTUATED_STARTER: u64 = 1 << 42;
+    pub const RUN_IN_PREPOSITION: u64 = 1 << 43;
+    pub const PRONOUN: u64 = 1 << 44;
+    pub const DETERMINER: u64 = 1 << 45;
+    pub const AUXILIARY: u64 = 1 << 46;
+    pub const FINITE_AUXILIARY: u64 = 1 << 47;
+    pub const PREPOSITION: u64 = 1 << 48;
+    pub const PHRASE_PREPOSITION: u64 = 1 << 49;
+    pub const CLAUSE_PREPOSITION: u64 = 1 << 50;
+    pub const CONJUNCTION: u64 = 1 << 51;
+    pub const LISTENER: u64 = 1 << 52;
+    pub const TIME_WORD: u64 = 1 << 53;
+    pub const CUE_NOUN: u64 = 1 << 54;
+    pub const NOUN_FORM: u64 = 1 << 55;
+    pub const DOUBLES_FINAL: u64 = 1 << 56;
+    pub const APPROXIMATOR: u64 = 1 << 57;
+    pub const NUMBER_WORD: u64 = 1 << 58;
+    pub const CONTRASTIVE: u64 = 1 << 59;
+    pub const SENTENCE_ADVERB: u64 = 1 << 60;
+    pub const SUBORDINATOR: u64 = 1 << 61;
 }
 
 /// The classes of `lower`, a lowercase spelling (`thursday`, `mr.`); [`Flags::EMPTY`] for a word

@@ -2,57 +2,20 @@
 //! outside `crates/lexicon`, finds its arrays of string literals, and fails when
 //!
 //! - one of them holds three or more words of a class this crate owns (weekdays, months, titles
-//!   and roles, given names, news agencies): a stage has started its own copy again; or
+//!   and roles, given names, news agencies): a stage has started its own copy again;
+//! - one of them is most of one of this crate's classes (determiners, page furniture, name
+//!   particles, …): a class that moved here is being defined again; or
 //! - two arrays in different crates share most of their words: a list defined twice, whatever
-//!   it holds.
+//!   it holds. Closed-class words count like any other: each stage's handful of them is a class
+//!   here now, so none is exempt.
 //!
 //! `NEWSNLP_LIST_ROOT` points it at another checkout (how it was shown to fail on the `main` of
-//! before this crate). Lists that are still defined twice and wait for their move are named in
-//! [`NOT_YET_MOVED`]; an entry there that no longer overlaps fails too, so the list only shrinks.
+//! before this crate, and on the one before the particles, furniture, prefixes and closed
+//! classes moved).
 
 use newsnlp_lexicon::{self as lexicon, Flags};
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
-
-/// Pairs of lists still defined in two crates, as `crate/file::NAME`, to move here next.
-const NOT_YET_MOVED: &[(&str, &str)] = &[
-    // Lowercase particles inside names (`Rio de Janeiro`, `Abu Bakr al-Baghdadi`).
-    (
-        "corpus/src/names.rs::CONNECTIVES",
-        "dateline/src/parse.rs::CONNECTORS",
-    ),
-    // Page furniture: caption and credit words.
-    (
-        "dateline/src/parse.rs::FURNITURE",
-        "tokenize/src/sentences.rs::CAPTION_WORDS",
-    ),
-    // Prefixes bound by a hyphen (`anti-`, `pro-`).
-    (
-        "coref/src/names.rs::PREFIXES",
-        "tokenize/src/words.rs::HYPHEN_PREFIXES",
-    ),
-];
-
-/// Closed-class English words, which the pairwise check ignores: stages pick different handfuls
-/// of them for different jobs (prepositions that open a run-in sentence, conjunctions that end a
-/// speaker's phrase, words that start a heading), so two such lists sharing `in`, `on` and
-/// `with` are not one list defined twice. The lexicon will own them as classes too; until then
-/// they are named here.
-#[rustfmt::skip]
-const FUNCTION_WORDS: &[&str] = &[
-    "a", "about", "according", "after", "again", "against", "all", "already", "also", "although",
-    "among", "an", "and", "another", "any", "are", "as", "at", "be", "because", "been", "before",
-    "both", "but", "by", "could", "despite", "did", "do", "does", "during", "each", "earlier",
-    "even", "for", "from", "had", "has", "have", "he", "her", "here", "his", "how", "however", "i",
-    "if", "in", "instead", "into", "is", "it", "its", "last", "later", "many", "may", "meanwhile",
-    "might", "more", "moreover", "most", "must", "my", "nevertheless", "not", "now", "of", "on",
-    "one", "or", "other", "our", "over", "several", "she", "should", "since", "so", "some",
-    "still", "such", "than", "that", "the", "their", "them", "then", "there", "therefore",
-    "these", "they", "this", "those", "though", "three", "through", "thus", "to", "today", "two",
-    "under", "until", "upon", "was", "we", "were", "what", "when", "where", "whether", "which",
-    "while", "who", "why", "will", "with", "within", "without", "would", "yesterday", "yet",
-    "you", "your",
-];
 
 /// Words of one owned class that make an array a copy of it.
 const CLASS_LIMIT: usize = 3;
@@ -83,6 +46,7 @@ fn no_word_list_is_defined_twice() {
         root.display()
     );
     let mut problems = class_copies(&lists);
+    problems.extend(lexicon_copies(&lists));
     problems.extend(shared_lists(&lists));
     assert!(
         problems.is_empty(),
@@ -140,47 +104,48 @@ fn class_copies(lists: &[List]) -> Vec<String> {
     problems
 }
 
-/// Pairs of arrays in different crates that share most of their words, less the known ones;
-/// and known ones that no longer do.
+/// Pairs of arrays in different crates that share most of their words.
 fn shared_lists(lists: &[List]) -> Vec<String> {
-    let mut found = BTreeSet::new();
     let mut problems = Vec::new();
     for (i, a) in lists.iter().enumerate() {
         for b in lists[i + 1..].iter().filter(|b| b.krate != a.krate) {
-            let (sa, sb) = (content_words(a), content_words(b));
-            let shared: Vec<&&String> = sa.intersection(&sb).collect();
-            let smaller = sa.len().min(sb.len()).max(1);
-            if shared.len() >= SHARED_WORDS
-                && shared.len() as f64 >= SHARED_FRACTION * smaller as f64
-            {
-                let known = NOT_YET_MOVED
-                    .iter()
-                    .any(|&(x, y)| (x, y) == (&a.name, &b.name) || (y, x) == (&a.name, &b.name));
-                found.insert((a.name.clone(), b.name.clone()));
-                found.insert((b.name.clone(), a.name.clone()));
-                if !known {
-                    problems.push(format!(
-                        "{} and {} share {shared:?}: one list, define it in newsnlp-lexicon",
-                        a.name, b.name
-                    ));
-                }
+            if let Some(shared) = copies(&a.words, b.words.iter().map(String::as_str)) {
+                problems.push(format!(
+                    "{} and {} share {shared:?}: one list, define it in newsnlp-lexicon",
+                    a.name, b.name
+                ));
             }
-        }
-    }
-    for (x, y) in NOT_YET_MOVED {
-        if !found.contains(&(x.to_string(), y.to_string())) {
-            problems.push(format!(
-                "{x} and {y} no longer share a list: drop them from NOT_YET_MOVED"
-            ));
         }
     }
     problems
 }
 
-/// The words of `list` that are not [`FUNCTION_WORDS`].
-fn content_words(list: &List) -> BTreeSet<&String> {
-    let content = |w: &&String| !FUNCTION_WORDS.contains(&w.as_str());
-    list.words.iter().filter(content).collect()
+/// Arrays that hold most of one of this crate's classes (`Flags::DETERMINER`,
+/// `Flags::FURNITURE`, …): a class moved here and defined again in a stage.
+fn lexicon_copies(lists: &[List]) -> Vec<String> {
+    let mut problems = Vec::new();
+    for (flag, class) in Flags::classes() {
+        for list in lists {
+            if let Some(shared) = copies(&list.words, lexicon::words(flag).map(|(w, _)| w)) {
+                problems.push(format!(
+                    "{} copies the lexicon's {class} {shared:?}: take it from newsnlp-lexicon",
+                    list.name
+                ));
+            }
+        }
+    }
+    problems
+}
+
+/// The words `words` shares with `other` when they are most of one list or the other: at least
+/// [`SHARED_WORDS`], and [`SHARED_FRACTION`] of the smaller.
+fn copies<'a>(words: &[String], other: impl Iterator<Item = &'a str>) -> Option<Vec<String>> {
+    let mine: BTreeSet<&str> = words.iter().map(String::as_str).collect();
+    let theirs: BTreeSet<&str> = other.map(|w| w.trim_end_matches('.')).collect();
+    let shared: Vec<String> = mine.intersection(&theirs).map(|w| w.to_string()).collect();
+    let smaller = mine.len().min(theirs.len()).max(1);
+    (shared.len() >= SHARED_WORDS && shared.len() as f64 >= SHARED_FRACTION * smaller as f64)
+        .then_some(shared)
 }
 
 /// Every array of four or more string literals in `crates/*/src` outside this crate, its words

@@ -1,6 +1,7 @@
-//! The hand-written word lists the extractor reads, compiled once into one hash map.
+//! The token classes the extractor reads, compiled once into one hash map.
 //!
-//! Reporting verbs come by lemma and class from `newsnlp-lexicon` (`Flags::SPEECH_VERB`, …);
+//! The words come from `newsnlp-lexicon`: closed classes by flag (`Flags::DETERMINER`,
+//! `Flags::LISTENER`, …), reporting verbs by lemma and class (`Flags::SPEECH_VERB`, …);
 //! every inflection (`says`, `said`, `saying`, …) is generated here, so the scan does one hash
 //! lookup per token and never runs a regex.
 
@@ -87,24 +88,6 @@ pub(crate) struct Lexicon {
     lemma_flags: Vec<Flags>,
 }
 
-/// Inflected forms that are far more often nouns (`states`, `charges`) and so never cues.
-const NOT_CUES: &[&str] = &[
-    "state", "states", "snap", "snaps", "object", "objects", "charge", "charges", "post", "posts",
-    "rule", "rules", "point", "points", "answer", "answers", "signal", "signals", "counter",
-    "counters", "reason", "reasons", "estimate", "want", "plan", "plans", "find", "finds",
-    "finding", "offer", "offers", "aim", "aims", "back", "backs", "favor", "favors", "support",
-    "supports", "talks", "vote", "votes", "forecast", "forecasts", "volunteer", "volunteers",
-    "comment", "comments", "protest", "protests", "figure", "figures", "guess", "muse", "hint",
-    "hints", "joke", "jokes", "shout", "shouts", "yell", "yells", "whisper", "whispers", "lament",
-    "laments", "relate", "relates", "repeat", "repeats", "call", "calls", "known", "attack",
-    "attacks", "report", "written", "maintain", "maintains", "maintained", "maintaining",
-    "charged", "charging", "request", "requests", "welcome", "welcomes", "label", "labels",
-    "brand", "brands", "rip", "rips", "credit", "credits", "question", "questions", "praise",
-    "blame", "cite", "cites", "dub", "dubs", "slam", "slams", "blast", "blasts", "mock",
-    "highlight", "highlights", "compare", "compares", "dismiss", "defend", "demand", "demands",
-    "promise", "promises", "pledge", "pledges", "name", "names",
-];
-
 /// Particles some verbs need to be a cue: `point out`, `rule out`.
 const PARTICLES: &[(&str, &[&str])] = &[
     ("point", &["out"]),
@@ -148,51 +131,17 @@ const IRREGULAR: &[(&str, &str, &str, &str, &str)] = &[
     ("speak", "speaks", "spoke", "spoken", "speaking"),
 ];
 
-/// Verbs that double their last consonant (`admitted`, `quipping`).
-const DOUBLING: &[&str] = &[
-    "admit", "quip", "rebut", "brag", "snap", "regret", "commit", "rip", "dub", "slam",
+/// The quote stage's closed classes, in priority order: a word in two keeps the first (`her` is
+/// a listener before a determiner).
+const CLASSES: [(Flags, Tag); 6] = [
+    (Flags::LISTENER, Tag::Listener),
+    (Flags::DETERMINER, Tag::Det),
+    (Flags::AUXILIARY, Tag::Aux),
+    (Flags::PREPOSITION, Tag::Prep),
+    (Flags::CONJUNCTION, Tag::Conj),
+    (Flags::CUE_NOUN, Tag::CueNoun),
 ];
 
-const DETS: &[&str] = &[
-    "the", "a", "an", "his", "her", "their", "its", "our", "my", "your", "this", "these", "those",
-    "one", "two", "three", "several", "many", "some", "other", "another", "each", "both", "most",
-    "all", "any",
-];
-const AUX: &[&str] = &[
-    "has", "have", "had", "is", "was", "were", "are", "be", "been", "being", "will", "would",
-    "could", "can", "may", "might", "should", "must", "did", "does", "do", "not", "n't", "never",
-    "also", "later", "then", "again", "reportedly", "previously", "recently", "repeatedly",
-    "publicly", "privately", "earlier", "first", "further", "simply", "flatly", "quickly", "just",
-    "still", "even", "often", "always", "already", "once", "now", "actually", "specifically",
-    "explicitly", "clearly", "frequently", "famously", "long", "initially", "quoted", "'s", "'ve",
-    "'d", "'ll", "'re", "openly", "separately", "subsequently", "ultimately", "finally", "today",
-    "yesterday", "angrily", "bluntly", "correctly", "falsely", "wrongly", "rightly", "proudly",
-    "confidently", "emphatically", "firmly", "strongly", "loudly", "softly", "sharply",
-];
-const PREPS: &[&str] = &[
-    "of", "for", "in", "on", "at", "to", "from", "with", "by", "about", "as", "after", "before",
-    "during", "into", "over", "under", "against", "among", "between", "through", "since", "until",
-    "than", "via", "per", "without", "within", "upon", "amid", "despite", "like",
-];
-const CONJS: &[&str] = &[
-    "and", "but", "or", "while", "although", "though", "because", "if", "when", "whether", "so",
-];
-const LISTENERS: &[&str] = &[
-    "him", "her", "them", "me", "us", "you", "reporters", "journalists", "lawmakers", "supporters",
-    "voters", "viewers", "listeners", "readers", "audiences", "crowds", "students", "delegates",
-    "senators", "members", "colleagues", "congress", "parliament",
-];
-/// Time words that follow a verb (`said last week`), with the lexicon's days.
-const TIMES: &[&str] = &[
-    "recently", "earlier", "later", "last", "this", "week", "month", "year", "morning",
-    "afternoon", "evening", "night",
-];
-const CUE_NOUNS: &[&str] = &[
-    "statement", "statements", "remarks", "comments", "comment", "claim", "claims", "assertion",
-    "assertions", "warning", "warnings", "words", "accusation", "accusations", "allegation",
-    "allegations", "argument", "insistence", "announcement", "promise", "pledge", "suggestion",
-    "contention", "testimony", "call", "calls", "message", "view", "position",
-];
 /// The gender a role or name implies; unisex and unmarked ones are unknown.
 fn gender(f: Flags) -> Gender {
     match f.gender() {
@@ -237,7 +186,7 @@ fn regular(lemma: &str) -> [String; 3] {
     } else {
         format!("{lemma}s")
     };
-    let double = DOUBLING.contains(&lemma);
+    let double = lexicon::flags(lemma).contains(Flags::DOUBLES_FINAL);
     let past = if last == b'e' {
         format!("{lemma}d")
     } else if last == b'y' && !vowel(before) {
@@ -259,61 +208,68 @@ fn regular(lemma: &str) -> [String; 3] {
     [third, past, ing]
 }
 
+/// Tags `w` as `t` unless an earlier class holds it.
+fn put(tags: &mut HashMap<String, Tag>, w: &str, t: Tag) {
+    tags.entry(w.to_string()).or_insert(t);
+}
+
+/// Punctuation, pronouns and the closed classes, then roles and time words: all before the
+/// verbs, so that a verb never overrides them.
+fn function_words(tags: &mut HashMap<String, Tag>) {
+    put(tags, ",", Tag::Comma);
+    put(tags, ":", Tag::Colon);
+    for w in [".", "!", "?", ";", "..."] {
+        put(tags, w, Tag::Stop);
+    }
+    for w in ["—", "–", "--", "-", "―"] {
+        put(tags, w, Tag::Dash);
+    }
+    put(tags, "that", Tag::That);
+    put(tags, "according", Tag::According);
+    for (w, p) in [
+        ("he", Pron::Person(Gender::Male)),
+        ("she", Pron::Person(Gender::Female)),
+        ("they", Pron::Group),
+        ("it", Pron::Group),
+        ("i", Pron::Speaker),
+        ("we", Pron::Speaker),
+        ("who", Pron::Relative),
+        ("which", Pron::Relative),
+    ] {
+        put(tags, w, Tag::Pron(p));
+    }
+    for (class, tag) in CLASSES {
+        for (w, _) in lexicon::words(class) {
+            put(tags, w, tag);
+        }
+    }
+    for (w, f) in lexicon::words(Flags::ROLE) {
+        put(tags, w, Tag::Title(gender(f)));
+    }
+    let days = lexicon::words(Flags::WEEKDAY | Flags::RELATIVE_DAY).filter(|(w, _)| is_day(w));
+    for (w, _) in days.chain(lexicon::words(Flags::TIME_WORD)) {
+        put(tags, w, Tag::Time);
+    }
+}
+
+/// The finite forms of `lemma` (with the past participle) and its -ing form.
+fn inflections(lemma: &str) -> (Vec<String>, String) {
+    match IRREGULAR.iter().find(|(l, ..)| *l == lemma) {
+        Some((l, s, p, pp, g)) => (
+            vec![l.to_string(), s.to_string(), p.to_string(), pp.to_string()],
+            g.to_string(),
+        ),
+        None => {
+            let [s, p, g] = regular(lemma);
+            (vec![lemma.to_string(), s, p], g)
+        }
+    }
+}
+
 impl Lexicon {
     pub(crate) fn new() -> Lexicon {
         let mut tags: HashMap<String, Tag> = HashMap::new();
-        let mut put = |w: &str, t: Tag| {
-            tags.entry(w.to_string()).or_insert(t);
-        };
-        // Function words first: a verb never overrides them.
-        put(",", Tag::Comma);
-        put(":", Tag::Colon);
-        for w in [".", "!", "?", ";", "..."] {
-            put(w, Tag::Stop);
-        }
-        for w in ["—", "–", "--", "-", "―"] {
-            put(w, Tag::Dash);
-        }
-        put("that", Tag::That);
-        put("according", Tag::According);
-        for (w, p) in [
-            ("he", Pron::Person(Gender::Male)),
-            ("she", Pron::Person(Gender::Female)),
-            ("they", Pron::Group),
-            ("it", Pron::Group),
-            ("i", Pron::Speaker),
-            ("we", Pron::Speaker),
-            ("who", Pron::Relative),
-            ("which", Pron::Relative),
-        ] {
-            put(w, Tag::Pron(p));
-        }
-        // Word classes, in priority order (an earlier class keeps a word listed twice).
-        let classes: [(&[&str], Tag); 6] = [
-            (LISTENERS, Tag::Listener),
-            (DETS, Tag::Det),
-            (AUX, Tag::Aux),
-            (PREPS, Tag::Prep),
-            (CONJS, Tag::Conj),
-            (CUE_NOUNS, Tag::CueNoun),
-        ];
-        for (words, tag) in classes {
-            for w in words {
-                put(w, tag);
-            }
-        }
-        // Then the shared classes: roles with the gender they imply, days, and time words.
-        for (w, f) in lexicon::words(Flags::ROLE) {
-            put(w, Tag::Title(gender(f)));
-        }
-        for (w, _) in
-            lexicon::words(Flags::WEEKDAY | Flags::RELATIVE_DAY).filter(|(w, _)| is_day(w))
-        {
-            put(w, Tag::Time);
-        }
-        for w in TIMES {
-            put(w, Tag::Time);
-        }
+        function_words(&mut tags);
         let mut lemmas: Vec<&'static str> = Vec::new();
         let mut lemma_flags = Vec::new();
         // Reporting verbs by class from the shared lexicon; a verb in two classes keeps the
@@ -331,21 +287,15 @@ impl Lexicon {
             let id = lemmas.len() as u16;
             lemmas.push(lemma);
             lemma_flags.push(flags);
-            let (finite, ing): (Vec<String>, String) =
-                match IRREGULAR.iter().find(|(l, ..)| *l == lemma) {
-                    Some((l, s, p, pp, g)) => (
-                        vec![l.to_string(), s.to_string(), p.to_string(), pp.to_string()],
-                        g.to_string(),
-                    ),
-                    None => {
-                        let [s, p, g] = regular(lemma);
-                        (vec![lemma.to_string(), s, p], g)
-                    }
-                };
-            for f in finite.iter().filter(|f| !NOT_CUES.contains(&f.as_str())) {
-                put(f, Tag::Verb(id, class, Form::Finite));
+            let (finite, ing) = inflections(lemma);
+            // Forms far more often nouns (`states`, `charges`) are never cues.
+            let cues = finite
+                .iter()
+                .filter(|f| !lexicon::flags(f).contains(Flags::NOUN_FORM));
+            for f in cues {
+                put(&mut tags, f, Tag::Verb(id, class, Form::Finite));
             }
-            put(&ing, Tag::Verb(id, class, Form::Ing));
+            put(&mut tags, &ing, Tag::Verb(id, class, Form::Ing));
         }
         Lexicon {
             tags,
@@ -412,26 +362,6 @@ impl Lexicon {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn no_word_table_lists_a_word_twice() {
-        let tables: &[(&str, &[&str])] = &[
-            ("NOT_CUES", NOT_CUES),
-            ("DOUBLING", DOUBLING),
-            ("DETS", DETS),
-            ("AUX", AUX),
-            ("PREPS", PREPS),
-            ("CONJS", CONJS),
-            ("LISTENERS", LISTENERS),
-            ("TIMES", TIMES),
-            ("CUE_NOUNS", CUE_NOUNS),
-        ];
-        for (name, words) in tables {
-            let mut seen = std::collections::HashSet::new();
-            let twice: Vec<&str> = words.iter().copied().filter(|w| !seen.insert(*w)).collect();
-            assert!(twice.is_empty(), "{name} lists {twice:?} twice");
-        }
-    }
 
     #[test]
     fn inflections_are_generated() {

@@ -44,30 +44,10 @@ const MAY_END_SENTENCE: &[&str] = &[
     "Blvd", "Rd",
 ];
 
-/// Capitalised words that, after an abbreviation, show that a new sentence has begun: closed-class
-/// words that do not continue a name or a title.
-const SENTENCE_STARTERS: &[&str] = &[
-    "The", "A", "An", "He", "She", "It", "They", "We", "I", "You", "This", "That", "These",
-    "Those", "There", "Here", "His", "Her", "Its", "Their", "Our", "My", "Your", "In", "On", "At",
-    "But", "And", "Or", "So", "If", "When", "While", "After", "Before", "As", "Since", "However",
-    "Meanwhile", "Also", "According", "Some", "Many", "Most", "All", "Both", "What", "Who", "Why",
-    "How", "Where", "Then", "Now", "Yet", "For", "To", "By", "With", "From", "During", "Although",
-    "Though", "Because", "Such", "Each", "Other", "Last", "Earlier", "Later", "Today", "Yesterday",
-    "Several", "Among", "Under", "Over", "Despite", "Instead", "Still", "Thus", "Therefore",
-    "Nevertheless", "Moreover", "Furthermore", "One", "Two", "Three",
-];
-
 /// Capitalised nouns that start sentences after company abbreviations (`…Inc. Police said…`)
 /// but continue a place after a state (`Tulsa, Okla. Police Chief…`).
 const NOUN_STARTERS: &[&str] = &[
     "Officials", "Police", "Authorities", "Image", "Photo", "Source", "Sources",
-];
-
-/// Starters that after dotted initials in hard-wrapped wire copy more often continue the
-/// sentence: copy converted from capitals capitalises the word after `U.S.` (Reuters-21578:
-/// `the U.S. And Japan will…`, `the U.K. Last weekend`, `the U.S. On April 19`).
-const CONTINUE_INITIALS: &[&str] = &[
-    "And", "Or", "But", "As", "At", "On", "In", "To", "For", "With", "From", "By", "Last",
 ];
 
 /// `word` equals `entry` up to upper-casing some of `entry`'s letters.
@@ -135,7 +115,10 @@ pub(crate) fn is_dotted_initials(body: &str) -> bool {
 /// capitalised (Reuters-21578: `the U.S. And Japan will…`, `U.S. Officials said`).
 pub(crate) fn abbreviation_ends_sentence(abbrev: &str, next: &str, wrapped: bool) -> bool {
     let body = abbrev.strip_suffix('.').unwrap_or(abbrev);
-    let starter = SENTENCE_STARTERS.contains(&next);
+    // Closed-class words that do not continue a name or a title show a new sentence
+    // ([`Flags::SENTENCE_STARTER`]), but in wrapped wire copy some continue one after `U.S.`.
+    let next_flags = lexicon::flags_capitalised(next);
+    let starter = next_flags.contains(Flags::SENTENCE_STARTER);
     if listed(body, US_STATES) {
         return starter;
     }
@@ -144,7 +127,7 @@ pub(crate) fn abbreviation_ends_sentence(abbrev: &str, next: &str, wrapped: bool
             return false;
         }
         if wrapped {
-            return starter && !CONTINUE_INITIALS.contains(&next);
+            return starter && !next_flags.contains(Flags::CONTINUES_INITIALS);
         }
         // `…From The U.S. And Iran`: title case, not a sentence opening with `And`.
         return (starter || NOUN_STARTERS.contains(&next)) && !matches!(next, "And" | "Or");

@@ -57,23 +57,10 @@ pub(crate) fn sentences(
     out
 }
 
-/// Credit words that start a caption line run into the text before it (`… Hall Image: NASA.`).
-const CAPTION_WORDS: &[&str] = &[
-    "Image", "Photo", "Picture", "Photograph", "Video", "Credit", "Source",
-];
-
-/// Capitalised words that start a sentence even without punctuation before them, when they
-/// follow a lower-case word (`…in any constituency In the New Territories…`): they are not
-/// found inside titles and names the way `The` is (`read The Guardian`).
-const UNPUNCTUATED_STARTERS: &[&str] = &[
-    "He", "She", "We", "They", "In", "However", "Meanwhile", "Our", "What",
-];
-
-/// Capitalised prepositions that open a sentence run into a caption, a name or a footnote mark
-/// before it (`…Ann Chiang of DAB In the Kowloon West constituency…`, `…institutions. 9 For
-/// example…`): after any word or number, when a lowercase word follows. Inside a sentence they
-/// are lowercase; in a title the next word is capitalised too (`Alice In Wonderland`).
-const RUN_IN_PREPOSITIONS: &[&str] = &["In", "On", "At", "After", "During", "For", "By", "With"];
+/// A credit word that starts a caption line run into the text before it (`… Hall Image: NASA.`).
+fn is_caption_word(tok: &str) -> bool {
+    lexicon::flags_capitalised(tok).contains(Flags::CAPTION_WORD)
+}
 
 /// A weekday or month (`class`) written in full, in English, capitalised (`Thursday`, `May`).
 fn is_full_name(word: &str, class: Flags) -> bool {
@@ -172,11 +159,17 @@ impl Para<'_> {
     }
 
     /// The capitalised word `k` starts a sentence that follows the last one without punctuation
-    /// (see [`UNPUNCTUATED_STARTERS`] and [`RUN_IN_PREPOSITIONS`]).
+    /// (see [`Flags::UNPUNCTUATED_STARTER`] and [`Flags::RUN_IN_PREPOSITION`]): a starter after a
+    /// lowercase word, as starters are not found inside titles and names the way `The` is (`read
+    /// The Guardian`); a preposition after any word or number, when a lowercase word follows.
+    /// Inside a sentence prepositions are lowercase; in a title the next word is capitalised too
+    /// (`Alice In Wonderland`).
     fn runs_in(&self, k: usize) -> bool {
         let (prev, tok) = (self.tok(k - 1), self.tok(k));
-        let starter = UNPUNCTUATED_STARTERS.contains(&tok) && prev.chars().all(char::is_lowercase);
-        let preposition = RUN_IN_PREPOSITIONS.contains(&tok)
+        let f = lexicon::flags_capitalised(tok);
+        let starter =
+            f.contains(Flags::UNPUNCTUATED_STARTER) && prev.chars().all(char::is_lowercase);
+        let preposition = f.contains(Flags::RUN_IN_PREPOSITION)
             && prev.ends_with(char::is_alphanumeric)
             && self.tok(k + 1).starts_with(char::is_lowercase);
         starter || preposition
@@ -267,7 +260,7 @@ impl Para<'_> {
         if self.runs_in(k) {
             return true;
         }
-        if CAPTION_WORDS.contains(&tok) && self.tok(k + 1) == ":" {
+        if is_caption_word(tok) && self.tok(k + 1) == ":" {
             let prev = self.tok(k - 1);
             return prev.starts_with(|c: char| c.is_alphanumeric()) || prev == ")";
         }

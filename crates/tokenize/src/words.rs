@@ -7,6 +7,7 @@
 use crate::abbrev::{is_dotted_initials, keeps_period};
 use crate::chars::{always_splits, emoji_len, is_ascii_space, is_emoji_base, is_space, is_word};
 use newsnlp_doc::Span;
+use newsnlp_lexicon::{self as lexicon, Flags};
 
 /// Appends the tokens of `text` to `out`. `suffixes` is scratch space reused between chunks.
 pub(crate) fn tokenize(text: &str, out: &mut Vec<Span>, suffixes: &mut Vec<Span>) {
@@ -145,11 +146,9 @@ fn fused_split(word: &str) -> Option<usize> {
 
 /// Bound prefixes that UD keeps joined to the word by their hyphen (`re-elected`, `non-profit`,
 /// `e-mail`); every other hyphen between words is a token of its own (`all - girl`).
-const HYPHEN_PREFIXES: &[&str] = &[
-    "anti", "bi", "co", "counter", "cross", "de", "e", "ex", "inter", "intra", "macro", "mega",
-    "micro", "mid", "mis", "multi", "non", "post", "pre", "pro", "re", "semi", "sub", "super",
-    "trans", "tri", "ultra", "un",
-];
+fn is_hyphen_prefix(word: &str) -> bool {
+    lexicon::flags_folded(word).contains(Flags::HYPHEN_PREFIX)
+}
 
 /// `3-5`, `15-20`, `1990-2000`: a range of two numbers, whose hyphen is a token. Codes and dates
 /// (`22-506`, `36-01`, `1996-08-22`) stay whole.
@@ -448,9 +447,7 @@ impl Chunk<'_> {
                         && (sign
                             || (numeric && !is_range(&core[start..]))
                             || next.is_none()
-                            || HYPHEN_PREFIXES
-                                .iter()
-                                .any(|p| core[start..i].eq_ignore_ascii_case(p)));
+                            || is_hyphen_prefix(&core[start..i]));
                     (!joins).then_some(dashes)
                 }
                 ',' | ':' | '/' => {

@@ -35,9 +35,7 @@ impl<'a> Analysis<'a> {
                         }
                     }
                     // `said after the convention he would …`: the clause starts at the pronoun.
-                    let plain = ["after", "during", "in", "on", "at", "from", "with", "to"]
-                        .iter()
-                        .any(|w| self.is_lower(i, w));
+                    let plain = self.is_class(i, Flags::CLAUSE_PREPOSITION);
                     let found = found.or_else(|| {
                         (i + 1..=end.min(i + 6))
                             .find(|&j| {
@@ -177,9 +175,7 @@ impl<'a> Analysis<'a> {
 
     /// Conjunctions that, after a comma, start a new thought rather than continue the statement.
     pub(super) fn contrastive(&self, i: usize) -> bool {
-        ["but", "while", "although", "though", "so", "or", "yet"]
-            .iter()
-            .any(|w| self.is_lower(i, w))
+        self.is_class(i, Flags::CONTRASTIVE)
     }
 
     /// Trims trailing punctuation and closing marks that do not belong to a quotation.
@@ -319,13 +315,7 @@ impl<'a> Analysis<'a> {
     /// preposition, time word, subordinator (`as the parade rolled by`) or participle.
     pub(super) fn adverbials_only(&self, a: usize, b: usize) -> bool {
         let participle = |k: usize| self.tags[k] == Tag::Other && self.word(k).ends_with("ing");
-        let sentence_adverb = |k: usize| {
-            [
-                "still", "yet", "then", "now", "meanwhile", "instead", "indeed", "again", "also",
-            ]
-            .iter()
-            .any(|w| self.is_lower(k, w))
-        };
+        let sentence_adverb = |k: usize| self.is_class(k, Flags::SENTENCE_ADVERB);
         let opens_first = |k: usize| {
             matches!(self.tags[k], Tag::Prep | Tag::Time | Tag::Aux | Tag::Conj)
                 || participle(k)
@@ -420,10 +410,6 @@ impl<'a> Analysis<'a> {
     /// True when a clause with its own subject starts at `c0` (`he would go`, `the plan will
     /// fail`): a subject pronoun, or a finite auxiliary within a few words before any comma.
     pub(super) fn clause_at(&self, c0: usize, s1: usize) -> bool {
-        const FINITE: &[&str] = &[
-            "is", "was", "were", "are", "will", "would", "could", "can", "may", "might", "should",
-            "must", "has", "have", "had", "did", "does", "do", "'re", "'ll", "'d", "'ve",
-        ];
         if matches!(self.tags[c0], Tag::Pron(Pron::Person(_) | Pron::Speaker))
             || self.is_lower(c0, "they")
         {
@@ -433,6 +419,6 @@ impl<'a> Analysis<'a> {
             .take_while(|&k| {
                 !matches!(self.tags[k], Tag::Comma | Tag::Stop | Tag::Colon) && !self.in_quote(k)
             })
-            .any(|k| FINITE.iter().any(|w| self.is_lower(k, w)))
+            .any(|k| self.is_class(k, Flags::FINITE_AUXILIARY))
     }
 }

@@ -104,6 +104,11 @@ impl<'a> Analysis<'a> {
         self.word(i).eq_ignore_ascii_case(w)
     }
 
+    /// True when token `i`, in any case, is in the shared lexicon's `class`.
+    pub(super) fn is_class(&self, i: usize, class: Flags) -> bool {
+        newsnlp_lexicon::flags_folded(self.word(i)).contains(class)
+    }
+
     /// True when token `k` is part of a PER entity.
     pub(super) fn is_person(&self, k: usize) -> bool {
         self.ent_of

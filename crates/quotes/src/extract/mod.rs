@@ -5,6 +5,7 @@
 use crate::lexicon::{is_day, Form, Gender, Lexicon, Pron, Tag, VerbClass};
 use crate::marks::{find_chains, Chain};
 use newsnlp_doc::{Entity, EntityLabel, PosLayer, Quote, QuoteKind, Sentence, Span, Speaker};
+use newsnlp_lexicon::Flags;
 use std::collections::{HashMap, HashSet};
 
 mod content;

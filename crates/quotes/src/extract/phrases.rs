@@ -107,10 +107,7 @@ impl<'a> Analysis<'a> {
     fn np_before_pp(&self, start: usize, floor: usize) -> Option<usize> {
         if start >= floor + 2 && self.tags[start - 1] == Tag::Prep {
             let p = start - 1;
-            let joins = ["of", "in", "at", "for", "from", "with", "to"]
-                .iter()
-                .any(|w| self.is_lower(p, w));
-            if joins {
+            if self.is_class(p, Flags::PHRASE_PREPOSITION) {
                 if let Some((a, _)) = self.np_left_at(p - 1, floor, false) {
                     let opens = a == floor
                         || matches!(self.tags[a - 1], Tag::Comma | Tag::Stop | Tag::Colon)

@@ -567,11 +567,7 @@ impl<'a> Analysis<'a> {
         match who {
             Who::Mention(a, _) if a > 0 => {
                 let w = self.word(a - 1).to_ascii_lowercase();
-                [
-                    "after", "while", "when", "as", "if", "because", "although", "though", "since",
-                    "before", "until", "once", "whether",
-                ]
-                .contains(&w.as_str())
+                newsnlp_lexicon::flags(&w).contains(Flags::SUBORDINATOR)
             }
             _ => false,
         }
@@ -602,14 +598,10 @@ impl<'a> Analysis<'a> {
         }
         // `said about half of …`, `said over 300 people …`: before a number the word is not a
         // preposition but part of the clause's subject.
-        let quantifier = ["about", "over", "around", "nearly", "almost"]
-            .iter()
-            .any(|w| self.is_lower(c0, w))
+        let quantifier = self.is_class(c0, Flags::APPROXIMATOR)
             && c0 < s1
             && (self.word(c0 + 1).starts_with(|c: char| c.is_ascii_digit())
-                || ["half", "one", "two", "three", "dozen"]
-                    .iter()
-                    .any(|w| self.is_lower(c0 + 1, w)));
+                || self.is_class(c0 + 1, Flags::NUMBER_WORD));
         if matches!(self.tags[c0], Tag::Prep | Tag::Conj)
             && !self.is_lower(c0, "if")
             && !self.is_lower(c0, "whether")
