@@ -33,10 +33,14 @@ pub fn apply(
         spans.retain(|(s, _)| !inside(*s) || names.iter().any(|(n, _)| n.overlaps(*s)));
     }
     for (span, label) in names {
-        // Only whole tokens: the name must start and end on token boundaries.
+        // Only whole tokens: the name must start and end on token boundaries. A dateline
+        // layer read from input may point anywhere; a name has a letter or digit in it.
         let aligned = tokens.iter().any(|t| t.start == span.start)
             && tokens.iter().any(|t| t.end == span.end);
-        if !aligned {
+        let wordy = text
+            .get(span.range())
+            .is_some_and(|w| w.chars().any(char::is_alphanumeric));
+        if !aligned || !wordy {
             continue;
         }
         if let Some(same) = spans.iter_mut().find(|(s, _)| *s == span) {
@@ -180,6 +184,24 @@ mod tests {
         let mut spans = vec![(Span::new(12, 16), EntityLabel::Org)];
         apply(text, &tokens, &odd, &mut spans);
         assert_eq!(spans.len(), 2, "{spans:?}");
+    }
+
+    /// Found by fuzzing (layers_entities): a dateline layer from input whose agency span
+    /// covers only spaces and a quote mark made an ORG named "" (an empty canonical name).
+    #[test]
+    fn a_dateline_part_without_a_letter_is_no_name() {
+        let text = "\"  ' Kim said.";
+        let tokens = [(0, 1), (1, 2), (2, 3), (3, 4), (5, 8), (9, 13), (13, 14)]
+            .map(|(s, e)| Span::new(s, e));
+        let dl = Dateline {
+            span: Span::new(0, 5),
+            agency: Some("'".into()),
+            agency_span: Some(Span::new(1, 4)),
+            ..Dateline::default()
+        };
+        let mut spans = vec![(Span::new(5, 8), EntityLabel::Per)];
+        apply(text, &tokens, &dl, &mut spans);
+        assert_eq!(spans, [(Span::new(5, 8), EntityLabel::Per)]);
     }
 
     /// Issue 12: `AP` is also inside `NAPLES`; the agency's span, not a search for its name,
