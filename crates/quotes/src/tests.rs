@@ -1191,3 +1191,39 @@ fn a_full_stop_inside_the_marks_ends_the_statement() {
     let found = find(&rows, "We found");
     assert_eq!(found.3.as_deref(), Some("Trump"));
 }
+
+#[test]
+fn a_tail_cue_after_that_and_a_quotation_ends_the_content_there() {
+    // The issue's defect: `he said` repeats `Ayrault added`, so one statement comes out,
+    // ending at the closing mark, not two overlapping ones.
+    let text = "Jean-Marc Ayrault spoke in Paris. \
+                Ayrault added that “the time is now,” he said. \
+                Smith argued that the vote was “a sham,” Jones said.";
+    let mut d = doc(
+        text,
+        &[
+            ("Jean-Marc Ayrault", PER, "Jean-Marc Ayrault"),
+            ("Ayrault", PER, "Jean-Marc Ayrault"),
+            ("Smith", PER, "Ann Smith"),
+            ("Jones", PER, "Bo Jones"),
+        ],
+    );
+    let rows = run(&mut d);
+    let time: Vec<_> = rows
+        .iter()
+        .filter(|r| r.0.contains("the time is now"))
+        .collect();
+    assert_eq!(time.len(), 1, "{rows:#?}");
+    assert_eq!(time[0].0, "that “the time is now,”");
+    assert_eq!(time[0].3.as_deref(), Some("Ayrault"));
+    // A named speaker after the quotation is a second attribution (the reporter's), and the
+    // first content still ends at the closing mark.
+    let sham = find(&rows, "that the vote");
+    assert_eq!(sham.0, "that the vote was “a sham,”");
+    assert_eq!(sham.3.as_deref(), Some("Smith"));
+    assert!(
+        rows.iter()
+            .any(|r| r.0.starts_with("Smith argued") && r.3.as_deref() == Some("Jones")),
+        "{rows:#?}"
+    );
+}

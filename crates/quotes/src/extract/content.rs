@@ -81,7 +81,8 @@ impl<'a> Analysis<'a> {
                 if comma_inside
                     && ce < e
                     && (matches!(after, Tag::According | Tag::Verb(_, _, Form::Ing))
-                        || (after == Tag::Conj && self.contrastive(ce + 1)))
+                        || (after == Tag::Conj && self.contrastive(ce + 1))
+                        || self.attribution_at(ce + 1, e))
                 {
                     return ce;
                 }
@@ -94,6 +95,23 @@ impl<'a> Analysis<'a> {
             i += 1;
         }
         e
+    }
+
+    /// True when an attribution clause of its own starts at `i` (up to `e`): `he said`,
+    /// `Lewandowski added`, `said Trump`. After `that “…,”` it reports the quotation, so the
+    /// content before it ends at the closing mark (`Ayrault added that “the time is now,” he
+    /// said.`).
+    fn attribution_at(&self, i: usize, e: usize) -> bool {
+        let finite = |k: usize| k <= e && matches!(self.tags[k], Tag::Verb(_, _, Form::Finite));
+        match self.np_right(i, e) {
+            // `he has also said`
+            Some((_, y)) => finite(
+                (y + 1..=e)
+                    .find(|&k| self.tags[k] != Tag::Aux)
+                    .unwrap_or(e + 1),
+            ),
+            None => finite(i) && self.np_right(i + 1, e).is_some(),
+        }
     }
 
     /// The content that starts at `c0` and may run to `e` ends before token `i` (outside any

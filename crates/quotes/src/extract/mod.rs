@@ -260,6 +260,53 @@ impl<'a> Analysis<'a> {
             });
         }
         quotes.sort_by_key(|q| (q.span.start, q.span.end));
+        self.drop_repeated_attributions(&mut quotes);
         (quotes, std::mem::take(&mut self.rejected))
+    }
+}
+
+impl Analysis<'_> {
+    /// `Ayrault added that “the time is now,” he said.`: the tail cue `he said` reports again
+    /// the statement `Ayrault added` attributes. An outer content goes when it holds an inner
+    /// one's cue and stops inside the inner content (before its closing mark), its own cue comes
+    /// after both, and its speaker is a pronoun for the inner speaker. A named or described
+    /// tail speaker (`…,” the source recalled`) is a second attribution and stays. Quotes are
+    /// sorted by start, so an inner content is one of the next few.
+    fn drop_repeated_attributions(&self, quotes: &mut Vec<Quote>) {
+        fn canonical(q: &Quote) -> Option<&str> {
+            q.speaker.as_ref().and_then(|s| s.canonical.as_deref())
+        }
+        let pronoun = |q: &Quote| {
+            q.speaker.as_ref().is_some_and(|s| {
+                let k = self.toks.partition_point(|t| t.start < s.span.start);
+                self.toks.get(k) == Some(&s.span) && matches!(self.tags[k], Tag::Pron(_))
+            })
+        };
+        let repeats = |outer: &Quote, inner: &Quote| {
+            let (Some(oc), Some(ic)) = (outer.cue, inner.cue) else {
+                return false;
+            };
+            inner.span.start > outer.span.start
+                && inner.span.end > outer.span.end
+                && outer.span.start <= ic.start
+                && oc.start >= inner.span.end
+                && pronoun(outer)
+                && canonical(outer).is_some()
+                && canonical(outer) == canonical(inner)
+        };
+        let drop: Vec<bool> = (0..quotes.len())
+            .map(|k| {
+                quotes[k + 1..]
+                    .iter()
+                    .take_while(|q| q.span.start < quotes[k].span.end)
+                    .take(8)
+                    .any(|inner| repeats(&quotes[k], inner))
+            })
+            .collect();
+        let mut k = 0;
+        quotes.retain(|_| {
+            k += 1;
+            !drop[k - 1]
+        });
     }
 }
