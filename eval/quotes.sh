@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Quote stage on PolNeAR dev and the seed article:
-#   newsnlp-tokenize | newsnlp-entities | newsnlp-quotes, scored by ../shared/eval/score_quotes.py.
+#   newsnlp-tokenize | newsnlp-pos | newsnlp-entities | newsnlp-quotes (the quote stage reads
+#   the pos layer, as in `newsnlp run`), scored by ../shared/eval/score_quotes.py.
 # Builds nothing: takes the binaries from ${BIN:-target/release}. GATE=1 exits non-zero when a
 # headline figure falls below what the stage reaches now.
 set -euo pipefail
@@ -9,7 +10,7 @@ SHARED=${SHARED:-../shared}
 OUT=${OUT:-$(mktemp -d)}
 PUBLISHED=2016-11-24
 
-pipe() { "$BIN/newsnlp-tokenize" "$1" | "$BIN/newsnlp-entities" | "$BIN/newsnlp-quotes"; }
+pipe() { "$BIN/newsnlp-tokenize" "$1" | "$BIN/newsnlp-pos" | "$BIN/newsnlp-entities" | "$BIN/newsnlp-quotes"; }
 
 pipe "$SHARED/data/polnear/dev.input.jsonl" > "$OUT/polnear.dev.jsonl"
 echo "== PolNeAR dev"

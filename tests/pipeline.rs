@@ -268,3 +268,20 @@ fn seed_quotes_name_the_right_speakers() {
     let direct = quotes.iter().filter(|q| q["kind"] == "direct").count();
     assert!(direct >= 5, "the seed's direct quotes are found: {direct}");
 }
+
+#[test]
+fn a_tail_verb_outside_the_lexicon_is_found_by_its_part_of_speech() {
+    // `kept` is no reporting verb in the lexicon and has no verb ending: the pos stage's tag
+    // is what makes `Trump kept on` the attribution of the quotation before it.
+    let text = "Megyn Kelly asked about the feud. \
+                “You know, it happens, right?” Trump kept on, as if he did not hear her.";
+    let line = serde_json::json!({"id": "t", "text": text}).to_string() + "\n";
+    let doc = &parse_lines(&run_ok("newsnlp", &["run", "-q"], line.as_bytes()))[0];
+    let quote = doc["quotes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|q| text_of(doc, q).starts_with("You know"))
+        .expect("the quotation is a quote");
+    assert_eq!(text_of(doc, &quote["speaker"]), "Trump", "{quote}");
+}

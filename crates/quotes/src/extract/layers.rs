@@ -88,6 +88,11 @@ impl<'a> Analysis<'a> {
         Some(self.pos?.tokens.get(i)?.pos())
     }
 
+    /// The Penn Treebank tag of token `i`, when the document has a `pos` layer.
+    pub(super) fn penn(&self, i: usize) -> Option<&'static str> {
+        Some(self.pos?.tokens.get(i)?.tag())
+    }
+
     /// Records that the reporting verb at `i` is no cue, by `rule`.
     pub(super) fn note_rejected(&mut self, i: usize, rule: &'static str) {
         self.rejected.push((i, rule));

@@ -327,6 +327,8 @@ impl<'a> Analysis<'a> {
         if s0 > a {
             return None;
         }
+        // A past or present verb by its ending (`fumed`, `answers`, which the tagger may read as
+        // a plural), or any verb the `pos` layer finds (`spoke`, `shot back`).
         let verb_like = |v: usize| {
             let w = self.word(v);
             self.tags[v] == Tag::Other
@@ -334,7 +336,9 @@ impl<'a> Analysis<'a> {
                 && w.chars().all(|ch| ch.is_ascii_lowercase())
                 && (w.ends_with("ed")
                     || w.ends_with('s')
-                    || ["went", "shot", "spoke", "wrote", "broke", "cut", "began"].contains(&w))
+                    || self
+                        .penn(v)
+                        .is_some_and(|t| matches!(t, "VBD" | "VBZ" | "VBN")))
         };
         // `… “…?” Hannity pressed.`, not `… the “rigged economy.” Carson struggled to answer`:
         // the quotation must end its words on a comma, question or exclamation mark.
