@@ -14,7 +14,7 @@
 
 use newsnlp_doc::{Entity, EntityLabel, Span};
 use newsnlp_lexicon::Flags;
-use std::collections::HashMap;
+use foldhash::HashMap;
 
 /// Built-in expansions of the commonest short forms.
 const ALIASES: &[(&str, &str)] = &[
@@ -88,7 +88,7 @@ pub fn link(text: &str, tokens: &[Span], spans: &[(Span, EntityLabel)]) -> Vec<E
 /// mixed-case spelling the story uses elsewhere for the same name and label (`Moscow`); an
 /// acronym written only in capitals (`NATO`, `UPI`) has none and stays as it is.
 pub fn prefer_mixed_case(entities: &mut [Entity]) {
-    let mut mixed: HashMap<(EntityLabel, String), &str> = HashMap::new();
+    let mut mixed: HashMap<(EntityLabel, String), &str> = HashMap::default();
     for e in entities.iter().filter(|e| !is_all_caps(&e.canonical)) {
         mixed
             .entry((e.label, e.canonical.to_lowercase()))
@@ -165,9 +165,9 @@ fn link_acronyms(
 ) {
     let word = |i: usize| token_word(text, tokens, i);
     // Multi-token mentions by the word inside the parenthesis after them, in text order.
-    let mut by_parenthesised: HashMap<&str, Vec<usize>> = HashMap::new();
+    let mut by_parenthesised: HashMap<&str, Vec<usize>> = HashMap::default();
     // Multi-token mentions by their initials, longest first, then in text order.
-    let mut by_initials: HashMap<String, Vec<usize>> = HashMap::new();
+    let mut by_initials: HashMap<String, Vec<usize>> = HashMap::default();
     for (j, f) in mentions.iter().enumerate() {
         if f.toks.len() <= 1 {
             continue;

@@ -6,7 +6,7 @@
 //! the story's own spelling of the word mid-sentence is better evidence than anything it learned.
 
 use newsnlp_doc::{EntityLabel, Sentence, Span};
-use std::collections::HashSet;
+use foldhash::HashSet;
 
 /// Drops from `spans` (sorted, byte offsets) every single-token span on the first word of a
 /// sentence (after any opening punctuation) whose word occurs in lower case elsewhere in the
@@ -26,7 +26,7 @@ pub fn apply(
     if lower.is_empty() {
         return;
     }
-    let mut openers: HashSet<Span> = HashSet::new();
+    let mut openers: HashSet<Span> = HashSet::default();
     for s in sentences {
         let Some(toks) = tokens.get(s.tokens.clone()) else {
             continue;

@@ -12,7 +12,7 @@
 
 use crate::lexicon::{classes, FIRST_NAME, NATURAL_FEATURES, PERSON_NOUN, TITLE};
 use newsnlp_doc::{EntityLabel, Span};
-use std::collections::HashSet;
+use foldhash::HashSet;
 
 /// Relabels PER spans (sorted, byte offsets) that end in a natural feature as LOC, then as PER
 /// every single-token span whose word is a known first name that stands, somewhere in the
@@ -30,7 +30,7 @@ pub fn apply(text: &str, tokens: &[Span], spans: &mut [(Span, EntityLabel)]) {
     let word = |i: usize| text.get(tokens[i].range()).unwrap_or("");
     let cue = |i: usize| classes(word(i)) & (TITLE | PERSON_NOUN) != 0;
     // A set: a story may cue thousands of different first names.
-    let mut persons: HashSet<&str> = HashSet::new();
+    let mut persons: HashSet<&str> = HashSet::default();
     for i in 1..tokens.len() {
         let w = word(i);
         let is_cued = cue(i - 1) || (i >= 2 && word(i - 1) == "," && cue(i - 2));

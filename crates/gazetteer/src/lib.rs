@@ -23,7 +23,8 @@
 //! assert!(gaz.is_nationality("Syrian") && gaz.is_country("U.S.") && !gaz.is_country("us"));
 //! ```
 
-use std::collections::HashMap;
+// Looked up for every capitalised run of every document: a fast hasher, not SipHash.
+use foldhash::HashMap;
 use std::sync::OnceLock;
 
 const COUNTRIES: &str = include_str!("../data/countries.tsv");
@@ -147,9 +148,9 @@ impl Gazetteer {
             country_index: Index::default(),
             region_index: Index::default(),
             city_index: Index::default(),
-            nationalities: HashMap::new(),
-            country_by_iso: HashMap::new(),
-            region_by_admin1: HashMap::new(),
+            nationalities: HashMap::default(),
+            country_by_iso: HashMap::default(),
+            region_by_admin1: HashMap::default(),
         };
         for f in rows(COUNTRIES) {
             let id = g.countries.len() as u32;

@@ -6,7 +6,7 @@
 //! lookup per token and never runs a regex.
 
 use newsnlp_lexicon::{self as lexicon, Flags};
-use std::collections::HashMap;
+use foldhash::HashMap;
 
 /// How a reporting verb takes its complement.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -268,7 +268,7 @@ fn inflections(lemma: &str) -> (Vec<String>, String) {
 
 impl Lexicon {
     pub(crate) fn new() -> Lexicon {
-        let mut tags: HashMap<String, Tag> = HashMap::new();
+        let mut tags: HashMap<String, Tag> = HashMap::default();
         function_words(&mut tags);
         let mut lemmas: Vec<&'static str> = Vec::new();
         let mut lemma_flags = Vec::new();

@@ -6,7 +6,7 @@ use crate::lexicon::{is_day, Form, Gender, Lexicon, Pron, Tag, VerbClass};
 use crate::marks::{find_chains, Chain};
 use newsnlp_doc::{Entity, EntityLabel, PosLayer, Quote, QuoteKind, Sentence, Span, Speaker};
 use newsnlp_lexicon::Flags;
-use std::collections::{HashMap, HashSet};
+use foldhash::{HashMap, HashSet};
 
 mod content;
 mod cues;
@@ -206,7 +206,7 @@ impl<'a> Analysis<'a> {
         let mut quotes: Vec<Quote> = Vec::with_capacity(found.len());
         let mut last: Option<(Speaker, usize)> = None; // speaker and paragraph
         let mut last_anchor: Option<usize> = None;
-        let mut seen: HashSet<Span> = HashSet::new();
+        let mut seen: HashSet<Span> = HashSet::default();
         let mut clause_subject: Option<(usize, Speaker)> = None; // (sentence, speaker)
         for f in found {
             let Some(span) = self.content_span(f.content) else {

@@ -56,7 +56,7 @@ impl Resolver {
                 _ => {}
             }
         }
-        let mut gender_of = HashMap::new();
+        let mut gender_of = HashMap::default();
         for (_, name, g) in &persons {
             gender_of.entry(name.clone()).or_insert(*g);
         }
