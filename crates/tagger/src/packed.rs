@@ -42,16 +42,23 @@ impl PackedWeights {
             .max()
             .unwrap_or(0);
         let scale = 127.0 / f64::from(max.max(1));
+        // Millions of weights take at most 2 * max + 1 values: each value is rounded once, into
+        // a table, and a weight is packed by looking it up (loading a model was mostly this).
+        let max = i32::from(max);
+        let quantised: Vec<i8> = (-max..=max)
+            .map(|w| {
+                // Rounds half away from zero, as `f64::round`, without its libm call.
+                let x = f64::from(w) * scale;
+                (x + 0.5f64.copysign(x)) as i8
+            })
+            .collect();
         let rows = model
             .weights
             .chunks_exact(n)
             .map(|ws| {
                 let mut row = [0i8; LANES];
                 for (r, &w) in row.iter_mut().zip(ws) {
-                    // Rounds half away from zero, as `f64::round`, without its libm call
-                    // (four million of them made up most of the time to load a model).
-                    let x = f64::from(w) * scale;
-                    *r = (x + 0.5f64.copysign(x)) as i8;
+                    *r = quantised[(i32::from(w) + max) as usize];
                 }
                 Row(row)
             })
