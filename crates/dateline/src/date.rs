@@ -84,14 +84,28 @@ pub fn month_fuzzy(word: &str) -> Option<u32> {
         if w.chars().count() < 4 || !w.chars().all(|c| c.is_ascii_alphabetic()) {
             return None;
         }
-        let mut hits = lexicon::words(Flags::MONTH)
+        // `w` is ASCII here, so its length in bytes is its length in letters.
+        let mut hits = long_english_months()
+            .iter()
+            .filter(|(m, _)| m.len().abs_diff(w.len()) <= 1 && one_edit(&w, m))
+            .map(|&(_, month)| month);
+        let first = hits.next()?;
+        hits.next().is_none().then_some(first)
+    })
+}
+
+/// The English month names of five or more letters, with their numbers: picked out of the
+/// lexicon once, not on every call (a scan of the whole word table each time was most of the
+/// dateline stage's time per document).
+fn long_english_months() -> &'static [(&'static str, u32)] {
+    static MONTHS: std::sync::OnceLock<Vec<(&'static str, u32)>> = std::sync::OnceLock::new();
+    MONTHS.get_or_init(|| {
+        lexicon::words(Flags::MONTH)
             .filter(|(m, f)| {
                 f.contains(Flags::ENGLISH) && !f.contains(Flags::ABBREVIATION) && m.len() >= 5
             })
-            .filter(|(m, _)| one_edit(&w, m))
-            .filter_map(|(_, f)| f.month());
-        let first = hits.next()?;
-        hits.next().is_none().then_some(first)
+            .filter_map(|(m, f)| Some((m, f.month()?)))
+            .collect()
     })
 }
 
