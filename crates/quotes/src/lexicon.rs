@@ -5,8 +5,8 @@
 //! every inflection (`says`, `said`, `saying`, …) is generated here, so the scan does one hash
 //! lookup per token and never runs a regex.
 
-use newsnlp_lexicon::{self as lexicon, Flags};
 use foldhash::HashMap;
+use newsnlp_lexicon::{self as lexicon, Flags};
 
 /// How a reporting verb takes its complement.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -154,7 +154,11 @@ fn gender(f: Flags) -> Gender {
 /// Days that follow a verb (`said Thursday`, `said today`): weekdays in full, in any case, and
 /// the days named from now.
 pub(crate) fn is_day(word: &str) -> bool {
-    let f = lexicon::flags_folded(word);
+    is_day_flags(lexicon::flags_folded(word))
+}
+
+/// [`is_day`] of a word whose classes are known.
+pub(crate) fn is_day_flags(f: Flags) -> bool {
     f.contains(Flags::RELATIVE_DAY)
         || f.contains(Flags::WEEKDAY) && !f.contains(Flags::ABBREVIATION)
 }

@@ -378,7 +378,7 @@ impl<'a> Analysis<'a> {
         let is = |j: usize, words: &[&str]| j < n && words.iter().any(|w| self.is_lower(j, w));
         // `Saturday's debate`, `this week's vote` name a thing, not a time.
         let free = |j: usize| j + 1 >= n || !self.is_possessive(j + 1);
-        let day = |j: usize| j < n && is_day(self.word(j)) && free(j);
+        let day = |j: usize| j < n && is_day_flags(self.flags_of(j)) && free(j);
         // `last week`, but not `in the last year`.
         let deictic = |j: usize| {
             is(j, &["last", "this", "next"])

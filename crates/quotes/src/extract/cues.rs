@@ -203,7 +203,7 @@ impl View for Analysis<'_> {
                 .verb(i)
                 .is_some_and(|(l, _, _)| self.lx.takes_infinitive(l)),
             Key::Flag => {
-                let f = newsnlp_lexicon::flags_folded(self.word(i));
+                let f = self.flags_of(i);
                 p.values
                     .iter()
                     .any(|v| Flags::named(v).is_some_and(|x| f.contains(x)))

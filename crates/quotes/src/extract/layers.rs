@@ -80,6 +80,7 @@ impl<'a> Analysis<'a> {
             close_parens,
             pos: pos.filter(|p| p.tokens.len() == n),
             rejected: Vec::new(),
+            class_of: vec![std::cell::Cell::new(None); n],
         }
     }
 
@@ -111,7 +112,20 @@ impl<'a> Analysis<'a> {
 
     /// True when token `i`, in any case, is in the shared lexicon's `class`.
     pub(super) fn is_class(&self, i: usize, class: Flags) -> bool {
-        newsnlp_lexicon::flags_folded(self.word(i)).contains(class)
+        self.flags_of(i).contains(class)
+    }
+
+    /// The shared lexicon's classes of token `i` in any case, looked up the first time a rule
+    /// asks and kept: rules ask of the same token again for every cue whose content passes it.
+    pub(super) fn flags_of(&self, i: usize) -> Flags {
+        let Some(cell) = self.class_of.get(i) else {
+            return Flags::EMPTY;
+        };
+        cell.get().unwrap_or_else(|| {
+            let f = newsnlp_lexicon::flags_folded(self.word(i));
+            cell.set(Some(f));
+            f
+        })
     }
 
     /// True when token `k` is part of a PER entity.

@@ -2,11 +2,11 @@
 //! content, quotations without a cue continue the last speaker, and speakers are resolved to
 //! canonical names in text order.
 
-use crate::lexicon::{is_day, Form, Gender, Lexicon, Pron, Tag, VerbClass};
+use crate::lexicon::{is_day_flags, Form, Gender, Lexicon, Pron, Tag, VerbClass};
 use crate::marks::{find_chains, Chain};
+use foldhash::{HashMap, HashSet};
 use newsnlp_doc::{Entity, EntityLabel, PosLayer, Quote, QuoteKind, Sentence, Span, Speaker};
 use newsnlp_lexicon::Flags;
-use foldhash::{HashMap, HashSet};
 
 mod content;
 mod cues;
@@ -113,6 +113,8 @@ pub(crate) struct Analysis<'a> {
     pos: Option<&'a PosLayer>,
     /// Reporting verbs that were no cue, with the rule that said so, for `--explain`.
     rejected: Vec<(usize, &'static str)>,
+    /// Each token's lexicon classes once asked for ([`Analysis::flags_of`]).
+    class_of: Vec<std::cell::Cell<Option<Flags>>>,
 }
 
 /// The first and last of sorted `positions` inside `range`, found by binary search: rules that
