@@ -305,10 +305,7 @@ impl Analysis<'_> {
                     .any(|inner| repeats(&quotes[k], inner))
             })
             .collect();
-        let mut k = 0;
-        quotes.retain(|_| {
-            k += 1;
-            !drop[k - 1]
-        });
+        let mut drop = drop.into_iter();
+        quotes.retain(|_| !drop.next().unwrap_or(false));
     }
 }
