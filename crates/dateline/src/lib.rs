@@ -86,6 +86,10 @@ impl Stage for DatelineParser {
         Some(&DECLARATION)
     }
 
+    fn prepare(&self) {
+        newsnlp_gazetteer::Gazetteer::get();
+    }
+
     /// Needs the tokenizer's layers so that a pipeline run in the wrong order says so; the
     /// grammar itself reads the raw opening, where it needs finer pieces than tokens.
     /// A `published` field that is not an ISO date (nor `null`) is set aside with a warning.

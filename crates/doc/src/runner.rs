@@ -314,6 +314,8 @@ impl<'s> Runner<'s> {
         } = self;
         let stage: &dyn Stage = *stage;
         let options: &RunOptions = options;
+        // A panic while loading is the first document's to report, as it would be without this.
+        pool.install(|| catch_unwind(AssertUnwindSafe(|| stage.prepare())).ok());
         let mut records = records.into_iter();
         let window = options.batches_in_flight.max(1) as u64;
         let (tx, rx) = mpsc::channel::<(u64, Option<Vec<Outcome>>)>();
@@ -967,6 +969,59 @@ mod tests {
         let (res, out, _) = run(input, fail);
         assert_eq!(res.unwrap_err().to_string(), "in:1: invalid JSON");
         assert_eq!(out, "");
+    }
+
+    /// What a [`Loading`] stage saw: how often it was prepared, and documents that came first.
+    #[derive(Default)]
+    struct LoadLog {
+        prepared: std::sync::atomic::AtomicUsize,
+        unprepared_documents: std::sync::atomic::AtomicUsize,
+    }
+
+    /// A stage with something to load: it logs its `prepare` calls and its documents.
+    struct Loading(Arc<LoadLog>);
+
+    impl Stage for Loading {
+        fn name(&self) -> &'static str {
+            "loading"
+        }
+        fn prepare(&self) {
+            self.0
+                .prepared
+                .fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+        }
+        fn annotate(&self, _doc: &mut Document) -> Result<(), StageError> {
+            if self.0.prepared.load(std::sync::atomic::Ordering::SeqCst) == 0 {
+                self.0
+                    .unprepared_documents
+                    .fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+            }
+            Ok(())
+        }
+    }
+
+    #[test]
+    fn every_stage_of_a_pipeline_is_prepared_once_before_the_first_document() {
+        let logs = [Arc::new(LoadLog::default()), Arc::new(LoadLog::default())];
+        let mut pipeline = crate::Pipeline::new();
+        for log in &logs {
+            pipeline.push(Box::new(Loading(log.clone())));
+        }
+        let options = RunOptions {
+            threads: Some(2),
+            batch_docs: 2,
+            ..Default::default()
+        };
+        let mut runner = Runner::new(&pipeline, options).unwrap();
+        let input = "{\"text\":\"a\"}\n".repeat(9);
+        let mut out = Vec::new();
+        runner.run("in", input.as_bytes(), &mut out).unwrap();
+        assert_eq!(runner.summary().documents, 9);
+        for log in &logs {
+            use std::sync::atomic::Ordering::SeqCst;
+            assert_eq!(log.prepared.load(SeqCst), 1);
+            assert_eq!(log.unprepared_documents.load(SeqCst), 0);
+        }
     }
 
     /// Writes a reversed entity span, which no stage should: serialising it panics.

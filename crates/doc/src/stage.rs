@@ -42,6 +42,11 @@ pub trait Stage: Send + Sync {
 
     /// Adds this stage's layer to `doc`.
     fn annotate(&self, doc: &mut Document) -> Result<(), StageError>;
+
+    /// Loads now what the stage would load on its first document (models, tables), so that a
+    /// runner loads every stage's at once, in parallel, instead of one after another while the
+    /// first documents wait. A failure to load is left for [`Stage::annotate`] to report.
+    fn prepare(&self) {}
 }
 
 /// Stages applied one after another to each document, in one process.
@@ -77,6 +82,15 @@ impl Stage for Pipeline {
         self.stages
             .iter()
             .try_for_each(|s| annotate_caught(s.as_ref(), doc))
+    }
+
+    /// Every stage's loading at once, on the current rayon pool.
+    fn prepare(&self) {
+        rayon::scope(|scope| {
+            for stage in &self.stages {
+                scope.spawn(move |_| stage.prepare());
+            }
+        });
     }
 }
 

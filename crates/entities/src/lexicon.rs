@@ -40,6 +40,12 @@ struct Words {
     lower: HashedMap<u16>,
 }
 
+/// Builds the word lists and the gazetteer now rather than at the first sentence.
+pub(crate) fn prepare() {
+    words();
+    Gazetteer::get();
+}
+
 fn words() -> &'static Words {
     static WORDS: OnceLock<Words> = OnceLock::new();
     WORDS.get_or_init(|| {

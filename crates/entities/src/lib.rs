@@ -84,7 +84,7 @@ fn embedded() -> Result<&'static Arc<Loaded>, StageError> {
 
 struct Loaded {
     ner: NerModel,
-    clusters: Clusters,
+    clusters: &'static Clusters,
 }
 
 impl Loaded {
@@ -92,7 +92,7 @@ impl Loaded {
         let ner = NerModel::from_bytes(bytes)?;
         Ok(Loaded {
             ner,
-            clusters: Clusters::parse(clusters::EMBEDDED),
+            clusters: clusters::embedded(),
         })
     }
 }
@@ -144,13 +144,18 @@ impl Stage for EntityRecognizer {
         Some(&DECLARATION)
     }
 
+    /// The model, and apart from it the word lists and the gazetteer.
+    fn prepare(&self) {
+        rayon::join(|| self.loaded().is_ok(), lexicon::prepare);
+    }
+
     fn annotate(&self, doc: &mut Document) -> Result<(), StageError> {
         let tokens = doc.require_tokens()?;
         let sentences = doc.require_sentences()?;
         let loaded = self.loaded()?;
         let mut spans = loaded
             .ner
-            .tag(&doc.text, tokens, sentences, &loaded.clusters);
+            .tag(&doc.text, tokens, sentences, loaded.clusters);
         persons::apply(&doc.text, tokens, &mut spans);
         resolutions::apply(&doc.text, tokens, &mut spans);
         postnominals::apply(&doc.text, &mut spans);

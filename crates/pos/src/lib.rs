@@ -53,10 +53,9 @@ pub const DECLARATION: Declaration = Declaration {
 /// The shipped model (see `README.md`).
 const EMBEDDED_MODEL: &[u8] = include_bytes!("../model/pos.bin");
 
-/// The word clusters the features read, parsed once.
+/// The word clusters the features read, parsed once (shared with the entity tagger).
 pub fn clusters() -> &'static Clusters {
-    static CLUSTERS: OnceLock<Clusters> = OnceLock::new();
-    CLUSTERS.get_or_init(|| Clusters::parse(newsnlp_tagger::clusters::EMBEDDED))
+    newsnlp_tagger::clusters::embedded()
 }
 
 /// A model ready to tag: with its word cache.
@@ -127,6 +126,10 @@ impl Stage for PosTagger {
 
     fn declaration(&self) -> Option<&'static Declaration> {
         Some(&DECLARATION)
+    }
+
+    fn prepare(&self) {
+        let _ = self.loaded();
     }
 
     fn annotate(&self, doc: &mut Document) -> Result<(), StageError> {

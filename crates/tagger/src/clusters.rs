@@ -7,9 +7,16 @@
 
 use crate::{FeatureHash, HashedMap};
 use std::collections::HashMap;
+use std::sync::OnceLock;
 
 /// The shipped cluster table (`word<TAB>code` lines), built by `newsnlp-entities clusters`.
 pub const EMBEDDED: &str = include_str!("../model/clusters.tsv");
+
+/// The shipped table, parsed once and shared: the pos and entity taggers both read it.
+pub fn embedded() -> &'static Clusters {
+    static TABLE: OnceLock<Clusters> = OnceLock::new();
+    TABLE.get_or_init(|| Clusters::parse(EMBEDDED))
+}
 
 /// Word → 12-bit cluster code.
 #[derive(Debug, Default, Clone)]
