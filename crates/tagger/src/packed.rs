@@ -67,7 +67,8 @@ impl PackedWeights {
             .chunks_exact_mut(width)
             .zip(model.weights.chunks_exact(n))
         {
-            for (r, &w) in row.iter_mut().zip(ws) {
+            // Most weights are zero, as the lines already are.
+            for (r, &w) in row.iter_mut().zip(ws).filter(|(_, &w)| w != 0) {
                 *r = quantised[(i32::from(w) + max) as usize];
             }
         }
