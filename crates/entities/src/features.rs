@@ -391,14 +391,18 @@ fn is_caps_sentence<'t>(words: impl Iterator<Item = &'t str>) -> bool {
     total >= 2 && upper * 10 >= total * 8
 }
 
+/// The first and last 1–4 characters of a word, shorter than the word itself.
 fn add_affixes(w: &str, out: &mut Features) {
-    for k in 1..=4 {
-        if let Some(p) = char_prefix(w, k) {
-            out.add(FeatureHash::new(PREFIX).num(k as u64).bytes(p.as_bytes()));
-        }
-        if let Some(s) = char_suffix(w, k) {
-            out.add(FeatureHash::new(SUFFIX).num(k as u64).lower(s));
-        }
+    let ascii = w.is_ascii();
+    let chars = if ascii { w.len() } else { w.chars().count() };
+    for k in 1..chars.min(5) {
+        // An ASCII word's characters are its bytes.
+        let (p, s) = match ascii {
+            true => (&w[..k], &w[w.len() - k..]),
+            false => (char_prefix(w, k), char_suffix(w, k)),
+        };
+        out.add(FeatureHash::new(PREFIX).num(k as u64).bytes(p.as_bytes()));
+        out.add(FeatureHash::new(SUFFIX).num(k as u64).lower(s));
     }
 }
 
@@ -501,14 +505,14 @@ fn write_long_shape(w: &str, out: &mut [u8; 12]) -> usize {
     n
 }
 
-fn char_prefix(w: &str, k: usize) -> Option<&str> {
-    let end = w.char_indices().nth(k).map_or(w.len(), |(b, _)| b);
-    (w.chars().count() > k).then(|| &w[..end])
+/// The first `k` characters of `w` (all of it when it is shorter).
+fn char_prefix(w: &str, k: usize) -> &str {
+    &w[..w.char_indices().nth(k).map_or(w.len(), |(b, _)| b)]
 }
 
-fn char_suffix(w: &str, k: usize) -> Option<&str> {
-    let start = w.char_indices().rev().nth(k - 1).map(|(b, _)| b)?;
-    (start > 0).then(|| &w[start..])
+/// The last `k` characters of `w` (all of it when it is shorter).
+fn char_suffix(w: &str, k: usize) -> &str {
+    &w[w.char_indices().rev().nth(k - 1).map_or(0, |(b, _)| b)..]
 }
 
 #[cfg(test)]
@@ -529,10 +533,26 @@ mod tests {
 
     #[test]
     fn affixes_respect_char_boundaries() {
-        assert_eq!(char_prefix("Größe", 3), Some("Grö"));
-        assert_eq!(char_suffix("Größe", 2), Some("ße"));
-        assert_eq!(char_prefix("ab", 2), None);
-        assert_eq!(char_suffix("ab", 2), None);
+        assert_eq!(char_prefix("Größe", 3), "Grö");
+        assert_eq!(char_suffix("Größe", 2), "ße");
+        let affixes = |w: &str| {
+            let mut f = Features::new(20);
+            f.next_token();
+            add_affixes(w, &mut f);
+            f.token(0).to_vec()
+        };
+        // Only affixes shorter than the word: none of one letter, two each of two.
+        assert!(affixes("a").is_empty());
+        assert_eq!(affixes("ab").len(), 2);
+        // ASCII and beyond take the same way to the same features: `Ab` as `Äb` would.
+        let prefix = |p: &str| {
+            (FeatureHash::new(PREFIX).num(1).bytes(p.as_bytes()).finish() & 0xf_ffff) as u32
+        };
+        assert_eq!(affixes("Ab")[0], prefix("A"));
+        assert_eq!(affixes("Äb")[0], prefix("Ä"));
+        assert_eq!(affixes("Grö").len(), 4);
+        assert_eq!(affixes("Lavrov").len(), 8);
+        assert_eq!(affixes("Größe").len(), 8);
     }
 
     #[test]
