@@ -288,6 +288,23 @@ fn tag_index(list: &[&'static str], name: &str, fallback: &str) -> u8 {
     at(name).or_else(|| at(fallback)).unwrap_or(0) as u8
 }
 
+/// A Universal and a Penn tag as their places in [`UPOS_TAGS`] and [`PTB_TAGS`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct TagPair {
+    upos: u8,
+    ptb: u8,
+}
+
+impl TagPair {
+    /// `pos` from [`UPOS_TAGS`] and `tag` from [`PTB_TAGS`]; anything else is `X` and `XX`.
+    pub fn new(pos: &str, tag: &str) -> TagPair {
+        TagPair {
+            upos: tag_index(&UPOS_TAGS, pos, "X"),
+            ptb: tag_index(&PTB_TAGS, tag, "XX"),
+        }
+    }
+}
+
 /// The pos stage's layer, parallel to `tokens`: every lemma lives in one buffer, so tagging a
 /// document allocates per document, not per token.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -316,12 +333,18 @@ impl PosLayer {
     /// Appends the next token's tags (one of [`UPOS_TAGS`] and one of [`PTB_TAGS`]; anything
     /// else is stored as `X` and `XX`) and lemma.
     pub fn push(&mut self, pos: &str, tag: &str, lemma: &str) {
+        self.push_pair(TagPair::new(pos, tag), lemma);
+    }
+
+    /// [`PosLayer::push`] with the tags looked up once, by a tagger that pushes a few pairs
+    /// over and over.
+    pub fn push_pair(&mut self, tags: TagPair, lemma: &str) {
         let start = self.lemmas.len() as u32;
         self.lemmas.push_str(lemma);
         let lemma = (start, self.lemmas.len() as u32);
         self.tokens.push(TokenPos {
-            upos: tag_index(&UPOS_TAGS, pos, "X"),
-            ptb: tag_index(&PTB_TAGS, tag, "XX"),
+            upos: tags.upos,
+            ptb: tags.ptb,
             lemma,
         });
     }
@@ -473,6 +496,19 @@ mod tests {
         assert_eq!(layer.tokens[1].tag(), "NNP");
         assert_eq!(intern_tag(&PTB_TAGS, "PRP$"), Some("PRP$"));
         assert_eq!(intern_tag(&UPOS_TAGS, "NN"), None);
+    }
+
+    #[test]
+    fn a_tag_pair_looked_up_once_stores_what_push_stores() {
+        let mut layer = PosLayer::new();
+        let pair = TagPair::new("VERB", "VBD");
+        layer.push_pair(pair, "say");
+        layer.push("VERB", "VBD", "say");
+        layer.push_pair(TagPair::new("NOUN", "NOT-A-TAG"), "x");
+        let token = |i: usize| (layer.tokens[i].pos(), layer.tokens[i].tag(), layer.lemma(i));
+        assert_eq!(token(0), ("VERB", "VBD", "say"));
+        assert_eq!(token(1), token(0));
+        assert_eq!((layer.tokens[2].pos(), layer.tokens[2].tag()), ("NOUN", "XX"));
     }
 
     #[test]

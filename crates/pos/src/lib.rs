@@ -162,11 +162,10 @@ fn layer(model: &PosModel, text: &str, tokens: &[Span], labels: &[u16]) -> PosLa
     let mut layer = PosLayer::with_capacity(tokens.len());
     let mut lemma = String::new();
     for (&t, &label) in tokens.iter().zip(labels) {
-        let (tag, pos) = model.labels[usize::from(label)];
         lemma.clear();
         let key = &model.tag_keys[usize::from(label)];
         model.lemmas.lemma_with(&text[t.range()], key, &mut lemma);
-        layer.push(pos, tag, &lemma);
+        layer.push_pair(model.tag_pairs[usize::from(label)], &lemma);
     }
     layer
 }

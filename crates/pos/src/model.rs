@@ -3,7 +3,7 @@
 
 use crate::features::{is_caps, Extractor, WordCache};
 use crate::lemma::{Lemmatizer, TagKey};
-use newsnlp_doc::{intern_tag, Span, PTB_TAGS, UPOS_TAGS};
+use newsnlp_doc::{intern_tag, Span, TagPair, PTB_TAGS, UPOS_TAGS};
 use newsnlp_tagger::packed::LANES;
 use newsnlp_tagger::{Clusters, Model, ModelError, PackedWeights};
 
@@ -26,6 +26,8 @@ pub struct PosModel {
     pub(crate) packed: PackedWeights,
     /// `(PTB tag, Universal tag)` of each label of `tagger`.
     pub(crate) labels: Vec<(&'static str, &'static str)>,
+    /// The same, as the document layer stores them.
+    pub(crate) tag_pairs: Vec<TagPair>,
     pub(crate) lemmas: Lemmatizer,
     /// [`Lemmatizer::tag_key`] of each label's PTB tag.
     pub(crate) tag_keys: Vec<TagKey>,
@@ -54,12 +56,14 @@ impl PosModel {
             .map(|n| split_label(n).ok_or_else(|| ModelError::Invalid(format!("label {n:?}"))))
             .collect::<Result<Vec<_>, _>>()?;
         let tag_keys = labels.iter().map(|l| lemmas.tag_key(l.0)).collect();
+        let tag_pairs = labels.iter().map(|&(tag, pos)| TagPair::new(pos, tag)).collect();
         let packed = PackedWeights::new(&tagger)
             .ok_or_else(|| ModelError::Invalid(format!("{} labels", tagger.n_tags())))?;
         Ok(PosModel {
             packed,
             tagger,
             labels,
+            tag_pairs,
             lemmas,
             tag_keys,
         })
