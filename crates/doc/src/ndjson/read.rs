@@ -423,7 +423,9 @@ impl<'de> Visitor<'de> for TextVisitor {
 /// span inside the text and not reversed (so on character boundaries, as code points map to
 /// them), and the ordering a layer promises.
 struct Check<'a> {
-    map: &'a OffsetMap,
+    text: &'a str,
+    /// Built at the first span: a document that arrives without layers needs none.
+    map: std::cell::OnceCell<OffsetMap>,
 }
 
 /// The error that names a layer item.
@@ -436,6 +438,10 @@ fn bad(layer: &'static str, index: usize, detail: String) -> LineError {
 }
 
 impl Check<'_> {
+    fn map(&self) -> &OffsetMap {
+        self.map.get_or_init(|| OffsetMap::new(self.text))
+    }
+
     fn span(
         &self,
         layer: &'static str,
@@ -446,14 +452,14 @@ impl Check<'_> {
         if start > end {
             return Err(bad(layer, i, format!("start {start} is after end {end}")));
         }
-        match (self.map.to_byte(start), self.map.to_byte(end)) {
+        match (self.map().to_byte(start), self.map().to_byte(end)) {
             (Some(s), Some(e)) => Ok(Span::new(s, e)),
             _ => Err(bad(
                 layer,
                 i,
                 format!(
                     "offsets {start}..{end} lie outside the text ({} code points)",
-                    self.map.char_len()
+                    self.map().char_len()
                 ),
             )),
         }
@@ -634,8 +640,10 @@ impl WireTokens {
 
 /// Builds the document from its parsed wire form and its `text`, checking every layer.
 pub(super) fn from_wire(wire: WireDocument, text: String) -> Result<Document, LineError> {
-    let map = OffsetMap::new(&text);
-    let check = Check { map: &map };
+    let check = Check {
+        text: &text,
+        map: std::cell::OnceCell::new(),
+    };
     let (tokens, pos) = match wire.tokens.map(|v| check.tokens(v)).transpose()? {
         Some((tokens, pos)) => (Some(tokens), pos),
         None => (None, None),
