@@ -98,7 +98,11 @@ impl PosModel {
         for start in (0..tokens.len()).step_by(width) {
             let window = start..(start + width).min(tokens.len());
             ex.window(text, tokens, caps, window.clone());
-            for i in window {
+            for i in window.clone() {
+                // The next token's rows load while this one is scored (the table is megabytes).
+                if i + 1 < window.end {
+                    self.packed.prefetch(ex.token(i + 1));
+                }
                 let mut scores = ex.cached_scores(i).copied().unwrap_or([0; LANES]);
                 self.packed.add_scores(ex.token(i), &mut scores);
                 self.packed
