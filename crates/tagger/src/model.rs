@@ -79,7 +79,7 @@ impl Model {
                 }
             }
         }
-        self.best_path(&emit, [&self.trans, &self.start, &self.end], scratch, out);
+        self.best_path(&emit, [&self.trans, &self.start, &self.end], None, scratch, out);
         scratch.emit = emit;
     }
 
@@ -89,12 +89,14 @@ impl Model {
         &self,
         emit: &[i32],
         [trans, start, end]: [&[i32]; 3],
+        max_emit: Option<i64>,
         scratch: &mut Scratch,
         out: &mut Vec<u16>,
     ) {
         let lattice = Lattice {
             n_tags: self.n_tags(),
             emit,
+            max_emit,
             trans,
             start,
             end,

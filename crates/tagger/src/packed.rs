@@ -120,12 +120,16 @@ impl PackedWeights {
     #[inline]
     pub fn prefetch(&self, buckets: &[u32]) {
         #[cfg(target_arch = "x86_64")]
-        for &b in buckets {
-            if let Some(row) = self.flat().get(b as usize * self.width) {
-                use std::arch::x86_64::{_mm_prefetch, _MM_HINT_T0};
+        {
+            use std::arch::x86_64::{_mm_prefetch, _MM_HINT_T0};
+            let rows = self.lines.as_ptr().cast::<i8>();
+            for &b in buckets {
+                // Only an address is computed (a bucket past the table gives one that is never
+                // read), so no bounds check is needed.
+                let row = rows.wrapping_add(b as usize * self.width);
                 // SAFETY: SSE is part of every x86_64 CPU, and a prefetch is only a hint: it
-                // never faults and changes no memory.
-                unsafe { _mm_prefetch::<_MM_HINT_T0>((row as *const i8).cast()) };
+                // never faults, whatever the address, and changes no memory.
+                unsafe { _mm_prefetch::<_MM_HINT_T0>(row) };
             }
         }
     }
@@ -214,7 +218,9 @@ impl PackedDecoder {
             emit.extend(scores[..n].iter().map(|&s| i32::from(s)));
         }
         let scores = [&self.trans[..], &self.start, &self.end];
-        self.model.best_path(&emit, scores, scratch, out);
+        // Each emission is a sum in `i16`.
+        let max_emit = i64::from(i16::MAX) + 1;
+        self.model.best_path(&emit, scores, Some(max_emit), scratch, out);
         scratch.emit = emit;
     }
 }

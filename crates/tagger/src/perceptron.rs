@@ -70,6 +70,7 @@ impl Perceptron {
         Lattice {
             n_tags: n,
             emit: &emit,
+            max_emit: None,
             trans,
             start,
             end,

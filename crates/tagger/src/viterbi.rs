@@ -7,6 +7,9 @@ pub(crate) struct Lattice<'a> {
     pub n_tags: usize,
     /// `emit[i * n_tags + t]`: how much token `i` likes tag `t`.
     pub emit: &'a [i32],
+    /// A bound on every `|emit|` when the caller knows one (packed scores are `i16` sums), so
+    /// that the lattice need not scan for it.
+    pub max_emit: Option<i64>,
     /// `trans[prev * n_tags + cur]`.
     pub trans: &'a [i32],
     pub start: &'a [i32],
@@ -66,7 +69,7 @@ impl Lattice<'_> {
     /// The largest magnitude any path score can reach over `len` tokens.
     fn score_bound(&self, len: usize) -> i64 {
         let max_abs = |v: &[i32]| i64::from(v.iter().fold(0, |m, x| m.max(x.unsigned_abs())));
-        let step = max_abs(self.emit) + max_abs(self.trans);
+        let step = self.max_emit.unwrap_or_else(|| max_abs(self.emit)) + max_abs(self.trans);
         (len as i64).saturating_mul(step) + max_abs(self.start) + max_abs(self.end)
     }
 
@@ -261,6 +264,7 @@ mod tests {
         let lat = Lattice {
             n_tags: n,
             emit: &emit,
+            max_emit: None,
             trans: &zeros,
             start: &zeros[..n],
             end: &zeros[..n],
@@ -299,6 +303,7 @@ mod tests {
             let lat = Lattice {
                 n_tags: n,
                 emit: &emit,
+                max_emit: None,
                 trans: &trans,
                 start: &start,
                 end: &end,
