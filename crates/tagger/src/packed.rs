@@ -136,14 +136,16 @@ impl PackedWeights {
 
     #[inline(always)]
     fn add_rows<const W: usize>(&self, buckets: &[u32], scores: &mut [i16; W]) {
-        let (rows, _) = self.flat().as_chunks::<W>();
+        let flat = self.flat();
         // Summed in a local copy, which the compiler keeps in vector registers.
         let mut sums = *scores;
         for &b in buckets {
             // A bucket past the table (features are masked to it) adds nothing.
-            let Some(row) = rows.get(b as usize) else {
+            let start = b as usize * W;
+            let Some(row) = flat.get(start..start + W) else {
                 continue;
             };
+            let row: &[i8; W] = row.try_into().expect("a range of W bytes");
             for (s, &w) in sums.iter_mut().zip(row) {
                 *s = s.wrapping_add(i16::from(w));
             }
