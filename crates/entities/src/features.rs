@@ -7,7 +7,7 @@
 use crate::history::History;
 use newsnlp_doc::Span;
 use newsnlp_tagger::Clusters;
-use newsnlp_tagger::{FeatureHash, Features};
+use newsnlp_tagger::{FeatureHash, Features, NarrowSums, PackedWeights};
 use std::fmt;
 
 /// Feature groups, as bits of [`FeatureSet`].
@@ -181,6 +181,12 @@ pub(crate) struct Extractor<'a> {
     pub set: FeatureSet,
     pub clusters: &'a Clusters,
     pub info: Vec<TokenInfo>,
+    /// The summed word-alone features of each word of the cluster table, by its id, for the
+    /// model tagging (see [`word_sums`]); empty when training.
+    words: &'a [NarrowSums],
+    /// Per token of the last sentence, its entry in `words`, if its word has one (its
+    /// word-alone features are then left out of the extracted features).
+    cached: Vec<Option<u32>>,
     /// Training only: leave out a token's word features with this probability (per mille), so
     /// that context, shape and gazetteer features learn to carry names the word alone would
     /// mislead on (a name that was a company in the training data is a person elsewhere).
@@ -194,9 +200,24 @@ impl<'a> Extractor<'a> {
             set,
             clusters,
             info: Vec::new(),
+            words: &[],
+            cached: Vec::new(),
             word_dropout: 0,
             rng: 0x2545_f491_4f6c_dd1d,
         }
+    }
+
+    /// Reads the word-alone sums `words` ([`word_sums`] of the model tagging) instead of
+    /// extracting those features for the words that have them.
+    pub fn with_word_sums(mut self, words: &'a [NarrowSums]) -> Extractor<'a> {
+        self.words = words;
+        self
+    }
+
+    /// The word-alone sums of token `i` of the last sentence, when its word has them.
+    pub fn cached_sums(&self, i: usize) -> Option<&'a NarrowSums> {
+        let words = self.words;
+        self.cached.get(i).copied().flatten().map(|id| &words[id as usize])
     }
 
     /// Sets the training-time word dropout (per mille).
@@ -230,14 +251,17 @@ impl<'a> Extractor<'a> {
         let word = |i: usize| text.get(tokens[i].range()).unwrap_or("");
         let caps_sentence = is_caps_sentence((0..tokens.len()).map(word));
         self.info.clear();
+        self.cached.clear();
         for i in 0..tokens.len() {
             let mut info = TokenInfo::new(word(i));
+            // One lookup gives the cluster and the word's id, which finds its sums.
+            let (cluster, id) = self.clusters.lookup(info.exact, info.lower, caps_sentence);
             if self.set.has(Group::Cluster) {
-                info.cluster = self
-                    .clusters
-                    .get_hashed(info.exact, info.lower, caps_sentence);
+                info.cluster = cluster;
             }
             self.info.push(info);
+            self.cached
+                .push(id.filter(|&id| (id as usize) < self.words.len()));
         }
         if self.set.has(Group::Gazetteer) {
             crate::lexicon::mark(text, tokens, &mut self.info);
@@ -247,16 +271,12 @@ impl<'a> Extractor<'a> {
             out.next_token();
             let w = word(i);
             let info = self.info[i];
-            out.add(FeatureHash::new(BIAS));
-            if set.has(Group::Word) && !self.drop_word() {
-                out.add(FeatureHash::new(WORD).num(info.exact));
-                out.add(FeatureHash::new(LOWER).num(info.lower));
-            }
-            if set.has(Group::Affix) {
-                add_affixes(w, out);
+            if self.cached[i].is_none() {
+                let keep_word = !(set.has(Group::Word) && self.drop_word());
+                add_word_alone(set, w, &info, keep_word, out);
             }
             if set.has(Group::Shape) {
-                self.add_shapes(i, w, out);
+                self.add_shapes(i, out);
             }
             if set.has(Group::Context) {
                 self.add_context(i, out);
@@ -279,12 +299,9 @@ impl<'a> Extractor<'a> {
         }
     }
 
-    fn add_shapes(&self, i: usize, w: &str, out: &mut Features) {
+    /// The shapes around token `i` (its own are among the word-alone features).
+    fn add_shapes(&self, i: usize, out: &mut Features) {
         let info = &self.info[i];
-        out.add(FeatureHash::new(SHAPE).bytes(info.shape()));
-        let mut long = [0u8; 12];
-        let n = write_long_shape(w, &mut long);
-        out.add(FeatureHash::new(SHAPE_LONG).bytes(&long[..n]));
         for d in [-1i64, 1] {
             let s = self
                 .neighbour(i, d)
@@ -375,6 +392,62 @@ impl<'a> Extractor<'a> {
     fn neighbour(&self, i: usize, d: i64) -> Option<usize> {
         let j = i as i64 + d;
         (j >= 0 && (j as usize) < self.info.len()).then_some(j as usize)
+    }
+}
+
+/// The features of the word alone, whatever surrounds it: the same for every token of a
+/// word, so they can be summed once per word ([`word_sums`]). `keep_word` false leaves out
+/// the word itself (training's word dropout).
+fn add_word_alone(set: FeatureSet, w: &str, info: &TokenInfo, keep_word: bool, out: &mut Features) {
+    out.add(FeatureHash::new(BIAS));
+    if set.has(Group::Word) && keep_word {
+        out.add(FeatureHash::new(WORD).num(info.exact));
+        out.add(FeatureHash::new(LOWER).num(info.lower));
+    }
+    if set.has(Group::Affix) {
+        add_affixes(w, out);
+    }
+    if set.has(Group::Shape) {
+        out.add(FeatureHash::new(SHAPE).bytes(info.shape()));
+        let mut long = [0u8; 12];
+        let n = write_long_shape(w, &mut long);
+        out.add(FeatureHash::new(SHAPE_LONG).bytes(&long[..n]));
+    }
+}
+
+/// The summed word-alone features of every word of `clusters` (read from its table `words`),
+/// by the word's id, under `weights` (a model with feature set `set` and `2^bits` buckets).
+/// Empty when a word of the table is missing from `clusters` or the model is too wide for
+/// [`NarrowSums`]: the tagger then extracts every feature, as in training.
+pub(crate) fn word_sums<'w>(
+    set: FeatureSet,
+    weights: &PackedWeights,
+    bits: u8,
+    clusters: &Clusters,
+    words: impl IntoIterator<Item = &'w str>,
+) -> Vec<NarrowSums> {
+    let mut sums = vec![NarrowSums([0; newsnlp_tagger::packed::NARROW]); clusters.len()];
+    let mut filled = vec![false; clusters.len()];
+    let mut feats = Features::new(bits);
+    for w in words {
+        let info = TokenInfo::new(w);
+        let Some(id) = clusters.lookup(info.exact, info.lower, false).1 else {
+            return Vec::new();
+        };
+        feats.clear();
+        feats.next_token();
+        add_word_alone(set, w, &info, true, &mut feats);
+        let (Some(slot), Some(sum)) = (sums.get_mut(id as usize), weights.narrow_sums(feats.token(0)))
+        else {
+            return Vec::new();
+        };
+        *slot = sum;
+        filled[id as usize] = true;
+    }
+    if filled.iter().all(|&f| f) {
+        sums
+    } else {
+        Vec::new()
     }
 }
 

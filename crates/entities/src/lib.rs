@@ -85,14 +85,25 @@ fn embedded() -> Result<&'static Arc<Loaded>, StageError> {
 struct Loaded {
     ner: NerModel,
     clusters: &'static Clusters,
+    /// The model's word-alone sums for the words of the cluster table (`features::word_sums`).
+    words: Vec<newsnlp_tagger::NarrowSums>,
 }
 
 impl Loaded {
     fn from_bytes(bytes: &[u8]) -> Result<Loaded, ModelError> {
         let ner = NerModel::from_bytes(bytes)?;
+        let clusters = clusters::embedded();
+        let words = features::word_sums(
+            ner.set,
+            ner.decoder.weights(),
+            ner.model.bits(),
+            clusters,
+            clusters::words(),
+        );
         Ok(Loaded {
             ner,
-            clusters: clusters::embedded(),
+            clusters,
+            words,
         })
     }
 }
@@ -155,7 +166,7 @@ impl Stage for EntityRecognizer {
         let loaded = self.loaded()?;
         let mut spans = loaded
             .ner
-            .tag(&doc.text, tokens, sentences, loaded.clusters);
+            .tag(&doc.text, tokens, sentences, loaded.clusters, &loaded.words);
         persons::apply(&doc.text, tokens, &mut spans);
         resolutions::apply(&doc.text, tokens, &mut spans);
         postnominals::apply(&doc.text, &mut spans);
@@ -189,6 +200,25 @@ mod tests {
         Tokenizer::new().annotate(&mut doc).unwrap();
         EntityRecognizer::new().annotate(&mut doc).unwrap();
         doc
+    }
+
+    #[test]
+    fn word_sums_tag_as_the_features_they_stand_for() {
+        let loaded = embedded().unwrap();
+        // Every word of the cluster table has its sums.
+        assert_eq!(loaded.words.len(), loaded.clusters.len());
+        let text = "MOSCOW, November 24. /TASS/. Russian Foreign Minister Sergey Lavrov met \
+                    Jean-Marc Ayrault in Paris, the ministry said. Lavrov told reporters the \
+                    talks with the OPCW had been \"constructive\".";
+        let mut doc = Document::new(text);
+        Tokenizer::new().annotate(&mut doc).unwrap();
+        let (tokens, sentences) = (doc.tokens.as_ref().unwrap(), doc.sentences.as_ref().unwrap());
+        let tag = |words: &[newsnlp_tagger::NarrowSums]| {
+            loaded.ner.tag(text, tokens, sentences, loaded.clusters, words)
+        };
+        let with_sums = tag(&loaded.words);
+        assert!(with_sums.len() >= 5, "{with_sums:?}");
+        assert_eq!(with_sums, tag(&[]));
     }
 
     #[test]

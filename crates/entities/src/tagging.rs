@@ -4,7 +4,7 @@ use crate::features::{Extractor, FeatureSet, Group};
 use crate::history::History;
 use newsnlp_doc::{EntityLabel, Sentence, Span};
 use newsnlp_tagger::Clusters;
-use newsnlp_tagger::{Bilou, Model, ModelError, PackedDecoder, Scratch};
+use newsnlp_tagger::{Bilou, Model, ModelError, NarrowSums, PackedDecoder, Scratch};
 
 /// The `meta` prefix of entity models; the feature set follows.
 const META_PREFIX: &str = "newsnlp-entities/1 features=";
@@ -109,13 +109,17 @@ impl NerModel {
         }
     }
 
-    /// Tags a document: the entity spans, sentence by sentence.
+    /// Tags a document: the entity spans, sentence by sentence, reading `words` ([`word_sums`]
+    /// of this model and `clusters`; empty while training, whose weights change).
+    ///
+    /// [`word_sums`]: crate::features::word_sums
     pub fn tag(
         &self,
         text: &str,
         tokens: &[Span],
         sentences: &[Sentence],
         clusters: &Clusters,
+        words: &[NarrowSums],
     ) -> Vec<(Span, EntityLabel)> {
         let scheme = scheme();
         let document = self
@@ -123,11 +127,12 @@ impl NerModel {
             .as_ref()
             .map(|f| f.document_labels(text, tokens, sentences, clusters));
         let mut out = Vec::new();
+        let ex = Extractor::new(self.set, clusters).with_word_sums(words);
         self.each_sentence(
             text,
             tokens,
             sentences,
-            clusters,
+            ex,
             document.as_ref(),
             |_, toks, tags| {
                 for (r, l) in scheme.decode(tags) {
@@ -151,7 +156,8 @@ impl NerModel {
     ) -> History {
         let scheme = scheme();
         let mut all = History::default();
-        self.each_sentence(text, tokens, sentences, clusters, None, |ex, _, tags| {
+        let ex = Extractor::new(self.set, clusters);
+        self.each_sentence(text, tokens, sentences, ex, None, |ex, _, tags| {
             remember(&scheme, ex, tags, &mut all)
         });
         all
@@ -159,18 +165,17 @@ impl NerModel {
 
     /// Decodes every sentence (in pieces of at most [`MAX_SEQUENCE`] tokens) in order, feeding
     /// each one's labels forward as history, and hands its extractor state, tokens and tags to
-    /// `each`.
+    /// `each`. `ex` is this model's extractor.
     fn each_sentence(
         &self,
         text: &str,
         tokens: &[Span],
         sentences: &[Sentence],
-        clusters: &Clusters,
+        mut ex: Extractor<'_>,
         document: Option<&History>,
         mut each: impl FnMut(&Extractor<'_>, &[Span], &[u16]),
     ) {
         let scheme = scheme();
-        let mut ex = Extractor::new(self.set, clusters);
         let mut history = History::default();
         let mut feats = self.model.features();
         let mut scratch = Scratch::default();
@@ -190,7 +195,9 @@ impl NerModel {
             .flat_map(|toks| toks.chunks(MAX_SEQUENCE));
         for toks in pieces {
             ex.sentence(text, toks, &history, document, &mut feats);
-            self.decoder.decode(&feats, &mut scratch, &mut tags);
+            let cached = |i| ex.cached_sums(i);
+            self.decoder
+                .decode_from(&feats, cached, &mut scratch, &mut tags);
             remember(&scheme, &ex, &tags, &mut history);
             each(&ex, toks, &tags);
         }

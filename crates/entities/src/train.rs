@@ -142,7 +142,7 @@ impl Trained {
 pub(crate) fn evaluate(model: &NerModel, docs: &[GoldDoc], clusters: &Clusters) -> Score {
     docs.par_iter()
         .map(|d| {
-            let spans = model.tag(&d.text, &d.tokens, &d.sentences, clusters);
+            let spans = model.tag(&d.text, &d.tokens, &d.sentences, clusters, &[]);
             let pred: HashSet<(Span, EntityLabel)> = canonical::link(&d.text, &d.tokens, &spans)
                 .into_iter()
                 .map(|e| (e.span, e.label))

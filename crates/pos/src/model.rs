@@ -155,11 +155,7 @@ impl PosModel {
     /// text: 4 MB, summed in about 80 million instructions at load; they cover 89% of the
     /// tokens of PolNeAR, the 10,000 most frequent 80%).
     pub(crate) fn word_cache(&self, clusters: &Clusters) -> WordCache {
-        let words = newsnlp_tagger::clusters::EMBEDDED
-            .lines()
-            .filter(|l| !l.starts_with('#'))
-            .filter_map(|l| l.split_once('\t').map(|p| p.0));
-        WordCache::build(self, clusters, words)
+        WordCache::build(self, clusters, newsnlp_tagger::clusters::words())
     }
 }
 

@@ -18,10 +18,19 @@ pub fn embedded() -> &'static Clusters {
     TABLE.get_or_init(|| Clusters::parse(EMBEDDED))
 }
 
+/// The words of the shipped table, most frequent first: the words taggers keep sums for.
+pub fn words() -> impl Iterator<Item = &'static str> {
+    EMBEDDED
+        .lines()
+        .filter(|l| !l.starts_with('#'))
+        .filter_map(|l| l.split_once('\t').map(|p| p.0))
+}
+
 /// Word → 12-bit cluster code.
 #[derive(Debug, Default, Clone)]
 pub struct Clusters {
-    exact: HashedMap<u16>,
+    /// By the word as written: its code and its id (see [`Clusters::lookup`]).
+    exact: HashedMap<(u16, u32)>,
     /// By lower-cased form, the code of the most frequent spelling (for ALL-CAPS text).
     lower: HashedMap<u16>,
 }
@@ -37,9 +46,10 @@ impl Clusters {
             let Ok(code) = code.trim().parse::<u16>() else {
                 continue;
             };
+            let id = c.exact.len() as u32;
             c.exact
                 .entry(FeatureHash::new(0).bytes(word.as_bytes()).finish())
-                .or_insert(code);
+                .or_insert((code, id));
             c.lower
                 .entry(FeatureHash::new(0).lower(word).finish())
                 .or_insert(code);
@@ -68,12 +78,21 @@ impl Clusters {
     /// [`Clusters::get`] by the hashes (`FeatureHash::new(0)`) of the word as written and
     /// lower-cased, which the tagger computes once per token.
     pub fn get_hashed(&self, exact: u64, lower: u64, caps_sentence: bool) -> Option<u16> {
-        if !caps_sentence {
-            if let Some(&c) = self.exact.get(&exact) {
-                return Some(c);
-            }
+        self.lookup(exact, lower, caps_sentence).0
+    }
+
+    /// [`Clusters::get_hashed`], and the id of the word as written when the table has it: ids
+    /// number the table's distinct words from 0 (fewer than [`Clusters::len`]), so a tagger can
+    /// keep what it computes per frequent word in a plain array, found by the one lookup it
+    /// makes anyway.
+    #[inline]
+    pub fn lookup(&self, exact: u64, lower: u64, caps_sentence: bool) -> (Option<u16>, Option<u32>) {
+        let found = self.exact.get(&exact).copied();
+        let id = found.map(|(_, id)| id);
+        match found {
+            Some((code, _)) if !caps_sentence => (Some(code), id),
+            _ => (self.lower.get(&lower).copied(), id),
         }
-        self.lower.get(&lower).copied()
     }
 }
 
@@ -295,6 +314,30 @@ fn kmeans(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_lookup_gives_the_code_and_an_id_per_word_as_written() {
+        let c = Clusters::parse("the\t1\nThe\t2\nMoscow\t7\nthe\t9\n");
+        let key = |w: &str| {
+            let exact = FeatureHash::new(0).bytes(w.as_bytes()).finish();
+            (exact, FeatureHash::new(0).lower(w).finish())
+        };
+        let look = |w: &str, caps| {
+            let (exact, lower) = key(w);
+            c.lookup(exact, lower, caps)
+        };
+        // Distinct spellings numbered from 0 in table order; a repeated line keeps the first.
+        assert_eq!(c.len(), 3);
+        assert_eq!(look("the", false), (Some(1), Some(0)));
+        assert_eq!(look("The", false), (Some(2), Some(1)));
+        assert_eq!(look("Moscow", false), (Some(7), Some(2)));
+        // In capitals the code comes from the lower-cased form; the id stays the spelling's.
+        assert_eq!(look("MOSCOW", true), (Some(7), None));
+        assert_eq!(look("The", true), (Some(1), Some(1)));
+        assert_eq!(look("Paris", false), (None, None));
+        let (exact, lower) = key("The");
+        assert_eq!(c.get_hashed(exact, lower, true), Some(1));
+    }
 
     #[test]
     fn words_in_the_same_contexts_share_a_cluster() {

@@ -57,6 +57,6 @@ pub use early_stop::EarlyStop;
 pub use features::Features;
 pub use hash::{FeatureHash, HashedMap, HashedSet};
 pub use model::{read_model_file, Model, ModelError};
-pub use packed::{PackedDecoder, PackedWeights};
+pub use packed::{NarrowSums, PackedDecoder, PackedWeights};
 pub use perceptron::Perceptron;
 pub use viterbi::Scratch;

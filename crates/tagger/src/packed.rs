@@ -18,6 +18,13 @@ pub const NARROW: usize = 32;
 /// Scores of one token, one per tag (see [`PackedWeights::add_scores`]).
 pub type Scores = [i16; LANES];
 
+/// Summed rows of a narrow model ([`PackedWeights::narrow_sums`]) in one cache line: what a
+/// tagger keeps per frequent word for the features of the word alone, so that the word costs one
+/// line instead of a dozen scattered rows (the same sums: `i16` sums wrap, in any order).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[repr(C, align(64))]
+pub struct NarrowSums(pub [i16; NARROW]);
+
 /// One cache line of weights: one wide row, or two narrow ones, padded with zeros.
 #[derive(Debug, Clone, Copy)]
 #[repr(C, align(64))]
@@ -115,6 +122,17 @@ impl PackedWeights {
         }
     }
 
+    /// The sums of the rows of `buckets`, for a model of at most [`NARROW`] tags (`None` for a
+    /// wider one).
+    pub fn narrow_sums(&self, buckets: &[u32]) -> Option<NarrowSums> {
+        if self.width != NARROW {
+            return None;
+        }
+        let mut sums = [0; LANES];
+        self.add_scores(buckets, &mut sums);
+        sums.first_chunk::<NARROW>().map(|s| NarrowSums(*s))
+    }
+
     /// Asks the CPU to start fetching the rows of `buckets` (the next token's, while this
     /// one's are summed): scoring waits on rows from a table of megabytes, one miss each.
     #[inline]
@@ -206,8 +224,25 @@ impl PackedDecoder {
         })
     }
 
+    /// The packed weights, for [`PackedWeights::narrow_sums`].
+    pub fn weights(&self) -> &PackedWeights {
+        &self.weights
+    }
+
     /// The best allowed tag sequence for `feats`, written into `out` (see [`Model::decode`]).
     pub fn decode(&self, feats: &Features, scratch: &mut Scratch, out: &mut Vec<u16>) {
+        self.decode_from(feats, |_| None, scratch, out);
+    }
+
+    /// [`PackedDecoder::decode`] where token `i`'s scores start from `base(i)`: the sums of
+    /// features left out of `feats`, from [`PackedWeights::narrow_sums`] of these weights.
+    pub fn decode_from<'s>(
+        &self,
+        feats: &Features,
+        base: impl Fn(usize) -> Option<&'s NarrowSums>,
+        scratch: &mut Scratch,
+        out: &mut Vec<u16>,
+    ) {
         let n = self.model.n_tags();
         let mut emit = std::mem::take(&mut scratch.emit);
         emit.clear();
@@ -216,6 +251,9 @@ impl PackedDecoder {
                 self.weights.prefetch(feats.token(i + 1));
             }
             let mut scores = [0i16; LANES];
+            if let Some(NarrowSums(sums)) = base(i) {
+                scores[..NARROW].copy_from_slice(sums);
+            }
             self.weights.add_scores(feats.token(i), &mut scores);
             emit.extend(scores[..n].iter().map(|&s| i32::from(s)));
         }
