@@ -5,7 +5,7 @@
 use crate::model::PosModel;
 use newsnlp_doc::Span;
 use newsnlp_tagger::packed::{Scores, LANES};
-use newsnlp_tagger::{Clusters, FeatureHash, Features, HashedMap};
+use newsnlp_tagger::{Clusters, FeatureHash, Features};
 use std::ops::Range;
 
 /// Feature template ids (part of the model: changing one needs a retrained model).
@@ -49,10 +49,10 @@ const BOUNDARY: TokenKey = TokenKey {
 
 /// The scores of the features that depend on the word alone (its form, affixes, shape and
 /// cluster), summed once per frequent word when a model is loaded: a frequent word then costs
-/// one row instead of fifteen scattered ones, the same sums either way.
+/// one row instead of fifteen scattered ones, the same sums either way. Entries are by the
+/// word's id in the cluster table, so the cluster lookup finds them.
 #[derive(Debug, Default, Clone)]
 pub(crate) struct WordCache {
-    index: HashedMap<u32>,
     keys: Vec<TokenKey>,
     scores: Vec<Scores>,
 }
@@ -64,24 +64,38 @@ impl WordCache {
         clusters: &Clusters,
         words: impl IntoIterator<Item = &'w str>,
     ) -> WordCache {
-        let mut cache = WordCache::default();
+        let mut cache = WordCache {
+            keys: vec![BOUNDARY; clusters.len()],
+            scores: vec![[0; LANES]; clusters.len()],
+        };
+        let mut filled = vec![false; clusters.len()];
         let mut feats = Features::new(model.tagger.bits());
         for w in words {
             let exact = FeatureHash::new(0).bytes(w.as_bytes()).finish();
-            if cache.index.contains_key(&exact) {
-                continue;
-            }
+            let Some(id) = clusters.id(exact).map(|id| id as usize) else {
+                // A word the table lacks: no cache rather than one with holes.
+                return WordCache::default();
+            };
             let key = token_key(clusters, w, false);
             feats.clear();
             feats.next_token();
             intrinsic(&mut feats, w, key);
-            let mut scores = [0; LANES];
-            model.packed.add_scores(feats.token(0), &mut scores);
-            cache.scores.push(scores);
-            cache.index.insert(exact, cache.keys.len() as u32);
-            cache.keys.push(key);
+            cache.scores[id] = [0; LANES];
+            model.packed.add_scores(feats.token(0), &mut cache.scores[id]);
+            cache.keys[id] = key;
+            filled[id] = true;
         }
-        cache
+        if filled.iter().all(|&f| f) {
+            cache
+        } else {
+            WordCache::default()
+        }
+    }
+
+    /// Words cached (every word of the cluster table, or none).
+    #[cfg(test)]
+    pub fn len(&self) -> usize {
+        self.keys.len()
     }
 
     /// The cached word's summed scores.
@@ -177,7 +191,8 @@ impl<'a> Extractor<'a> {
             let w = &text[t.range()];
             let hit = cache.and_then(|c| {
                 let exact = FeatureHash::new(0).bytes(w.as_bytes()).finish();
-                c.index.get(&exact).map(|&i| (i, c.keys[i as usize]))
+                let id = self.clusters.id(exact)?;
+                c.keys.get(id as usize).map(|&key| (id, key))
             });
             let (entry, key) = hit.unwrap_or_else(|| (u32::MAX, token_key(self.clusters, w, caps)));
             self.keys.push(key);

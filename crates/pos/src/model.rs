@@ -198,4 +198,24 @@ mod tests {
             assert_eq!(tag(width), whole, "windows of {width}");
         }
     }
+
+    /// The word cache (an entry for every word of the cluster table, found by the word's id)
+    /// changes how a label is summed, never which label wins.
+    #[test]
+    fn the_word_cache_tags_as_the_features_it_stands_for() {
+        let text = "Lavrov told reporters in Paris that the talks with the OPCW had been \
+                    \"constructive\" and that Russia would go on.";
+        let mut doc = Document::new(text);
+        Tokenizer::new().annotate(&mut doc).unwrap();
+        let tokens = doc.tokens.as_ref().unwrap();
+        let loaded = crate::embedded().unwrap();
+        assert_eq!(loaded.cache.len(), crate::clusters().len());
+        let tag = |cache| {
+            let mut ex = loaded.model.extractor(crate::clusters(), cache);
+            let mut out = Vec::new();
+            loaded.model.tag(&mut ex, text, tokens, &mut out);
+            out
+        };
+        assert_eq!(tag(Some(&loaded.cache)), tag(None));
+    }
 }

@@ -81,6 +81,12 @@ impl Clusters {
         self.lookup(exact, lower, caps_sentence).0
     }
 
+    /// The id of the word as written (see [`Clusters::lookup`]).
+    #[inline]
+    pub fn id(&self, exact: u64) -> Option<u32> {
+        self.exact.get(&exact).map(|&(_, id)| id)
+    }
+
     /// [`Clusters::get_hashed`], and the id of the word as written when the table has it: ids
     /// number the table's distinct words from 0 (fewer than [`Clusters::len`]), so a tagger can
     /// keep what it computes per frequent word in a plain array, found by the one lookup it
