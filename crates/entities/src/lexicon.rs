@@ -40,10 +40,9 @@ struct Words {
     lower: HashedMap<u16>,
 }
 
-/// Builds the word lists and the gazetteer now rather than at the first sentence.
+/// Builds the word lists now rather than at the first sentence.
 pub(crate) fn prepare() {
     words();
-    Gazetteer::get();
 }
 
 fn words() -> &'static Words {

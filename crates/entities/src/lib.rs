@@ -155,7 +155,8 @@ impl Stage for EntityRecognizer {
         Some(&DECLARATION)
     }
 
-    /// The model, and apart from it the word lists and the gazetteer.
+    /// The model, and apart from it the word lists. Not the gazetteer: a story without a
+    /// capitalised word never needs its 40 MB (in a pipeline the dateline stage loads it).
     fn prepare(&self) {
         rayon::join(|| self.loaded().is_ok(), lexicon::prepare);
     }
