@@ -415,40 +415,27 @@ fn add_word_alone(set: FeatureSet, w: &str, info: &TokenInfo, keep_word: bool, o
     }
 }
 
-/// The summed word-alone features of every word of `clusters` (read from its table `words`),
-/// by the word's id, under `weights` (a model with feature set `set` and `2^bits` buckets).
-/// Empty when a word of the table is missing from `clusters` or the model is too wide for
-/// [`NarrowSums`]: the tagger then extracts every feature, as in training.
-pub(crate) fn word_sums<'w>(
+/// The summed word-alone features of every word of `clusters`, by the word's id, under
+/// `weights` (a model with feature set `set` and `2^bits` buckets). Empty when the model is too
+/// wide for [`NarrowSums`]: the tagger then extracts every feature, as in training.
+pub(crate) fn word_sums(
     set: FeatureSet,
     weights: &PackedWeights,
     bits: u8,
     clusters: &Clusters,
-    words: impl IntoIterator<Item = &'w str>,
 ) -> Vec<NarrowSums> {
-    let mut sums = vec![NarrowSums([0; newsnlp_tagger::packed::NARROW]); clusters.len()];
-    let mut filled = vec![false; clusters.len()];
     let mut feats = Features::new(bits);
-    for w in words {
-        let info = TokenInfo::new(w);
-        let Some(id) = clusters.lookup(info.exact, info.lower, false).1 else {
-            return Vec::new();
-        };
-        feats.clear();
-        feats.next_token();
-        add_word_alone(set, w, &info, true, &mut feats);
-        let (Some(slot), Some(sum)) = (sums.get_mut(id as usize), weights.narrow_sums(feats.token(0)))
-        else {
-            return Vec::new();
-        };
-        *slot = sum;
-        filled[id as usize] = true;
-    }
-    if filled.iter().all(|&f| f) {
-        sums
-    } else {
-        Vec::new()
-    }
+    clusters
+        .words()
+        .map(|w| {
+            let info = TokenInfo::new(w);
+            feats.clear();
+            feats.next_token();
+            add_word_alone(set, w, &info, true, &mut feats);
+            weights.narrow_sums(feats.token(0))
+        })
+        .collect::<Option<Vec<_>>>()
+        .unwrap_or_default()
 }
 
 /// Whether most words of a sentence are in capitals (a headline, a dateline-only line), where

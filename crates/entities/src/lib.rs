@@ -93,13 +93,7 @@ impl Loaded {
     fn from_bytes(bytes: &[u8]) -> Result<Loaded, ModelError> {
         let ner = NerModel::from_bytes(bytes)?;
         let clusters = clusters::embedded();
-        let words = features::word_sums(
-            ner.set,
-            ner.decoder.weights(),
-            ner.model.bits(),
-            clusters,
-            clusters::words(),
-        );
+        let words = features::word_sums(ner.set, ner.decoder.weights(), ner.model.bits(), clusters);
         Ok(Loaded {
             ner,
             clusters,
@@ -156,7 +150,7 @@ impl Stage for EntityRecognizer {
     }
 
     /// The model, and apart from it the word lists. Not the gazetteer: a story without a
-    /// capitalised word never needs its 40 MB (in a pipeline the dateline stage loads it).
+    /// capitalised word never needs it (in a pipeline the dateline stage loads it).
     fn prepare(&self) {
         rayon::join(|| self.loaded().is_ok(), lexicon::prepare);
     }

@@ -58,41 +58,24 @@ pub(crate) struct WordCache {
 }
 
 impl WordCache {
-    /// Caches `words` (as written) for `model`.
-    pub fn build<'w>(
-        model: &PosModel,
-        clusters: &Clusters,
-        words: impl IntoIterator<Item = &'w str>,
-    ) -> WordCache {
-        let mut cache = WordCache {
-            keys: vec![BOUNDARY; clusters.len()],
-            scores: vec![[0; LANES]; clusters.len()],
-        };
-        let mut filled = vec![false; clusters.len()];
+    /// Caches every word of `clusters` (as written) for `model`, at the word's id.
+    pub fn build(model: &PosModel, clusters: &Clusters) -> WordCache {
+        let mut cache = WordCache::default();
         let mut feats = Features::new(model.tagger.bits());
-        for w in words {
-            let exact = FeatureHash::new(0).bytes(w.as_bytes()).finish();
-            let Some(id) = clusters.id(exact).map(|id| id as usize) else {
-                // A word the table lacks: no cache rather than one with holes.
-                return WordCache::default();
-            };
+        for w in clusters.words() {
             let key = token_key(clusters, w, false);
             feats.clear();
             feats.next_token();
             intrinsic(&mut feats, w, key);
-            cache.scores[id] = [0; LANES];
-            model.packed.add_scores(feats.token(0), &mut cache.scores[id]);
-            cache.keys[id] = key;
-            filled[id] = true;
+            let mut scores = [0; LANES];
+            model.packed.add_scores(feats.token(0), &mut scores);
+            cache.scores.push(scores);
+            cache.keys.push(key);
         }
-        if filled.iter().all(|&f| f) {
-            cache
-        } else {
-            WordCache::default()
-        }
+        cache
     }
 
-    /// Words cached (every word of the cluster table, or none).
+    /// Words cached (every word of the cluster table).
     #[cfg(test)]
     pub fn len(&self) -> usize {
         self.keys.len()

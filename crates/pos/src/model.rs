@@ -155,7 +155,7 @@ impl PosModel {
     /// text: 4 MB, summed in about 80 million instructions at load; they cover 89% of the
     /// tokens of PolNeAR, the 10,000 most frequent 80%).
     pub(crate) fn word_cache(&self, clusters: &Clusters) -> WordCache {
-        WordCache::build(self, clusters, newsnlp_tagger::clusters::words())
+        WordCache::build(self, clusters)
     }
 }
 

@@ -18,14 +18,6 @@ pub fn embedded() -> &'static Clusters {
     TABLE.get_or_init(|| Clusters::parse(EMBEDDED))
 }
 
-/// The words of the shipped table, most frequent first: the words taggers keep sums for.
-pub fn words() -> impl Iterator<Item = &'static str> {
-    EMBEDDED
-        .lines()
-        .filter(|l| !l.starts_with('#'))
-        .filter_map(|l| l.split_once('\t').map(|p| p.0))
-}
-
 /// Word → 12-bit cluster code.
 #[derive(Debug, Default, Clone)]
 pub struct Clusters {
@@ -33,6 +25,9 @@ pub struct Clusters {
     exact: HashedMap<(u16, u32)>,
     /// By lower-cased form, the code of the most frequent spelling (for ALL-CAPS text).
     lower: HashedMap<u16>,
+    /// The distinct spellings in id order, one after another; `ends[id]` is where each ends.
+    spellings: String,
+    ends: Vec<u32>,
 }
 
 impl Clusters {
@@ -46,10 +41,13 @@ impl Clusters {
             let Ok(code) = code.trim().parse::<u16>() else {
                 continue;
             };
-            let id = c.exact.len() as u32;
-            c.exact
-                .entry(FeatureHash::new(0).bytes(word.as_bytes()).finish())
-                .or_insert((code, id));
+            let id = c.ends.len() as u32;
+            let exact = FeatureHash::new(0).bytes(word.as_bytes()).finish();
+            if let std::collections::hash_map::Entry::Vacant(slot) = c.exact.entry(exact) {
+                slot.insert((code, id));
+                c.spellings.push_str(word);
+                c.ends.push(c.spellings.len() as u32);
+            }
             c.lower
                 .entry(FeatureHash::new(0).lower(word).finish())
                 .or_insert(code);
@@ -63,6 +61,15 @@ impl Clusters {
 
     pub fn is_empty(&self) -> bool {
         self.exact.is_empty()
+    }
+
+    /// The table's distinct spellings in id order (see [`Clusters::lookup`]): a tagger keeps
+    /// what it computes per word at the word's id.
+    pub fn words(&self) -> impl Iterator<Item = &str> + '_ {
+        let starts = std::iter::once(0).chain(self.ends.iter().copied());
+        starts
+            .zip(&self.ends)
+            .map(|(start, &end)| &self.spellings[start as usize..end as usize])
     }
 
     /// The code of `word`; in an all-caps sentence by its lower-cased form only.
@@ -334,6 +341,7 @@ mod tests {
         };
         // Distinct spellings numbered from 0 in table order; a repeated line keeps the first.
         assert_eq!(c.len(), 3);
+        assert_eq!(c.words().collect::<Vec<_>>(), ["the", "The", "Moscow"]);
         assert_eq!(look("the", false), (Some(1), Some(0)));
         assert_eq!(look("The", false), (Some(2), Some(1)));
         assert_eq!(look("Moscow", false), (Some(7), Some(2)));
