@@ -20,6 +20,8 @@ type Example = (
 const EXAMPLES: &[Example] = &[
     // Direct quotations around a verb cue.
     ("\"We are ready,\" said Lavrov.", &["Lavrov"], "inverted_said", "We are ready,", Some("said"), Some("Lavrov")),
+    ("\"We are ready,\" said Sen. Ann Lee who chairs the panel.", &["Ann Lee"], "inverted_said", "We are ready,", Some("said"), Some("Sen. Ann Lee")),
+    ("The deal is dead, said a diplomat who asked not to be named.", &[], "inverted_said", "The deal is dead", Some("said"), Some("a diplomat")),
     ("\"We are ready,\" Lavrov said.", &["Lavrov"], "said_after", "We are ready,", Some("said"), Some("Lavrov")),
     ("The plan will fail, Lavrov said.", &["Lavrov"], "said_after", "The plan will fail", Some("said"), Some("Lavrov")),
     ("\"We are ready,\" he said, \"and we will act.\"", &[], "said_continued", "and we will act.", Some("said"), Some("he")),

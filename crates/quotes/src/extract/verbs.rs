@@ -300,13 +300,17 @@ impl<'a> Analysis<'a> {
     /// An inverted speaker right after the cue ending at `ce` (the `inverted_speaker` pattern:
     /// `said Lavrov.`, `said the minister, adding …`; the caller asks only after a finite
     /// non-judging verb, so never `endorsed Clinton in the race`):
-    /// (first, last, the token after it and any apposition, `said Chad Bown, an expert on
-    /// trade`).
+    /// (first, last, the token after it and any apposition or relative clause, `said Chad
+    /// Bown, an expert on trade`, `said a strategist who asked not to be named`).
     fn inverted_subject(&self, ce: usize, s1: usize) -> Option<(usize, usize, usize)> {
         let (a, b) = cues::speakers().first(self, ce, ce, s1)?.get("speaker")?;
         let mut after = b + 1;
-        // `said Chad Bown, an expert on trade`: the apposition is part of the source.
-        if b < s1 && self.tags[b + 1] == Tag::Comma && b + 2 <= s1 && self.tags[b + 2] == Tag::Det {
+        // `said Chad Bown, an expert on trade` and `said a strategist who spoke on condition
+        // of anonymity`: the apposition or relative clause is part of the source.
+        let apposition =
+            b < s1 && self.tags[b + 1] == Tag::Comma && b + 2 <= s1 && self.tags[b + 2] == Tag::Det;
+        let relative = b < s1 && (self.is_lower(b + 1, "who") || self.is_lower(b + 1, "whose"));
+        if apposition || relative {
             let mut j = b + 2;
             while j < s1 && !matches!(self.tags[j], Tag::Comma | Tag::Stop) && !self.in_quote(j) {
                 j += 1;
