@@ -170,3 +170,27 @@ fn explain_names_the_refusal_of_what_follows_a_cue() {
     }
     assert!(wrong.is_empty(), "{}", wrong.join("\n"));
 }
+
+/// The speaker of the one quote of `d`, as written.
+fn speaker_of(d: &mut Document) -> Option<String> {
+    QuoteExtractor::new().annotate(d).expect("quotes");
+    let quotes = d.quotes.as_ref().expect("layer");
+    let q = quotes.first()?;
+    q.speaker.as_ref().map(|s| d.slice(s.span).to_string())
+}
+
+#[test]
+fn a_finite_verb_of_the_pos_layer_ends_the_subject() {
+    let text = "Romney went further, calling the plan a disaster.";
+    let mut d = story(text, &["Romney"]);
+    assert_eq!(speaker_of(&mut d).as_deref(), Some("Romney went"));
+    let mut d = story(text, &["Romney"]);
+    let tags = ["NNP", "VBD", "RB", ",", "VBG", "DT", "NN", "DT", "NN", "."];
+    let mut pos = newsnlp_doc::PosLayer::new();
+    for (tag, t) in tags.iter().zip(d.tokens.as_ref().expect("tokens")) {
+        pos.push("X", tag, &text[t.range()]);
+    }
+    assert_eq!(pos.len(), 10);
+    d.pos = Some(pos);
+    assert_eq!(speaker_of(&mut d).as_deref(), Some("Romney"));
+}

@@ -147,7 +147,9 @@ impl<'a> Analysis<'a> {
                 _ if self.ent_of[j] != 0 => self.is_wordlike(j) || self.ent_of[j] == self.ent_of[k],
                 _ if self.is_possessive(j) => true,
                 _ if self.hyphen_glued(k) => true,
-                Tag::Other | Tag::Title(_) | Tag::CueNoun => self.is_wordlike(j),
+                Tag::Other | Tag::Title(_) | Tag::CueNoun => {
+                    self.is_wordlike(j) && !self.finite_verb(j)
+                }
                 // `the ruling`, `a report`: after a determiner a verb form is a noun.
                 Tag::Verb(..) => self.tags[k] == Tag::Det,
                 Tag::Prep if self.is_lower(j, "of") => {
@@ -188,6 +190,12 @@ impl<'a> Analysis<'a> {
             }
             i -= 1;
         }
+    }
+
+    /// A lowercase finite verb by the `pos` layer (`went`, `ends`, `will`): no noun phrase
+    /// runs over it (`Democratic candidates went`). A capitalised word stays in a name.
+    pub(super) fn finite_verb(&self, k: usize) -> bool {
+        !self.caps[k] && matches!(self.penn(k), Some("VBD" | "VBZ" | "VBP" | "MD"))
     }
 
     /// A lowercase past form (`interjected`, `shot`) that is no lexicon cue.
