@@ -23,6 +23,7 @@ const EXAMPLES: &[Example] = &[
     ("\"We are ready,\" said Sen. Ann Lee who chairs the panel.", &["Ann Lee"], "inverted_said", "We are ready,", Some("said"), Some("Sen. Ann Lee")),
     ("The deal is dead, said a diplomat who asked not to be named.", &[], "inverted_said", "The deal is dead", Some("said"), Some("a diplomat")),
     ("\"We are ready,\" Lavrov said.", &["Lavrov"], "said_after", "We are ready,", Some("said"), Some("Lavrov")),
+    ("\"We will win,\" Jo Weaver, Sanders' campaign manager, said.", &["Jo Weaver", "Sanders"], "said_after", "We will win,", Some("said"), Some("Jo Weaver")),
     ("The plan will fail, Lavrov said.", &["Lavrov"], "said_after", "The plan will fail", Some("said"), Some("Lavrov")),
     ("\"We are ready,\" he said, \"and we will act.\"", &[], "said_continued", "and we will act.", Some("said"), Some("he")),
     ("The deal, Lavrov said, is dead for now.", &["Lavrov"], "parenthetical_cue", "The deal, Lavrov said, is dead for now", Some("said"), Some("Lavrov")),
@@ -31,6 +32,7 @@ const EXAMPLES: &[Example] = &[
     ("Lavrov said: \"The deal is dead.\"", &["Lavrov"], "said_that", "The deal is dead.", Some("said"), Some("Lavrov")),
     ("The Times reports:\n\"The deal is dead.\"", &[], "cue_colon_quotation", "The deal is dead.", Some("reports"), Some("The Times")),
     ("Dianne Bystrom agreed. \"Mainstream Republicans are worried.\"", &["Dianne Bystrom"], "cue_then_quotation", "Mainstream Republicans are worried.", Some("agreed"), Some("Dianne Bystrom")),
+    ("Jo Weaver said in a statement. \"We will win.\"", &["Jo Weaver"], "cue_then_quotation", "We will win.", Some("said"), Some("Jo Weaver")),
     // `according to`, reporting nouns.
     ("According to Lavrov, the deal is dead.", &["Lavrov"], "according_to_opening", "the deal is dead", Some("According to"), Some("Lavrov")),
     ("The deal is dead, according to Lavrov.", &["Lavrov"], "according_to_after", "The deal is dead", Some("according to"), Some("Lavrov")),

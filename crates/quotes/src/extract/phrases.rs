@@ -274,6 +274,18 @@ impl<'a> Analysis<'a> {
         }
     }
 
+    /// `Sanders’ campaign manager` (from `inner` up to the comma `k`): a name in the possessive,
+    /// then a lowercase role, as an apposition describes someone.
+    fn possessive_role(&self, inner: usize, k: usize) -> bool {
+        let Some(p) = (inner + 1..k.min(inner + 4)).find(|&x| self.is_possessive(x)) else {
+            return false;
+        };
+        (inner..p).all(|x| self.caps[x])
+            && p + 1 < k
+            && k - p <= 5
+            && (p + 1..k).all(|x| !self.caps[x] && self.is_wordlike(x))
+    }
+
     /// `Scott Pruitt, the attorney general of Oklahoma, said`: the name before an apposition
     /// that ends at the comma `k`.
     pub(super) fn appositive_subject(&self, k: usize, s0: usize) -> Option<(usize, usize)> {
@@ -299,6 +311,7 @@ impl<'a> Analysis<'a> {
                     self.tags[inner],
                     Tag::Det | Tag::Title(_) | Tag::Prep | Tag::Pron(Pron::Relative)
                 ) || self.word(inner).chars().all(|c| c.is_ascii_digit())
+                    || self.possessive_role(inner, k)
                     || (k - inner <= 5
                         && self.caps[inner]
                         && (inner..k).all(|x| self.caps[x] || !self.is_wordlike(x)));

@@ -69,7 +69,9 @@ impl<'a> Analysis<'a> {
             return Some(found);
         }
         let nothing_right = self.nothing_right(c0, s1);
-        if nothing_right && sub.lb.is_none() && form == Form::Finite {
+        let speech = matches!(class, VerbClass::Speech | VerbClass::Tell);
+        let closes_sentence = nothing_right || (speech && self.adjunct_to_end(c0, s1));
+        if closes_sentence && sub.lb.is_none() && form == Form::Finite {
             if let Some(found) = self.quotation_after(&v, who) {
                 return Some(vec![found]);
             }
@@ -111,6 +113,28 @@ impl<'a> Analysis<'a> {
             && first_in(&self.close_parens, c0..s1 + 1)
                 .is_some_and(|k| k == s1 || self.tags[k + 1] == Tag::Stop);
         c0 > s1 || matches!(self.tags[c0], Tag::Stop) || aside
+    }
+
+    /// True when what follows the cue up to the sentence's end (`s1`, a full stop) is a short
+    /// phrase of place, time or medium with no verb, number, clause or quotation in it: `said in
+    /// a statement.`, `told reporters on Tuesday.` (not `estimated at 3,000 people.`). The cue
+    /// then closes its sentence.
+    fn adjunct_to_end(&self, c0: usize, s1: usize) -> bool {
+        c0 < s1
+            && s1 - c0 <= 8
+            && ["in", "on", "at", "during", "via", "through"]
+                .iter()
+                .any(|p| self.is_lower(c0, p))
+            && self.tags[s1] == Tag::Stop
+            && (c0..s1).all(|k| {
+                !matches!(
+                    self.tags[k],
+                    Tag::Verb(..) | Tag::That | Tag::Comma | Tag::Colon
+                ) && !self.in_quote(k)
+                    && !self
+                        .penn(k)
+                        .is_some_and(|t| t.starts_with("VB") || t == "MD" || t == "CD")
+            })
     }
 
     /// `Dianne Bystrom agreed. “Mainstream Republicans are …”`: a named speaker's cue closing
