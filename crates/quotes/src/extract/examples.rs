@@ -181,18 +181,34 @@ fn speaker_of(d: &mut Document) -> Option<String> {
     q.speaker.as_ref().map(|s| d.slice(s.span).to_string())
 }
 
+/// `story` with a `pos` layer of the given Penn tags, one per token.
+fn story_with_tags(text: &str, persons: &[&str], tags: &[&str]) -> Document {
+    let mut d = story(text, persons);
+    let mut pos = newsnlp_doc::PosLayer::new();
+    for (tag, t) in tags.iter().zip(d.tokens.as_ref().expect("tokens")) {
+        pos.push("X", tag, &text[t.range()]);
+    }
+    assert_eq!(pos.len(), d.tokens.as_ref().expect("tokens").len());
+    d.pos = Some(pos);
+    d
+}
+
 #[test]
 fn a_finite_verb_of_the_pos_layer_ends_the_subject() {
     let text = "Romney went further, calling the plan a disaster.";
     let mut d = story(text, &["Romney"]);
     assert_eq!(speaker_of(&mut d).as_deref(), Some("Romney went"));
-    let mut d = story(text, &["Romney"]);
     let tags = ["NNP", "VBD", "RB", ",", "VBG", "DT", "NN", "DT", "NN", "."];
-    let mut pos = newsnlp_doc::PosLayer::new();
-    for (tag, t) in tags.iter().zip(d.tokens.as_ref().expect("tokens")) {
-        pos.push("X", tag, &text[t.range()]);
-    }
-    assert_eq!(pos.len(), 10);
-    d.pos = Some(pos);
+    let mut d = story_with_tags(text, &["Romney"], &tags);
     assert_eq!(speaker_of(&mut d).as_deref(), Some("Romney"));
+}
+
+#[test]
+fn a_verb_of_the_pos_layer_with_a_particle_closes_a_quotation() {
+    let text = "\"Let me talk,\" Trump shot back.";
+    let tags = ["``", "VB", "PRP", "VB", ",", "''", "NNP", "VBD", "RP", "."];
+    let mut d = story_with_tags(text, &["Trump"], &tags);
+    assert_eq!(speaker_of(&mut d).as_deref(), Some("Trump"));
+    let cue = d.quotes.as_ref().expect("layer")[0].cue.expect("cue");
+    assert_eq!(d.slice(cue), "shot");
 }

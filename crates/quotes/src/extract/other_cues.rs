@@ -347,10 +347,19 @@ impl<'a> Analysis<'a> {
             return None;
         }
         // `went on`, `fumed.`, `said Tuesday`; not `managed to …`.
-        let closes = |v: usize| {
+        let closes_at = |v: usize| {
             v == s1
                 || matches!(self.tags[v + 1], Tag::Stop | Tag::Comma | Tag::Time)
                 || (self.tags[v + 1] == Tag::Prep && !self.is_lower(v + 1, "to"))
+        };
+        // `shot back.`, `cut in, …`: a particle may come first.
+        let closes = |v: usize| {
+            closes_at(v)
+                || (v < s1
+                    && ["back", "in", "out", "up", "off"]
+                        .iter()
+                        .any(|p| self.is_lower(v + 1, p))
+                    && closes_at(v + 1))
         };
         // `“This is fantastic!” beamed Donald Hartley`: the verb first, then a named speaker.
         if verb_like(a) && a < s1 {
