@@ -212,3 +212,21 @@ fn a_verb_of_the_pos_layer_with_a_particle_closes_a_quotation() {
     let cue = d.quotes.as_ref().expect("layer")[0].cue.expect("cue");
     assert_eq!(d.slice(cue), "shot");
 }
+
+#[test]
+fn a_verb_of_the_pos_layer_before_a_comma_introduces_a_quotation() {
+    let text = "After the debate, Hillary shot back, \"I chose my profession.\"";
+    let tags = [
+        "IN", "DT", "NN", ",", "NNP", "VBD", "RB", ",", "``", "PRP", "VBD", "PRP$", "NN", ".", "''",
+    ];
+    let mut d = story_with_tags(text, &["Hillary"], &tags);
+    assert_eq!(speaker_of(&mut d).as_deref(), Some("Hillary"));
+    let q = &d.quotes.as_ref().expect("layer")[0];
+    assert_eq!(d.slice(q.cue.expect("cue")), "shot");
+    let mut d = story(text, &["Hillary"]);
+    QuoteExtractor::new().annotate(&mut d).expect("quotes");
+    assert_eq!(
+        d.quotes.as_ref().expect("layer")[0].cue.map(|c| d.slice(c)),
+        Some(",")
+    );
+}

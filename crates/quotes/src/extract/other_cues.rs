@@ -4,6 +4,9 @@
 
 use super::*;
 
+/// Particles a verb outside the lexicon may take before its clause ends (`shot back`, `cut in`).
+const PARTICLES: [&str; 5] = ["back", "in", "out", "up", "off"];
+
 impl<'a> Analysis<'a> {
     pub(super) fn according(&mut self, i: usize) -> Vec<Found> {
         let (s0, s1) = self.sent_range(i);
@@ -277,6 +280,16 @@ impl<'a> Analysis<'a> {
             && self.tags[open - 1] == Tag::Dash
             && end + 1 < self.toks.len()
             && self.tags[end + 1] == Tag::Dash;
+        if introduced && closes_sentence && self.tags[open - 1] == Tag::Comma {
+            if let Some((a, b, v)) = self.subject_of_verb_before(open - 1, s0) {
+                return Some(Found::quotation(
+                    c,
+                    Some((v, v)),
+                    Who::Mention(a, b),
+                    "verb_comma",
+                ));
+            }
+        }
         if introduced && (closes_sentence || dashed) {
             let named = self.np_left(open - 2, s0).filter(|&(a, b)| {
                 self.tags[open - 1] == Tag::Dash && (self.ent_of[b] != 0 || self.caps[a])
@@ -313,6 +326,25 @@ impl<'a> Analysis<'a> {
             return Some(Found::quotation(c, None, Who::Continue, "continuation"));
         }
         None
+    }
+
+    /// `Hillary shot back, “…”`, `Another voter tweeted, “…”`: a verb outside the lexicon that
+    /// the `pos` layer reads as finite (then perhaps a particle) right before the comma `k`,
+    /// after a name or a personal pronoun. Returns the subject's range and the verb.
+    fn subject_of_verb_before(&self, k: usize, s0: usize) -> Option<(usize, usize, usize)> {
+        let mut v = k.checked_sub(1)?;
+        if v > s0 && PARTICLES.iter().any(|p| self.is_lower(v, p)) {
+            v -= 1;
+        }
+        if v <= s0 || self.tags[v] != Tag::Other || !self.finite_verb(v) {
+            return None;
+        }
+        let (a, b) = self.np_left(v - 1, s0)?;
+        let person = matches!(
+            self.tags[a],
+            Tag::Pron(Pron::Person(_) | Pron::Group | Pron::Speaker)
+        ) || (a..=b).any(|x| self.ent_of[x] != 0);
+        person.then_some((a, b, v))
     }
 
     /// After a quotation ending at `end`: a speaker and a lowercase verb ending the clause
@@ -355,11 +387,7 @@ impl<'a> Analysis<'a> {
         // `shot back.`, `cut in, …`: a particle may come first.
         let closes = |v: usize| {
             closes_at(v)
-                || (v < s1
-                    && ["back", "in", "out", "up", "off"]
-                        .iter()
-                        .any(|p| self.is_lower(v + 1, p))
-                    && closes_at(v + 1))
+                || (v < s1 && PARTICLES.iter().any(|p| self.is_lower(v + 1, p)) && closes_at(v + 1))
         };
         // `“This is fantastic!” beamed Donald Hartley`: the verb first, then a named speaker.
         if verb_like(a) && a < s1 {
