@@ -230,3 +230,15 @@ fn a_verb_of_the_pos_layer_before_a_comma_introduces_a_quotation() {
         Some(",")
     );
 }
+
+#[test]
+fn a_participle_after_a_prepositional_object_reports_the_clause_subject() {
+    let text = "His campaign sent a text to supporters saying that it had won.";
+    let tags = [
+        "PRP$", "NN", "VBD", "DT", "NN", "IN", "NNS", "VBG", "IN", "PRP", "VBD", "VBN", ".",
+    ];
+    let mut d = story(text, &[]);
+    assert_eq!(speaker_of(&mut d).as_deref(), Some("supporters"));
+    let mut d = story_with_tags(text, &[], &tags);
+    assert_eq!(speaker_of(&mut d).as_deref(), Some("His campaign"));
+}
