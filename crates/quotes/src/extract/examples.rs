@@ -242,3 +242,48 @@ fn a_participle_after_a_prepositional_object_reports_the_clause_subject() {
     let mut d = story_with_tags(text, &[], &tags);
     assert_eq!(speaker_of(&mut d).as_deref(), Some("His campaign"));
 }
+
+/// (story, persons, Penn tags, speaker without the pos layer, speaker with it)
+type TaggedCase<'a> = (
+    &'a str,
+    &'a [&'a str],
+    &'a [&'a str],
+    Option<&'a str>,
+    Option<&'a str>,
+);
+
+#[test]
+fn adverbs_and_governing_verbs_of_the_pos_layer_are_no_subject() {
+    let cases: &[TaggedCase] = &[
+        (
+            "Clinton has nevertheless called the vote a mistake.",
+            &["Clinton"],
+            &["NNP", "VBZ", "RB", "VBN", "DT", "NN", "DT", "NN", "."],
+            Some("nevertheless"),
+            Some("Clinton"),
+        ),
+        (
+            "Senator Ron Johnson kept asking her why it happened.",
+            &["Ron Johnson"],
+            &[
+                "NNP", "NNP", "NNP", "VBD", "VBG", "PRP", "WRB", "PRP", "VBD", ".",
+            ],
+            Some("Senator Ron Johnson kept"),
+            Some("Senator Ron Johnson"),
+        ),
+        // A plural the tagger misreads as a verb before the real one stays in the phrase.
+        (
+            "Clinton aides said the plan was ready.",
+            &["Clinton"],
+            &["NNP", "VBZ", "VBD", "DT", "NN", "VBD", "JJ", "."],
+            Some("Clinton aides"),
+            Some("Clinton aides"),
+        ),
+    ];
+    for &(text, persons, tags, without, with) in cases {
+        let mut d = story(text, persons);
+        assert_eq!(speaker_of(&mut d).as_deref(), without, "{text}");
+        let mut d = story_with_tags(text, persons, tags);
+        assert_eq!(speaker_of(&mut d).as_deref(), with, "{text}");
+    }
+}

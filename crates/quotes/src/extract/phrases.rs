@@ -57,9 +57,13 @@ impl<'a> Analysis<'a> {
             _ if self.ent_of[end] != 0 => {}
             _ => return false,
         }
-        // `26% say …`: a percentage heads a noun phrase.
+        // `26% say …`: a percentage heads a noun phrase; a verb or an adverb by the `pos` layer
+        // does not (`kept asking`, `has nevertheless called`).
         let percent = self.word(end) == "%" && end > floor && self.is_wordlike(end - 1);
-        self.is_wordlike(end) || percent
+        let verb_or_adverb = self.adverb(end)
+            || self.finite_verb(end)
+            || (!self.caps[end] && self.penn(end) == Some("VB"));
+        (self.is_wordlike(end) && !verb_or_adverb) || percent
     }
 
     /// Where the noun phrase headed by `end` starts: the walk left over words, titles, one
@@ -181,7 +185,8 @@ impl<'a> Analysis<'a> {
             let skip = self.tags[i] == Tag::Aux
                 || (self.is_lower(i, "as") && i > floor && self.is_lower(i - 1, "quoted"))
                 || (self.tags[i] == Tag::Time && self.caps[i])
-                || (self.word(i).ends_with("ly") && self.tags[i] == Tag::Other && !self.caps[i]);
+                || (self.word(i).ends_with("ly") && self.tags[i] == Tag::Other && !self.caps[i])
+                || self.adverb(i);
             if !skip {
                 return Some(i);
             }
@@ -192,10 +197,22 @@ impl<'a> Analysis<'a> {
         }
     }
 
+    /// A lowercase adverb outside the lexicon by the `pos` layer (`nevertheless`, `indeed`).
+    fn adverb(&self, k: usize) -> bool {
+        !self.caps[k]
+            && self.tags[k] == Tag::Other
+            && matches!(self.penn(k), Some("RB" | "RBR" | "RBS"))
+    }
+
     /// A lowercase finite verb by the `pos` layer (`went`, `ends`, `will`): no noun phrase
-    /// runs over it (`Democratic candidates went`). A capitalised word stays in a name.
+    /// runs over it (`Democratic candidates went`). A capitalised word stays in a name, and a
+    /// word right before another finite verb is a noun the tagger misread (`Clinton aides said`,
+    /// `those surveyed said`).
     pub(super) fn finite_verb(&self, k: usize) -> bool {
-        !self.caps[k] && matches!(self.penn(k), Some("VBD" | "VBZ" | "VBP" | "MD"))
+        let finite = |j: usize| matches!(self.penn(j), Some("VBD" | "VBZ" | "VBP" | "MD"));
+        let verb_next = k + 1 < self.tags.len()
+            && (finite(k + 1) || matches!(self.tags[k + 1], Tag::Verb(_, _, Form::Finite)));
+        !self.caps[k] && finite(k) && !verb_next
     }
 
     /// A lowercase past form (`interjected`, `shot`) that is no lexicon cue.

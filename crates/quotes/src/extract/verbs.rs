@@ -169,11 +169,16 @@ impl<'a> Analysis<'a> {
     /// name opening the sentence; None when nobody is found (the verb then reports nothing).
     fn verb_subject(&self, v: &Verb) -> Option<Subject> {
         let Verb { i, ce, s0, s1, .. } = *v;
-        let left = if i > s0 {
+        let mut left = if i > s0 {
             self.skip_aux_left(i - 1, s0)
         } else {
             None
         };
+        // `Sen. Ron Johnson kept asking her …`: the subject of a finite verb that governs the
+        // participle (by the `pos` layer).
+        if let Some(k) = left.filter(|&k| v.form == Form::Ing && k > s0 && self.finite_verb(k)) {
+            left = self.skip_aux_left(k - 1, s0);
+        }
         let (mut who, mut lb, clause_comma) =
             left.map_or((Who::None, None, None), |k| self.left_subject(v, k));
         // `“…?” / Clinton said.`: the splitter ended the sentence at the closing mark. After a
@@ -284,6 +289,10 @@ impl<'a> Analysis<'a> {
                     who = Who::Mention(a, b);
                 }
             }
+        } else if self.finite_verb(k) || self.penn(k) == Some("VB") {
+            // `he continued to express doubts`: a verb governs the cue; the clause's subject
+            // speaks.
+            who = Who::Clause;
         }
         (who, lb, clause_comma)
     }
