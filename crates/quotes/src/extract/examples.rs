@@ -28,11 +28,13 @@ const EXAMPLES: &[Example] = &[
     ("\"We are ready,\" he said, \"and we will act.\"", &[], "said_continued", "and we will act.", Some("said"), Some("he")),
     ("The deal, Lavrov said, is dead for now.", &["Lavrov"], "parenthetical_cue", "The deal, Lavrov said, is dead for now", Some("said"), Some("Lavrov")),
     ("Lavrov said that the deal was dead.", &["Lavrov"], "said_that", "that the deal was dead", Some("said"), Some("Lavrov")),
+    ("Officials who spoke with The Post said the deal was dead.", &[], "said_that", "the deal was dead", Some("said"), Some("Officials")),
     ("Lavrov told reporters the deal was dead.", &["Lavrov"], "said_that", "the deal was dead", Some("told"), Some("Lavrov")),
     ("Lavrov said: \"The deal is dead.\"", &["Lavrov"], "said_that", "The deal is dead.", Some("said"), Some("Lavrov")),
     ("The Times reports:\n\"The deal is dead.\"", &[], "cue_colon_quotation", "The deal is dead.", Some("reports"), Some("The Times")),
     ("Dianne Bystrom agreed. \"Mainstream Republicans are worried.\"", &["Dianne Bystrom"], "cue_then_quotation", "Mainstream Republicans are worried.", Some("agreed"), Some("Dianne Bystrom")),
     ("Jo Weaver said in a statement. \"We will win.\"", &["Jo Weaver"], "cue_then_quotation", "We will win.", Some("said"), Some("Jo Weaver")),
+    ("Cruz said in Iowa. \"We want unity,\" he said.", &["Cruz"], "said_after", "We want unity,", Some("said"), Some("he")),
     // `according to`, reporting nouns.
     ("According to Lavrov, the deal is dead.", &["Lavrov"], "according_to_opening", "the deal is dead", Some("According to"), Some("Lavrov")),
     ("The deal is dead, according to Lavrov.", &["Lavrov"], "according_to_after", "The deal is dead", Some("according to"), Some("Lavrov")),
@@ -181,11 +183,11 @@ fn speaker_of(d: &mut Document) -> Option<String> {
     q.speaker.as_ref().map(|s| d.slice(s.span).to_string())
 }
 
-/// `story` with a `pos` layer of the given Penn tags, one per token.
-fn story_with_tags(text: &str, persons: &[&str], tags: &[&str]) -> Document {
+/// `story` with a `pos` layer of the given Penn tags (space-separated), one per token.
+fn story_with_tags(text: &str, persons: &[&str], tags: &str) -> Document {
     let mut d = story(text, persons);
     let mut pos = newsnlp_doc::PosLayer::new();
-    for (tag, t) in tags.iter().zip(d.tokens.as_ref().expect("tokens")) {
+    for (tag, t) in tags.split(' ').zip(d.tokens.as_ref().expect("tokens")) {
         pos.push("X", tag, &text[t.range()]);
     }
     assert_eq!(pos.len(), d.tokens.as_ref().expect("tokens").len());
@@ -198,16 +200,16 @@ fn a_finite_verb_of_the_pos_layer_ends_the_subject() {
     let text = "Romney went further, calling the plan a disaster.";
     let mut d = story(text, &["Romney"]);
     assert_eq!(speaker_of(&mut d).as_deref(), Some("Romney went"));
-    let tags = ["NNP", "VBD", "RB", ",", "VBG", "DT", "NN", "DT", "NN", "."];
-    let mut d = story_with_tags(text, &["Romney"], &tags);
+    let tags = "NNP VBD RB , VBG DT NN DT NN .";
+    let mut d = story_with_tags(text, &["Romney"], tags);
     assert_eq!(speaker_of(&mut d).as_deref(), Some("Romney"));
 }
 
 #[test]
 fn a_verb_of_the_pos_layer_with_a_particle_closes_a_quotation() {
     let text = "\"Let me talk,\" Trump shot back.";
-    let tags = ["``", "VB", "PRP", "VB", ",", "''", "NNP", "VBD", "RP", "."];
-    let mut d = story_with_tags(text, &["Trump"], &tags);
+    let tags = "`` VB PRP VB , '' NNP VBD RP .";
+    let mut d = story_with_tags(text, &["Trump"], tags);
     assert_eq!(speaker_of(&mut d).as_deref(), Some("Trump"));
     let cue = d.quotes.as_ref().expect("layer")[0].cue.expect("cue");
     assert_eq!(d.slice(cue), "shot");
@@ -216,10 +218,8 @@ fn a_verb_of_the_pos_layer_with_a_particle_closes_a_quotation() {
 #[test]
 fn a_verb_of_the_pos_layer_before_a_comma_introduces_a_quotation() {
     let text = "After the debate, Hillary shot back, \"I chose my profession.\"";
-    let tags = [
-        "IN", "DT", "NN", ",", "NNP", "VBD", "RB", ",", "``", "PRP", "VBD", "PRP$", "NN", ".", "''",
-    ];
-    let mut d = story_with_tags(text, &["Hillary"], &tags);
+    let tags = "IN DT NN , NNP VBD RB , `` PRP VBD PRP$ NN . ''";
+    let mut d = story_with_tags(text, &["Hillary"], tags);
     assert_eq!(speaker_of(&mut d).as_deref(), Some("Hillary"));
     let q = &d.quotes.as_ref().expect("layer")[0];
     assert_eq!(d.slice(q.cue.expect("cue")), "shot");
@@ -234,12 +234,10 @@ fn a_verb_of_the_pos_layer_before_a_comma_introduces_a_quotation() {
 #[test]
 fn a_participle_after_a_prepositional_object_reports_the_clause_subject() {
     let text = "His campaign sent a text to supporters saying that it had won.";
-    let tags = [
-        "PRP$", "NN", "VBD", "DT", "NN", "IN", "NNS", "VBG", "IN", "PRP", "VBD", "VBN", ".",
-    ];
+    let tags = "PRP$ NN VBD DT NN IN NNS VBG IN PRP VBD VBN .";
     let mut d = story(text, &[]);
     assert_eq!(speaker_of(&mut d).as_deref(), Some("supporters"));
-    let mut d = story_with_tags(text, &[], &tags);
+    let mut d = story_with_tags(text, &[], tags);
     assert_eq!(speaker_of(&mut d).as_deref(), Some("His campaign"));
 }
 
@@ -247,7 +245,7 @@ fn a_participle_after_a_prepositional_object_reports_the_clause_subject() {
 type TaggedCase<'a> = (
     &'a str,
     &'a [&'a str],
-    &'a [&'a str],
+    &'a str,
     Option<&'a str>,
     Option<&'a str>,
 );
@@ -258,16 +256,14 @@ fn adverbs_and_governing_verbs_of_the_pos_layer_are_no_subject() {
         (
             "Clinton has nevertheless called the vote a mistake.",
             &["Clinton"],
-            &["NNP", "VBZ", "RB", "VBN", "DT", "NN", "DT", "NN", "."],
+            "NNP VBZ RB VBN DT NN DT NN .",
             Some("nevertheless"),
             Some("Clinton"),
         ),
         (
             "Senator Ron Johnson kept asking her why it happened.",
             &["Ron Johnson"],
-            &[
-                "NNP", "NNP", "NNP", "VBD", "VBG", "PRP", "WRB", "PRP", "VBD", ".",
-            ],
+            "NNP NNP NNP VBD VBG PRP WRB PRP VBD .",
             Some("Senator Ron Johnson kept"),
             Some("Senator Ron Johnson"),
         ),
@@ -275,7 +271,7 @@ fn adverbs_and_governing_verbs_of_the_pos_layer_are_no_subject() {
         (
             "Clinton aides said the plan was ready.",
             &["Clinton"],
-            &["NNP", "VBZ", "VBD", "DT", "NN", "VBD", "JJ", "."],
+            "NNP VBZ VBD DT NN VBD JJ .",
             Some("Clinton aides"),
             Some("Clinton aides"),
         ),

@@ -122,9 +122,7 @@ impl<'a> Analysis<'a> {
     fn adjunct_to_end(&self, c0: usize, s1: usize) -> bool {
         c0 < s1
             && s1 - c0 <= 8
-            && ["in", "on", "at", "during", "via", "through"]
-                .iter()
-                .any(|p| self.is_lower(c0, p))
+            && self.is_class(c0, Flags::CLAUSE_PREPOSITION)
             && self.tags[s1] == Tag::Stop
             && (c0..s1).all(|k| {
                 !matches!(
@@ -145,6 +143,7 @@ impl<'a> Analysis<'a> {
             matches!(who, Who::Mention(..))
                 && !self.used[c]
                 && self.para_of[next] == self.para_of[v.s1]
+                && !self.attributed_after(self.chains[c].end_token())
         })?;
         self.used[c] = true;
         Some(Found::quotation(
@@ -153,6 +152,20 @@ impl<'a> Analysis<'a> {
             who,
             "cue_then_quotation",
         ))
+    }
+
+    /// True when a reporting verb follows the quotation ending at `end` within a few words of
+    /// its sentence (`“…,” he said`, `“…,” said Cruz`): that cue, not an earlier one, reports it.
+    fn attributed_after(&self, end: usize) -> bool {
+        (end + 1..self.tags.len())
+            .take(4)
+            .take_while(|&k| self.tags[k] != Tag::Stop && !self.in_quote(k))
+            .any(|k| {
+                matches!(
+                    self.tags[k],
+                    Tag::Verb(_, VerbClass::Speech | VerbClass::Tell, Form::Finite)
+                )
+            })
     }
 
     /// The last token of the cue at `i`: its particle when the verb takes one (`pointed out`;
@@ -251,6 +264,7 @@ impl<'a> Analysis<'a> {
                 who = Who::Mention(k, k);
             }
         } else if let Some((a, b)) = self.np_left(k, s0) {
+            let (a, b) = self.subject_before_relative(a, s0).unwrap_or((a, b));
             let (a, who_np) = self.phrase_subject(a, b, s0, form);
             who = who_np;
             lb = before_np(self, a);
@@ -295,6 +309,30 @@ impl<'a> Analysis<'a> {
             who = Who::Clause;
         }
         (who, lb, clause_comma)
+    }
+
+    /// `officials who spoke with The Post said`, `groups that have endorsed him say`: when the
+    /// phrase starting at `a` closes a relative clause (a verb of it between), the phrase the
+    /// clause describes is the subject.
+    fn subject_before_relative(&self, a: usize, s0: usize) -> Option<(usize, usize)> {
+        // Only an object closes the clause: the phrase follows a verb or a preposition.
+        let object = a > s0
+            && (self.tags[a - 1] == Tag::Prep
+                || matches!(self.tags[a - 1], Tag::Verb(..))
+                || self.penn(a - 1).is_some_and(|t| t.starts_with("VB")));
+        if !object {
+            return None;
+        }
+        let r = (s0 + 1..a)
+            .rev()
+            .take(8)
+            .take_while(|&j| {
+                !matches!(self.tags[j], Tag::Comma | Tag::Colon | Tag::Stop) && !self.in_quote(j)
+            })
+            .find(|&j| self.is_lower(j, "who") || self.is_lower(j, "that"))?;
+        let verb = (r + 1..a)
+            .any(|j| self.finite_verb(j) || matches!(self.tags[j], Tag::Verb(..) | Tag::Aux));
+        verb.then(|| self.np_left(r - 1, s0)).flatten()
     }
 
     /// The subject a noun phrase `a..=b` before a verb cue gives: (its first token, who).
