@@ -232,13 +232,20 @@ fn a_verb_of_the_pos_layer_before_a_comma_introduces_a_quotation() {
 }
 
 #[test]
-fn a_participle_after_a_prepositional_object_reports_the_clause_subject() {
+fn a_participle_after_an_object_reports_the_clause_subject() {
     let text = "His campaign sent a text to supporters saying that it had won.";
     let tags = "PRP$ NN VBD DT NN IN NNS VBG IN PRP VBD VBN .";
     let mut d = story(text, &[]);
     assert_eq!(speaker_of(&mut d).as_deref(), Some("supporters"));
     let mut d = story_with_tags(text, &[], tags);
     assert_eq!(speaker_of(&mut d).as_deref(), Some("His campaign"));
+    // The object of a finite verb too.
+    let text = "Sanders supporters launched petitions calling for a new vote.";
+    let tags = "NNP NNS VBD NNS VBG IN DT JJ NN .";
+    let mut d = story(text, &["Sanders"]);
+    assert_eq!(speaker_of(&mut d).as_deref(), Some("launched petitions"));
+    let mut d = story_with_tags(text, &["Sanders"], tags);
+    assert_eq!(speaker_of(&mut d).as_deref(), Some("Sanders supporters"));
 }
 
 /// (story, persons, Penn tags, speaker without the pos layer, speaker with it)

@@ -363,14 +363,19 @@ impl<'a> Analysis<'a> {
         // `sent a text to supporters saying …`, `wrote on Facebook saying …`: a participle
         // after the object of a preposition (not `of`: `a crowd of protesters chanting`)
         // tells what the subject of the finite verb before it did.
+        // So does one after the object of a finite verb (`supporters launched petitions
+        // calling for …`), which the phrase walk may have taken in.
+        let verb_in_phrase = a < b && self.finite_verb(a);
         let pp_object = form == Form::Ing
             && a > s0
-            && self.tags[a - 1] == Tag::Prep
-            && !self.is_lower(a - 1, "of");
+            && ((self.tags[a - 1] == Tag::Prep && !self.is_lower(a - 1, "of"))
+                || (self.finite_verb(a - 1) && self.ent_of[b] == 0)
+                || (verb_in_phrase && self.ent_of[b] == 0));
+        let verb_end = if verb_in_phrase { a } else { a - 1 };
         let who = if document {
             Who::Clause
         } else if let Some((x, y)) = pp_object
-            .then(|| self.subject_of_finite_verb(a - 1, s0))
+            .then(|| self.subject_of_finite_verb(verb_end, s0))
             .flatten()
         {
             Who::Mention(x, y)
