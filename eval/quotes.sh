@@ -44,9 +44,9 @@ def figures(path):
     return {words[i]: float(words[i + 1]) for i in range(0, len(words) - 1, 2)}
 dev, seed = figures(sys.argv[1]), figures(sys.argv[2])
 gates = [("dev direct_F1", dev["direct_F1"], 0.94), ("dev speaker_acc", dev["speaker_acc"], 0.95),
-         ("dev all_F1", dev["all_F1"], 0.685), ("dev e2e_F1", dev["e2e_F1"], 0.64),
-         ("seed direct_F1", seed["direct_F1"], 1.0), ("seed canonical_acc", seed["canonical_acc"], 0.9),
-         ("seed all_F1", seed["all_F1"], 0.9)]
+         ("dev all_F1", dev["all_F1"], 0.685), ("dev e2e_F1", dev["e2e_F1"], 0.645),
+         ("seed direct_F1", seed["direct_F1"], 1.0), ("seed canonical_acc", seed["canonical_acc"], 1.0),
+         ("seed all_F1", seed["all_F1"], 0.92)]
 bad = [f"{n} {v:.4f} < {t}" for n, v, t in gates if v < t]
 if "Jean-Marc Ayrault" not in open(sys.argv[3]).read() or "Sergey Lavrov" in open(sys.argv[3]).read():
     bad.append("seed: 'total war' not credited to Jean-Marc Ayrault alone")
