@@ -508,7 +508,10 @@ mod tests {
         let token = |i: usize| (layer.tokens[i].pos(), layer.tokens[i].tag(), layer.lemma(i));
         assert_eq!(token(0), ("VERB", "VBD", "say"));
         assert_eq!(token(1), token(0));
-        assert_eq!((layer.tokens[2].pos(), layer.tokens[2].tag()), ("NOUN", "XX"));
+        assert_eq!(
+            (layer.tokens[2].pos(), layer.tokens[2].tag()),
+            ("NOUN", "XX")
+        );
     }
 
     #[test]

@@ -1049,7 +1049,10 @@ mod tests {
         let mut runner = Runner::new(&stage, RunOptions::default()).unwrap();
         runner.run("in", &b"\n\n"[..], &mut Vec::new()).unwrap();
         assert_eq!(log.prepared.load(SeqCst), 0);
-        let huge = format!("{{\"text\":\"{}\"}}\n", "a".repeat(PREPARE_BELOW_BYTES as usize));
+        let huge = format!(
+            "{{\"text\":\"{}\"}}\n",
+            "a".repeat(PREPARE_BELOW_BYTES as usize)
+        );
         runner.run("in", huge.as_bytes(), &mut Vec::new()).unwrap();
         assert_eq!(runner.summary().documents, 1);
         assert_eq!(log.prepared.load(SeqCst), 0);

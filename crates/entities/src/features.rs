@@ -217,7 +217,11 @@ impl<'a> Extractor<'a> {
     /// The word-alone sums of token `i` of the last sentence, when its word has them.
     pub fn cached_sums(&self, i: usize) -> Option<&'a NarrowSums> {
         let words = self.words;
-        self.cached.get(i).copied().flatten().map(|id| &words[id as usize])
+        self.cached
+            .get(i)
+            .copied()
+            .flatten()
+            .map(|id| &words[id as usize])
     }
 
     /// Sets the training-time word dropout (per mille).

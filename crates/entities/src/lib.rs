@@ -207,9 +207,14 @@ mod tests {
                     talks with the OPCW had been \"constructive\".";
         let mut doc = Document::new(text);
         Tokenizer::new().annotate(&mut doc).unwrap();
-        let (tokens, sentences) = (doc.tokens.as_ref().unwrap(), doc.sentences.as_ref().unwrap());
+        let (tokens, sentences) = (
+            doc.tokens.as_ref().unwrap(),
+            doc.sentences.as_ref().unwrap(),
+        );
         let tag = |words: &[newsnlp_tagger::NarrowSums]| {
-            loaded.ner.tag(text, tokens, sentences, loaded.clusters, words)
+            loaded
+                .ner
+                .tag(text, tokens, sentences, loaded.clusters, words)
         };
         let with_sums = tag(&loaded.words);
         assert!(with_sums.len() >= 5, "{with_sums:?}");

@@ -56,7 +56,10 @@ impl PosModel {
             .map(|n| split_label(n).ok_or_else(|| ModelError::Invalid(format!("label {n:?}"))))
             .collect::<Result<Vec<_>, _>>()?;
         let tag_keys = labels.iter().map(|l| lemmas.tag_key(l.0)).collect();
-        let tag_pairs = labels.iter().map(|&(tag, pos)| TagPair::new(pos, tag)).collect();
+        let tag_pairs = labels
+            .iter()
+            .map(|&(tag, pos)| TagPair::new(pos, tag))
+            .collect();
         let packed = PackedWeights::new(&tagger)
             .ok_or_else(|| ModelError::Invalid(format!("{} labels", tagger.n_tags())))?;
         Ok(PosModel {

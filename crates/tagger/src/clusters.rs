@@ -99,7 +99,12 @@ impl Clusters {
     /// keep what it computes per frequent word in a plain array, found by the one lookup it
     /// makes anyway.
     #[inline]
-    pub fn lookup(&self, exact: u64, lower: u64, caps_sentence: bool) -> (Option<u16>, Option<u32>) {
+    pub fn lookup(
+        &self,
+        exact: u64,
+        lower: u64,
+        caps_sentence: bool,
+    ) -> (Option<u16>, Option<u32>) {
         let found = self.exact.get(&exact).copied();
         let id = found.map(|(_, id)| id);
         match found {

@@ -79,7 +79,13 @@ impl Model {
                 }
             }
         }
-        self.best_path(&emit, [&self.trans, &self.start, &self.end], None, scratch, out);
+        self.best_path(
+            &emit,
+            [&self.trans, &self.start, &self.end],
+            None,
+            scratch,
+            out,
+        );
         scratch.emit = emit;
     }
 

@@ -260,7 +260,8 @@ impl PackedDecoder {
         let scores = [&self.trans[..], &self.start, &self.end];
         // Each emission is a sum in `i16`.
         let max_emit = i64::from(i16::MAX) + 1;
-        self.model.best_path(&emit, scores, Some(max_emit), scratch, out);
+        self.model
+            .best_path(&emit, scores, Some(max_emit), scratch, out);
         scratch.emit = emit;
     }
 }

@@ -371,7 +371,11 @@ impl<'a> Analysis<'a> {
             && ((self.tags[a - 1] == Tag::Prep && !self.is_lower(a - 1, "of"))
                 || (self.finite_verb(a - 1) && self.ent_of[b] == 0)
                 || (verb_in_phrase && self.ent_of[b] == 0));
-        let verb_end = if verb_in_phrase { a } else { a.saturating_sub(1) };
+        let verb_end = if verb_in_phrase {
+            a
+        } else {
+            a.saturating_sub(1)
+        };
         let who = if document {
             Who::Clause
         } else if let Some((x, y)) = pp_object
