@@ -38,12 +38,7 @@ impl<'a> Analysis<'a> {
                     let plain = self.is_class(i, Flags::CLAUSE_PREPOSITION);
                     let found = found.or_else(|| {
                         (i + 1..=end.min(i + 6))
-                            .find(|&j| {
-                                matches!(
-                                    self.tags[j],
-                                    Tag::Pron(Pron::Person(_) | Pron::Group | Pron::Speaker)
-                                )
-                            })
+                            .find(|&j| self.personal_pronoun(j))
                             .filter(|_| plain)
                     });
                     match found {
@@ -151,7 +146,7 @@ impl<'a> Analysis<'a> {
             // `…, and the union also stepped in`: a new subject after `, and`.
             || (self.is_lower(i + 1, "and")
                 && i + 2 <= e
-                && (matches!(self.tags[i + 2], Tag::Det | Tag::Pron(Pron::Person(_) | Pron::Group | Pron::Speaker)) || self.caps[i + 2]))
+                && (self.tags[i + 2] == Tag::Det || self.personal_pronoun(i + 2) || self.caps[i + 2]))
             || (!self.caps[i + 1]
                 && self.word(i + 1).ends_with("ing")
                 && self.tags[i + 1] == Tag::Other

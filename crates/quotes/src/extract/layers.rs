@@ -135,6 +135,15 @@ impl<'a> Analysis<'a> {
             .is_some_and(|&e| e != 0 && self.ents[e as usize - 1].label == EntityLabel::Per)
     }
 
+    /// A personal pronoun that can name a speaker (`he`, `she`, `they`, `it`, `I`, `we`), not
+    /// a relative one.
+    pub(super) fn personal_pronoun(&self, k: usize) -> bool {
+        matches!(
+            self.tags[k],
+            Tag::Pron(Pron::Person(_) | Pron::Group | Pron::Speaker)
+        )
+    }
+
     pub(super) fn in_quote(&self, i: usize) -> bool {
         self.chain_of.get(i).is_some_and(|&c| c != 0)
     }

@@ -340,10 +340,7 @@ impl<'a> Analysis<'a> {
             return None;
         }
         let (a, b) = self.np_left(v - 1, s0)?;
-        let person = matches!(
-            self.tags[a],
-            Tag::Pron(Pron::Person(_) | Pron::Group | Pron::Speaker)
-        ) || (a..=b).any(|x| self.ent_of[x] != 0);
+        let person = self.personal_pronoun(a) || (a..=b).any(|x| self.ent_of[x] != 0);
         person.then_some((a, b, v))
     }
 
@@ -418,10 +415,8 @@ impl<'a> Analysis<'a> {
         } else {
             return None;
         };
-        let person = matches!(
-            self.tags[a],
-            Tag::Pron(Pron::Person(_) | Pron::Group | Pron::Speaker)
-        ) || (a..=b).any(|k| self.ent_of[k] != 0 || self.caps[k]);
+        let person =
+            self.personal_pronoun(a) || (a..=b).any(|k| self.ent_of[k] != 0 || self.caps[k]);
         person.then_some((a, b, v))
     }
 

@@ -202,10 +202,9 @@ impl Resolver {
     pub(super) fn sentence_subject(&mut self, a: &Analysis, at: usize) -> Option<Speaker> {
         let (s0, _) = a.sent_range(at);
         // A sentence opening with a noun phrase has it as its subject.
-        let opens_with_np = matches!(
-            a.tags[s0],
-            Tag::Det | Tag::Pron(Pron::Person(_) | Pron::Group | Pron::Speaker)
-        ) || (a.caps[s0] && a.tags[s0] == Tag::Other);
+        let opens_with_np = a.tags[s0] == Tag::Det
+            || a.personal_pronoun(s0)
+            || (a.caps[s0] && a.tags[s0] == Tag::Other);
         if opens_with_np && !a.in_quote(s0) {
             // Not `A short time later, …`: a phrase set off by a comma opens the sentence only,
             // unless it ends in the one person it names (`Senate Leader Mitch Carver, R-Ky.,

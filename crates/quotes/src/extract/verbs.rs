@@ -398,10 +398,8 @@ impl<'a> Analysis<'a> {
             .take_while(|&j| !matches!(self.tags[j], Tag::Comma | Tag::Colon) && !self.in_quote(j))
             .find(|&j| self.finite_verb(j))?;
         let (x, y) = self.np_left(v - 1, s0)?;
-        let names = matches!(
-            self.tags[x],
-            Tag::Pron(Pron::Person(_) | Pron::Group | Pron::Speaker)
-        ) || self.tags[x] == Tag::Det
+        let names = self.personal_pronoun(x)
+            || self.tags[x] == Tag::Det
             || (x..=y).any(|j| self.ent_of[j] != 0 || self.caps[j]);
         names.then_some((x, y))
     }
